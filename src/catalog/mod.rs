@@ -1,0 +1,250 @@
+//! Loading catalogues and crosswalks: the built-in ones embedded in the
+//! binary, plus any a user supplies with `--catalog DIR`.
+
+mod builtin;
+mod crosswalk;
+mod raw;
+mod standard;
+
+use std::collections::BTreeMap;
+
+use crate::diag::{InvalidInput, Pos, ProblemCode, Problems};
+use crate::model::Catalog;
+use crate::yaml::{self, Located};
+
+pub use builtin::BUILTIN;
+
+/// The text of one catalogue or crosswalk file.
+#[derive(Debug, Clone)]
+pub struct Source {
+    /// The file name shown in problems.
+    pub name: String,
+    /// The file's contents.
+    pub text: String,
+    /// Whether the file is embedded in the binary.
+    pub builtin: bool,
+}
+
+impl Source {
+    /// A user's file.
+    pub fn user(name: impl Into<String>, text: impl Into<String>) -> Self {
+        Self {
+            name: name.into(),
+            text: text.into(),
+            builtin: false,
+        }
+    }
+}
+
+/// The built-in catalogue files, as sources.
+pub fn builtin_sources() -> Vec<Source> {
+    BUILTIN
+        .iter()
+        .map(|(name, text)| Source {
+            name: (*name).to_owned(),
+            text: (*text).to_owned(),
+            builtin: true,
+        })
+        .collect()
+}
+
+/// A parsed file, classified by what it holds.
+enum Parsed {
+    Standard(standard::Draft),
+    Crosswalk(crosswalk::Draft),
+}
+
+/// Validates the given files into one catalogue, or reports every problem.
+///
+/// Built-in sources come first. A user's catalogue replaces a built-in one
+/// with the same key, and then the built-in crosswalks that involve it are
+/// dropped, since their judgements were made for the built-in edition. A
+/// user's crosswalk replaces a built-in one joining the same two standards.
+pub fn load(sources: &[Source]) -> Result<Catalog, InvalidInput> {
+    let mut all_problems: Vec<Problems> = Vec::new();
+    let mut standards: Vec<(bool, standard::Draft)> = Vec::new();
+    let mut crosswalks: Vec<(bool, crosswalk::Draft)> = Vec::new();
+
+    for source in sources {
+        let mut problems = Problems::new(source.name.clone());
+        match parse_file(source, &mut problems) {
+            Some(Parsed::Standard(draft)) => standards.push((source.builtin, draft)),
+            Some(Parsed::Crosswalk(draft)) => crosswalks.push((source.builtin, draft)),
+            None => {}
+        }
+        all_problems.push(problems);
+    }
+
+    let (standards, replaced) = merge_standards(standards, &mut all_problems);
+    let catalog_standards: Vec<_> = standards.into_iter().map(|draft| draft.standard).collect();
+    let crosswalks = merge_crosswalks(crosswalks, &replaced, &mut all_problems);
+
+    let mut built = Vec::new();
+    for draft in crosswalks {
+        let mut problems = Problems::new(draft.file.clone());
+        if let Some(crosswalk) = draft.validate(&catalog_standards, &mut problems) {
+            built.push(crosswalk);
+        }
+        all_problems.push(problems);
+    }
+
+    let problems: Vec<_> = all_problems
+        .into_iter()
+        .flat_map(|problems| InvalidInput::from(problems).0)
+        .collect();
+    if problems.is_empty() {
+        Ok(Catalog::new(catalog_standards, built))
+    } else {
+        Err(InvalidInput(problems))
+    }
+}
+
+fn parse_file(source: &Source, problems: &mut Problems) -> Option<Parsed> {
+    if yaml::is_blank(&source.text) {
+        problems
+            .add(ProblemCode::EmptyFile, Pos::default(), "the file is empty")
+            .help("a catalogue starts with `standard:`, a crosswalk with `crosswalk:`");
+        return None;
+    }
+    let raw: raw::RawFile = match yaml::parse(&source.text) {
+        Ok(raw) => raw,
+        Err(err) => {
+            let problem = problems.add(err.code, err.pos, err.message);
+            if let Some(help) = err.help {
+                problem.help(help);
+            }
+            return None;
+        }
+    };
+    let has_catalogue = raw.standard.is_some() || raw.items.is_some();
+    let has_crosswalk = raw.crosswalk.is_some()
+        || raw.edges.is_some()
+        || raw.no_counterpart.is_some()
+        || raw.decide.is_some();
+    match (has_catalogue, has_crosswalk) {
+        (true, false) => standard::Draft::build(raw, problems).map(Parsed::Standard),
+        (false, true) => crosswalk::Draft::build(raw, problems).map(Parsed::Crosswalk),
+        (true, true) => {
+            problems
+                .add(
+                    ProblemCode::FileKind,
+                    Pos::new(1, 1),
+                    "the file mixes a catalogue (`standard`, `items`) with a crosswalk (`crosswalk`, `edges`)",
+                )
+                .help("put the standard and the crosswalk in separate files");
+            None
+        }
+        (false, false) => {
+            problems
+                .add(
+                    ProblemCode::FileKind,
+                    Pos::new(1, 1),
+                    "the file is neither a catalogue nor a crosswalk",
+                )
+                .help("a catalogue starts with `standard:`, a crosswalk with `crosswalk:`");
+            None
+        }
+    }
+}
+
+/// Applies replacement by key; returns the standards and the keys a user replaced.
+fn merge_standards(
+    drafts: Vec<(bool, standard::Draft)>,
+    problems: &mut Vec<Problems>,
+) -> (Vec<standard::Draft>, Vec<String>) {
+    let mut kept: Vec<standard::Draft> = Vec::new();
+    let mut origin: BTreeMap<String, (bool, String, Pos)> = BTreeMap::new();
+    let mut replaced = Vec::new();
+    for (builtin, draft) in drafts {
+        let key = draft.standard.key.clone();
+        match origin.get(&key) {
+            Some((true, _, _)) if !builtin => {
+                kept.retain(|existing| existing.standard.key != key);
+                replaced.push(key.clone());
+            }
+            Some((_, file, pos)) => {
+                let mut duplicate = Problems::new(draft.standard.file.clone());
+                duplicate
+                    .add(
+                        ProblemCode::DuplicateStandard,
+                        draft.key_pos,
+                        format!("standard `{key}` is already defined in {file}:{}", pos.line),
+                    )
+                    .help("give each catalogue its own key, or remove one of the files");
+                problems.push(duplicate);
+                continue;
+            }
+            None => {}
+        }
+        origin.insert(key, (builtin, draft.standard.file.clone(), draft.key_pos));
+        kept.push(draft);
+    }
+    (kept, replaced)
+}
+
+fn merge_crosswalks(
+    drafts: Vec<(bool, crosswalk::Draft)>,
+    replaced: &[String],
+    problems: &mut Vec<Problems>,
+) -> Vec<crosswalk::Draft> {
+    let mut kept: Vec<(bool, crosswalk::Draft)> = Vec::new();
+    for (builtin, draft) in drafts {
+        if builtin
+            && (replaced.contains(&draft.source.value) || replaced.contains(&draft.target.value))
+        {
+            continue;
+        }
+        let pair = draft.pair();
+        match kept
+            .iter()
+            .position(|(_, existing)| existing.pair() == pair)
+        {
+            Some(index) if kept[index].0 && !builtin => {
+                kept[index] = (builtin, draft);
+            }
+            Some(index) => {
+                let mut duplicate = Problems::new(draft.file.clone());
+                duplicate
+                    .add(
+                        ProblemCode::DuplicateCrosswalk,
+                        draft.header_pos,
+                        format!(
+                            "a crosswalk between `{}` and `{}` is already defined in {}",
+                            pair.0, pair.1, kept[index].1.file
+                        ),
+                    )
+                    .help("merge the two files into one crosswalk");
+                problems.push(duplicate);
+            }
+            None => kept.push((builtin, draft)),
+        }
+    }
+    kept.into_iter().map(|(_, draft)| draft).collect()
+}
+
+/// Checks that a required text is present and not blank.
+fn required_text(
+    value: Option<Located<String>>,
+    what: &str,
+    at: Pos,
+    problems: &mut Problems,
+) -> Option<String> {
+    match value {
+        None => {
+            problems.add(ProblemCode::MissingKey, at, format!("{what} is missing"));
+            None
+        }
+        Some(text) if text.value.trim().is_empty() => {
+            problems.add(
+                ProblemCode::EmptyValue,
+                text.pos,
+                format!("{what} is empty"),
+            );
+            None
+        }
+        Some(text) => Some(text.value.trim().to_owned()),
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,225 @@
+//! Validation of one catalogue file into a [`Standard`].
+
+use std::collections::HashMap;
+
+use super::raw::{RawFile, RawItem};
+use super::required_text;
+use crate::diag::{Pos, ProblemCode, Problems};
+use crate::model::{Item, Kind, Standard};
+use crate::suggest;
+use crate::yaml::Located;
+
+/// Keys of the status file that a standard key must not shadow.
+pub const RESERVED_KEYS: &[&str] = crate::status::META_KEYS;
+
+/// A validated standard, with where its key was written.
+pub struct Draft {
+    /// The standard.
+    pub standard: Standard,
+    /// Position of the key, for duplicate reports.
+    pub key_pos: Pos,
+}
+
+impl Draft {
+    /// Validates a catalogue file; `None` when its header is unusable.
+    pub fn build(raw: RawFile, problems: &mut Problems) -> Option<Draft> {
+        let Some(header) = raw.standard else {
+            problems
+                .add(
+                    ProblemCode::MissingKey,
+                    Pos::new(1, 1),
+                    "the catalogue has no `standard` header",
+                )
+                .help("add `standard:` with `key`, `name`, `title` and `edition`");
+            return None;
+        };
+        let header_pos = header.pos;
+        let header = header.value;
+        let key_pos = header.key.pos;
+        let key = header.key.value.trim().to_owned();
+        check_key(&key, key_pos, problems);
+        let name = required_text(
+            Some(header.name),
+            "the standard's `name`",
+            header_pos,
+            problems,
+        );
+        let title = required_text(
+            Some(header.title),
+            "the standard's `title`",
+            header_pos,
+            problems,
+        );
+        let edition = required_text(
+            Some(header.edition),
+            "the standard's `edition`",
+            header_pos,
+            problems,
+        );
+
+        let items = match raw.items {
+            Some(items) if !items.is_empty() => build_items(items, problems),
+            _ => {
+                problems.add(
+                    ProblemCode::MissingKey,
+                    header_pos,
+                    format!("catalogue `{key}` has no items"),
+                );
+                Vec::new()
+            }
+        };
+        let index = items
+            .iter()
+            .enumerate()
+            .map(|(position, item)| (item.id.clone(), position))
+            .collect();
+        Some(Draft {
+            standard: Standard {
+                key,
+                name: name.unwrap_or_default(),
+                title: title.unwrap_or_default(),
+                edition: edition.unwrap_or_default(),
+                file: problems.file().to_owned(),
+                items,
+                index,
+            },
+            key_pos,
+        })
+    }
+}
+
+fn check_key(key: &str, pos: Pos, problems: &mut Problems) {
+    let well_formed = key.starts_with(|c: char| c.is_ascii_lowercase())
+        && key
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-');
+    if !well_formed {
+        problems
+            .add(
+                ProblemCode::InvalidValue,
+                pos,
+                format!("standard key `{key}` is not a lowercase word"),
+            )
+            .help("use lowercase letters, digits and dashes, starting with a letter, such as `iso9001`");
+    } else if RESERVED_KEYS.contains(&key) {
+        problems
+            .add(
+                ProblemCode::ReservedKey,
+                pos,
+                format!("standard key `{key}` is also a key of the status file"),
+            )
+            .help("choose another key; status files use it for the organisation's details");
+    }
+}
+
+fn build_items(raw_items: Vec<Located<RawItem>>, problems: &mut Problems) -> Vec<Item> {
+    let mut items: Vec<Item> = Vec::with_capacity(raw_items.len());
+    let mut seen: HashMap<String, Pos> = HashMap::new();
+    let mut group_flags = Vec::with_capacity(raw_items.len());
+    for raw in raw_items {
+        let at = raw.pos;
+        let raw = raw.value;
+        let id = raw.id.value.trim().to_owned();
+        if id.is_empty() || id.chars().any(|c| c.is_whitespace() || c.is_control()) {
+            problems
+                .add(
+                    ProblemCode::InvalidValue,
+                    raw.id.pos,
+                    format!(
+                        "item id `{}` is empty or contains spaces",
+                        raw.id.value.escape_debug()
+                    ),
+                )
+                .help("ids are written without spaces, such as `A.5.1` or `8.5.1.2`");
+            continue;
+        }
+        if let Some(first) = seen.get(&id) {
+            problems
+                .add(
+                    ProblemCode::DuplicateItem,
+                    raw.id.pos,
+                    format!("item `{id}` is already defined at line {}", first.line),
+                )
+                .help("give each item its own id");
+            continue;
+        }
+        seen.insert(id.clone(), raw.id.pos);
+
+        let kind = Kind::parse(raw.kind.value.trim()).unwrap_or_else(|| {
+            let problem = problems.add(
+                ProblemCode::UnknownKind,
+                raw.kind.pos,
+                format!("unknown kind `{}` for item `{id}`", raw.kind.value),
+            );
+            let known = Kind::ALL.map(Kind::as_str);
+            problem.help(
+                suggest::did_you_mean(&raw.kind.value, known)
+                    .unwrap_or_else(|| format!("use one of: {}", known.join(", "))),
+            );
+            Kind::Clause
+        });
+
+        let parent = raw.parent.and_then(|parent| {
+            let wanted = parent.value.trim();
+            let found = items.iter().position(|item| item.id == wanted);
+            if found.is_none() {
+                let problem = problems.add(
+                    ProblemCode::UnknownParent,
+                    parent.pos,
+                    format!("parent `{wanted}` of item `{id}` is not defined above it"),
+                );
+                match suggest::did_you_mean(wanted, items.iter().map(|item| item.id.as_str())) {
+                    Some(help) => problem.help(help),
+                    None => problem.help("define the parent item before its children"),
+                };
+            }
+            found
+        });
+
+        let title = required_text(
+            Some(raw.title),
+            &format!("the title of `{id}`"),
+            at,
+            problems,
+        );
+        let summary = required_text(
+            Some(raw.summary),
+            &format!("the summary of `{id}`"),
+            at,
+            problems,
+        );
+        if let Some(parent) = parent {
+            let position = items.len();
+            items[parent].children.push(position);
+        }
+        group_flags.push(raw.group);
+        items.push(Item {
+            id,
+            title: title.unwrap_or_default(),
+            kind,
+            parent,
+            children: Vec::new(),
+            excludable: raw.excludable,
+            summary: summary.unwrap_or_default(),
+            group: 0,
+        });
+    }
+    for index in 0..items.len() {
+        items[index].group = reporting_group(&items, &group_flags, index);
+    }
+    items
+}
+
+/// The nearest item at or above `index` flagged as a group, else the root.
+fn reporting_group(items: &[Item], flags: &[bool], index: usize) -> usize {
+    let mut current = index;
+    loop {
+        if flags[current] {
+            return current;
+        }
+        match items[current].parent {
+            Some(parent) => current = parent,
+            None => return current,
+        }
+    }
+}

@@ -1,0 +1,416 @@
+//! Tests of catalogue loading: the embedded data, and every lint rule on
+//! small made-up standards.
+
+use super::*;
+use crate::model::{Kind, Node, Relationship};
+
+fn builtin() -> Catalog {
+    match load(&builtin_sources()) {
+        Ok(catalog) => catalog,
+        Err(err) => panic!("{}", crate::diag::render(&err.0, 100, false)),
+    }
+}
+
+fn standard<'a>(catalog: &'a Catalog, key: &str) -> &'a crate::model::Standard {
+    &catalog.standards[catalog.standard_index(key).unwrap()]
+}
+
+#[test]
+fn embedded_catalogues_are_lint_clean() {
+    let catalog = builtin();
+    assert_eq!(catalog.standards.len(), 2);
+    assert_eq!(catalog.crosswalks.len(), 1);
+}
+
+#[test]
+fn annex_a_has_93_controls_in_four_themes() {
+    let catalog = builtin();
+    let iso = standard(&catalog, "iso27001");
+    let controls: Vec<_> = iso
+        .items
+        .iter()
+        .filter(|item| item.kind == Kind::Control)
+        .collect();
+    assert_eq!(controls.len(), 93);
+    for (theme, count) in [("A.5", 37), ("A.6", 8), ("A.7", 14), ("A.8", 34)] {
+        let theme_index = iso.find(theme).unwrap();
+        let children = &iso.items[theme_index].children;
+        assert_eq!(children.len(), count, "{theme}");
+        for (n, child) in children.iter().enumerate() {
+            let item = &iso.items[*child];
+            assert_eq!(item.id, format!("{theme}.{}", n + 1));
+            assert_eq!(item.kind, Kind::Control);
+            assert!(item.excludable, "{} must be excludable", item.id);
+        }
+    }
+}
+
+#[test]
+fn iso27001_clauses_reach_the_third_level_and_are_mandatory() {
+    let catalog = builtin();
+    let iso = standard(&catalog, "iso27001");
+    let clause_ids = [
+        "4", "4.1", "4.2", "4.3", "4.4", "5", "5.1", "5.2", "5.3", "6", "6.1", "6.1.1", "6.1.2",
+        "6.1.3", "6.2", "6.3", "7", "7.1", "7.2", "7.3", "7.4", "7.5", "7.5.1", "7.5.2", "7.5.3",
+        "8", "8.1", "8.2", "8.3", "9", "9.1", "9.2", "9.2.1", "9.2.2", "9.3", "9.3.1", "9.3.2",
+        "9.3.3", "10", "10.1", "10.2",
+    ];
+    let clauses: Vec<&str> = iso
+        .items
+        .iter()
+        .filter(|item| item.kind == Kind::Clause)
+        .map(|item| item.id.as_str())
+        .collect();
+    assert_eq!(clauses, clause_ids);
+    assert!(
+        iso.items
+            .iter()
+            .filter(|item| item.kind == Kind::Clause)
+            .all(|item| !item.excludable)
+    );
+    assert_eq!(iso.leaves().count(), 30 + 93);
+}
+
+#[test]
+fn iso20000_has_every_clause_8_subclause_and_nothing_is_excludable() {
+    let catalog = builtin();
+    let iso = standard(&catalog, "iso20000");
+    let clause_8 = [
+        "8", "8.1", "8.2", "8.2.1", "8.2.2", "8.2.3", "8.2.4", "8.2.5", "8.2.6", "8.3", "8.3.1",
+        "8.3.2", "8.3.3", "8.3.4", "8.3.4.1", "8.3.4.2", "8.4", "8.4.1", "8.4.2", "8.4.3", "8.5",
+        "8.5.1", "8.5.1.1", "8.5.1.2", "8.5.1.3", "8.5.2", "8.5.2.1", "8.5.2.2", "8.5.2.3",
+        "8.5.3", "8.6", "8.6.1", "8.6.2", "8.6.3", "8.7", "8.7.1", "8.7.2", "8.7.3", "8.7.3.1",
+        "8.7.3.2", "8.7.3.3",
+    ];
+    let found: Vec<&str> = iso
+        .ids()
+        .filter(|id| *id == "8" || id.starts_with("8."))
+        .collect();
+    assert_eq!(found, clause_8);
+    for other in [
+        "5.2.1", "5.2.2", "6.2.1", "6.2.2", "6.3", "7.5.4", "7.6", "9.4", "10.1", "10.2",
+    ] {
+        assert!(iso.find(other).is_some(), "{other}");
+    }
+    assert!(iso.items.iter().all(|item| !item.excludable));
+    assert_eq!(iso.leaves().count(), 57);
+}
+
+#[test]
+fn official_titles_are_spelt_exactly() {
+    let catalog = builtin();
+    let checks = [
+        (
+            "iso27001",
+            "A.5.21",
+            "Managing information security in the information and communication technology (ICT) supply chain",
+        ),
+        (
+            "iso27001",
+            "A.5.34",
+            "Privacy and protection of personal identifiable information (PII)",
+        ),
+        (
+            "iso27001",
+            "A.8.34",
+            "Protection of information systems during audit testing",
+        ),
+        (
+            "iso27001",
+            "A.7.14",
+            "Secure disposal or re-use of equipment",
+        ),
+        (
+            "iso27001",
+            "6.2",
+            "Information security objectives and planning to achieve them",
+        ),
+        ("iso27001", "10.2", "Nonconformity and corrective action"),
+        (
+            "iso20000",
+            "8.3.4.2",
+            "Management of internal suppliers and customers acting as a supplier",
+        ),
+        (
+            "iso20000",
+            "8.2.3",
+            "Control of parties involved in the service lifecycle",
+        ),
+        ("iso20000", "8.4.1", "Budgeting and accounting for services"),
+        (
+            "iso20000",
+            "7.5.4",
+            "Service management system documented information",
+        ),
+        ("iso20000", "10.1", "Nonconformity and corrective action"),
+    ];
+    for (key, id, title) in checks {
+        let iso = standard(&catalog, key);
+        assert_eq!(iso.items[iso.find(id).unwrap()].title, title, "{key} {id}");
+    }
+}
+
+#[test]
+fn every_leaf_of_both_standards_is_decided_and_every_partial_edge_has_residuals() {
+    let catalog = builtin();
+    let crosswalk = &catalog.crosswalks[0];
+    for (index, standard) in catalog.standards.iter().enumerate() {
+        for item in standard.leaves() {
+            let node = Node {
+                standard: index,
+                item,
+            };
+            let mapped = !catalog.links(node).is_empty();
+            let explained = catalog.no_counterpart(node).next().is_some();
+            assert!(
+                mapped ^ explained,
+                "{} {} must be on an edge or explained, not both",
+                standard.key,
+                standard.items[item].id
+            );
+        }
+    }
+    for edge in &crosswalk.edges {
+        assert_eq!(edge.residual.is_some(), !edge.relationship.covers_fully());
+        assert_eq!(
+            edge.reverse_residual.is_some(),
+            !edge.relationship.inverse().covers_fully()
+        );
+    }
+}
+
+#[test]
+fn change_management_control_is_tied_to_iso20000_change_management() {
+    let catalog = builtin();
+    let iso = catalog.standard_index("iso27001").unwrap();
+    let node = Node {
+        standard: iso,
+        item: catalog.standards[iso].find("A.8.32").unwrap(),
+    };
+    let targets: Vec<&str> = catalog
+        .links(node)
+        .iter()
+        .map(|link| catalog.item(link.other).id.as_str())
+        .collect();
+    assert_eq!(targets, ["8.5.1.1", "8.5.1.2", "8.5.1.3"]);
+}
+
+#[test]
+fn shared_clause_edges_name_their_element() {
+    let catalog = builtin();
+    let crosswalk = &catalog.crosswalks[0];
+    let elements: std::collections::BTreeSet<&str> = crosswalk
+        .edges
+        .iter()
+        .filter_map(|edge| edge.element.as_deref())
+        .collect();
+    for element in [
+        "Policy",
+        "Objectives",
+        "Roles and responsibilities",
+        "Competence and awareness",
+        "Documented information",
+        "Internal audit",
+        "Management review",
+        "Nonconformity and corrective action",
+        "Continual improvement",
+        "Risks and opportunities",
+    ] {
+        assert!(elements.contains(element), "missing element {element}");
+    }
+    for edge in crosswalk.edges.iter().filter(|edge| edge.element.is_some()) {
+        assert_eq!(catalog.item(edge.source).kind, Kind::Clause);
+        assert_eq!(catalog.item(edge.target).kind, Kind::Clause);
+    }
+}
+
+// ------------------------------------------------------------- fixtures
+
+const ALPHA: &str = "\
+standard: {key: alpha, name: Alpha 1, title: Alpha standard, edition: '1'}
+items:
+  - {id: 5, kind: clause, title: Five, summary: Heading five.}
+  - {id: 5.1, parent: 5, kind: clause, title: Five one, summary: The first.}
+  - {id: 5.10, parent: 5, kind: clause, title: Five ten, summary: The tenth.}
+  - {id: X.1, kind: theme, title: Annex, summary: Controls.}
+  - {id: X.1.1, parent: X.1, kind: control, excludable: true, title: Control one, summary: A control.}
+  - {id: X.1.2, parent: X.1, kind: control, excludable: true, title: Control two, summary: Another.}
+";
+
+const BETA: &str = "\
+standard: {key: beta, name: Beta 2, title: Beta standard, edition: '2'}
+items:
+  - {id: 1, kind: clause, title: One, summary: Heading.}
+  - {id: 1.1, parent: 1, kind: process, title: One one, summary: A process.}
+  - {id: 1.2, parent: 1, kind: process, title: One two, summary: Another process.}
+";
+
+fn crosswalk(edges: &str, extra: &str) -> String {
+    format!(
+        "crosswalk: {{source: alpha, target: beta, source-edition: '1', target-edition: '2', method: judgement, date: 2026-01-02}}\n\
+         edges:\n{edges}{extra}"
+    )
+}
+
+fn fixture(crosswalk_text: &str) -> Result<Catalog, InvalidInput> {
+    load(&[
+        Source::user("alpha.yaml", ALPHA),
+        Source::user("beta.yaml", BETA),
+        Source::user("cw.yaml", crosswalk_text),
+    ])
+}
+
+const GOOD_EDGES: &str = "  - {source: X.1.1, target: 1.1, relationship: subset-of, rationale: R., residual: Needs more.}
+  - {source: 5.10, target: 1.2, relationship: equal, rationale: Same.}
+no-counterpart:
+  - {standard: alpha, id: X.1.2, reason: Nothing like it.}
+";
+
+fn codes(result: Result<Catalog, InvalidInput>) -> Vec<ProblemCode> {
+    match result {
+        Ok(_) => Vec::new(),
+        Err(err) => err.0.into_iter().map(|problem| problem.code).collect(),
+    }
+}
+
+#[test]
+fn made_up_standards_load_through_the_same_code() {
+    let catalog = fixture(&crosswalk(GOOD_EDGES, "")).unwrap();
+    let alpha = &catalog.standards[0];
+    assert_eq!(alpha.key, "alpha");
+    let (five_one, five_ten) = (alpha.find("5.1").unwrap(), alpha.find("5.10").unwrap());
+    assert_ne!(
+        five_one, five_ten,
+        "5.10 must not be read as the number 5.1"
+    );
+    assert_eq!(alpha.items[five_ten].id, "5.10");
+    let node = Node {
+        standard: 0,
+        item: alpha.find("X.1.1").unwrap(),
+    };
+    let link = catalog.links(node)[0];
+    assert_eq!(
+        link.relationship,
+        Relationship::SupersetOf,
+        "beta 1.1 superset-of alpha X.1.1"
+    );
+    let beta_node = link.other;
+    assert_eq!(
+        catalog.links(beta_node)[0].relationship,
+        Relationship::SubsetOf
+    );
+    assert_eq!(
+        catalog.residual_for(beta_node, &catalog.links(beta_node)[0]),
+        Some("Needs more.")
+    );
+}
+
+#[test]
+fn unknown_ids_on_edges_are_reported_with_suggestions() {
+    let edges = "  - {source: X.1.9, target: 1.1, relationship: equal, rationale: R.}
+  - {source: 1.2, target: 1.1, relationship: equal, rationale: R.}
+";
+    let err = fixture(&crosswalk(edges, "")).unwrap_err();
+    let codes: Vec<_> = err.0.iter().map(|p| p.code).collect();
+    assert!(codes.contains(&ProblemCode::UnknownItem), "{codes:?}");
+    assert!(codes.contains(&ProblemCode::MisplacedItem), "{codes:?}");
+    assert!(err.0.iter().all(|p| p.line > 0 && p.file == "cw.yaml"));
+}
+
+#[test]
+fn duplicate_and_contradictory_edges_are_reported() {
+    let edges =
+        "  - {source: X.1.1, target: 1.1, relationship: subset-of, rationale: R., residual: More.}
+  - {source: X.1.1, target: 1.1, relationship: subset-of, rationale: R., residual: More.}
+  - {source: X.1.1, target: 1.1, relationship: superset-of, rationale: R., reverse-residual: More.}
+";
+    let codes = codes(fixture(&crosswalk(edges, "")));
+    assert!(codes.contains(&ProblemCode::DuplicateEdge), "{codes:?}");
+    assert!(codes.contains(&ProblemCode::ContradictoryEdge), "{codes:?}");
+}
+
+#[test]
+fn partial_edges_need_residuals_and_full_edges_refuse_them() {
+    let edges = "  - {source: X.1.1, target: 1.1, relationship: intersects-with, rationale: R., residual: More.}
+  - {source: X.1.2, target: 1.2, relationship: equal, rationale: R., residual: Pointless.}
+";
+    let codes = codes(fixture(&crosswalk(edges, "")));
+    assert_eq!(
+        codes
+            .iter()
+            .filter(|c| **c == ProblemCode::MissingResidual)
+            .count(),
+        1,
+        "{codes:?}"
+    );
+    assert!(
+        codes.contains(&ProblemCode::UnexpectedResidual),
+        "{codes:?}"
+    );
+}
+
+#[test]
+fn undecided_controls_are_reported() {
+    let edges = "  - {source: X.1.1, target: 1.1, relationship: subset-of, rationale: R., residual: More.}\n";
+    let err = fixture(&crosswalk(edges, "")).unwrap_err();
+    assert_eq!(err.0.len(), 1, "{:?}", err.0);
+    assert_eq!(err.0[0].code, ProblemCode::Undecided);
+    assert!(err.0[0].message.contains("`X.1.2`"));
+}
+
+#[test]
+fn duplicate_item_ids_and_unknown_parents_and_kinds_are_reported() {
+    let alpha = "\
+standard: {key: alpha, name: A, title: A, edition: '1'}
+items:
+  - {id: 1, kind: clause, title: One, summary: S.}
+  - {id: 1, kind: clause, title: Again, summary: S.}
+  - {id: 1.1, parent: 2, kind: clause, title: Orphan, summary: S.}
+  - {id: 1.2, parent: 1, kind: clauze, title: Typo, summary: S.}
+";
+    let codes = codes(load(&[Source::user("a.yaml", alpha)]));
+    assert_eq!(
+        codes,
+        [
+            ProblemCode::DuplicateItem,
+            ProblemCode::UnknownParent,
+            ProblemCode::UnknownKind
+        ]
+    );
+}
+
+#[test]
+fn a_mapped_item_cannot_also_have_no_counterpart() {
+    let extra = "  - {standard: alpha, id: X.1.1, reason: Contradiction.}\n";
+    let codes = codes(fixture(&crosswalk(GOOD_EDGES, extra)));
+    assert_eq!(codes, [ProblemCode::MappedAndUnmapped]);
+}
+
+#[test]
+fn user_catalogue_replaces_builtin_with_same_key_and_drops_its_crosswalks() {
+    let mut sources = builtin_sources();
+    let replacement = ALPHA.replace("key: alpha", "key: iso27001");
+    sources.push(Source::user("mine.yaml", replacement));
+    let catalog = load(&sources).unwrap();
+    assert_eq!(catalog.standards.len(), 2);
+    assert_eq!(standard(&catalog, "iso27001").file, "mine.yaml");
+    assert!(catalog.crosswalks.is_empty());
+}
+
+#[test]
+fn two_user_catalogues_with_one_key_are_refused() {
+    let codes = codes(load(&[
+        Source::user("a.yaml", ALPHA),
+        Source::user("b.yaml", ALPHA),
+    ]));
+    assert_eq!(codes, [ProblemCode::DuplicateStandard]);
+}
+
+#[test]
+fn files_that_are_neither_kind_or_empty_are_refused() {
+    let codes = codes(load(&[
+        Source::user("empty.yaml", "# nothing\n"),
+        Source::user("odd.yaml", "edges: []\nitems: []\n"),
+    ]));
+    assert_eq!(codes, [ProblemCode::EmptyFile, ProblemCode::FileKind]);
+}

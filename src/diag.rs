@@ -1,0 +1,269 @@
+//! Problems found in input files: where each one is, what is wrong, how to
+//! fix it, and a stable code for each kind.
+
+use std::fmt;
+
+use serde::Serialize;
+
+/// A place in a file: 1-based line and column; 0 means unknown.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Pos {
+    /// Line, counting from 1.
+    pub line: u32,
+    /// Column in characters, counting from 1.
+    pub column: u32,
+}
+
+impl Pos {
+    /// A position from the parser's wide integers, saturating absurd values.
+    pub fn new(line: u64, column: u64) -> Self {
+        Self {
+            line: u32::try_from(line).unwrap_or(u32::MAX),
+            column: u32::try_from(column).unwrap_or(u32::MAX),
+        }
+    }
+}
+
+macro_rules! problem_codes {
+    ($($variant:ident = $code:literal: $doc:literal,)*) => {
+        /// Stable code for each kind of input problem. Carried in JSON, never renamed.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+        pub enum ProblemCode {
+            $(#[doc = $doc] $variant,)*
+        }
+
+        impl ProblemCode {
+            /// Every code, in declaration order.
+            pub const ALL: &'static [ProblemCode] = &[$(ProblemCode::$variant,)*];
+
+            /// The kebab-case code shown to users.
+            pub fn as_str(self) -> &'static str {
+                match self { $(ProblemCode::$variant => $code,)* }
+            }
+
+            /// One line saying what the code means.
+            pub fn description(self) -> &'static str {
+                match self { $(ProblemCode::$variant => $doc,)* }
+            }
+        }
+    };
+}
+
+problem_codes! {
+    Unreadable = "unreadable": "The file could not be read: missing, a directory, or no permission.",
+    TooLarge = "too-large": "The file is larger than ims accepts for its kind.",
+    NotUtf8 = "not-utf8": "The file is not UTF-8 text.",
+    EmptyFile = "empty-file": "The file holds no YAML content, only blanks or comments.",
+    YamlSyntax = "yaml-syntax": "The file is not well-formed YAML.",
+    TooComplex = "too-complex": "The YAML is nested too deeply or expands too many aliases.",
+    WrongType = "wrong-type": "A value has the wrong shape, such as a list where text belongs.",
+    DuplicateKey = "duplicate-key": "The same key or item appears twice in one mapping.",
+    UnknownKey = "unknown-key": "A key that this kind of file does not have.",
+    MissingKey = "missing-key": "A required key is absent.",
+    EmptyValue = "empty-value": "A required text is empty.",
+    InvalidValue = "invalid-value": "A value is malformed, such as a date that is not YYYY-MM-DD.",
+    UnknownStandard = "unknown-standard": "A standard key that no loaded catalogue defines.",
+    UnknownItem = "unknown-item": "An item id that the standard's catalogue does not define.",
+    MisplacedItem = "misplaced-item": "An item id that belongs to a different standard.",
+    UnknownStatus = "unknown-status": "A status other than the five that ims knows.",
+    MissingJustification = "missing-justification": "An item marked not-applicable without a justification.",
+    NotExcludable = "not-excludable": "An item marked not-applicable that the standard does not allow to be excluded.",
+    DuplicateStandard = "duplicate-standard": "Two catalogue files define the same standard key.",
+    ReservedKey = "reserved-key": "A standard key that clashes with a key of the status file.",
+    DuplicateItem = "duplicate-item": "Two items in one catalogue share an id.",
+    UnknownParent = "unknown-parent": "An item names a parent that is not defined before it.",
+    UnknownKind = "unknown-kind": "An item kind other than clause, control, process or theme.",
+    FileKind = "file-kind": "A catalogue directory file that is neither a catalogue nor a crosswalk.",
+    UnknownRelationship = "unknown-relationship": "An edge relationship outside the NIST IR 8477 set.",
+    EdgeOnParent = "edge-on-parent": "An edge or no-counterpart entry names an item that has items beneath it.",
+    DuplicateEdge = "duplicate-edge": "The same pair of items is mapped twice with the same relationship.",
+    ContradictoryEdge = "contradictory-edge": "The same pair of items is mapped twice with different relationships.",
+    MissingResidual = "missing-residual": "A partial edge does not say what the target still needs.",
+    UnexpectedResidual = "unexpected-residual": "A full edge carries a residual, which would never be shown.",
+    MappedAndUnmapped = "mapped-and-unmapped": "An item is on an edge and also listed as having no counterpart.",
+    Undecided = "undecided": "An item that must be decided is neither on an edge nor on the no-counterpart list.",
+    DuplicateCrosswalk = "duplicate-crosswalk": "Two crosswalk files join the same pair of standards.",
+    SameFile = "same-file": "The output file is one of the input files.",
+}
+
+impl fmt::Display for ProblemCode {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl Serialize for ProblemCode {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+/// One problem in one input file.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Problem {
+    /// Stable code of the kind of problem.
+    pub code: ProblemCode,
+    /// The file, as the user named it.
+    pub file: String,
+    /// Line, from 1; 0 when the problem concerns the whole file.
+    pub line: u32,
+    /// Column, from 1; 0 when unknown.
+    pub column: u32,
+    /// What is wrong, lowercase, naming the offending value.
+    pub message: String,
+    /// How to fix it, when there is something useful to say.
+    pub help: Option<String>,
+}
+
+impl Problem {
+    /// Where the problem is, as `file:line:column` (or less when unknown).
+    pub fn location(&self) -> String {
+        match (self.line, self.column) {
+            (0, _) => self.file.clone(),
+            (line, 0) => format!("{}:{line}", self.file),
+            (line, column) => format!("{}:{line}:{column}", self.file),
+        }
+    }
+}
+
+/// Collects every problem found in one file, in the order found.
+#[derive(Debug, Clone, Default)]
+pub struct Problems {
+    file: String,
+    list: Vec<Problem>,
+}
+
+impl Problems {
+    /// An empty collection for `file` (the path as the user wrote it).
+    pub fn new(file: impl Into<String>) -> Self {
+        Self {
+            file: file.into(),
+            list: Vec::new(),
+        }
+    }
+
+    /// The file these problems belong to.
+    pub fn file(&self) -> &str {
+        &self.file
+    }
+
+    /// Records a problem and returns it so that a hint can be attached.
+    pub fn add(&mut self, code: ProblemCode, pos: Pos, message: impl Into<String>) -> &mut Problem {
+        self.list.push(Problem {
+            code,
+            file: self.file.clone(),
+            line: pos.line,
+            column: pos.column,
+            message: message.into(),
+            help: None,
+        });
+        let last = self.list.len() - 1;
+        &mut self.list[last]
+    }
+
+    /// Whether nothing has been recorded.
+    pub fn is_empty(&self) -> bool {
+        self.list.is_empty()
+    }
+
+    /// The problems, sorted by position so the report reads top to bottom.
+    pub fn into_sorted(mut self) -> Vec<Problem> {
+        self.list
+            .sort_by(|a, b| (a.line, a.column).cmp(&(b.line, b.column)));
+        self.list
+    }
+
+    /// Moves every problem of `other` into this collection.
+    pub fn extend(&mut self, other: Problems) {
+        self.list.extend(other.list);
+    }
+}
+
+impl Problem {
+    /// Attaches a hint on how to fix the problem.
+    pub fn help(&mut self, help: impl Into<String>) -> &mut Self {
+        self.help = Some(help.into());
+        self
+    }
+}
+
+/// Input that cannot be used, with every problem found in it.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{} problem(s) in the input", .0.len())]
+pub struct InvalidInput(pub Vec<Problem>);
+
+impl From<Problems> for InvalidInput {
+    fn from(problems: Problems) -> Self {
+        Self(problems.into_sorted())
+    }
+}
+
+/// Renders problems for a terminal or log, at most `limit` of them, then a count.
+pub fn render(problems: &[Problem], limit: usize, styled: bool) -> String {
+    use std::fmt::Write as _;
+    let (error, help_style, reset) = if styled {
+        ("\x1b[1;31m", "\x1b[1;36m", "\x1b[0m")
+    } else {
+        ("", "", "")
+    };
+    let mut out = String::new();
+    for problem in problems.iter().take(limit) {
+        let _ = writeln!(
+            out,
+            "{}: {error}error[{}]{reset}: {}",
+            problem.location(),
+            problem.code,
+            problem.message
+        );
+        if let Some(help) = &problem.help {
+            let _ = writeln!(out, "  {help_style}help{reset}: {help}");
+        }
+    }
+    if problems.len() > limit {
+        let more = problems.len() - limit;
+        let _ = writeln!(
+            out,
+            "... and {more} more problem{} not shown",
+            if more == 1 { "" } else { "s" }
+        );
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::collections::HashSet;
+
+    #[test]
+    fn codes_are_unique_kebab_case_and_described() {
+        let mut seen = HashSet::new();
+        for code in ProblemCode::ALL {
+            let name = code.as_str();
+            assert!(seen.insert(name), "duplicate code {name}");
+            assert!(
+                name.chars()
+                    .all(|c| c.is_ascii_lowercase() || c == '-' || c.is_ascii_digit()),
+                "{name} is not kebab-case"
+            );
+            assert!(code.description().ends_with('.'));
+        }
+    }
+
+    #[test]
+    fn render_caps_the_list_and_counts_the_rest() {
+        let mut problems = Problems::new("s.yaml");
+        for line in 1..=5 {
+            problems
+                .add(ProblemCode::UnknownItem, Pos::new(line, 3), "unknown item")
+                .help("did you mean `A.5.1`?");
+        }
+        let text = render(&InvalidInput::from(problems).0, 2, false);
+        assert_eq!(
+            text,
+            "s.yaml:1:3: error[unknown-item]: unknown item\n  help: did you mean `A.5.1`?\n\
+             s.yaml:2:3: error[unknown-item]: unknown item\n  help: did you mean `A.5.1`?\n\
+             ... and 3 more problems not shown\n"
+        );
+    }
+}

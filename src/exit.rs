@@ -1,0 +1,70 @@
+//! The exit-code table. Like grep and diff: 0 ran and passed, 1 ran and the
+//! gate failed, 2 could not run. Findings decide 0 or 1 at the very end;
+//! only unusable input or failed I/O gives 2.
+
+use std::process::ExitCode;
+
+/// How a run of ims ended.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Outcome {
+    /// The command ran and its gate (if any) passed.
+    Passed,
+    /// The command ran and its gate failed.
+    GateFailed,
+    /// The command could not run: bad usage, unreadable or invalid input, or output not writable.
+    Unusable,
+}
+
+impl Outcome {
+    /// The process exit code.
+    pub fn code(self) -> u8 {
+        match self {
+            Outcome::Passed => 0,
+            Outcome::GateFailed => 1,
+            Outcome::Unusable => 2,
+        }
+    }
+
+    /// The worse of two outcomes, for runs over several files.
+    pub fn worst(self, other: Outcome) -> Outcome {
+        self.max(other)
+    }
+}
+
+impl From<Outcome> for ExitCode {
+    fn from(outcome: Outcome) -> Self {
+        ExitCode::from(outcome.code())
+    }
+}
+
+/// The table as shown in `--help` and the README.
+pub const EXIT_CODES_HELP: &str = "\
+Exit codes:
+  0  ran, and the gate passed (or there was no gate)
+  1  ran, and the gate failed: findings at or above --fail-on, or coverage below --min-coverage
+  2  could not run: bad usage, unreadable or invalid input, or output not writable";
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn codes_follow_grep_and_diff() {
+        assert_eq!(Outcome::Passed.code(), 0);
+        assert_eq!(Outcome::GateFailed.code(), 1);
+        assert_eq!(Outcome::Unusable.code(), 2);
+    }
+
+    #[test]
+    fn worst_prefers_the_more_serious_outcome() {
+        assert_eq!(
+            Outcome::Passed.worst(Outcome::GateFailed),
+            Outcome::GateFailed
+        );
+        assert_eq!(
+            Outcome::Unusable.worst(Outcome::GateFailed),
+            Outcome::Unusable
+        );
+        assert_eq!(Outcome::Passed.worst(Outcome::Passed), Outcome::Passed);
+    }
+}

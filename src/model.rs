@@ -1,0 +1,421 @@
+//! The validated catalogue model: standards, their items, and the crosswalk
+//! edges between items of different standards. Nothing here names a real
+//! standard; they are all data.
+
+use std::collections::HashMap;
+use std::fmt;
+
+use serde::Serialize;
+
+/// What sort of requirement an item is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Kind {
+    /// A management-system clause (context, leadership, planning, ...).
+    Clause,
+    /// A control from a control set, such as an annex of controls.
+    Control,
+    /// A process requirement, such as a service-management process.
+    Process,
+    /// A heading that only groups controls.
+    Theme,
+}
+
+impl Kind {
+    /// Every kind, in the order used in help texts.
+    pub const ALL: [Kind; 4] = [Kind::Clause, Kind::Control, Kind::Process, Kind::Theme];
+
+    /// The spelling used in catalogue files and output.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Kind::Clause => "clause",
+            Kind::Control => "control",
+            Kind::Process => "process",
+            Kind::Theme => "theme",
+        }
+    }
+
+    /// Parses the catalogue spelling.
+    pub fn parse(text: &str) -> Option<Kind> {
+        Kind::ALL.into_iter().find(|kind| kind.as_str() == text)
+    }
+}
+
+impl fmt::Display for Kind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// How a source item relates to a target item (NIST IR 8477 set theory),
+/// read as "source REL target".
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Relationship {
+    /// Source and target ask for the same thing.
+    Equal,
+    /// Everything the source asks is in the target, which asks for more.
+    SubsetOf,
+    /// The source asks for everything in the target, and more.
+    SupersetOf,
+    /// Each asks for something the other does not.
+    IntersectsWith,
+}
+
+impl Relationship {
+    /// Every relationship, strongest first.
+    pub const ALL: [Relationship; 4] = [
+        Relationship::Equal,
+        Relationship::SupersetOf,
+        Relationship::SubsetOf,
+        Relationship::IntersectsWith,
+    ];
+
+    /// The spelling used in crosswalk files and output.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Relationship::Equal => "equal",
+            Relationship::SubsetOf => "subset-of",
+            Relationship::SupersetOf => "superset-of",
+            Relationship::IntersectsWith => "intersects-with",
+        }
+    }
+
+    /// Parses the crosswalk spelling.
+    pub fn parse(text: &str) -> Option<Relationship> {
+        Relationship::ALL
+            .into_iter()
+            .find(|relationship| relationship.as_str() == text)
+    }
+
+    /// The same edge read from the other end: `A subset-of B` is `B superset-of A`.
+    pub fn inverse(self) -> Relationship {
+        match self {
+            Relationship::SubsetOf => Relationship::SupersetOf,
+            Relationship::SupersetOf => Relationship::SubsetOf,
+            same => same,
+        }
+    }
+
+    /// Whether a fully implemented source fully covers the target.
+    pub fn covers_fully(self) -> bool {
+        matches!(self, Relationship::Equal | Relationship::SupersetOf)
+    }
+
+    /// Rank for ordering suggestions: 0 is the strongest relationship.
+    pub fn strength_rank(self) -> u8 {
+        match self {
+            Relationship::Equal => 0,
+            Relationship::SupersetOf => 1,
+            Relationship::SubsetOf => 2,
+            Relationship::IntersectsWith => 3,
+        }
+    }
+}
+
+impl fmt::Display for Relationship {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// One requirement, clause, control or heading of a standard.
+#[derive(Debug, Clone)]
+pub struct Item {
+    /// The id exactly as the catalogue writes it (`A.5.1`, `8.5.1.2`, `10`).
+    pub id: String,
+    /// The official title.
+    pub title: String,
+    /// What sort of requirement it is.
+    pub kind: Kind,
+    /// Index of the parent item, if any.
+    pub parent: Option<usize>,
+    /// Indexes of the items directly beneath, in catalogue order.
+    pub children: Vec<usize>,
+    /// Whether an organisation may declare the item not applicable.
+    pub excludable: bool,
+    /// One line in our own words on what the item asks for.
+    pub summary: String,
+    /// Index of the item that heads this item's reporting group.
+    pub group: usize,
+}
+
+impl Item {
+    /// Whether the item is assessed directly (has nothing beneath it).
+    pub fn is_leaf(&self) -> bool {
+        self.children.is_empty()
+    }
+}
+
+/// One standard and its items, in catalogue order.
+#[derive(Debug, Clone)]
+pub struct Standard {
+    /// Short key used in status files and on the command line, such as `iso9001`.
+    pub key: String,
+    /// Display name with edition, such as `ISO 9001:2015`.
+    pub name: String,
+    /// Full official title of the standard.
+    pub title: String,
+    /// Edition and amendments covered by the catalogue.
+    pub edition: String,
+    /// The file the catalogue came from (`builtin:...` for embedded ones).
+    pub file: String,
+    /// Items in catalogue order; parents come before their children.
+    pub items: Vec<Item>,
+    /// Item index by id.
+    pub index: HashMap<String, usize>,
+}
+
+impl Standard {
+    /// The index of the item with this id.
+    pub fn find(&self, id: &str) -> Option<usize> {
+        self.index.get(id).copied()
+    }
+
+    /// The assessable items at or beneath `item`, in catalogue order.
+    pub fn leaves_under(&self, item: usize) -> Vec<usize> {
+        let mut out = Vec::new();
+        let mut stack = vec![item];
+        while let Some(next) = stack.pop() {
+            let children = &self.items[next].children;
+            if children.is_empty() {
+                out.push(next);
+            } else {
+                stack.extend(children.iter().rev());
+            }
+        }
+        out
+    }
+
+    /// Every assessable item, in catalogue order.
+    pub fn leaves(&self) -> impl Iterator<Item = usize> + '_ {
+        (0..self.items.len()).filter(|&index| self.items[index].is_leaf())
+    }
+
+    /// The items that head a reporting group, in catalogue order.
+    pub fn groups(&self) -> Vec<usize> {
+        let mut groups: Vec<usize> = self.items.iter().map(|item| item.group).collect();
+        groups.sort_unstable();
+        groups.dedup();
+        groups
+    }
+
+    /// The ids of every item, in catalogue order, for suggestions.
+    pub fn ids(&self) -> impl Iterator<Item = &str> {
+        self.items.iter().map(|item| item.id.as_str())
+    }
+}
+
+/// An item of one of the loaded standards.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Node {
+    /// Index of the standard in [`Catalog::standards`].
+    pub standard: usize,
+    /// Index of the item in [`Standard::items`].
+    pub item: usize,
+}
+
+/// Where a crosswalk and its judgements came from.
+#[derive(Debug, Clone, Serialize)]
+pub struct Provenance {
+    /// Edition of the source standard the edges were judged against.
+    pub source_edition: String,
+    /// Edition of the target standard the edges were judged against.
+    pub target_edition: String,
+    /// How the edges were decided (for example, expert judgement).
+    pub method: String,
+    /// When the edges were last reviewed (YYYY-MM-DD).
+    pub date: String,
+    /// Who is responsible for the judgements.
+    pub authors: Option<String>,
+}
+
+/// A typed relationship between an item of one standard and an item of another.
+#[derive(Debug, Clone)]
+pub struct Edge {
+    /// The item the relationship is read from.
+    pub source: Node,
+    /// The item the relationship is read towards.
+    pub target: Node,
+    /// "source REL target".
+    pub relationship: Relationship,
+    /// Why the two items are related, in our own words.
+    pub rationale: String,
+    /// What the target still needs when only the source is in place.
+    pub residual: Option<String>,
+    /// What the source still needs when only the target is in place.
+    pub reverse_residual: Option<String>,
+    /// Name of the shared management-system element this edge belongs to, if any.
+    pub element: Option<String>,
+}
+
+/// An item that has no specific counterpart in the other standard.
+#[derive(Debug, Clone)]
+pub struct NoCounterpart {
+    /// The item.
+    pub node: Node,
+    /// Why nothing in the other standard corresponds to it.
+    pub reason: String,
+}
+
+/// Edges between two standards, with their provenance.
+#[derive(Debug, Clone)]
+pub struct Crosswalk {
+    /// Index of the standard whose items are edge sources.
+    pub source: usize,
+    /// Index of the standard whose items are edge targets.
+    pub target: usize,
+    /// Editions, method and date of the judgements.
+    pub provenance: Provenance,
+    /// The edges, in file order.
+    pub edges: Vec<Edge>,
+    /// Items of either standard that have no counterpart, with reasons.
+    pub no_counterpart: Vec<NoCounterpart>,
+    /// Kinds of item that must each be on an edge or on the no-counterpart list.
+    pub decide: Vec<Kind>,
+    /// The file the crosswalk came from.
+    pub file: String,
+}
+
+/// One end of an edge seen from an item: the item at the other end and how it relates.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Link {
+    /// Index of the crosswalk in [`Catalog::crosswalks`].
+    pub crosswalk: usize,
+    /// Index of the edge in that crosswalk.
+    pub edge: usize,
+    /// The item at the other end.
+    pub other: Node,
+    /// "other REL this item": the edge read from the other end towards this item.
+    pub relationship: Relationship,
+}
+
+/// Every loaded standard and crosswalk, with an index of links by item.
+#[derive(Debug, Clone, Default)]
+pub struct Catalog {
+    /// Standards in load order (built-in first, then the user's, by file name).
+    pub standards: Vec<Standard>,
+    /// Crosswalks in load order.
+    pub crosswalks: Vec<Crosswalk>,
+    links: HashMap<Node, Vec<Link>>,
+}
+
+impl Catalog {
+    /// Assembles a catalogue and indexes its edges from both ends.
+    pub fn new(standards: Vec<Standard>, crosswalks: Vec<Crosswalk>) -> Self {
+        let mut links: HashMap<Node, Vec<Link>> = HashMap::new();
+        for (crosswalk_index, crosswalk) in crosswalks.iter().enumerate() {
+            for (edge_index, edge) in crosswalk.edges.iter().enumerate() {
+                links.entry(edge.target).or_default().push(Link {
+                    crosswalk: crosswalk_index,
+                    edge: edge_index,
+                    other: edge.source,
+                    relationship: edge.relationship,
+                });
+                links.entry(edge.source).or_default().push(Link {
+                    crosswalk: crosswalk_index,
+                    edge: edge_index,
+                    other: edge.target,
+                    relationship: edge.relationship.inverse(),
+                });
+            }
+        }
+        Self {
+            standards,
+            crosswalks,
+            links,
+        }
+    }
+
+    /// The index of the standard with this key.
+    pub fn standard_index(&self, key: &str) -> Option<usize> {
+        self.standards
+            .iter()
+            .position(|standard| standard.key == key)
+    }
+
+    /// The item behind a node.
+    pub fn item(&self, node: Node) -> &Item {
+        &self.standards[node.standard].items[node.item]
+    }
+
+    /// The standard a node belongs to.
+    pub fn standard_of(&self, node: Node) -> &Standard {
+        &self.standards[node.standard]
+    }
+
+    /// Every edge that touches `node`, seen from `node`.
+    pub fn links(&self, node: Node) -> &[Link] {
+        self.links.get(&node).map_or(&[], Vec::as_slice)
+    }
+
+    /// The edge behind a link.
+    pub fn edge(&self, link: &Link) -> &Edge {
+        &self.crosswalks[link.crosswalk].edges[link.edge]
+    }
+
+    /// What the item at `node` still needs beyond the other end of `link`.
+    pub fn residual_for(&self, node: Node, link: &Link) -> Option<&str> {
+        let edge = self.edge(link);
+        if edge.target == node {
+            edge.residual.as_deref()
+        } else {
+            edge.reverse_residual.as_deref()
+        }
+    }
+
+    /// The keys of every loaded standard, for suggestions.
+    pub fn keys(&self) -> impl Iterator<Item = &str> {
+        self.standards.iter().map(|standard| standard.key.as_str())
+    }
+
+    /// Reasons recorded for `node` having no counterpart, with the crosswalk index.
+    pub fn no_counterpart(&self, node: Node) -> impl Iterator<Item = &NoCounterpart> {
+        self.crosswalks
+            .iter()
+            .flat_map(|crosswalk| crosswalk.no_counterpart.iter())
+            .filter(move |entry| entry.node == node)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn inverse_swaps_subset_and_superset_only() {
+        assert_eq!(Relationship::SubsetOf.inverse(), Relationship::SupersetOf);
+        assert_eq!(Relationship::SupersetOf.inverse(), Relationship::SubsetOf);
+        assert_eq!(Relationship::Equal.inverse(), Relationship::Equal);
+        assert_eq!(
+            Relationship::IntersectsWith.inverse(),
+            Relationship::IntersectsWith
+        );
+        for relationship in Relationship::ALL {
+            assert_eq!(relationship.inverse().inverse(), relationship);
+        }
+    }
+
+    #[test]
+    fn only_equal_and_superset_cover_fully() {
+        let full: Vec<_> = Relationship::ALL
+            .into_iter()
+            .filter(|relationship| relationship.covers_fully())
+            .collect();
+        assert_eq!(full, [Relationship::Equal, Relationship::SupersetOf]);
+    }
+
+    #[test]
+    fn spellings_round_trip() {
+        for relationship in Relationship::ALL {
+            assert_eq!(
+                Relationship::parse(relationship.as_str()),
+                Some(relationship)
+            );
+        }
+        for kind in Kind::ALL {
+            assert_eq!(Kind::parse(kind.as_str()), Some(kind));
+        }
+        assert_eq!(Relationship::parse("subset"), None);
+    }
+}

@@ -1,0 +1,320 @@
+//! Raw serde types that mirror a status file. They accept anything of the
+//! right general shape and keep every key with its position, so that
+//! validation can report every unknown id, status and key in one pass.
+//! Visitors are hand-written because derived `untagged` enums and `flatten`
+//! would lose the positions.
+
+use std::fmt;
+
+use serde::de::{self, Deserialize, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
+
+use crate::yaml::Located;
+
+/// The whole file: top-level keys in file order.
+#[derive(Debug, Default)]
+pub struct RawStatusFile {
+    /// Every top-level key with its value.
+    pub entries: Vec<(Located<String>, RawTop)>,
+}
+
+/// The value of one top-level key.
+#[derive(Debug)]
+pub enum RawTop {
+    /// A key of the organisation's details, with its text (`None` when empty).
+    Detail(Option<Located<String>>),
+    /// A mapping, which is what a standard section looks like.
+    Section(Vec<(Located<String>, Located<RawEntry>)>),
+    /// Anything else, described for the error message.
+    Other(&'static str),
+}
+
+/// One item's entry, in short or long form.
+#[derive(Debug)]
+pub enum RawEntry {
+    /// `A.5.1: implemented`.
+    Short(String),
+    /// `A.5.1: {status: ..., owner: ...}`.
+    Long(RawLong),
+    /// A value that cannot be a status, described for the error message.
+    Invalid(&'static str),
+}
+
+/// The long form of an entry.
+#[derive(Debug, Default)]
+pub struct RawLong {
+    /// Every known field in file order, with the position of its key.
+    pub fields: Vec<(Located<String>, RawField)>,
+    /// Keys that the long form does not have.
+    pub unknown: Vec<Located<String>>,
+}
+
+/// The value of one long-form field.
+#[derive(Debug)]
+pub enum RawField {
+    /// A text field; `None` when left empty.
+    Text(Option<Located<String>>),
+    /// The evidence list.
+    Evidence(Vec<Located<RawEvidence>>),
+}
+
+/// One piece of evidence.
+#[derive(Debug)]
+pub enum RawEvidence {
+    /// A reference to a document or record.
+    Text(String),
+    /// A reference with the date the evidence was produced or last checked.
+    Dated {
+        /// The reference, if given.
+        reference: Option<Located<String>>,
+        /// The date, if given.
+        date: Option<Located<String>>,
+        /// Keys other than `ref` and `date`.
+        unknown: Vec<Located<String>>,
+    },
+    /// A value that cannot be evidence, described for the error message.
+    Invalid(&'static str),
+}
+
+/// Keys of the long form of an entry whose value is text.
+pub const TEXT_FIELDS: &[&str] = &[
+    "status",
+    "owner",
+    "note",
+    "due",
+    "justification",
+    "reviewed",
+];
+/// The key of the evidence list.
+pub const EVIDENCE_FIELD: &str = "evidence";
+
+impl<'de> Deserialize<'de> for RawStatusFile {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct FileVisitor;
+        impl<'de> Visitor<'de> for FileVisitor {
+            type Value = RawStatusFile;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("a mapping of keys such as `organisation` and standard sections")
+            }
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
+                let mut entries = Vec::new();
+                while let Some(key) = map.next_key::<Located<String>>()? {
+                    let value = if super::META_KEYS.contains(&key.value.as_str()) {
+                        RawTop::Detail(map.next_value::<Option<Located<String>>>()?)
+                    } else {
+                        map.next_value::<RawTop>()?
+                    };
+                    entries.push((key, value));
+                }
+                Ok(RawStatusFile { entries })
+            }
+        }
+        deserializer.deserialize_map(FileVisitor)
+    }
+}
+
+/// Describes a value that is not a mapping, for error messages.
+macro_rules! describe_scalars {
+    ($value:ty) => {
+        fn visit_bool<E: de::Error>(self, _: bool) -> Result<$value, E> {
+            Ok(Self::other("a yes/no value"))
+        }
+        fn visit_i64<E: de::Error>(self, _: i64) -> Result<$value, E> {
+            Ok(Self::other("a number"))
+        }
+        fn visit_u64<E: de::Error>(self, _: u64) -> Result<$value, E> {
+            Ok(Self::other("a number"))
+        }
+        fn visit_f64<E: de::Error>(self, _: f64) -> Result<$value, E> {
+            Ok(Self::other("a number"))
+        }
+        fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<$value, A::Error> {
+            while seq.next_element::<IgnoredAny>()?.is_some() {}
+            Ok(Self::other("a list"))
+        }
+    };
+}
+
+struct TopVisitor;
+
+impl TopVisitor {
+    fn other(what: &'static str) -> RawTop {
+        RawTop::Other(what)
+    }
+}
+
+impl<'de> Visitor<'de> for TopVisitor {
+    type Value = RawTop;
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a standard section")
+    }
+    describe_scalars!(RawTop);
+    fn visit_str<E: de::Error>(self, _: &str) -> Result<RawTop, E> {
+        Ok(RawTop::Other("text"))
+    }
+    fn visit_unit<E: de::Error>(self) -> Result<RawTop, E> {
+        Ok(RawTop::Section(Vec::new()))
+    }
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<RawTop, A::Error> {
+        let mut entries = Vec::new();
+        while let Some(key) = map.next_key::<Located<String>>()? {
+            entries.push((key, map.next_value::<Located<RawEntry>>()?));
+        }
+        Ok(RawTop::Section(entries))
+    }
+}
+
+impl<'de> Deserialize<'de> for RawTop {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        deserializer.deserialize_any(TopVisitor)
+    }
+}
+
+struct EntryVisitor;
+
+impl EntryVisitor {
+    fn other(what: &'static str) -> RawEntry {
+        RawEntry::Invalid(what)
+    }
+}
+
+impl<'de> Visitor<'de> for EntryVisitor {
+    type Value = RawEntry;
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a status, or a mapping with `status` and details")
+    }
+    describe_scalars!(RawEntry);
+    fn visit_str<E: de::Error>(self, value: &str) -> Result<RawEntry, E> {
+        Ok(RawEntry::Short(value.to_owned()))
+    }
+    fn visit_unit<E: de::Error>(self) -> Result<RawEntry, E> {
+        Ok(RawEntry::Invalid("empty"))
+    }
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<RawEntry, A::Error> {
+        let mut long = RawLong::default();
+        while let Some(key) = map.next_key::<Located<String>>()? {
+            if key.value == EVIDENCE_FIELD {
+                let evidence = map.next_value::<EvidenceList>()?;
+                long.fields.push((key, RawField::Evidence(evidence.0)));
+            } else if TEXT_FIELDS.contains(&key.value.as_str()) {
+                let text = map.next_value::<Option<Located<String>>>()?;
+                long.fields.push((key, RawField::Text(text)));
+            } else {
+                map.next_value::<IgnoredAny>()?;
+                long.unknown.push(key);
+            }
+        }
+        Ok(RawEntry::Long(long))
+    }
+}
+
+impl<'de> Deserialize<'de> for RawEntry {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        deserializer.deserialize_any(EntryVisitor)
+    }
+}
+
+/// `evidence: one-reference` or `evidence: [a, b, {ref: c, date: ...}]`.
+struct EvidenceList(Vec<Located<RawEvidence>>);
+
+impl<'de> Deserialize<'de> for EvidenceList {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        // A lone reference is a list of one, positioned where the value starts.
+        let value = Located::<EvidenceOrList>::deserialize(deserializer)?;
+        Ok(match value.value {
+            EvidenceOrList::List(items) => EvidenceList(items),
+            EvidenceOrList::One(item) => EvidenceList(vec![Located::new(item, value.pos)]),
+        })
+    }
+}
+
+enum EvidenceOrList {
+    One(RawEvidence),
+    List(Vec<Located<RawEvidence>>),
+}
+
+impl<'de> Deserialize<'de> for EvidenceOrList {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct OneOrMany;
+        impl<'de> Visitor<'de> for OneOrMany {
+            type Value = EvidenceOrList;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("an evidence reference or a list of them")
+            }
+            fn visit_str<E: de::Error>(self, value: &str) -> Result<EvidenceOrList, E> {
+                Ok(EvidenceOrList::One(RawEvidence::Text(value.to_owned())))
+            }
+            fn visit_unit<E: de::Error>(self) -> Result<EvidenceOrList, E> {
+                Ok(EvidenceOrList::List(Vec::new()))
+            }
+            fn visit_bool<E: de::Error>(self, _: bool) -> Result<EvidenceOrList, E> {
+                Ok(EvidenceOrList::One(RawEvidence::Invalid("a yes/no value")))
+            }
+            fn visit_i64<E: de::Error>(self, _: i64) -> Result<EvidenceOrList, E> {
+                Ok(EvidenceOrList::One(RawEvidence::Invalid("a number")))
+            }
+            fn visit_u64<E: de::Error>(self, _: u64) -> Result<EvidenceOrList, E> {
+                Ok(EvidenceOrList::One(RawEvidence::Invalid("a number")))
+            }
+            fn visit_f64<E: de::Error>(self, _: f64) -> Result<EvidenceOrList, E> {
+                Ok(EvidenceOrList::One(RawEvidence::Invalid("a number")))
+            }
+            fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<EvidenceOrList, A::Error> {
+                let mut items = Vec::new();
+                while let Some(item) = seq.next_element::<Located<RawEvidence>>()? {
+                    items.push(item);
+                }
+                Ok(EvidenceOrList::List(items))
+            }
+            fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<EvidenceOrList, A::Error> {
+                Ok(EvidenceOrList::One(EvidenceVisitor.visit_map(map)?))
+            }
+        }
+        deserializer.deserialize_any(OneOrMany)
+    }
+}
+
+struct EvidenceVisitor;
+
+impl EvidenceVisitor {
+    fn other(what: &'static str) -> RawEvidence {
+        RawEvidence::Invalid(what)
+    }
+}
+
+impl<'de> Visitor<'de> for EvidenceVisitor {
+    type Value = RawEvidence;
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("an evidence reference")
+    }
+    describe_scalars!(RawEvidence);
+    fn visit_str<E: de::Error>(self, value: &str) -> Result<RawEvidence, E> {
+        Ok(RawEvidence::Text(value.to_owned()))
+    }
+    fn visit_unit<E: de::Error>(self) -> Result<RawEvidence, E> {
+        Ok(RawEvidence::Invalid("empty"))
+    }
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<RawEvidence, A::Error> {
+        let (mut reference, mut date, mut unknown) = (None, None, Vec::new());
+        while let Some(key) = map.next_key::<Located<String>>()? {
+            match key.value.as_str() {
+                "ref" => reference = map.next_value::<Option<Located<String>>>()?,
+                "date" => date = map.next_value::<Option<Located<String>>>()?,
+                _ => {
+                    map.next_value::<IgnoredAny>()?;
+                    unknown.push(key);
+                }
+            }
+        }
+        Ok(RawEvidence::Dated {
+            reference,
+            date,
+            unknown,
+        })
+    }
+}
+
+impl<'de> Deserialize<'de> for RawEvidence {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        deserializer.deserialize_any(EvidenceVisitor)
+    }
+}

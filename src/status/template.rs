@@ -1,0 +1,87 @@
+//! The commented status-file template that `ims init` writes: every
+//! assessable item of the chosen standards, with its title as a comment.
+
+use std::fmt::Write as _;
+
+use crate::date::Date;
+use crate::model::Catalog;
+
+/// Renders a template covering the standards at `standards` (catalogue indexes).
+///
+/// Every item starts as `not-implemented`, so the template validates as it
+/// is and an untouched item never counts as covered.
+pub fn render(catalog: &Catalog, standards: &[usize], today: Option<Date>) -> String {
+    let mut out = String::new();
+    let names: Vec<_> = standards
+        .iter()
+        .map(|&index| catalog.standards[index].name.as_str())
+        .collect();
+    let _ = writeln!(out, "# ims status file: {}", names.join(" + "));
+    out.push_str(concat!(
+        "#\n",
+        "# For each item, set one status:\n",
+        "#   implemented | partial | planned | not-implemented | not-applicable\n",
+        "# Short form:  ID: partial\n",
+        "# Long form:   ID: {status: partial, owner: Jane Doe, evidence: [DOC-12], note: ..., due: 2027-03-31}\n",
+        "# not-applicable needs a justification, and only items the standard lets you\n",
+        "# exclude may be not-applicable:\n",
+        "#   ID: {status: not-applicable, justification: why it does not apply}\n",
+        "# A status on a heading applies to every item beneath it without its own entry.\n",
+        "#\n",
+        "# For completion in your editor, run `ims schema -o ims-status.schema.json`\n",
+        "# next to this file and keep the following line:\n",
+        "# yaml-language-server: $schema=ims-status.schema.json\n",
+        "\n",
+        "organisation: Example Ltd\n",
+        "scope: Describe the services, sites and systems in scope\n",
+    ));
+    match today {
+        Some(date) => {
+            let _ = writeln!(out, "assessed: {date}");
+        }
+        None => out.push_str("# assessed: YYYY-MM-DD\n"),
+    }
+    out.push_str("assessor: Name of the assessor\n");
+
+    for &index in standards {
+        let standard = &catalog.standards[index];
+        let _ = writeln!(out, "\n# {} — {}", standard.name, standard.title);
+        let _ = writeln!(out, "{}:", standard.key);
+        let width = standard
+            .leaves()
+            .map(|leaf| standard.items[leaf].id.len())
+            .max()
+            .unwrap_or(0);
+        for item in &standard.items {
+            if item.is_leaf() {
+                let entry = format!("{}: not-implemented", quote_id(&item.id));
+                let _ = writeln!(
+                    out,
+                    "  {entry:<pad$}  # {}",
+                    one_line(&item.title),
+                    pad = width + 2 + "not-implemented".len() + 2
+                );
+            } else {
+                let _ = writeln!(out, "  # {} {}", item.id, one_line(&item.title));
+            }
+        }
+    }
+    out
+}
+
+/// Ids are written plain when YAML reads them back exactly as strings.
+fn quote_id(id: &str) -> String {
+    let plain = id
+        .chars()
+        .all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | '_'))
+        && !id.starts_with('-');
+    if plain {
+        id.to_owned()
+    } else {
+        format!("\"{}\"", id.replace('\\', "\\\\").replace('"', "\\\""))
+    }
+}
+
+fn one_line(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}

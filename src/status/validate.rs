@@ -1,0 +1,658 @@
+//! Checking a raw status file against the catalogue, collecting every
+//! problem with its position and a suggested fix.
+
+use std::collections::{BTreeMap, HashMap};
+
+use super::raw::{
+    EVIDENCE_FIELD, RawEntry, RawEvidence, RawField, RawLong, RawStatusFile, RawTop, TEXT_FIELDS,
+};
+use super::{Assessment, Entry, Evidence, META_KEYS, Section, Status};
+use crate::date::Date;
+use crate::diag::{InvalidInput, Pos, ProblemCode, Problems};
+use crate::model::{Catalog, Standard};
+use crate::suggest;
+use crate::yaml::{self, Located};
+
+/// Words people write for a status, and the status they probably mean.
+const STATUS_SYNONYMS: &[(&str, Status)] = &[
+    ("done", Status::Implemented),
+    ("complete", Status::Implemented),
+    ("completed", Status::Implemented),
+    ("in-place", Status::Implemented),
+    ("in place", Status::Implemented),
+    ("in-progress", Status::Partial),
+    ("in progress", Status::Partial),
+    ("wip", Status::Partial),
+    ("partially", Status::Partial),
+    ("partially-implemented", Status::Partial),
+    ("todo", Status::Planned),
+    ("to-do", Status::Planned),
+    ("missing", Status::NotImplemented),
+    ("none", Status::NotImplemented),
+    ("not implemented", Status::NotImplemented),
+    ("not_implemented", Status::NotImplemented),
+    ("n/a", Status::NotApplicable),
+    ("na", Status::NotApplicable),
+    ("not applicable", Status::NotApplicable),
+    ("not_applicable", Status::NotApplicable),
+    ("excluded", Status::NotApplicable),
+];
+
+/// Reads a status file's text against the catalogue.
+///
+/// Every problem is reported together: unknown keys, standards, ids and
+/// statuses each come with a position and, where one is close, a suggestion.
+pub fn load(file: &str, text: &str, catalog: &Catalog) -> Result<Assessment, InvalidInput> {
+    let mut problems = Problems::new(file);
+    if yaml::is_blank(text) {
+        problems
+            .add(
+                ProblemCode::EmptyFile,
+                Pos::default(),
+                "the status file is empty",
+            )
+            .help("start from a template: `ims init -o status.yaml`");
+        return Err(problems.into());
+    }
+    let raw: RawStatusFile = match yaml::parse(text) {
+        Ok(raw) => raw,
+        Err(err) => {
+            let problem = problems.add(err.code, err.pos, err.message);
+            if let Some(help) = err.help {
+                problem.help(help);
+            }
+            return Err(problems.into());
+        }
+    };
+    let assessment = Checker {
+        catalog,
+        problems: &mut problems,
+    }
+    .file(file, raw);
+    if problems.is_empty() {
+        Ok(assessment)
+    } else {
+        Err(problems.into())
+    }
+}
+
+struct Checker<'a> {
+    catalog: &'a Catalog,
+    problems: &'a mut Problems,
+}
+
+impl Checker<'_> {
+    fn file(&mut self, file: &str, raw: RawStatusFile) -> Assessment {
+        let mut details: HashMap<&'static str, Located<String>> = HashMap::new();
+        let mut seen: HashMap<String, Pos> = HashMap::new();
+        let mut sections = Vec::new();
+        for (key, value) in raw.entries {
+            let canonical = if key.value == "organization" {
+                "organisation"
+            } else {
+                key.value.as_str()
+            };
+            if let Some(first) = seen.get(canonical) {
+                self.problems
+                    .add(
+                        ProblemCode::DuplicateKey,
+                        key.pos,
+                        format!("`{}` is already given at line {}", key.value, first.line),
+                    )
+                    .help("keep one of the two");
+                continue;
+            }
+            seen.insert(canonical.to_owned(), key.pos);
+            match value {
+                RawTop::Detail(text) => {
+                    let Some(name) = META_KEYS.iter().find(|meta| **meta == canonical) else {
+                        continue;
+                    };
+                    match text.filter(|text| !text.value.trim().is_empty()) {
+                        Some(text) => {
+                            details.insert(name, text);
+                        }
+                        None => {
+                            self.problems
+                                .add(
+                                    ProblemCode::EmptyValue,
+                                    key.pos,
+                                    format!("`{}` is empty", key.value),
+                                )
+                                .help("write a value, or remove the line");
+                        }
+                    }
+                }
+                RawTop::Section(entries) => match self.catalog.standard_index(&key.value) {
+                    Some(standard) => sections.push(self.section(standard, key.pos, entries)),
+                    None => self.unknown_top_key(&key, true),
+                },
+                RawTop::Other(what) => match self.catalog.standard_index(&key.value) {
+                    Some(standard) => {
+                        self.problems
+                            .add(
+                                ProblemCode::WrongType,
+                                key.pos,
+                                format!(
+                                    "section `{}` holds {what}; expected a mapping of item ids to statuses",
+                                    key.value
+                                ),
+                            )
+                            .help(format!(
+                                "write one item per line beneath it, such as `  {}: implemented`",
+                                first_leaf_id(&self.catalog.standards[standard])
+                            ));
+                    }
+                    None => self.unknown_top_key(&key, false),
+                },
+            }
+        }
+
+        let organisation = match details.remove("organisation") {
+            Some(text) => text.value.trim().to_owned(),
+            None => {
+                if !seen.contains_key("organisation") {
+                    self.problems
+                        .add(
+                            ProblemCode::MissingKey,
+                            Pos::new(1, 1),
+                            "the status file does not say which organisation it describes",
+                        )
+                        .help("add a line `organisation: <name>` at the top");
+                }
+                String::new()
+            }
+        };
+        let assessed = details
+            .remove("assessed")
+            .and_then(|text| self.date(&text, "`assessed`"));
+        if sections.is_empty() && self.problems.is_empty() {
+            let keys: Vec<_> = self.catalog.keys().map(|key| format!("`{key}:`")).collect();
+            self.problems
+                .add(
+                    ProblemCode::MissingKey,
+                    Pos::new(1, 1),
+                    "the status file has no section for any standard",
+                )
+                .help(format!("add a section such as {}", keys.join(" or ")));
+        }
+        sections.sort_by_key(|section: &Section| section.standard);
+        Assessment {
+            file: file.to_owned(),
+            organisation,
+            scope: details
+                .remove("scope")
+                .map(|text| text.value.trim().to_owned()),
+            assessed,
+            assessor: details
+                .remove("assessor")
+                .map(|text| text.value.trim().to_owned()),
+            sections,
+        }
+    }
+
+    fn unknown_top_key(&mut self, key: &Located<String>, is_mapping: bool) {
+        let standard_hint = suggest::closest(&key.value, self.catalog.keys());
+        let detail_hint = suggest::closest(&key.value, META_KEYS.iter().copied());
+        let known: Vec<_> = self.catalog.keys().map(|key| format!("`{key}`")).collect();
+        if let Some(found) = standard_hint.filter(|_| is_mapping || detail_hint.is_none()) {
+            self.problems
+                .add(
+                    ProblemCode::UnknownStandard,
+                    key.pos,
+                    format!("unknown standard `{}`", key.value),
+                )
+                .help(format!("did you mean `{found}`?"));
+        } else if let Some(found) = detail_hint {
+            self.problems
+                .add(
+                    ProblemCode::UnknownKey,
+                    key.pos,
+                    format!("unknown key `{}`", key.value),
+                )
+                .help(format!("did you mean `{found}`?"));
+        } else if is_mapping {
+            self.problems
+                .add(
+                    ProblemCode::UnknownStandard,
+                    key.pos,
+                    format!("no loaded catalogue defines standard `{}`", key.value),
+                )
+                .help(format!(
+                    "known standards are {}; load others with --catalog DIR",
+                    known.join(", ")
+                ));
+        } else {
+            self.problems
+                .add(ProblemCode::UnknownKey, key.pos, format!("unknown key `{}`", key.value))
+                .help(format!(
+                    "the top level holds `organisation`, `scope`, `assessed`, `assessor` and standard sections ({})",
+                    known.join(", ")
+                ));
+        }
+    }
+
+    fn section(
+        &mut self,
+        standard: usize,
+        pos: Pos,
+        raw: Vec<(Located<String>, Located<RawEntry>)>,
+    ) -> Section {
+        let catalogue = &self.catalog.standards[standard];
+        let mut entries = BTreeMap::new();
+        let mut seen: HashMap<usize, Pos> = HashMap::new();
+        for (key, value) in raw {
+            let Some(item) = self.item(standard, &key) else {
+                continue;
+            };
+            if let Some(first) = seen.get(&item) {
+                self.problems
+                    .add(
+                        ProblemCode::DuplicateKey,
+                        key.pos,
+                        format!(
+                            "`{}` of {} already has an entry at line {}",
+                            key.value, catalogue.key, first.line
+                        ),
+                    )
+                    .help("keep one entry per item; merge the two");
+                continue;
+            }
+            seen.insert(item, key.pos);
+            if let Some(entry) = self.entry(standard, item, &key, value) {
+                entries.insert(item, entry);
+            }
+        }
+        Section {
+            standard,
+            entries,
+            pos,
+        }
+    }
+
+    /// Resolves an item id, reporting unknown and misplaced ids with a suggestion.
+    fn item(&mut self, standard: usize, key: &Located<String>) -> Option<usize> {
+        let catalogue = &self.catalog.standards[standard];
+        let id = key.value.as_str();
+        if let Some(item) = catalogue.find(id) {
+            return Some(item);
+        }
+        let owners: Vec<&str> = self
+            .catalog
+            .standards
+            .iter()
+            .filter(|other| other.key != catalogue.key && other.find(id).is_some())
+            .map(|other| other.key.as_str())
+            .collect();
+        let mut hints = Vec::new();
+        if let Some(prefixed) = prefixed_form(catalogue, id) {
+            hints.push(format!(
+                "did you mean `{prefixed}`? `{id}` is not an item of {}, and ims never guesses which one you meant",
+                catalogue.key
+            ));
+        }
+        if let Some(owner) = owners.first() {
+            hints.push(format!("`{id}` is an item of {owner}; if you meant that one, move the line under `{owner}:`"));
+        }
+        if hints.is_empty() {
+            hints.push(
+                nearest_sibling(catalogue, id)
+                    .or_else(|| suggest::did_you_mean(id, catalogue.ids()))
+                    .unwrap_or_else(|| {
+                        format!(
+                            "list the ids with `ims catalog list --standard {}`",
+                            catalogue.key
+                        )
+                    }),
+            );
+        }
+        let code = if owners.is_empty() || hints.len() > 1 {
+            ProblemCode::UnknownItem
+        } else {
+            ProblemCode::MisplacedItem
+        };
+        let help = hints.join("; ");
+        self.problems
+            .add(
+                code,
+                key.pos,
+                format!("unknown item `{id}` in {}", catalogue.key),
+            )
+            .help(help);
+        None
+    }
+
+    fn entry(
+        &mut self,
+        standard: usize,
+        item: usize,
+        key: &Located<String>,
+        value: Located<RawEntry>,
+    ) -> Option<Entry> {
+        let mut entry = Entry {
+            status: Status::NotImplemented,
+            owner: None,
+            evidence: Vec::new(),
+            note: None,
+            due: None,
+            reviewed: None,
+            justification: None,
+            pos: key.pos,
+        };
+        let status = match value.value {
+            RawEntry::Short(text) => self.status(&Located::new(text, value.pos), key),
+            RawEntry::Long(long) => self.long_form(long, &mut entry, key, value.pos),
+            RawEntry::Invalid(what) => {
+                self.problems
+                    .add(
+                        ProblemCode::UnknownStatus,
+                        value.pos,
+                        format!("`{}` has {what} where a status belongs", key.value),
+                    )
+                    .help(status_list_help());
+                None
+            }
+        }?;
+        entry.status = status;
+        if status == Status::NotApplicable {
+            self.check_exclusion(standard, item, key, &entry);
+        }
+        Some(entry)
+    }
+
+    fn long_form(
+        &mut self,
+        long: RawLong,
+        entry: &mut Entry,
+        key: &Located<String>,
+        at: Pos,
+    ) -> Option<Status> {
+        for unknown in long.unknown {
+            let known = TEXT_FIELDS.iter().copied().chain([EVIDENCE_FIELD]);
+            let help = suggest::did_you_mean(&unknown.value, known.clone()).unwrap_or_else(|| {
+                format!(
+                    "an entry may have {}",
+                    known
+                        .map(|k| format!("`{k}`"))
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                )
+            });
+            self.problems
+                .add(
+                    ProblemCode::UnknownKey,
+                    unknown.pos,
+                    format!(
+                        "unknown key `{}` in the entry for `{}`",
+                        unknown.value, key.value
+                    ),
+                )
+                .help(help);
+        }
+        let mut status = None;
+        let mut status_given = false;
+        let mut seen: HashMap<String, Pos> = HashMap::new();
+        for (field, value) in long.fields {
+            if let Some(first) = seen.get(&field.value) {
+                self.problems.add(
+                    ProblemCode::DuplicateKey,
+                    field.pos,
+                    format!(
+                        "`{}` is given twice in the entry for `{}` (first at line {})",
+                        field.value, key.value, first.line
+                    ),
+                );
+                continue;
+            }
+            seen.insert(field.value.clone(), field.pos);
+            match value {
+                RawField::Evidence(items) => entry.evidence = self.evidence(items, key),
+                RawField::Text(None) => {
+                    if field.value == "status" {
+                        status_given = true;
+                        self.problems
+                            .add(
+                                ProblemCode::UnknownStatus,
+                                field.pos,
+                                format!("the status of `{}` is empty", key.value),
+                            )
+                            .help(status_list_help());
+                    }
+                }
+                RawField::Text(Some(text)) => {
+                    let trimmed = Located::new(text.value.trim().to_owned(), text.pos);
+                    match field.value.as_str() {
+                        "status" => {
+                            status_given = true;
+                            status = self.status(&trimmed, key);
+                        }
+                        "owner" => entry.owner = Some(trimmed.value),
+                        "note" => entry.note = Some(trimmed.value),
+                        "justification" => entry.justification = Some(trimmed.value),
+                        "due" => entry.due = self.date(&trimmed, "`due`"),
+                        "reviewed" => entry.reviewed = self.date(&trimmed, "`reviewed`"),
+                        _ => {}
+                    }
+                }
+            }
+        }
+        if !status_given {
+            self.problems
+                .add(
+                    ProblemCode::MissingKey,
+                    at,
+                    format!("the entry for `{}` has no `status`", key.value),
+                )
+                .help(status_list_help());
+        }
+        entry.justification = entry.justification.take().filter(|text| !text.is_empty());
+        status
+    }
+
+    fn status(&mut self, text: &Located<String>, key: &Located<String>) -> Option<Status> {
+        let written = text.value.trim();
+        if let Some(status) = Status::parse(written) {
+            return Some(status);
+        }
+        let lower = written.to_lowercase();
+        let help = Status::parse(&lower)
+            .or_else(|| {
+                STATUS_SYNONYMS
+                    .iter()
+                    .find(|(word, _)| *word == lower)
+                    .map(|(_, status)| *status)
+            })
+            .map(|status| format!("did you mean `{status}`?"))
+            .or_else(|| suggest::did_you_mean(written, Status::ALL.map(Status::as_str)))
+            .unwrap_or_else(status_list_help);
+        self.problems
+            .add(
+                ProblemCode::UnknownStatus,
+                text.pos,
+                format!("unknown status `{written}` for `{}`", key.value),
+            )
+            .help(help);
+        None
+    }
+
+    fn check_exclusion(
+        &mut self,
+        standard: usize,
+        item: usize,
+        key: &Located<String>,
+        entry: &Entry,
+    ) {
+        let catalogue = &self.catalog.standards[standard];
+        let fixed: Vec<_> = catalogue
+            .leaves_under(item)
+            .into_iter()
+            .filter(|leaf| !catalogue.items[*leaf].excludable)
+            .collect();
+        if !fixed.is_empty() {
+            let what = catalogue.items[item].kind;
+            let message = if fixed == [item] {
+                format!(
+                    "{what} `{}` of {} cannot be not-applicable: the standard does not allow it to be excluded",
+                    key.value, catalogue.key
+                )
+            } else {
+                format!(
+                    "`{}` of {} cannot be not-applicable: {} item(s) beneath it, such as `{}`, may not be excluded",
+                    key.value,
+                    catalogue.key,
+                    fixed.len(),
+                    catalogue.items[fixed[0]].id
+                )
+            };
+            self.problems
+                .add(ProblemCode::NotExcludable, entry.pos, message)
+                .help("record how far it is in place instead: implemented, partial, planned or not-implemented");
+        } else if entry.justification.is_none() {
+            self.problems
+                .add(
+                    ProblemCode::MissingJustification,
+                    entry.pos,
+                    format!("`{}` is not-applicable without a justification", key.value),
+                )
+                .help(format!(
+                    "use the long form: `{}: {{status: not-applicable, justification: <why it does not apply>}}`",
+                    key.value
+                ));
+        }
+    }
+
+    fn evidence(
+        &mut self,
+        items: Vec<Located<RawEvidence>>,
+        key: &Located<String>,
+    ) -> Vec<Evidence> {
+        let mut out = Vec::new();
+        for item in items {
+            match item.value {
+                RawEvidence::Text(text) if !text.trim().is_empty() => out.push(Evidence {
+                    reference: text.trim().to_owned(),
+                    date: None,
+                }),
+                RawEvidence::Text(_) => {
+                    self.problems.add(
+                        ProblemCode::EmptyValue,
+                        item.pos,
+                        format!("an evidence reference of `{}` is empty", key.value),
+                    );
+                }
+                RawEvidence::Dated {
+                    reference,
+                    date,
+                    unknown,
+                } => {
+                    for field in unknown {
+                        let help = suggest::did_you_mean(&field.value, ["ref", "date"])
+                            .unwrap_or_else(|| "dated evidence has `ref` and `date`".to_owned());
+                        self.problems
+                            .add(
+                                ProblemCode::UnknownKey,
+                                field.pos,
+                                format!("unknown evidence key `{}`", field.value),
+                            )
+                            .help(help);
+                    }
+                    let date = date.and_then(|date| self.date(&date, "the evidence `date`"));
+                    match reference.filter(|text| !text.value.trim().is_empty()) {
+                        Some(reference) => out.push(Evidence {
+                            reference: reference.value.trim().to_owned(),
+                            date,
+                        }),
+                        None => {
+                            self.problems
+                                .add(
+                                    ProblemCode::MissingKey,
+                                    item.pos,
+                                    format!("dated evidence of `{}` has no `ref`", key.value),
+                                )
+                                .help("write `{ref: <document or record>, date: YYYY-MM-DD}`");
+                        }
+                    }
+                }
+                RawEvidence::Invalid(what) => {
+                    self.problems
+                        .add(
+                            ProblemCode::WrongType,
+                            item.pos,
+                            format!(
+                                "evidence of `{}` is {what}; expected a reference",
+                                key.value
+                            ),
+                        )
+                        .help("quote references that look like numbers, such as `\"1.10\"`");
+                }
+            }
+        }
+        out
+    }
+
+    fn date(&mut self, text: &Located<String>, what: &str) -> Option<Date> {
+        let written = text.value.trim();
+        let date = Date::parse(written);
+        if date.is_none() {
+            self.problems
+                .add(
+                    ProblemCode::InvalidValue,
+                    text.pos,
+                    format!("{what} `{written}` is not a date"),
+                )
+                .help("write dates as YYYY-MM-DD, such as 2026-03-31");
+        }
+        date
+    }
+}
+
+fn status_list_help() -> String {
+    let names: Vec<_> = Status::ALL
+        .iter()
+        .map(|status| format!("`{status}`"))
+        .collect();
+    format!("a status is one of {}", names.join(", "))
+}
+
+/// An id of the standard that is `id` with a letter prefix, such as `X.5.7` for `5.7`.
+fn prefixed_form<'a>(standard: &'a Standard, id: &str) -> Option<&'a str> {
+    standard.ids().find(|candidate| {
+        candidate.len() > id.len() + 1
+            && candidate.ends_with(id)
+            && candidate[..candidate.len() - id.len()].ends_with('.')
+            && candidate[..candidate.len() - id.len() - 1]
+                .chars()
+                .all(|c| c.is_ascii_alphabetic())
+    })
+}
+
+/// For `P.N` with no such item, the numerically nearest `P.M`, with the range of `P`.
+fn nearest_sibling(standard: &Standard, id: &str) -> Option<String> {
+    let (prefix, last) = id.rsplit_once('.')?;
+    let wanted: u64 = last.parse().ok()?;
+    let siblings: Vec<(u64, &str)> = standard
+        .ids()
+        .filter_map(|candidate| {
+            let (candidate_prefix, number) = candidate.rsplit_once('.')?;
+            (candidate_prefix == prefix)
+                .then(|| number.parse().ok().map(|n: u64| (n, candidate)))
+                .flatten()
+        })
+        .collect();
+    let nearest = siblings
+        .iter()
+        .min_by_key(|(n, _)| (n.abs_diff(wanted), *n))?;
+    let low = siblings.iter().min_by_key(|(n, _)| *n)?;
+    let high = siblings.iter().max_by_key(|(n, _)| *n)?;
+    Some(format!(
+        "did you mean `{}`? Items under `{prefix}` run from `{}` to `{}`",
+        nearest.1, low.1, high.1
+    ))
+}
+
+fn first_leaf_id(standard: &Standard) -> &str {
+    standard
+        .leaves()
+        .next()
+        .map_or("1", |leaf| standard.items[leaf].id.as_str())
+}

@@ -1,0 +1,49 @@
+//! "Did you mean" suggestions for misspelt ids, statuses, keys and standards.
+
+/// The candidate closest to `input`, if it is close enough to be a likely typo.
+pub fn closest<'a, I>(input: &str, candidates: I) -> Option<&'a str>
+where
+    I: IntoIterator<Item = &'a str>,
+{
+    let wanted = input.to_lowercase();
+    let mut best: Option<(f64, &'a str)> = None;
+    for candidate in candidates {
+        let score = strsim::jaro_winkler(&wanted, &candidate.to_lowercase());
+        if best.is_none_or(|(top, _)| score > top) {
+            best = Some((score, candidate));
+        }
+    }
+    best.filter(|(score, _)| *score >= 0.8)
+        .map(|(_, found)| found)
+}
+
+/// The help line for a suggestion, or `None` when nothing is close.
+pub fn did_you_mean<'a, I>(input: &str, candidates: I) -> Option<String>
+where
+    I: IntoIterator<Item = &'a str>,
+{
+    closest(input, candidates).map(|found| format!("did you mean `{found}`?"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn finds_a_close_candidate() {
+        let statuses = ["implemented", "partial", "planned", "not-implemented"];
+        assert_eq!(closest("implmented", statuses), Some("implemented"));
+        assert_eq!(closest("Partial", statuses), Some("partial"));
+    }
+
+    #[test]
+    fn ignores_distant_candidates() {
+        assert_eq!(closest("banana", ["implemented", "planned"]), None);
+        assert_eq!(closest("x", std::iter::empty()), None);
+    }
+
+    #[test]
+    fn first_of_equal_candidates_wins_for_determinism() {
+        assert_eq!(closest("ab", ["ab", "ab"]), Some("ab"));
+    }
+}

@@ -1,0 +1,245 @@
+//! The one module that knows the YAML crate: parse options and limits,
+//! located values, and the wording of syntax errors.
+//!
+//! Everything else works with serde types, [`Located`] and [`SyntaxError`],
+//! so the YAML crate can be swapped here without touching the rest.
+
+use serde::de::{Deserialize, DeserializeOwned, Deserializer};
+use serde_saphyr::{DuplicateKeyPolicy, Error, MessageFormatter, UserMessageFormatter};
+
+use crate::diag::{Pos, ProblemCode};
+
+/// Deepest nesting accepted. Status files and catalogues need five levels.
+const MAX_DEPTH: usize = 64;
+/// Most YAML nodes in one document, far above a complete status file.
+const MAX_NODES: usize = 250_000;
+/// Most aliases (`*name`) in one document; ims files never need many.
+const MAX_ALIASES: usize = 1_000;
+
+/// A value together with the place in the file where it was written.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Located<T> {
+    /// The value as written.
+    pub value: T,
+    /// Where the value starts.
+    pub pos: Pos,
+}
+
+impl<T> Located<T> {
+    /// A value with a known position.
+    pub fn new(value: T, pos: Pos) -> Self {
+        Self { value, pos }
+    }
+}
+
+impl<'de, T: Deserialize<'de>> Deserialize<'de> for Located<T> {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let spanned = serde_saphyr::Spanned::<T>::deserialize(deserializer)?;
+        let at = spanned.referenced;
+        Ok(Self {
+            value: spanned.value,
+            pos: Pos::new(at.line(), at.column()),
+        })
+    }
+}
+
+/// A file that could not be read as YAML of the expected shape.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SyntaxError {
+    /// Kind of problem, for the stable problem code.
+    pub code: ProblemCode,
+    /// Where the parser stopped.
+    pub pos: Pos,
+    /// What went wrong, in words for the person who wrote the file.
+    pub message: String,
+    /// How to fix it, when there is something useful to say.
+    pub help: Option<String>,
+}
+
+/// Parses one YAML document into `T`.
+///
+/// Duplicate keys are passed through to the visitor so that the caller can
+/// report every duplicate with both positions, instead of stopping at the
+/// first one. Budgets are tight enough that an alias bomb or absurd nesting
+/// fails in milliseconds.
+pub fn parse<T: DeserializeOwned>(text: &str) -> Result<T, SyntaxError> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let options = serde_saphyr::options! {
+        duplicate_keys: DuplicateKeyPolicy::PassThrough,
+        with_snippet: false,
+        budget: serde_saphyr::budget! {
+            max_depth: MAX_DEPTH,
+            max_nodes: MAX_NODES,
+            max_aliases: MAX_ALIASES,
+            max_documents: 1,
+        },
+    };
+    serde_saphyr::from_str_with_options(text, options).map_err(|err| translate(&err))
+}
+
+/// Whether the text holds no YAML content: only blanks, comments and a
+/// byte-order mark. Such a file parses as "nothing" and deserves its own message.
+pub fn is_blank(text: &str) -> bool {
+    text.strip_prefix('\u{feff}')
+        .unwrap_or(text)
+        .lines()
+        .map(str::trim)
+        .all(|line| line.is_empty() || line.starts_with('#'))
+}
+
+/// Turns the parser's error into words for the author of the file.
+fn translate(err: &Error) -> SyntaxError {
+    let pos = err
+        .location()
+        .map(|at| Pos::new(at.line(), at.column()))
+        .unwrap_or_default();
+    let mut inner = err.without_snippet();
+    while let Error::AliasError { error, .. } = inner {
+        inner = error.without_snippet();
+    }
+    let (code, message, help): (ProblemCode, String, Option<&str>) = match inner {
+        Error::Budget { .. }
+        | Error::AliasReplayLimitExceeded { .. }
+        | Error::AliasExpansionLimitExceeded { .. }
+        | Error::AliasReplayStackDepthExceeded { .. } => (
+            ProblemCode::TooComplex,
+            "the document is nested too deeply or expands too many aliases".to_owned(),
+            Some(
+                "ims files are plain mappings a few levels deep; remove the deep nesting or the `&anchor`/`*alias` expansion",
+            ),
+        ),
+        Error::MultipleDocuments { .. } => (
+            ProblemCode::YamlSyntax,
+            "the file holds more than one YAML document".to_owned(),
+            Some("keep one document per file and remove the extra `---` separator"),
+        ),
+        Error::InvalidUtf8Input => (
+            ProblemCode::NotUtf8,
+            "the file is not valid UTF-8 text".to_owned(),
+            Some("save the file as UTF-8"),
+        ),
+        Error::NullIntoString { .. } => (
+            ProblemCode::WrongType,
+            "a value is missing here".to_owned(),
+            Some("write a value after the colon, or remove the line"),
+        ),
+        Error::Unexpected { expected, .. } => {
+            let what = match *expected {
+                "mapping start" => "a mapping of `key: value` lines",
+                "sequence start" => "a list (`- item` lines or `[a, b]`)",
+                "string scalar" => "a single value (text), not a list or mapping",
+                other => other,
+            };
+            (
+                ProblemCode::WrongType,
+                format!("expected {what} here"),
+                None,
+            )
+        }
+        _ => {
+            let text = UserMessageFormatter.format_message(inner).into_owned();
+            let text = text.escape_debug().to_string();
+            let code = if text.contains("recursion limit") {
+                ProblemCode::TooComplex
+            } else if text.contains("tab") || text.contains("indent") {
+                ProblemCode::YamlSyntax
+            } else if text.starts_with("invalid type") || text.contains("expected") {
+                ProblemCode::WrongType
+            } else {
+                ProblemCode::YamlSyntax
+            };
+            let help = text
+                .contains("tab")
+                .then_some("indent with spaces; YAML does not allow tabs for indentation");
+            (code, lowercase_first(&text), help)
+        }
+    };
+    SyntaxError {
+        code,
+        pos,
+        message,
+        help: help.map(str::to_owned),
+    }
+}
+
+fn lowercase_first(text: &str) -> String {
+    let mut chars = text.chars();
+    match chars.next() {
+        Some(first) if first.is_uppercase() && !chars.as_str().starts_with(char::is_uppercase) => {
+            first.to_lowercase().chain(chars).collect()
+        }
+        _ => text.to_owned(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::collections::BTreeMap;
+
+    #[derive(Debug, serde::Deserialize)]
+    struct Keys(BTreeMap<String, Located<String>>);
+
+    #[test]
+    fn numeric_looking_keys_keep_their_spelling() {
+        let keys: Keys = parse("5.10: a\n10.1: b\n5.1: c\n").unwrap();
+        let names: Vec<&str> = keys.0.keys().map(String::as_str).collect();
+        assert_eq!(names, ["10.1", "5.1", "5.10"]);
+    }
+
+    #[test]
+    fn positions_are_one_based_line_and_column() {
+        let keys: Keys = parse("a: x\nb:   y\n").unwrap();
+        assert_eq!(keys.0["b"].pos, Pos::new(2, 6));
+    }
+
+    #[test]
+    fn byte_order_mark_and_crlf_are_accepted() {
+        let keys: Keys = parse("\u{feff}a: x\r\nb: y\r\n").unwrap();
+        assert_eq!(keys.0["a"].value, "x");
+        assert_eq!(keys.0["b"].pos, Pos::new(2, 4));
+    }
+
+    #[test]
+    fn tabs_give_a_located_syntax_error_with_help() {
+        let err = parse::<Keys>("a:\n\tb: c\n").unwrap_err();
+        assert_eq!(err.pos.line, 2);
+        assert!(err.help.unwrap().contains("spaces"));
+    }
+
+    #[test]
+    fn alias_bomb_is_refused() {
+        let mut text = String::from("a0: &a0 [x, x, x, x, x, x, x, x, x, x]\n");
+        for level in 1..12 {
+            let prev = level - 1;
+            let refs = vec![format!("*a{prev}"); 10].join(", ");
+            text.push_str(&format!("a{level}: &a{level} [{refs}]\n"));
+        }
+        let started = std::time::Instant::now();
+        let err = parse::<serde_json::Value>(&text).unwrap_err();
+        assert_eq!(err.code, ProblemCode::TooComplex);
+        assert!(started.elapsed().as_secs() < 5);
+    }
+
+    #[test]
+    fn deep_nesting_is_refused() {
+        let text = format!("{}x{}", "[".repeat(10_000), "]".repeat(10_000));
+        let err = parse::<serde_json::Value>(&text).unwrap_err();
+        assert_eq!(err.code, ProblemCode::TooComplex, "{err:?}");
+    }
+
+    #[test]
+    fn blank_means_only_comments_and_whitespace() {
+        assert!(is_blank(""));
+        assert!(is_blank("\u{feff}# a comment\n\n   # another\r\n"));
+        assert!(!is_blank("# comment\na: b\n"));
+        assert!(!is_blank("---\n"));
+    }
+
+    #[test]
+    fn a_list_where_a_mapping_is_expected_says_so() {
+        let err = parse::<Keys>("- a\n- b\n").unwrap_err();
+        assert_eq!(err.pos, Pos::new(1, 1));
+        assert!(err.message.contains("mapping"), "{}", err.message);
+    }
+}
