@@ -1,1 +1,227 @@
-//! placeholder
+//! The analysis: pure functions from the catalogue and an assessment to a
+//! [`GapReport`]. No I/O, no clock, no environment; every list is sorted so
+//! the same input always gives the same report.
+
+mod gate;
+mod overlap;
+pub mod report;
+mod resolve;
+mod reuse;
+mod warnings;
+
+use std::collections::BTreeSet;
+
+use crate::model::{Catalog, Node};
+use crate::status::{Assessment, Status};
+pub use report::*;
+pub use resolve::{Resolved, Statuses};
+
+/// What to analyse and how to judge it.
+#[derive(Debug, Clone, Default)]
+pub struct Options {
+    /// Standards to report and gate on (catalogue indexes); empty means every
+    /// standard in the status file.
+    pub focus: Vec<usize>,
+    /// The standard to frame the report towards (`--target`), if any.
+    pub target: Option<usize>,
+    /// What findings fail the gate.
+    pub fail_on: FailOn,
+    /// Minimum coverages.
+    pub min_coverage: Vec<MinCoverage>,
+}
+
+/// The standards a report covers and the ones whose statuses are known.
+pub(crate) struct Scope {
+    /// Standards reported on, in catalogue order.
+    pub report: Vec<usize>,
+    /// Standards with a section in the file, in catalogue order.
+    pub assessed: Vec<usize>,
+}
+
+impl Scope {
+    fn new(assessment: &Assessment, options: &Options) -> Self {
+        let assessed: Vec<usize> = assessment.sections.iter().map(|s| s.standard).collect();
+        let report: BTreeSet<usize> = if options.focus.is_empty() {
+            assessed.iter().copied().chain(options.target).collect()
+        } else {
+            options
+                .focus
+                .iter()
+                .copied()
+                .chain(options.target)
+                .collect()
+        };
+        Self {
+            report: report.into_iter().collect(),
+            assessed,
+        }
+    }
+
+    /// Whether a standard is reported on.
+    pub fn reports(&self, standard: usize) -> bool {
+        self.report.contains(&standard)
+    }
+
+    /// Every standard whose items appear anywhere in the report.
+    pub fn all(&self) -> Vec<usize> {
+        let all: BTreeSet<usize> = self.report.iter().chain(&self.assessed).copied().collect();
+        all.into_iter().collect()
+    }
+}
+
+/// Analyses an assessment against the catalogue.
+pub fn analyse(catalog: &Catalog, assessment: &Assessment, options: &Options) -> GapReport {
+    let scope = Scope::new(assessment, options);
+    let statuses = Statuses::resolve(catalog, assessment, &scope.all());
+    let suggestions = reuse::suggestions(catalog, &statuses, &scope);
+
+    let mut standards = Vec::new();
+    let mut items = Vec::new();
+    let (mut missing, mut partial, mut unassessed) = (Vec::new(), Vec::new(), Vec::new());
+    for &standard in &scope.report {
+        let catalogue = &catalog.standards[standard];
+        let mut counts = Counts::default();
+        for leaf in catalogue.leaves() {
+            let node = Node {
+                standard,
+                item: leaf,
+            };
+            let resolved = statuses.get(node);
+            counts.add(resolved.status);
+            let row = item_status(catalog, node, resolved);
+            match resolved.status {
+                None => unassessed.push(row),
+                Some(Status::Partial) => partial.push(row),
+                Some(Status::Planned | Status::NotImplemented) => missing.push(row),
+                Some(Status::Implemented | Status::NotApplicable) => {}
+            }
+            items.push(item_row(catalog, node, resolved, &suggestions));
+        }
+        let projection = reuse::projection(catalog, standard, &statuses, &suggestions);
+        standards.push(StandardSummary {
+            id: catalogue.key.clone(),
+            name: catalogue.name.clone(),
+            assessed: scope.assessed.contains(&standard),
+            counts,
+            coverage: counts.coverage(),
+            projected_coverage: projection.coverage,
+            fully_reusable: projection.fully_reusable,
+            partly_reusable: projection.partly_reusable,
+            new_work: projection.new_work,
+            groups: groups(catalog, standard, &statuses),
+        });
+    }
+
+    let warnings = warnings::check(catalog, assessment, &statuses, &scope);
+    let gate = gate::judge(&standards, &missing, &partial, &unassessed, options);
+    GapReport {
+        schema_version: SCHEMA_VERSION,
+        file: assessment.file.clone(),
+        organisation: assessment.organisation.clone(),
+        scope: assessment.scope.clone(),
+        assessed: assessment.assessed,
+        assessor: assessment.assessor.clone(),
+        target: options.target.map(|t| catalog.standards[t].key.clone()),
+        standards,
+        items,
+        integrated: overlap::integrated(catalog, &statuses, &scope),
+        overlap: overlap::rows(catalog, &statuses, &scope),
+        missing,
+        partial,
+        unassessed,
+        suggestions: suggestions.into_iter().map(|s| s.suggestion).collect(),
+        warnings,
+        gate,
+    }
+}
+
+/// A reference to the item behind a node.
+pub(crate) fn item_ref(catalog: &Catalog, node: Node) -> ItemRef {
+    ItemRef {
+        standard: catalog.standards[node.standard].key.clone(),
+        id: catalog.item(node).id.clone(),
+    }
+}
+
+pub(crate) fn item_status(catalog: &Catalog, node: Node, resolved: Resolved<'_>) -> ItemStatus {
+    let entry = resolved.entry;
+    ItemStatus {
+        standard: catalog.standards[node.standard].key.clone(),
+        id: catalog.item(node).id.clone(),
+        title: catalog.item(node).title.clone(),
+        status: resolved.status,
+        owner: entry.and_then(|e| e.owner.clone()),
+        due: entry.and_then(|e| e.due),
+    }
+}
+
+fn item_row(
+    catalog: &Catalog,
+    node: Node,
+    resolved: Resolved<'_>,
+    suggestions: &[reuse::Ranked],
+) -> ItemRow {
+    let item = catalog.item(node);
+    let catalogue = &catalog.standards[node.standard];
+    let entry = resolved.entry;
+    let best = suggestions
+        .iter()
+        .find(|ranked| ranked.target == node)
+        .map(|ranked| Reuse {
+            source: ranked.suggestion.source.clone(),
+            relationship: ranked.suggestion.relationship,
+            coverage: ranked.suggestion.coverage,
+            residual: ranked.suggestion.residual.clone(),
+        });
+    ItemRow {
+        item: item_ref(catalog, node),
+        title: item.title.clone(),
+        kind: item.kind,
+        group: catalogue.items[item.group].id.clone(),
+        status: resolved.status,
+        inherited_from: resolved
+            .inherited_from
+            .map(|heading| catalogue.items[heading].id.clone()),
+        contribution: match resolved.status {
+            Some(Status::NotApplicable) => None,
+            other => Some(other.map_or(0.0, Status::weight)),
+        },
+        owner: entry.and_then(|e| e.owner.clone()),
+        due: entry.and_then(|e| e.due),
+        evidence: entry
+            .map(|e| e.evidence.iter().map(|ev| ev.reference.clone()).collect())
+            .unwrap_or_default(),
+        justification: entry.and_then(|e| e.justification.clone()),
+        note: entry.and_then(|e| e.note.clone()),
+        best_reuse: best,
+    }
+}
+
+fn groups(catalog: &Catalog, standard: usize, statuses: &Statuses<'_>) -> Vec<GroupSummary> {
+    let catalogue = &catalog.standards[standard];
+    catalogue
+        .groups()
+        .into_iter()
+        .filter_map(|group| {
+            let mut counts = Counts::default();
+            for leaf in catalogue
+                .leaves()
+                .filter(|&leaf| catalogue.items[leaf].group == group)
+            {
+                counts.add(statuses.status(Node {
+                    standard,
+                    item: leaf,
+                }));
+            }
+            (counts.total > 0).then(|| GroupSummary {
+                id: catalogue.items[group].id.clone(),
+                title: catalogue.items[group].title.clone(),
+                counts,
+                coverage: counts.coverage(),
+            })
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests;

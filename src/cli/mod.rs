@@ -1,1 +1,161 @@
-//! placeholder
+//! The command-line front end: parses arguments, loads the catalogues,
+//! runs one command and maps the outcome to an exit code. This is the only
+//! module that reads files or writes to the terminal.
+
+pub mod args;
+mod catalog_cmd;
+mod gap_cmd;
+pub mod io;
+mod status_cmd;
+
+use std::io::IsTerminal;
+use std::path::Path;
+use std::process::ExitCode;
+
+use anstream::ColorChoice;
+use clap::Parser;
+
+use crate::catalog::{self, Source};
+use crate::diag;
+use crate::exit::Outcome;
+use crate::model::Catalog;
+use crate::render::Look;
+use crate::suggest;
+use args::{Cli, ColorWhen, Command};
+use io::Failure;
+
+/// At most this many problems are printed; the rest are counted.
+const PROBLEMS_SHOWN: usize = 50;
+
+/// Runs ims with the process arguments and returns the exit code.
+pub fn main() -> ExitCode {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(err) => {
+            let _ = err.print();
+            return if err.use_stderr() {
+                Outcome::Unusable
+            } else {
+                Outcome::Passed
+            }
+            .into();
+        }
+    };
+    run(cli).into()
+}
+
+/// What every command needs: the catalogue and how to print.
+pub(crate) struct Context {
+    /// Built-in catalogues plus any from --catalog.
+    pub catalog: Catalog,
+    /// Whether stderr may be coloured.
+    pub styled_stderr: bool,
+    /// Whether to keep stderr to errors only.
+    pub quiet: bool,
+}
+
+impl Context {
+    /// How to render text for `output` (stdout when `None`).
+    pub fn look(&self, output: Option<&Path>) -> Look {
+        if output.is_some() {
+            return Look::default();
+        }
+        let stdout = std::io::stdout();
+        let styled = anstream::AutoStream::choice(&stdout) != ColorChoice::Never;
+        let width = if stdout.is_terminal() {
+            comfy_table::Table::new()
+                .width()
+                .unwrap_or(80)
+                .clamp(60, 160)
+        } else {
+            80
+        };
+        Look { styled, width }
+    }
+
+    /// Resolves a standard key given on the command line.
+    pub fn standard(&self, key: &str, flag: &str) -> Result<usize, Failure> {
+        self.catalog.standard_index(key).ok_or_else(|| {
+            let keys: Vec<&str> = self.catalog.keys().collect();
+            let help = suggest::did_you_mean(key, keys.iter().copied())
+                .unwrap_or_else(|| format!("known standards: {}", keys.join(", ")));
+            Failure::message(format!("unknown standard `{key}` in {flag}"), Some(help))
+        })
+    }
+
+    /// Prints a note on stderr unless --quiet.
+    pub fn note(&self, text: &str) {
+        if !self.quiet {
+            io::write_stderr(&format!("{text}\n"));
+        }
+    }
+}
+
+/// Runs a parsed command line.
+pub fn run(cli: Cli) -> Outcome {
+    match cli.color {
+        ColorWhen::Always => ColorChoice::Always.write_global(),
+        ColorWhen::Never => ColorChoice::Never.write_global(),
+        ColorWhen::Auto => {}
+    }
+    let styled_stderr = anstream::AutoStream::choice(&std::io::stderr()) != ColorChoice::Never;
+    let outcome = load_catalog(cli.catalog.as_deref()).and_then(|catalog| {
+        let context = Context {
+            catalog,
+            styled_stderr,
+            quiet: cli.quiet,
+        };
+        match cli.command {
+            Command::Gap(args) => gap_cmd::run(&context, args),
+            Command::Validate(args) => status_cmd::validate(&context, args),
+            Command::Init(args) => status_cmd::init(&context, args),
+            Command::Schema(args) => status_cmd::schema(&context, args),
+            Command::Catalog { command } => catalog_cmd::run(&context, command),
+        }
+    });
+    match outcome {
+        Ok(outcome) => outcome,
+        Err(failure) => report_failure(failure, styled_stderr),
+    }
+}
+
+/// Prints why a command stopped and gives the exit outcome.
+pub(crate) fn report_failure(failure: Failure, styled: bool) -> Outcome {
+    match failure {
+        Failure::BrokenPipe => return Outcome::Passed,
+        Failure::Problems(problems) => {
+            io::write_stderr(&diag::render(&problems, PROBLEMS_SHOWN, styled));
+        }
+        Failure::Message { message, help } => {
+            let (red, cyan, reset) = if styled {
+                ("\x1b[1;31m", "\x1b[1;36m", "\x1b[0m")
+            } else {
+                ("", "", "")
+            };
+            let mut text = format!("{red}error{reset}: {message}\n");
+            if let Some(help) = help {
+                text.push_str(&format!("  {cyan}help{reset}: {help}\n"));
+            }
+            io::write_stderr(&text);
+        }
+    }
+    Outcome::Unusable
+}
+
+/// Loads the built-in catalogues and those in `dir`.
+fn load_catalog(dir: Option<&Path>) -> Result<Catalog, Failure> {
+    let mut sources = catalog::builtin_sources();
+    if let Some(dir) = dir {
+        let mut problems = Vec::new();
+        for path in io::catalogue_files(dir)? {
+            match io::read_text(&path) {
+                Ok(text) => sources.push(Source::user(path.display().to_string(), text)),
+                Err(problem) => problems.push(problem),
+            }
+        }
+        if !problems.is_empty() {
+            return Err(Failure::Problems(problems));
+        }
+    }
+    Ok(catalog::load(&sources)?)
+}

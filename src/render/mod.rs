@@ -1,1 +1,193 @@
-//! placeholder
+//! Renderers: one pure function per format, from report data to text.
+//! Renderers do not compute; the analysis does not format.
+
+pub mod catalog;
+pub mod gap_csv;
+pub mod gap_json;
+pub mod gap_markdown;
+pub mod gap_table;
+
+use comfy_table::{ContentArrangement, Table, presets};
+
+use crate::analysis::{GapReport, OverlapState};
+use crate::status::Status;
+
+/// How text output should look.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Look {
+    /// Whether to use colour and bold.
+    pub styled: bool,
+    /// Width to fit tables into, in columns.
+    pub width: u16,
+}
+
+impl Default for Look {
+    fn default() -> Self {
+        Self {
+            styled: false,
+            width: 80,
+        }
+    }
+}
+
+/// A status for people; not assessed when `None`.
+pub fn status_label(status: Option<Status>) -> &'static str {
+    status.map_or("not assessed", Status::as_str)
+}
+
+/// A percentage with one decimal, or `n/a` when nothing is applicable.
+pub fn percent(value: Option<f64>) -> String {
+    value.map_or_else(|| "n/a".to_owned(), |v| format!("{v:.1}%"))
+}
+
+/// A bar of `width` cells showing a percentage.
+pub fn bar(value: Option<f64>, width: usize) -> String {
+    let Some(value) = value else {
+        return " ".repeat(width);
+    };
+    let filled = ((value / 100.0) * width as f64).round() as usize;
+    let filled = filled.min(width);
+    format!("{}{}", "█".repeat(filled), "░".repeat(width - filled))
+}
+
+/// Edge counts by state for each pair of standards: (label, count, meaning).
+pub fn overlap_summary(report: &GapReport) -> Vec<(String, usize, String)> {
+    let mut pairs: Vec<(&str, &str)> = Vec::new();
+    for o in &report.overlap {
+        let pair = (o.source.standard.as_str(), o.target.standard.as_str());
+        if !pairs.contains(&pair) {
+            pairs.push(pair);
+        }
+    }
+    let mut out = Vec::new();
+    for (source, target) in pairs {
+        let count = |state: OverlapState| {
+            report
+                .overlap
+                .iter()
+                .filter(|o| {
+                    o.state == state && o.source.standard == source && o.target.standard == target
+                })
+                .count()
+        };
+        let rows = [
+            (
+                OverlapState::BothInPlace,
+                "run once for both".to_owned(),
+                format!("in place for {source} and {target}: one implementation serves both"),
+            ),
+            (
+                OverlapState::SourceOnly,
+                format!("reuse {source}"),
+                format!("in place for {source} only: reuse it for {target}"),
+            ),
+            (
+                OverlapState::TargetOnly,
+                format!("reuse {target}"),
+                format!("in place for {target} only: reuse it for {source}"),
+            ),
+            (
+                OverlapState::JointGap,
+                "joint gap".to_owned(),
+                "in place for neither: one piece of work closes both".to_owned(),
+            ),
+            (
+                OverlapState::Excluded,
+                "excluded".to_owned(),
+                "one side is not applicable".to_owned(),
+            ),
+        ];
+        for (state, label, meaning) in rows {
+            out.push((label, count(state), meaning));
+        }
+    }
+    out
+}
+
+/// A table in the house style, fitted to `look.width`, never asking the terminal.
+pub fn table(look: Look) -> Table {
+    let mut table = Table::new();
+    table
+        .load_style(presets::UTF8_FULL_CONDENSED)
+        .set_content_arrangement(ContentArrangement::Dynamic)
+        .force_no_tty()
+        .set_width(look.width);
+    if look.styled {
+        table.enforce_styling();
+    }
+    table
+}
+
+/// Neutralises a CSV cell that a spreadsheet would run as a formula
+/// (OWASP "CSV injection"): a leading `=`, `+`, `-`, `@`, tab or carriage
+/// return gets a leading apostrophe, which spreadsheets show as text.
+pub fn csv_cell(text: &str) -> String {
+    if text.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        format!("'{text}")
+    } else {
+        text.to_owned()
+    }
+}
+
+/// Writes CSV records into a string with RFC 4180 quoting.
+pub fn csv_document(header: &[&str], rows: Vec<Vec<String>>) -> String {
+    let mut writer = csv::WriterBuilder::new()
+        .terminator(csv::Terminator::CRLF)
+        .from_writer(Vec::new());
+    let mut write = |record: Vec<String>| {
+        let cells: Vec<String> = record.iter().map(|cell| csv_cell(cell)).collect();
+        // Writing into a Vec cannot fail.
+        let _ = writer.write_record(&cells);
+    };
+    write(header.iter().map(|h| (*h).to_owned()).collect());
+    for row in rows {
+        write(row);
+    }
+    let bytes = writer.into_inner().unwrap_or_default();
+    String::from_utf8(bytes).unwrap_or_default()
+}
+
+/// Escapes text for a Markdown table cell.
+pub fn md_cell(text: &str) -> String {
+    text.replace('\\', "\\\\")
+        .replace('|', "\\|")
+        .replace('\n', " ")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn formula_cells_are_neutralised_and_stay_readable() {
+        for text in ["=1+1", "+1", "-2", "@SUM(A1)", "\tx", "\rx"] {
+            let cell = csv_cell(text);
+            assert!(cell.starts_with('\''), "{text:?}");
+            assert_eq!(&cell[1..], text);
+        }
+        assert_eq!(csv_cell("A.5.1"), "A.5.1");
+        assert_eq!(csv_cell("a=b"), "a=b");
+    }
+
+    #[test]
+    fn csv_quotes_per_rfc_4180() {
+        let text = csv_document(&["a", "b"], vec![vec!["x, y".into(), "say \"hi\"".into()]]);
+        assert_eq!(text, "a,b\r\n\"x, y\",\"say \"\"hi\"\"\"\r\n");
+    }
+
+    #[test]
+    fn bars_and_percentages() {
+        assert_eq!(bar(Some(50.0), 4), "██░░");
+        assert_eq!(bar(Some(100.0), 3), "███");
+        assert_eq!(bar(None, 2), "  ");
+        assert_eq!(percent(Some(37.5)), "37.5%");
+        assert_eq!(percent(None), "n/a");
+    }
+
+    #[test]
+    fn markdown_cells_cannot_break_the_table_or_inject_html() {
+        assert_eq!(md_cell("a|b\nc <script>"), "a\\|b c &lt;script&gt;");
+    }
+}

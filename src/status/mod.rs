@@ -26,7 +26,9 @@ pub const META_KEYS: &[&str] = &[
 ];
 
 /// How far an organisation has implemented one item.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, schemars::JsonSchema,
+)]
 #[serde(rename_all = "kebab-case")]
 pub enum Status {
     /// In place and working.
@@ -156,3 +158,6 @@ impl Assessment {
             .find(|section| section.standard == standard)
     }
 }
+
+#[cfg(test)]
+mod tests;

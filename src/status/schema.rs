@@ -1,1 +1,149 @@
-//! placeholder
+//! The JSON Schema of the status file, built from the loaded catalogues so
+//! that editors can complete every item id and show its title.
+
+use schemars::generate::SchemaSettings;
+use schemars::{JsonSchema, SchemaGenerator};
+use serde_json::{Map, Value, json};
+
+use super::Status;
+use crate::model::Catalog;
+
+/// The long form of an entry, as editors should offer it.
+#[derive(JsonSchema)]
+#[serde(deny_unknown_fields)]
+#[allow(dead_code)]
+struct LongForm {
+    /// How far the item is implemented.
+    status: Status,
+    /// Who is responsible for the item.
+    owner: Option<String>,
+    /// Where the evidence is: document or record references, optionally dated.
+    evidence: Option<Vec<EvidenceSchema>>,
+    /// Free text.
+    note: Option<String>,
+    /// When the item is due to be in place (YYYY-MM-DD).
+    #[schemars(regex(pattern = r"^\d{4}-\d{2}-\d{2}$"))]
+    due: Option<String>,
+    /// When the item was last reviewed (YYYY-MM-DD).
+    #[schemars(regex(pattern = r"^\d{4}-\d{2}-\d{2}$"))]
+    reviewed: Option<String>,
+    /// Why the item is excluded (required for not-applicable) or included.
+    justification: Option<String>,
+}
+
+/// A piece of evidence: a reference, or a reference with a date.
+#[derive(JsonSchema)]
+#[serde(untagged)]
+#[allow(dead_code)]
+enum EvidenceSchema {
+    /// A document or record reference.
+    Reference(String),
+    /// A reference with the date it was produced or last checked.
+    Dated {
+        /// The document or record.
+        #[serde(rename = "ref")]
+        reference: String,
+        /// When it was produced or last checked (YYYY-MM-DD).
+        #[schemars(regex(pattern = r"^\d{4}-\d{2}-\d{2}$"))]
+        date: Option<String>,
+    },
+}
+
+/// The schema as pretty JSON with a final newline.
+pub fn render(catalog: &Catalog) -> String {
+    let mut generator = SchemaGenerator::new(SchemaSettings::draft07());
+    generator.subschema_for::<Status>();
+    generator.subschema_for::<LongForm>();
+    let mut definitions = generator.take_definitions(true);
+
+    // Items that may not be excluded get a status list without not-applicable.
+    let mandatory: Vec<Value> = Status::ALL
+        .iter()
+        .filter(|s| **s != Status::NotApplicable)
+        .map(|s| Value::String(s.as_str().to_owned()))
+        .collect();
+    definitions.insert(
+        "MandatoryStatus".to_owned(),
+        json!({
+            "description": "How far the item is implemented. This item may not be excluded.",
+            "type": "string",
+            "enum": mandatory,
+        }),
+    );
+    if let Some(Value::Object(long)) = definitions.get("LongForm").cloned() {
+        let mut excludable = long.clone();
+        excludable.insert(
+            "if".to_owned(),
+            json!({"properties": {"status": {"const": "not-applicable"}}, "required": ["status"]}),
+        );
+        excludable.insert("then".to_owned(), json!({"required": ["justification"]}));
+        definitions.insert("LongForm".to_owned(), Value::Object(excludable));
+        let mut fixed = long;
+        if let Some(Value::Object(properties)) = fixed.get_mut("properties") {
+            properties.insert(
+                "status".to_owned(),
+                json!({"$ref": "#/definitions/MandatoryStatus"}),
+            );
+        }
+        definitions.insert("MandatoryLongForm".to_owned(), Value::Object(fixed));
+    }
+
+    let text = |description: &str| json!({"type": "string", "description": description});
+    let mut properties = Map::new();
+    properties.insert(
+        "organisation".to_owned(),
+        text("The organisation assessed."),
+    );
+    properties.insert(
+        "organization".to_owned(),
+        text("The organisation assessed (US spelling)."),
+    );
+    properties.insert("scope".to_owned(), text("The scope of the assessment."));
+    properties.insert(
+        "assessed".to_owned(),
+        json!({"type": "string", "pattern": r"^\d{4}-\d{2}-\d{2}$", "description": "When the assessment was made (YYYY-MM-DD)."}),
+    );
+    properties.insert("assessor".to_owned(), text("Who made the assessment."));
+    for standard in &catalog.standards {
+        let mut items = Map::new();
+        for item in &standard.items {
+            let (short, long) = if item.excludable {
+                ("#/definitions/Status", "#/definitions/LongForm")
+            } else {
+                (
+                    "#/definitions/MandatoryStatus",
+                    "#/definitions/MandatoryLongForm",
+                )
+            };
+            items.insert(
+                item.id.clone(),
+                json!({
+                    "description": format!("{} {}", item.id, item.title),
+                    "anyOf": [{"$ref": short}, {"$ref": long}],
+                }),
+            );
+        }
+        properties.insert(
+            standard.key.clone(),
+            json!({
+                "description": format!("{}: {}", standard.name, standard.title),
+                "type": ["object", "null"],
+                "additionalProperties": false,
+                "properties": items,
+            }),
+        );
+    }
+    let schema = json!({
+        "$schema": "http://json-schema.org/draft-07/schema#",
+        "title": "ims status file",
+        "description": "An organisation's implementation status for each item of each standard.",
+        "type": "object",
+        "required": ["organisation"],
+        "additionalProperties": false,
+        "properties": properties,
+        "definitions": definitions,
+    });
+    let mut out = serde_json::to_string_pretty(&schema).unwrap_or_default();
+    out.push('\n');
+    out
+}

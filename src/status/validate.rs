@@ -86,6 +86,7 @@ impl Checker<'_> {
         let mut details: HashMap<&'static str, Located<String>> = HashMap::new();
         let mut seen: HashMap<String, Pos> = HashMap::new();
         let mut sections = Vec::new();
+        let mut misspelt: Vec<&'static str> = Vec::new();
         for (key, value) in raw.entries {
             let canonical = if key.value == "organization" {
                 "organisation"
@@ -125,7 +126,7 @@ impl Checker<'_> {
                 }
                 RawTop::Section(entries) => match self.catalog.standard_index(&key.value) {
                     Some(standard) => sections.push(self.section(standard, key.pos, entries)),
-                    None => self.unknown_top_key(&key, true),
+                    None => misspelt.extend(self.unknown_top_key(&key, true)),
                 },
                 RawTop::Other(what) => match self.catalog.standard_index(&key.value) {
                     Some(standard) => {
@@ -143,7 +144,7 @@ impl Checker<'_> {
                                 first_leaf_id(&self.catalog.standards[standard])
                             ));
                     }
-                    None => self.unknown_top_key(&key, false),
+                    None => misspelt.extend(self.unknown_top_key(&key, false)),
                 },
             }
         }
@@ -151,7 +152,8 @@ impl Checker<'_> {
         let organisation = match details.remove("organisation") {
             Some(text) => text.value.trim().to_owned(),
             None => {
-                if !seen.contains_key("organisation") {
+                let attempted = misspelt.iter().any(|key| key.starts_with("organi"));
+                if !seen.contains_key("organisation") && !attempted {
                     self.problems
                         .add(
                             ProblemCode::MissingKey,
@@ -191,7 +193,8 @@ impl Checker<'_> {
         }
     }
 
-    fn unknown_top_key(&mut self, key: &Located<String>, is_mapping: bool) {
+    /// Reports an unknown top-level key; returns the detail key it probably meant.
+    fn unknown_top_key(&mut self, key: &Located<String>, is_mapping: bool) -> Option<&'static str> {
         let standard_hint = suggest::closest(&key.value, self.catalog.keys());
         let detail_hint = suggest::closest(&key.value, META_KEYS.iter().copied());
         let known: Vec<_> = self.catalog.keys().map(|key| format!("`{key}`")).collect();
@@ -211,6 +214,7 @@ impl Checker<'_> {
                     format!("unknown key `{}`", key.value),
                 )
                 .help(format!("did you mean `{found}`?"));
+            return META_KEYS.iter().copied().find(|meta| *meta == found);
         } else if is_mapping {
             self.problems
                 .add(
@@ -230,6 +234,7 @@ impl Checker<'_> {
                     known.join(", ")
                 ));
         }
+        None
     }
 
     fn section(
@@ -369,15 +374,20 @@ impl Checker<'_> {
     ) -> Option<Status> {
         for unknown in long.unknown {
             let known = TEXT_FIELDS.iter().copied().chain([EVIDENCE_FIELD]);
-            let help = suggest::did_you_mean(&unknown.value, known.clone()).unwrap_or_else(|| {
-                format!(
-                    "an entry may have {}",
-                    known
-                        .map(|k| format!("`{k}`"))
-                        .collect::<Vec<_>>()
-                        .join(", ")
-                )
+            let comma_hint = unknown.value.contains(' ').then(|| {
+                "a comma inside `{...}` starts a new key: put text that contains commas in quotes".to_owned()
             });
+            let help = comma_hint
+                .or_else(|| suggest::did_you_mean(&unknown.value, known.clone()))
+                .unwrap_or_else(|| {
+                    format!(
+                        "an entry may have {}",
+                        known
+                            .map(|k| format!("`{k}`"))
+                            .collect::<Vec<_>>()
+                            .join(", ")
+                    )
+                });
             self.problems
                 .add(
                     ProblemCode::UnknownKey,

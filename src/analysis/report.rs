@@ -1,0 +1,466 @@
+//! The gap report: everything the analysis found, as plain data. The JSON
+//! output is this structure serialised, so every field is documented and
+//! its name is part of the stable interface.
+
+use serde::Serialize;
+
+use crate::date::Date;
+use crate::model::{Kind, Relationship};
+use crate::status::Status;
+
+/// Version of the JSON report layout; raised on any incompatible change.
+pub const SCHEMA_VERSION: u32 = 1;
+
+/// The result of analysing one status file.
+#[derive(Debug, Clone, Serialize)]
+pub struct GapReport {
+    /// Version of this layout.
+    pub schema_version: u32,
+    /// The status file analysed, as named on the command line.
+    pub file: String,
+    /// The organisation assessed.
+    pub organisation: String,
+    /// The scope of the assessment, if stated.
+    pub scope: Option<String>,
+    /// The assessment date, if stated.
+    pub assessed: Option<Date>,
+    /// The assessor, if stated.
+    pub assessor: Option<String>,
+    /// The standard the report is framed towards (`--target`), if any.
+    pub target: Option<String>,
+    /// One summary per standard in the report, in catalogue order.
+    pub standards: Vec<StandardSummary>,
+    /// One row per assessable item of each standard in the report.
+    pub items: Vec<ItemRow>,
+    /// The shared management-system elements: the integrated management system view.
+    pub integrated: Vec<SharedElement>,
+    /// One row per crosswalk edge between two standards of the report.
+    pub overlap: Vec<OverlapRow>,
+    /// Applicable items that are planned or not implemented.
+    pub missing: Vec<ItemStatus>,
+    /// Applicable items that are partly implemented.
+    pub partial: Vec<ItemStatus>,
+    /// Items with no status in the file.
+    pub unassessed: Vec<ItemStatus>,
+    /// Reuse suggestions, most valuable first.
+    pub suggestions: Vec<Suggestion>,
+    /// Consistency warnings an auditor would raise.
+    pub warnings: Vec<Warning>,
+    /// The CI gate and its verdict.
+    pub gate: GateResult,
+}
+
+/// A reference to an item of a standard.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+pub struct ItemRef {
+    /// The standard's key.
+    pub standard: String,
+    /// The item's id as the catalogue writes it.
+    pub id: String,
+}
+
+/// Item counts by status.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+pub struct Counts {
+    /// Assessable items in total.
+    pub total: usize,
+    /// Items that count towards coverage: total minus not applicable.
+    pub applicable: usize,
+    /// Items implemented.
+    pub implemented: usize,
+    /// Items partly implemented.
+    pub partial: usize,
+    /// Items planned.
+    pub planned: usize,
+    /// Items not implemented.
+    pub not_implemented: usize,
+    /// Items with no status in the file (counted as applicable, contributing nothing).
+    pub not_assessed: usize,
+    /// Items declared not applicable.
+    pub not_applicable: usize,
+}
+
+impl Counts {
+    /// Adds one item's status (`None` = not assessed).
+    pub fn add(&mut self, status: Option<Status>) {
+        self.total += 1;
+        match status {
+            None => self.not_assessed += 1,
+            Some(Status::Implemented) => self.implemented += 1,
+            Some(Status::Partial) => self.partial += 1,
+            Some(Status::Planned) => self.planned += 1,
+            Some(Status::NotImplemented) => self.not_implemented += 1,
+            Some(Status::NotApplicable) => self.not_applicable += 1,
+        }
+        if status != Some(Status::NotApplicable) {
+            self.applicable += 1;
+        }
+    }
+
+    /// Coverage in percent, one decimal: implemented counts 1, partial 0.5.
+    /// `None` when nothing is applicable.
+    pub fn coverage(&self) -> Option<f64> {
+        (self.applicable > 0).then(|| {
+            let score = self.implemented as f64 + 0.5 * self.partial as f64;
+            round1(100.0 * score / self.applicable as f64)
+        })
+    }
+}
+
+/// Rounds to one decimal place, so output is stable and readable.
+pub fn round1(value: f64) -> f64 {
+    (value * 10.0).round() / 10.0
+}
+
+/// Coverage of one standard.
+#[derive(Debug, Clone, Serialize)]
+pub struct StandardSummary {
+    /// The standard's key.
+    pub id: String,
+    /// Display name with edition.
+    pub name: String,
+    /// Whether the status file has a section for it.
+    pub assessed: bool,
+    /// Counts over all assessable items.
+    #[serde(flatten)]
+    pub counts: Counts,
+    /// Coverage in percent (implemented 1, partial 0.5); null when nothing is applicable.
+    pub coverage: Option<f64>,
+    /// Coverage if every full-coverage reuse suggestion were taken.
+    pub projected_coverage: Option<f64>,
+    /// Applicable items not implemented that a reuse would cover fully.
+    pub fully_reusable: usize,
+    /// Applicable items not implemented that a reuse would cover partly, and none fully.
+    pub partly_reusable: usize,
+    /// Applicable items not implemented and not fully covered by any reuse: new work.
+    pub new_work: usize,
+    /// Coverage per reporting group (clause, theme).
+    pub groups: Vec<GroupSummary>,
+}
+
+/// Coverage of one group of a standard.
+#[derive(Debug, Clone, Serialize)]
+pub struct GroupSummary {
+    /// Id of the item heading the group.
+    pub id: String,
+    /// Title of the group.
+    pub title: String,
+    /// Counts over the group's assessable items.
+    #[serde(flatten)]
+    pub counts: Counts,
+    /// Coverage in percent; null when nothing is applicable.
+    pub coverage: Option<f64>,
+}
+
+/// One assessable item with its status and best reuse, for spreadsheets.
+#[derive(Debug, Clone, Serialize)]
+pub struct ItemRow {
+    /// The item.
+    #[serde(flatten)]
+    pub item: ItemRef,
+    /// Official title.
+    pub title: String,
+    /// Kind of item.
+    pub kind: Kind,
+    /// Id of the reporting group.
+    pub group: String,
+    /// Effective status; null when not assessed.
+    pub status: Option<Status>,
+    /// Id of the heading whose status the item takes, when it has no entry of its own.
+    pub inherited_from: Option<String>,
+    /// Contribution to coverage: 1, 0.5 or 0; null when not applicable.
+    pub contribution: Option<f64>,
+    /// Owner, if recorded.
+    pub owner: Option<String>,
+    /// Due date, if recorded.
+    pub due: Option<Date>,
+    /// Evidence references, if recorded.
+    pub evidence: Vec<String>,
+    /// Justification, if recorded.
+    pub justification: Option<String>,
+    /// Note, if recorded.
+    pub note: Option<String>,
+    /// The most valuable reuse suggestion for the item, if any.
+    pub best_reuse: Option<Reuse>,
+}
+
+/// The short form of a suggestion, attached to an item.
+#[derive(Debug, Clone, Serialize)]
+pub struct Reuse {
+    /// The item to reuse.
+    pub source: ItemRef,
+    /// "source REL this item".
+    pub relationship: Relationship,
+    /// Whether the reuse covers the item fully or partly.
+    pub coverage: Coverage,
+    /// What the item still needs beyond the source; null when covered fully.
+    pub residual: Option<String>,
+}
+
+/// How much of an item a reuse covers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Coverage {
+    /// The source covers everything the item asks.
+    Full,
+    /// The source covers part of what the item asks.
+    Partial,
+}
+
+impl Coverage {
+    /// The output spelling.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Coverage::Full => "full",
+            Coverage::Partial => "partial",
+        }
+    }
+}
+
+/// An item with its status and the details that help close it.
+#[derive(Debug, Clone, Serialize)]
+pub struct ItemStatus {
+    /// The standard's key.
+    pub standard: String,
+    /// The item's id.
+    pub id: String,
+    /// Official title.
+    pub title: String,
+    /// Effective status; null when not assessed.
+    pub status: Option<Status>,
+    /// Owner, if recorded.
+    pub owner: Option<String>,
+    /// Due date, if recorded.
+    pub due: Option<Date>,
+}
+
+/// What a crosswalk edge means for this organisation.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum OverlapState {
+    /// Both sides in place (implemented or partial): run once, serving both.
+    BothInPlace,
+    /// Only the source is in place: reusable for the target.
+    SourceOnly,
+    /// Only the target is in place: reusable for the source.
+    TargetOnly,
+    /// Neither side in place: a joint gap, where one piece of work closes both.
+    JointGap,
+    /// One side is declared not applicable.
+    Excluded,
+}
+
+impl OverlapState {
+    /// The output spelling.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            OverlapState::BothInPlace => "both-in-place",
+            OverlapState::SourceOnly => "source-only",
+            OverlapState::TargetOnly => "target-only",
+            OverlapState::JointGap => "joint-gap",
+            OverlapState::Excluded => "excluded",
+        }
+    }
+
+    /// Words for people.
+    pub fn label(self) -> &'static str {
+        match self {
+            OverlapState::BothInPlace => "run once for both",
+            OverlapState::SourceOnly => "reuse source",
+            OverlapState::TargetOnly => "reuse target",
+            OverlapState::JointGap => "joint gap",
+            OverlapState::Excluded => "excluded",
+        }
+    }
+}
+
+/// One crosswalk edge and its state.
+#[derive(Debug, Clone, Serialize)]
+pub struct OverlapRow {
+    /// The source item.
+    pub source: ItemRef,
+    /// The target item.
+    pub target: ItemRef,
+    /// "source REL target".
+    pub relationship: Relationship,
+    /// What the edge means for this organisation.
+    pub state: OverlapState,
+    /// Effective status of the source; null when not assessed.
+    pub source_status: Option<Status>,
+    /// Effective status of the target; null when not assessed.
+    pub target_status: Option<Status>,
+    /// The shared management-system element, if the edge belongs to one.
+    pub element: Option<String>,
+}
+
+/// How a shared element stands across the standards.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum SharedState {
+    /// Fully implemented for every standard: one implementation serves all.
+    InPlaceForAll,
+    /// Something is in place for every standard, but not all of it.
+    PartlyInPlace,
+    /// In place for some standards only: extend it to the others.
+    Extend,
+    /// In place for none: one piece of work closes it for all.
+    JointGap,
+}
+
+impl SharedState {
+    /// Words for people.
+    pub fn label(self) -> &'static str {
+        match self {
+            SharedState::InPlaceForAll => "in place for both",
+            SharedState::PartlyInPlace => "partly in place for both",
+            SharedState::Extend => "extend to the other",
+            SharedState::JointGap => "joint gap",
+        }
+    }
+}
+
+/// One shared management-system element (policy, internal audit, ...).
+#[derive(Debug, Clone, Serialize)]
+pub struct SharedElement {
+    /// The element's name.
+    pub name: String,
+    /// How the element stands.
+    pub state: SharedState,
+    /// Whether one implementation serves every standard without extra work
+    /// (every edge of the element is `equal`).
+    pub one_serves_all: bool,
+    /// The element's items in each standard.
+    pub sides: Vec<ElementSide>,
+}
+
+/// The items of one standard that make up a shared element.
+#[derive(Debug, Clone, Serialize)]
+pub struct ElementSide {
+    /// The standard's key.
+    pub standard: String,
+    /// The items with their effective statuses.
+    pub items: Vec<ItemStatus>,
+}
+
+/// An item of one standard that another standard's work can cover.
+#[derive(Debug, Clone, Serialize)]
+pub struct Suggestion {
+    /// The item to close.
+    pub target: ItemRef,
+    /// Its title.
+    pub target_title: String,
+    /// Its effective status; null when not assessed.
+    pub target_status: Option<Status>,
+    /// The item already in place.
+    pub source: ItemRef,
+    /// Its title.
+    pub source_title: String,
+    /// Its status: implemented or partial.
+    pub source_status: Status,
+    /// "source REL target".
+    pub relationship: Relationship,
+    /// Full when the relationship covers the target and the source is implemented.
+    pub coverage: Coverage,
+    /// Why the two relate.
+    pub rationale: String,
+    /// What the target still needs beyond the source; null when covered fully.
+    pub residual: Option<String>,
+}
+
+/// A consistency problem in the assessment that an auditor would ask about.
+#[derive(Debug, Clone, Serialize)]
+pub struct Warning {
+    /// Stable code.
+    pub code: WarningCode,
+    /// What is inconsistent and why it matters.
+    pub message: String,
+    /// The item concerned.
+    pub item: ItemRef,
+}
+
+macro_rules! warning_codes {
+    ($($variant:ident = $code:literal: $doc:literal,)*) => {
+        /// Stable code for each kind of consistency warning.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+        pub enum WarningCode {
+            $(#[doc = $doc] $variant,)*
+        }
+
+        impl WarningCode {
+            /// Every code.
+            pub const ALL: &'static [WarningCode] = &[$(WarningCode::$variant,)*];
+
+            /// The kebab-case code.
+            pub fn as_str(self) -> &'static str {
+                match self { $(WarningCode::$variant => $code,)* }
+            }
+
+            /// One line saying what the code means.
+            pub fn description(self) -> &'static str {
+                match self { $(WarningCode::$variant => $doc,)* }
+            }
+        }
+    };
+}
+
+warning_codes! {
+    ExcludedButCounterpartInPlace = "excluded-but-counterpart-in-place": "An item is not-applicable while a mapped item of another standard is in place.",
+    EqualItemsDiffer = "equal-items-differ": "Two items mapped as equal have different statuses.",
+    Overdue = "overdue": "An item is not implemented and its due date is before the assessment date.",
+    ParentStatusUnused = "parent-status-unused": "A heading has a status, but every item beneath it has its own entry, so it applies to nothing.",
+}
+
+impl Serialize for WarningCode {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+/// What fails the CI gate.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Default, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum FailOn {
+    /// Never fail on findings (coverage minimums still apply).
+    #[default]
+    Never,
+    /// Fail when an applicable item is planned or not implemented.
+    Missing,
+    /// Fail as for `missing`, and also when an item is partial.
+    Partial,
+    /// Fail as for `partial`, and also when an item is not assessed.
+    Unassessed,
+}
+
+impl FailOn {
+    /// The command-line spelling.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            FailOn::Never => "never",
+            FailOn::Missing => "missing",
+            FailOn::Partial => "partial",
+            FailOn::Unassessed => "unassessed",
+        }
+    }
+}
+
+/// A minimum coverage, for one standard or for all.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct MinCoverage {
+    /// The standard's key; null for every standard in the report.
+    pub standard: Option<String>,
+    /// The minimum coverage in percent.
+    pub percent: f64,
+}
+
+/// The gate's settings and verdict.
+#[derive(Debug, Clone, Serialize)]
+pub struct GateResult {
+    /// Whether the gate passed.
+    pub passed: bool,
+    /// One line per failure; empty when passed.
+    pub reasons: Vec<String>,
+    /// The `--fail-on` setting.
+    pub fail_on: FailOn,
+    /// The `--min-coverage` settings.
+    pub min_coverage: Vec<MinCoverage>,
+}

@@ -1,0 +1,78 @@
+//! Effective statuses: each assessable item takes its own entry, or else
+//! the entry of its nearest heading that has one, or else is not assessed.
+
+use std::collections::BTreeMap;
+
+use crate::model::{Catalog, Node};
+use crate::status::{Assessment, Entry, Status};
+
+/// The effective status of one assessable item.
+#[derive(Debug, Clone, Copy)]
+pub struct Resolved<'a> {
+    /// The status; `None` when not assessed.
+    pub status: Option<Status>,
+    /// The entry that gives the status, own or inherited.
+    pub entry: Option<&'a Entry>,
+    /// The heading the status is inherited from, when not the item's own.
+    pub inherited_from: Option<usize>,
+}
+
+/// Effective statuses of every assessable item of the standards in the file.
+#[derive(Debug, Default)]
+pub struct Statuses<'a> {
+    by_node: BTreeMap<Node, Resolved<'a>>,
+}
+
+impl<'a> Statuses<'a> {
+    /// Resolves every assessable item of every standard in `standards`.
+    pub fn resolve(catalog: &Catalog, assessment: &'a Assessment, standards: &[usize]) -> Self {
+        let mut by_node = BTreeMap::new();
+        for &standard in standards {
+            let section = assessment.section(standard);
+            let catalogue = &catalog.standards[standard];
+            for leaf in catalogue.leaves() {
+                let mut resolved = Resolved {
+                    status: None,
+                    entry: None,
+                    inherited_from: None,
+                };
+                if let Some(section) = section {
+                    let mut current = Some(leaf);
+                    while let Some(item) = current {
+                        if let Some(entry) = section.entries.get(&item) {
+                            resolved = Resolved {
+                                status: Some(entry.status),
+                                entry: Some(entry),
+                                inherited_from: (item != leaf).then_some(item),
+                            };
+                            break;
+                        }
+                        current = catalogue.items[item].parent;
+                    }
+                }
+                by_node.insert(
+                    Node {
+                        standard,
+                        item: leaf,
+                    },
+                    resolved,
+                );
+            }
+        }
+        Self { by_node }
+    }
+
+    /// The effective status of an assessable item; not assessed when unknown.
+    pub fn get(&self, node: Node) -> Resolved<'a> {
+        self.by_node.get(&node).copied().unwrap_or(Resolved {
+            status: None,
+            entry: None,
+            inherited_from: None,
+        })
+    }
+
+    /// Just the status.
+    pub fn status(&self, node: Node) -> Option<Status> {
+        self.get(node).status
+    }
+}

@@ -1,0 +1,458 @@
+//! Tests of the analysis on two small made-up standards.
+
+use super::*;
+use crate::catalog::{Source, load as load_catalog};
+use crate::model::Relationship;
+
+const ALPHA: &str = "
+standard: {key: alpha, name: Alpha 1, title: Alpha, edition: '1'}
+items:
+  - {id: 1, kind: clause, title: Management, summary: S.}
+  - {id: 1.1, parent: 1, kind: clause, title: Policy, summary: S.}
+  - {id: 1.2, parent: 1, kind: clause, title: Audit, summary: S.}
+  - {id: X, kind: theme, title: Controls, summary: S.}
+  - {id: X.1, parent: X, kind: control, excludable: true, title: Big control, summary: S.}
+  - {id: X.2, parent: X, kind: control, excludable: true, title: Small control, summary: S.}
+  - {id: X.3, parent: X, kind: control, excludable: true, title: Lone control, summary: S.}
+";
+
+const BETA: &str = "
+standard: {key: beta, name: Beta 2, title: Beta, edition: '2'}
+items:
+  - {id: 1, kind: clause, title: Management, summary: S.}
+  - {id: 1.1, parent: 1, kind: clause, title: Policy, summary: S.}
+  - {id: 1.2, parent: 1, kind: clause, title: Audit, summary: S.}
+  - {id: 2, kind: process, title: Processes, summary: S.}
+  - {id: 2.1, parent: 2, kind: process, title: Small process, summary: S.}
+  - {id: 2.2, parent: 2, kind: process, title: Big process, summary: S.}
+  - {id: 2.3, parent: 2, kind: process, title: Lone process, summary: S.}
+";
+
+const CROSSWALK: &str = "
+crosswalk: {source: alpha, target: beta, source-edition: '1', target-edition: '2', method: judgement, date: 2026-01-01}
+edges:
+  - {source: 1.1, target: 1.1, relationship: equal, element: Policy, rationale: Same policy.}
+  - {source: 1.2, target: 1.2, relationship: intersects-with, element: Audit, rationale: Shared audit., residual: Audit beta too., reverse-residual: Audit alpha too.}
+  - {source: X.1, target: 2.1, relationship: superset-of, rationale: X.1 contains 2.1., reverse-residual: X.1 asks more.}
+  - {source: X.2, target: 2.2, relationship: subset-of, rationale: 2.2 contains X.2., residual: 2.2 asks more.}
+no-counterpart:
+  - {standard: alpha, id: X.3, reason: Unique.}
+";
+
+fn catalog() -> Catalog {
+    load_catalog(&[
+        Source::user("alpha.yaml", ALPHA),
+        Source::user("beta.yaml", BETA),
+        Source::user("cw.yaml", CROSSWALK),
+    ])
+    .unwrap()
+}
+
+fn report_with(status: &str, options: &Options) -> GapReport {
+    let catalog = catalog();
+    let assessment = crate::status::load("s.yaml", status, &catalog).unwrap();
+    analyse(&catalog, &assessment, options)
+}
+
+fn report(status: &str) -> GapReport {
+    report_with(status, &Options::default())
+}
+
+fn summary<'a>(report: &'a GapReport, key: &str) -> &'a StandardSummary {
+    report.standards.iter().find(|s| s.id == key).unwrap()
+}
+
+fn item<'a>(report: &'a GapReport, key: &str, id: &str) -> &'a ItemRow {
+    report
+        .items
+        .iter()
+        .find(|row| row.item.standard == key && row.item.id == id)
+        .unwrap()
+}
+
+#[test]
+fn coverage_counts_implemented_as_one_and_partial_as_half() {
+    let report = report(
+        "organisation: O
+alpha:
+  1.1: implemented
+  1.2: partial
+  X.1: {status: not-applicable, justification: Not used}
+  X.2: planned
+",
+    );
+    let alpha = summary(&report, "alpha");
+    assert_eq!(alpha.counts.total, 5);
+    assert_eq!(alpha.counts.applicable, 4);
+    assert_eq!(alpha.counts.not_applicable, 1);
+    assert_eq!(alpha.counts.not_assessed, 1);
+    assert_eq!(alpha.coverage, Some(37.5));
+    let groups: Vec<_> = alpha
+        .groups
+        .iter()
+        .map(|g| (g.id.as_str(), g.coverage))
+        .collect();
+    assert_eq!(groups, [("1", Some(75.0)), ("X", Some(0.0))]);
+    assert_eq!(
+        report.standards.len(),
+        1,
+        "only standards in the file are reported"
+    );
+}
+
+#[test]
+fn nothing_applicable_gives_no_coverage_rather_than_a_number() {
+    let report = report(
+        "organisation: O
+alpha:
+  X: {status: not-applicable, justification: No controls}
+",
+    );
+    let x = summary(&report, "alpha")
+        .groups
+        .iter()
+        .find(|g| g.id == "X")
+        .unwrap();
+    assert_eq!(x.coverage, None);
+}
+
+#[test]
+fn a_heading_status_applies_to_items_without_their_own_entry() {
+    let report = report(
+        "organisation: O
+beta:
+  2: implemented
+  2.2: partial
+",
+    );
+    assert_eq!(
+        item(&report, "beta", "2.1").status,
+        Some(Status::Implemented)
+    );
+    assert_eq!(
+        item(&report, "beta", "2.1").inherited_from.as_deref(),
+        Some("2")
+    );
+    assert_eq!(item(&report, "beta", "2.2").status, Some(Status::Partial));
+    assert_eq!(item(&report, "beta", "2.2").inherited_from, None);
+    assert_eq!(item(&report, "beta", "1.1").status, None);
+}
+
+#[test]
+fn full_coverage_needs_a_full_relationship_and_an_implemented_source() {
+    let report = report(
+        "organisation: O
+alpha:
+  1.1: partial
+  X.1: implemented
+  X.2: not-implemented
+beta:
+  1.1: not-implemented
+  2.1: not-implemented
+  2.2: implemented
+",
+    );
+    let find = |target: &str, source: &str| {
+        report
+            .suggestions
+            .iter()
+            .find(|s| {
+                format!("{}:{}", s.target.standard, s.target.id) == target
+                    && format!("{}:{}", s.source.standard, s.source.id) == source
+            })
+            .unwrap_or_else(|| panic!("no suggestion {source} -> {target}"))
+    };
+    // alpha X.1 superset-of beta 2.1, X.1 implemented: full.
+    let s = find("beta:2.1", "alpha:X.1");
+    assert_eq!(
+        (s.relationship, s.coverage, s.residual.as_deref()),
+        (Relationship::SupersetOf, Coverage::Full, None)
+    );
+    // alpha X.2 subset-of beta 2.2, read back: beta 2.2 superset-of alpha X.2: full.
+    let s = find("alpha:X.2", "beta:2.2");
+    assert_eq!(
+        (s.relationship, s.coverage),
+        (Relationship::SupersetOf, Coverage::Full)
+    );
+    // Equal, but the source is only partial: partial, with a residual saying so.
+    let s = find("beta:1.1", "alpha:1.1");
+    assert_eq!(
+        (s.relationship, s.coverage),
+        (Relationship::Equal, Coverage::Partial)
+    );
+    assert!(
+        s.residual
+            .as_deref()
+            .unwrap()
+            .contains("only partly in place")
+    );
+    // Full suggestions come first.
+    let first_partial = report
+        .suggestions
+        .iter()
+        .position(|s| s.coverage == Coverage::Partial)
+        .unwrap();
+    assert!(
+        report.suggestions[..first_partial]
+            .iter()
+            .all(|s| s.coverage == Coverage::Full)
+    );
+    assert_eq!(first_partial, 2);
+}
+
+#[test]
+fn a_subset_source_covers_its_target_only_partly_with_the_residual() {
+    let report = report(
+        "organisation: O
+alpha:
+  X.2: implemented
+beta:
+  2.2: not-implemented
+",
+    );
+    let s = &report.suggestions[0];
+    assert_eq!((s.target.id.as_str(), s.source.id.as_str()), ("2.2", "X.2"));
+    assert_eq!(
+        (s.relationship, s.coverage),
+        (Relationship::SubsetOf, Coverage::Partial)
+    );
+    assert_eq!(s.residual.as_deref(), Some("2.2 asks more."));
+    assert_eq!(
+        item(&report, "beta", "2.2")
+            .best_reuse
+            .as_ref()
+            .unwrap()
+            .source
+            .id,
+        "X.2"
+    );
+}
+
+#[test]
+fn projected_coverage_takes_every_full_reuse() {
+    let report = report(
+        "organisation: O
+alpha:
+  1: implemented
+  X: implemented
+beta:
+  1.1: not-implemented
+  1.2: not-implemented
+  2: not-implemented
+",
+    );
+    let beta = summary(&report, "beta");
+    assert_eq!(beta.coverage, Some(0.0));
+    // 1.1 (equal) and 2.1 (superset) are fully covered; 1.2 and 2.2 partly; 2.3 nothing.
+    assert_eq!(beta.fully_reusable, 2);
+    assert_eq!(beta.partly_reusable, 2);
+    assert_eq!(beta.new_work, 3);
+    assert_eq!(beta.projected_coverage, Some(40.0));
+}
+
+#[test]
+fn target_frames_the_report_even_without_a_section() {
+    let catalog = catalog();
+    let options = Options {
+        target: catalog.standard_index("alpha"),
+        ..Options::default()
+    };
+    let report = report_with("organisation: O\nbeta:\n  2: implemented\n", &options);
+    assert_eq!(report.target.as_deref(), Some("alpha"));
+    let alpha = summary(&report, "alpha");
+    assert!(!alpha.assessed);
+    assert_eq!(alpha.counts.not_assessed, 5);
+    assert!(
+        report
+            .suggestions
+            .iter()
+            .all(|s| s.target.standard == "alpha")
+    );
+    assert!(!report.suggestions.is_empty());
+}
+
+#[test]
+fn focus_restricts_report_and_gate_but_not_the_sources() {
+    let catalog = catalog();
+    let options = Options {
+        focus: vec![catalog.standard_index("beta").unwrap()],
+        fail_on: FailOn::Missing,
+        ..Options::default()
+    };
+    let report = report_with(
+        "organisation: O\nalpha:\n  1.1: not-implemented\n  X.1: implemented\nbeta:\n  2.1: planned\n",
+        &options,
+    );
+    assert_eq!(report.standards.len(), 1);
+    assert!(report.missing.iter().all(|m| m.standard == "beta"));
+    assert_eq!(report.suggestions[0].source.id, "X.1");
+    assert_eq!(report.gate.reasons.len(), 1);
+    assert!(
+        report.gate.reasons[0].starts_with("beta: 1 item missing"),
+        "{:?}",
+        report.gate.reasons
+    );
+}
+
+#[test]
+fn missing_partial_and_unassessed_are_listed_apart_with_owner_and_due() {
+    let report = report(
+        "organisation: O
+alpha:
+  1.1: {status: planned, owner: Ann, due: 2027-01-01}
+  1.2: partial
+  X.1: not-implemented
+  X.2: implemented
+",
+    );
+    let ids = |list: &[ItemStatus]| list.iter().map(|i| i.id.clone()).collect::<Vec<_>>();
+    assert_eq!(ids(&report.missing), ["1.1", "X.1"]);
+    assert_eq!(report.missing[0].owner.as_deref(), Some("Ann"));
+    assert_eq!(report.missing[0].due.unwrap().to_string(), "2027-01-01");
+    assert_eq!(ids(&report.partial), ["1.2"]);
+    assert_eq!(ids(&report.unassessed), ["X.3"]);
+}
+
+#[test]
+fn overlap_states_follow_both_sides() {
+    let report = report(
+        "organisation: O
+alpha:
+  1.1: implemented
+  1.2: implemented
+  X.1: {status: not-applicable, justification: None here}
+  X.2: planned
+beta:
+  1.1: partial
+  1.2: not-implemented
+  2.1: implemented
+  2.2: not-implemented
+",
+    );
+    let states: Vec<_> = report.overlap.iter().map(|o| o.state).collect();
+    assert_eq!(
+        states,
+        [
+            OverlapState::BothInPlace,
+            OverlapState::SourceOnly,
+            OverlapState::Excluded,
+            OverlapState::JointGap
+        ]
+    );
+    let codes: Vec<_> = report.warnings.iter().map(|w| w.code).collect();
+    assert!(
+        codes.contains(&WarningCode::ExcludedButCounterpartInPlace),
+        "{codes:?}"
+    );
+    assert!(codes.contains(&WarningCode::EqualItemsDiffer), "{codes:?}");
+}
+
+#[test]
+fn shared_elements_show_each_side_and_whether_one_serves_all() {
+    let report = report(
+        "organisation: O
+alpha:
+  1.1: implemented
+  1.2: implemented
+beta:
+  1.1: implemented
+",
+    );
+    let names: Vec<_> = report.integrated.iter().map(|e| e.name.as_str()).collect();
+    assert_eq!(names, ["Policy", "Audit"]);
+    assert_eq!(report.integrated[0].state, SharedState::InPlaceForAll);
+    assert!(report.integrated[0].one_serves_all);
+    assert_eq!(report.integrated[1].state, SharedState::Extend);
+    assert!(!report.integrated[1].one_serves_all);
+    assert_eq!(report.integrated[1].sides.len(), 2);
+}
+
+#[test]
+fn overdue_and_unused_heading_warnings() {
+    let report = report(
+        "organisation: O
+assessed: 2026-06-01
+alpha:
+  X: implemented
+  X.1: {status: planned, due: 2026-05-01}
+  X.3: {status: planned, due: 2026-07-01}
+beta:
+  2: implemented
+  2.1: implemented
+  2.2: implemented
+  2.3: implemented
+",
+    );
+    let found: Vec<_> = report
+        .warnings
+        .iter()
+        .map(|w| (w.code, w.item.id.as_str()))
+        .collect();
+    assert_eq!(
+        found,
+        [
+            (WarningCode::Overdue, "X.1"),
+            (WarningCode::ParentStatusUnused, "2")
+        ]
+    );
+}
+
+#[test]
+fn gate_levels_and_minimum_coverage() {
+    let status = "organisation: O\nalpha:\n  1.1: implemented\n  1.2: partial\n  X: implemented\n  X.3: planned\n";
+    let gate = |fail_on, min: Vec<MinCoverage>| {
+        report_with(
+            status,
+            &Options {
+                fail_on,
+                min_coverage: min,
+                ..Options::default()
+            },
+        )
+        .gate
+    };
+    assert!(gate(FailOn::Never, vec![]).passed);
+    let missing = gate(FailOn::Missing, vec![]);
+    assert!(!missing.passed);
+    assert_eq!(missing.reasons.len(), 1);
+    assert!(missing.reasons[0].contains("X.3"));
+    assert_eq!(gate(FailOn::Partial, vec![]).reasons.len(), 2);
+    let min = |standard: Option<&str>, percent| MinCoverage {
+        standard: standard.map(str::to_owned),
+        percent,
+    };
+    // Coverage is (3 + 0.5) / 5 = 70%.
+    assert!(gate(FailOn::Never, vec![min(None, 70.0)]).passed);
+    let low = gate(FailOn::Never, vec![min(Some("alpha"), 70.1)]);
+    assert_eq!(
+        low.reasons,
+        ["alpha: coverage 70% is below the minimum of 70.1% (--min-coverage)"]
+    );
+    assert!(!gate(FailOn::Never, vec![min(Some("beta"), 1.0)]).passed);
+}
+
+#[test]
+fn a_fully_implemented_assessment_passes_the_strictest_gate() {
+    let report = report_with(
+        "organisation: O\nalpha:\n  1: implemented\n  X: implemented\nbeta:\n  1: implemented\n  2: implemented\n",
+        &Options {
+            fail_on: FailOn::Unassessed,
+            min_coverage: vec![MinCoverage {
+                standard: None,
+                percent: 100.0,
+            }],
+            ..Options::default()
+        },
+    );
+    assert!(report.gate.passed, "{:?}", report.gate.reasons);
+    assert!(report.suggestions.is_empty());
+}
+
+#[test]
+fn warning_codes_are_unique_and_described() {
+    let mut seen = std::collections::HashSet::new();
+    for code in WarningCode::ALL {
+        assert!(seen.insert(code.as_str()));
+        assert!(code.description().ends_with('.'));
+    }
+}

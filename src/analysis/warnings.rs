@@ -1,0 +1,124 @@
+//! Consistency warnings: combinations of statuses that an auditor would
+//! question. Each has a stable code; only warnings that can be defended
+//! from the data are raised.
+
+use super::report::{Warning, WarningCode};
+use super::resolve::Statuses;
+use super::{Scope, item_ref};
+use crate::model::{Catalog, Node, Relationship};
+use crate::status::{Assessment, Status};
+
+/// Every warning for the reported standards, in catalogue order.
+pub(crate) fn check(
+    catalog: &Catalog,
+    assessment: &Assessment,
+    statuses: &Statuses<'_>,
+    scope: &Scope,
+) -> Vec<Warning> {
+    let mut warnings = Vec::new();
+    for &standard in &scope.report {
+        let catalogue = &catalog.standards[standard];
+        for leaf in catalogue.leaves() {
+            let node = Node {
+                standard,
+                item: leaf,
+            };
+            let resolved = statuses.get(node);
+            let status = resolved.status;
+            let id = &catalogue.items[leaf].id;
+
+            if status == Some(Status::NotApplicable) {
+                // Only edges that tie the two items closely: an intersection
+                // says too little about whether the excluded item applies.
+                for link in catalog.links(node) {
+                    if link.relationship == Relationship::IntersectsWith {
+                        continue;
+                    }
+                    let other = link.other;
+                    if let Some(other_status) = statuses.status(other).filter(|s| s.in_place()) {
+                        warnings.push(Warning {
+                            code: WarningCode::ExcludedButCounterpartInPlace,
+                            message: format!(
+                                "`{id}` of {} is not-applicable, yet the mapped `{}` of {} is {other_status}; an auditor will ask why the exclusion holds",
+                                catalogue.key,
+                                catalog.item(other).id,
+                                catalog.standards[other.standard].key
+                            ),
+                            item: item_ref(catalog, node),
+                        });
+                    }
+                }
+            }
+
+            for link in catalog.links(node) {
+                let other = link.other;
+                // Report each equal pair once, from its lower end.
+                if link.relationship != Relationship::Equal || other < node {
+                    continue;
+                }
+                let other_status = statuses.status(other);
+                if let (Some(mine), Some(theirs)) = (status, other_status)
+                    && mine != theirs
+                    && mine != Status::NotApplicable
+                    && theirs != Status::NotApplicable
+                {
+                    warnings.push(Warning {
+                        code: WarningCode::EqualItemsDiffer,
+                        message: format!(
+                            "`{id}` of {} is {mine} but `{}` of {}, which asks for the same thing, is {theirs}; one implementation should serve both",
+                            catalogue.key,
+                            catalog.item(other).id,
+                            catalog.standards[other.standard].key
+                        ),
+                        item: item_ref(catalog, node),
+                    });
+                }
+            }
+
+            if let (Some(assessed), Some(entry)) = (assessment.assessed, resolved.entry)
+                && resolved.inherited_from.is_none()
+                && let Some(due) = entry.due
+                && due < assessed
+                && !matches!(status, Some(Status::Implemented | Status::NotApplicable))
+            {
+                warnings.push(Warning {
+                    code: WarningCode::Overdue,
+                    message: format!(
+                        "`{id}` of {} was due on {due} but is still {} at the assessment on {assessed}",
+                        catalogue.key,
+                        status.map_or("not assessed", Status::as_str)
+                    ),
+                    item: item_ref(catalog, node),
+                });
+            }
+        }
+
+        if let Some(section) = assessment.section(standard) {
+            for &item in section.entries.keys() {
+                if catalogue.items[item].is_leaf() {
+                    continue;
+                }
+                let unused = catalogue.leaves_under(item).into_iter().all(|leaf| {
+                    statuses
+                        .get(Node {
+                            standard,
+                            item: leaf,
+                        })
+                        .inherited_from
+                        != Some(item)
+                });
+                if unused {
+                    warnings.push(Warning {
+                        code: WarningCode::ParentStatusUnused,
+                        message: format!(
+                            "the status of heading `{}` of {} applies to nothing: every item beneath it has an entry of its own or a nearer heading's",
+                            catalogue.items[item].id, catalogue.key
+                        ),
+                        item: item_ref(catalog, Node { standard, item }),
+                    });
+                }
+            }
+        }
+    }
+    warnings
+}

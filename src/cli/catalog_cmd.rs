@@ -1,0 +1,124 @@
+//! `ims catalog list|show|mappings|lint`.
+
+use super::Context;
+use super::args::{CatalogCommand, ListFormat, ShowFormat};
+use super::io::{self, Failure};
+use crate::exit::Outcome;
+use crate::model::Node;
+use crate::render::catalog as view;
+
+/// Runs one catalogue subcommand.
+pub fn run(context: &Context, command: CatalogCommand) -> Result<Outcome, Failure> {
+    let catalog = &context.catalog;
+    let text = match command {
+        CatalogCommand::List { standard, format } => {
+            let standards = match standard {
+                Some(key) => vec![context.standard(&key, "--standard")?],
+                None => (0..catalog.standards.len()).collect(),
+            };
+            let items = view::items(catalog, &standards);
+            match format {
+                ListFormat::Table => view::list_table(catalog, &items, context.look(None)),
+                ListFormat::Json => view::list_json(&items),
+                ListFormat::Csv => view::list_csv(&items),
+            }
+        }
+        CatalogCommand::Show {
+            id,
+            standard,
+            format,
+        } => {
+            let node = find(context, &id, standard.as_deref())?;
+            let shown = view::shown(catalog, node);
+            match format {
+                ShowFormat::Text => view::show_text(catalog, &shown, context.look(None)),
+                ShowFormat::Json => view::show_json(&shown),
+            }
+        }
+        CatalogCommand::Mappings { format } => {
+            let edges = view::edges(catalog);
+            match format {
+                ListFormat::Table => view::mappings_table(catalog, context.look(None)),
+                ListFormat::Json => view::mappings_json(&edges),
+                ListFormat::Csv => view::mappings_csv(&edges),
+            }
+        }
+        CatalogCommand::Lint => {
+            let edges: usize = catalog.crosswalks.iter().map(|c| c.edges.len()).sum();
+            let items: usize = catalog.standards.iter().map(|s| s.items.len()).sum();
+            let files: Vec<String> = catalog
+                .standards
+                .iter()
+                .map(|s| s.file.clone())
+                .chain(catalog.crosswalks.iter().map(|c| c.file.clone()))
+                .collect();
+            format!(
+                "ok: {} catalogue(s) with {items} items, {} crosswalk(s) with {edges} edges, no problems\n  {}\n",
+                catalog.standards.len(),
+                catalog.crosswalks.len(),
+                files.join("\n  ")
+            )
+        }
+    };
+    match io::write_stdout(&text) {
+        Ok(()) | Err(Failure::BrokenPipe) => Ok(Outcome::Passed),
+        Err(failure) => Err(failure),
+    }
+}
+
+/// Finds an id, asking for --standard when several standards have it.
+fn find(context: &Context, id: &str, standard: Option<&str>) -> Result<Node, Failure> {
+    let catalog = &context.catalog;
+    if let Some(key) = standard {
+        let index = context.standard(key, "--standard")?;
+        let standard = &catalog.standards[index];
+        return standard
+            .find(id)
+            .map(|item| Node {
+                standard: index,
+                item,
+            })
+            .ok_or_else(|| {
+                let help = crate::suggest::did_you_mean(id, standard.ids());
+                Failure::message(format!("unknown item `{id}` in {}", standard.key), help)
+            });
+    }
+    let found: Vec<Node> = catalog
+        .standards
+        .iter()
+        .enumerate()
+        .filter_map(|(index, standard)| {
+            standard.find(id).map(|item| Node {
+                standard: index,
+                item,
+            })
+        })
+        .collect();
+    match found.as_slice() {
+        [node] => Ok(*node),
+        [] => {
+            let help = catalog
+                .standards
+                .iter()
+                .find_map(|standard| crate::suggest::closest(id, standard.ids()))
+                .map(|close| format!("did you mean `{close}`?"));
+            Err(Failure::message(
+                format!("no standard has an item `{id}`"),
+                help,
+            ))
+        }
+        several => {
+            let keys: Vec<String> = several
+                .iter()
+                .map(|node| format!("--standard {}", catalog.standards[node.standard].key))
+                .collect();
+            Err(Failure::message(
+                format!(
+                    "`{id}` is an item of {} standards; ims never guesses which one you mean",
+                    several.len()
+                ),
+                Some(format!("add {}", keys.join(" or "))),
+            ))
+        }
+    }
+}

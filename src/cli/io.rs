@@ -1,0 +1,333 @@
+//! The only place that touches files, stdout and stderr: bounded reads of
+//! input files, atomic writes of reports, and quiet ends on broken pipes.
+
+use std::fs;
+use std::io::{self, Read, Write};
+use std::path::{Path, PathBuf};
+
+use crate::diag::{Pos, Problem, ProblemCode, Problems};
+
+/// Largest input file read, in bytes. A complete status file is well under 1 MiB.
+pub const MAX_INPUT_BYTES: u64 = 8 * 1024 * 1024;
+
+/// Why a command stopped early.
+#[derive(Debug)]
+pub enum Failure {
+    /// Problems in input files, each located.
+    Problems(Vec<Problem>),
+    /// Bad usage or failed I/O, with a hint.
+    Message {
+        /// What went wrong.
+        message: String,
+        /// How to fix it.
+        help: Option<String>,
+    },
+    /// The reader of stdout went away; stop without a word.
+    BrokenPipe,
+}
+
+impl Failure {
+    /// A failure with a message and a hint.
+    pub fn message(message: impl Into<String>, help: Option<String>) -> Self {
+        Failure::Message {
+            message: message.into(),
+            help,
+        }
+    }
+}
+
+impl From<crate::diag::InvalidInput> for Failure {
+    fn from(err: crate::diag::InvalidInput) -> Self {
+        Failure::Problems(err.0)
+    }
+}
+
+/// Reads a UTF-8 text file, refusing directories, missing files and files
+/// over [`MAX_INPUT_BYTES`] before reading them whole.
+pub fn read_text(path: &Path) -> Result<String, Problem> {
+    let name = path.display().to_string();
+    let mut problems = Problems::new(name.clone());
+    let fail = |problems: Problems| problems.into_sorted().remove(0);
+    let metadata = match fs::metadata(path) {
+        Ok(metadata) => metadata,
+        Err(err) => {
+            let (message, help) = describe_open_error(&err);
+            problems
+                .add(ProblemCode::Unreadable, Pos::default(), message)
+                .help(help);
+            return Err(fail(problems));
+        }
+    };
+    if metadata.is_dir() {
+        problems
+            .add(
+                ProblemCode::Unreadable,
+                Pos::default(),
+                "this is a directory, not a file",
+            )
+            .help("give the path of a YAML file; a directory of catalogues goes to --catalog");
+        return Err(fail(problems));
+    }
+    if metadata.len() > MAX_INPUT_BYTES {
+        problems
+            .add(
+                ProblemCode::TooLarge,
+                Pos::default(),
+                format!(
+                    "the file is {} MiB; ims reads files of up to {} MiB",
+                    metadata.len().div_ceil(1024 * 1024),
+                    MAX_INPUT_BYTES / (1024 * 1024)
+                ),
+            )
+            .help("check that this is the right file; status files and catalogues are small");
+        return Err(fail(problems));
+    }
+    let mut bytes = Vec::new();
+    let read = fs::File::open(path)
+        .and_then(|file| file.take(MAX_INPUT_BYTES + 1).read_to_end(&mut bytes));
+    if let Err(err) = read {
+        let (message, help) = describe_open_error(&err);
+        problems
+            .add(ProblemCode::Unreadable, Pos::default(), message)
+            .help(help);
+        return Err(fail(problems));
+    }
+    if bytes.len() as u64 > MAX_INPUT_BYTES {
+        problems.add(
+            ProblemCode::TooLarge,
+            Pos::default(),
+            format!(
+                "the file is larger than {} MiB",
+                MAX_INPUT_BYTES / (1024 * 1024)
+            ),
+        );
+        return Err(fail(problems));
+    }
+    String::from_utf8(bytes).map_err(|err| {
+        let valid = &err.as_bytes()[..err.utf8_error().valid_up_to()];
+        let text = String::from_utf8_lossy(valid);
+        let line = text.matches('\n').count() + 1;
+        let column = text
+            .rsplit('\n')
+            .next()
+            .map_or(0, |last| last.chars().count())
+            + 1;
+        problems
+            .add(
+                ProblemCode::NotUtf8,
+                Pos::new(line as u64, column as u64),
+                "the file is not valid UTF-8 text",
+            )
+            .help("save the file as UTF-8 (editors offer it under \"encoding\")");
+        fail(problems)
+    })
+}
+
+fn describe_open_error(err: &io::Error) -> (String, String) {
+    match err.kind() {
+        io::ErrorKind::NotFound => (
+            "no such file".to_owned(),
+            "check the path; `ims init -o status.yaml` writes a new status file".to_owned(),
+        ),
+        io::ErrorKind::PermissionDenied => (
+            "permission denied".to_owned(),
+            "make the file readable for this user".to_owned(),
+        ),
+        _ => (
+            format!("cannot read the file: {err}"),
+            "check that the path names a readable file".to_owned(),
+        ),
+    }
+}
+
+/// The YAML files of a catalogue directory, sorted by name.
+pub fn catalogue_files(dir: &Path) -> Result<Vec<PathBuf>, Failure> {
+    let entries = fs::read_dir(dir).map_err(|err| {
+        Failure::message(
+            format!(
+                "cannot read catalogue directory {}: {}",
+                dir.display(),
+                describe_open_error(&err).0
+            ),
+            Some("--catalog takes a directory of *.yaml catalogue and crosswalk files".to_owned()),
+        )
+    })?;
+    let mut files: Vec<PathBuf> = entries
+        .filter_map(Result::ok)
+        .map(|entry| entry.path())
+        .filter(|path| {
+            path.is_file()
+                && path
+                    .extension()
+                    .is_some_and(|ext| ext == "yaml" || ext == "yml")
+        })
+        .collect();
+    files.sort();
+    Ok(files)
+}
+
+/// Writes to stdout, or atomically to `output`, refusing to write over any of `inputs`.
+pub fn emit(output: Option<&Path>, text: &str, inputs: &[&Path]) -> Result<(), Failure> {
+    match output {
+        None => write_stdout(text),
+        Some(path) => {
+            refuse_inputs(path, inputs)?;
+            write_atomic(path, text)
+        }
+    }
+}
+
+/// Writes to stdout; a reader that went away ends the run quietly.
+pub fn write_stdout(text: &str) -> Result<(), Failure> {
+    let mut stdout = io::stdout().lock();
+    stdout
+        .write_all(text.as_bytes())
+        .and_then(|()| stdout.flush())
+        .map_err(|err| {
+            if err.kind() == io::ErrorKind::BrokenPipe {
+                Failure::BrokenPipe
+            } else {
+                Failure::message(format!("cannot write to stdout: {err}"), None)
+            }
+        })
+}
+
+fn same_file(a: &Path, b: &Path) -> bool {
+    match (fs::canonicalize(a), fs::canonicalize(b)) {
+        (Ok(a), Ok(b)) => a == b,
+        _ => false,
+    }
+}
+
+fn refuse_inputs(path: &Path, inputs: &[&Path]) -> Result<(), Failure> {
+    if let Some(input) = inputs.iter().find(|input| same_file(path, input)) {
+        return Err(Failure::Problems(vec![Problem {
+            code: ProblemCode::SameFile,
+            file: path.display().to_string(),
+            line: 0,
+            column: 0,
+            message: format!("refusing to write over the input file {}", input.display()),
+            help: Some("choose another file for -o; ims never overwrites its input".to_owned()),
+        }]));
+    }
+    Ok(())
+}
+
+/// Writes `text` to a temporary file beside `path`, then renames it over
+/// `path`, so a failure part-way leaves any old file intact.
+pub fn write_atomic(path: &Path, text: &str) -> Result<(), Failure> {
+    let cannot = |err: &dyn std::fmt::Display| {
+        Failure::message(
+            format!("cannot write {}: {err}", path.display()),
+            Some(
+                "check that the directory exists and is writable, and that the disk has space"
+                    .to_owned(),
+            ),
+        )
+    };
+    let dir = match path.parent() {
+        Some(parent) if !parent.as_os_str().is_empty() => parent,
+        _ => Path::new("."),
+    };
+    let mut file = tempfile::Builder::new()
+        .prefix(".ims-")
+        .suffix(".tmp")
+        .tempfile_in(dir)
+        .map_err(|err| cannot(&err))?;
+    file.write_all(text.as_bytes())
+        .and_then(|()| file.as_file().sync_all())
+        .map_err(|err| cannot(&err))?;
+    let permissions = match fs::metadata(path) {
+        Ok(existing) => existing.permissions(),
+        Err(_) => default_permissions(file.as_file()).map_err(|err| cannot(&err))?,
+    };
+    fs::set_permissions(file.path(), permissions).map_err(|err| cannot(&err))?;
+    file.persist(path).map_err(|err| cannot(&err.error))?;
+    Ok(())
+}
+
+#[cfg(unix)]
+fn default_permissions(_file: &fs::File) -> io::Result<fs::Permissions> {
+    use std::os::unix::fs::PermissionsExt;
+    Ok(fs::Permissions::from_mode(0o644))
+}
+
+#[cfg(not(unix))]
+fn default_permissions(file: &fs::File) -> io::Result<fs::Permissions> {
+    Ok(file.metadata()?.permissions())
+}
+
+/// Writes to stderr, ignoring failures: there is nowhere left to report them.
+pub fn write_stderr(text: &str) {
+    let _ = io::stderr().lock().write_all(text.as_bytes());
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn atomic_write_replaces_and_keeps_permissions() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("report.md");
+        write_atomic(&path, "one").unwrap();
+        assert_eq!(fs::read_to_string(&path).unwrap(), "one");
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            assert_eq!(
+                fs::metadata(&path).unwrap().permissions().mode() & 0o777,
+                0o644
+            );
+            fs::set_permissions(&path, fs::Permissions::from_mode(0o600)).unwrap();
+        }
+        write_atomic(&path, "two").unwrap();
+        assert_eq!(fs::read_to_string(&path).unwrap(), "two");
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            assert_eq!(
+                fs::metadata(&path).unwrap().permissions().mode() & 0o777,
+                0o600
+            );
+        }
+        let leftovers = fs::read_dir(dir.path()).unwrap().count();
+        assert_eq!(leftovers, 1, "no temporary file is left behind");
+    }
+
+    #[test]
+    fn writing_over_an_input_is_refused() {
+        let dir = tempfile::tempdir().unwrap();
+        let input = dir.path().join("status.yaml");
+        fs::write(&input, "organisation: A\n").unwrap();
+        let same = dir.path().join(".").join("status.yaml");
+        assert!(matches!(
+            emit(Some(&same), "x", &[&input]),
+            Err(Failure::Problems(_))
+        ));
+        assert_eq!(fs::read_to_string(&input).unwrap(), "organisation: A\n");
+    }
+
+    #[test]
+    fn non_utf8_bytes_are_located() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("bad.yaml");
+        fs::write(&path, b"organisation: A\nscope: caf\xe9\n").unwrap();
+        let problem = read_text(&path).unwrap_err();
+        assert_eq!(problem.code, ProblemCode::NotUtf8);
+        assert_eq!((problem.line, problem.column), (2, 11));
+    }
+
+    #[test]
+    fn directories_and_missing_files_are_refused() {
+        let dir = tempfile::tempdir().unwrap();
+        assert_eq!(
+            read_text(dir.path()).unwrap_err().code,
+            ProblemCode::Unreadable
+        );
+        assert_eq!(
+            read_text(&dir.path().join("nope.yaml")).unwrap_err().code,
+            ProblemCode::Unreadable
+        );
+    }
+}

@@ -1,0 +1,102 @@
+//! `ims validate`, `ims init` and `ims schema`: the status file itself.
+
+use std::time::{SystemTime, UNIX_EPOCH};
+
+use super::args::{InitArgs, SchemaArgs, ValidateArgs};
+use super::io::{self, Failure};
+use super::{Context, report_failure};
+use crate::date::Date;
+use crate::exit::Outcome;
+use crate::status::{self, schema, template};
+
+/// Runs `ims validate`: every file is checked, and every problem reported.
+pub fn validate(context: &Context, args: ValidateArgs) -> Result<Outcome, Failure> {
+    let mut outcome = Outcome::Passed;
+    let mut verdicts = String::new();
+    for path in &args.files {
+        let name = path.display().to_string();
+        let loaded = io::read_text(path)
+            .map_err(|problem| Failure::Problems(vec![problem]))
+            .and_then(|text| Ok(status::load(&name, &text, &context.catalog)?));
+        match loaded {
+            Ok(assessment) => {
+                let entries: Vec<String> = assessment
+                    .sections
+                    .iter()
+                    .map(|section| {
+                        format!(
+                            "{} {}",
+                            section.entries.len(),
+                            context.catalog.standards[section.standard].key
+                        )
+                    })
+                    .collect();
+                verdicts.push_str(&format!(
+                    "{name}: valid ({}; entries: {})\n",
+                    assessment.organisation,
+                    entries.join(", ")
+                ));
+            }
+            Err(failure) => {
+                verdicts.push_str(&format!("{name}: invalid\n"));
+                outcome = outcome.worst(report_failure(failure, context.styled_stderr));
+            }
+        }
+    }
+    match io::write_stdout(&verdicts) {
+        Ok(()) | Err(Failure::BrokenPipe) => Ok(outcome),
+        Err(failure) => Err(failure),
+    }
+}
+
+/// Runs `ims init`: never overwrites a file without --force.
+pub fn init(context: &Context, args: InitArgs) -> Result<Outcome, Failure> {
+    let mut standards = Vec::new();
+    for key in &args.standard {
+        let index = context.standard(key, "--standard")?;
+        if !standards.contains(&index) {
+            standards.push(index);
+        }
+    }
+    if standards.is_empty() {
+        standards = (0..context.catalog.standards.len()).collect();
+    }
+    let today = SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .ok()
+        .and_then(|elapsed| Date::from_days(i64::try_from(elapsed.as_secs() / 86_400).ok()?));
+    let text = template::render(&context.catalog, &standards, today);
+    if let Some(path) = &args.output
+        && path.exists()
+        && !args.force
+    {
+        return Err(Failure::message(
+            format!(
+                "{} already exists; refusing to overwrite it",
+                path.display()
+            ),
+            Some("choose another file, or pass --force to replace it".to_owned()),
+        ));
+    }
+    match io::emit(args.output.as_deref(), &text, &[]) {
+        Ok(()) | Err(Failure::BrokenPipe) => {}
+        Err(failure) => return Err(failure),
+    }
+    if let Some(path) = &args.output {
+        context.note(&format!(
+            "wrote {}: set each item's status, then run `ims gap {}`",
+            path.display(),
+            path.display()
+        ));
+    }
+    Ok(Outcome::Passed)
+}
+
+/// Runs `ims schema`.
+pub fn schema(context: &Context, args: SchemaArgs) -> Result<Outcome, Failure> {
+    let text = schema::render(&context.catalog);
+    match io::emit(args.output.as_deref(), &text, &[]) {
+        Ok(()) | Err(Failure::BrokenPipe) => Ok(Outcome::Passed),
+        Err(failure) => Err(failure),
+    }
+}

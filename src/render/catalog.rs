@@ -1,0 +1,477 @@
+//! Renderers for browsing the catalogue: `catalog list`, `catalog show` and
+//! `catalog mappings`.
+
+use std::fmt::Write as _;
+
+use comfy_table::Cell;
+use serde::Serialize;
+
+use super::{Look, csv_document, table};
+use crate::model::{Catalog, Kind, Node, Relationship};
+
+/// One item, as listed.
+#[derive(Debug, Serialize)]
+pub struct ItemEntry<'a> {
+    /// The standard's key.
+    pub standard: &'a str,
+    /// The item's id.
+    pub id: &'a str,
+    /// Official title.
+    pub title: &'a str,
+    /// Kind of item.
+    pub kind: Kind,
+    /// Id of the parent item; null at the top.
+    pub parent: Option<&'a str>,
+    /// Id of the reporting group.
+    pub group: &'a str,
+    /// Whether the item has nothing beneath it and is assessed directly.
+    pub assessable: bool,
+    /// Whether an organisation may declare it not applicable.
+    pub excludable: bool,
+    /// One line in our own words.
+    pub summary: &'a str,
+}
+
+/// The items of the given standards (catalogue indexes), in catalogue order.
+pub fn items<'a>(catalog: &'a Catalog, standards: &[usize]) -> Vec<ItemEntry<'a>> {
+    let mut out = Vec::new();
+    for &index in standards {
+        let standard = &catalog.standards[index];
+        for item in &standard.items {
+            out.push(ItemEntry {
+                standard: &standard.key,
+                id: &item.id,
+                title: &item.title,
+                kind: item.kind,
+                parent: item.parent.map(|p| standard.items[p].id.as_str()),
+                group: &standard.items[item.group].id,
+                assessable: item.is_leaf(),
+                excludable: item.excludable,
+                summary: &item.summary,
+            });
+        }
+    }
+    out
+}
+
+/// `catalog list` as JSON: an array of items.
+pub fn list_json(items: &[ItemEntry<'_>]) -> String {
+    json(items)
+}
+
+/// `catalog list` as CSV.
+pub fn list_csv(items: &[ItemEntry<'_>]) -> String {
+    let rows = items
+        .iter()
+        .map(|i| {
+            vec![
+                i.standard.to_owned(),
+                i.id.to_owned(),
+                i.title.to_owned(),
+                i.kind.as_str().to_owned(),
+                i.parent.unwrap_or("").to_owned(),
+                i.group.to_owned(),
+                yes_no(i.assessable),
+                yes_no(i.excludable),
+                i.summary.to_owned(),
+            ]
+        })
+        .collect();
+    csv_document(
+        &[
+            "standard",
+            "id",
+            "title",
+            "kind",
+            "parent",
+            "group",
+            "assessable",
+            "excludable",
+            "summary",
+        ],
+        rows,
+    )
+}
+
+/// `catalog list` as a table, titles indented by depth.
+pub fn list_table(catalog: &Catalog, items: &[ItemEntry<'_>], look: Look) -> String {
+    let mut t = table(look);
+    t.set_header(["Standard", "Id", "Title", "Kind"]);
+    for i in items {
+        let depth = catalog
+            .standard_index(i.standard)
+            .map_or(0, |s| depth(catalog, s, i.id));
+        t.add_row([
+            Cell::new(i.standard),
+            Cell::new(i.id),
+            Cell::new(format!("{}{}", "  ".repeat(depth), i.title)),
+            Cell::new(i.kind.as_str()),
+        ]);
+    }
+    format!("{t}\n")
+}
+
+fn depth(catalog: &Catalog, standard: usize, id: &str) -> usize {
+    let items = &catalog.standards[standard].items;
+    let mut depth = 0;
+    let mut current = catalog.standards[standard]
+        .find(id)
+        .and_then(|i| items[i].parent);
+    while let Some(parent) = current {
+        depth += 1;
+        current = items[parent].parent;
+    }
+    depth
+}
+
+fn yes_no(value: bool) -> String {
+    if value { "yes" } else { "no" }.to_owned()
+}
+
+fn json<T: Serialize + ?Sized>(value: &T) -> String {
+    let mut text = serde_json::to_string_pretty(value).unwrap_or_default();
+    text.push('\n');
+    text
+}
+
+/// An item reference in JSON.
+#[derive(Debug, Serialize)]
+pub struct Ref<'a> {
+    /// The standard's key.
+    pub standard: &'a str,
+    /// The item's id.
+    pub id: &'a str,
+}
+
+/// One crosswalk edge, as listed.
+#[derive(Debug, Serialize)]
+pub struct EdgeEntry<'a> {
+    /// The source item.
+    pub source: Ref<'a>,
+    /// The target item.
+    pub target: Ref<'a>,
+    /// "source REL target".
+    pub relationship: Relationship,
+    /// Why the two relate.
+    pub rationale: &'a str,
+    /// What the target still needs when only the source is in place; null when covered fully.
+    pub residual: Option<&'a str>,
+    /// What the source still needs when only the target is in place; null when covered fully.
+    pub reverse_residual: Option<&'a str>,
+    /// The shared management-system element, if any.
+    pub element: Option<&'a str>,
+}
+
+fn node_ref(catalog: &Catalog, node: Node) -> Ref<'_> {
+    Ref {
+        standard: &catalog.standards[node.standard].key,
+        id: &catalog.item(node).id,
+    }
+}
+
+/// Every edge of every crosswalk, in file order.
+pub fn edges(catalog: &Catalog) -> Vec<EdgeEntry<'_>> {
+    catalog
+        .crosswalks
+        .iter()
+        .flat_map(|crosswalk| crosswalk.edges.iter())
+        .map(|edge| EdgeEntry {
+            source: node_ref(catalog, edge.source),
+            target: node_ref(catalog, edge.target),
+            relationship: edge.relationship,
+            rationale: &edge.rationale,
+            residual: edge.residual.as_deref(),
+            reverse_residual: edge.reverse_residual.as_deref(),
+            element: edge.element.as_deref(),
+        })
+        .collect()
+}
+
+/// `catalog mappings` as JSON: an array of edges.
+pub fn mappings_json(edges: &[EdgeEntry<'_>]) -> String {
+    json(edges)
+}
+
+/// `catalog mappings` as CSV.
+pub fn mappings_csv(edges: &[EdgeEntry<'_>]) -> String {
+    let rows = edges
+        .iter()
+        .map(|e| {
+            vec![
+                e.source.standard.to_owned(),
+                e.source.id.to_owned(),
+                e.relationship.as_str().to_owned(),
+                e.target.standard.to_owned(),
+                e.target.id.to_owned(),
+                e.element.unwrap_or("").to_owned(),
+                e.rationale.to_owned(),
+                e.residual.unwrap_or("").to_owned(),
+                e.reverse_residual.unwrap_or("").to_owned(),
+            ]
+        })
+        .collect();
+    csv_document(
+        &[
+            "source_standard",
+            "source_id",
+            "relationship",
+            "target_standard",
+            "target_id",
+            "element",
+            "rationale",
+            "residual",
+            "reverse_residual",
+        ],
+        rows,
+    )
+}
+
+/// `catalog mappings` as a table, after each crosswalk's provenance.
+pub fn mappings_table(catalog: &Catalog, look: Look) -> String {
+    let mut out = String::new();
+    for crosswalk in &catalog.crosswalks {
+        let p = &crosswalk.provenance;
+        let _ = writeln!(
+            out,
+            "Crosswalk {} -> {} ({})\n  editions: {} -> {}\n  method: {}; reviewed {}{}",
+            catalog.standards[crosswalk.source].key,
+            catalog.standards[crosswalk.target].key,
+            crosswalk.file,
+            p.source_edition,
+            p.target_edition,
+            p.method,
+            p.date,
+            p.authors
+                .as_deref()
+                .map(|a| format!(" by {a}"))
+                .unwrap_or_default()
+        );
+        let mut t = table(look);
+        t.set_header(["Source", "Relationship", "Target", "Rationale"]);
+        for edge in &crosswalk.edges {
+            t.add_row([
+                Cell::new(&catalog.item(edge.source).id),
+                Cell::new(edge.relationship.as_str()),
+                Cell::new(&catalog.item(edge.target).id),
+                Cell::new(&edge.rationale),
+            ]);
+        }
+        let _ = writeln!(out, "{t}");
+        let _ = writeln!(
+            out,
+            "{} edges, {} items with no counterpart.\n",
+            crosswalk.edges.len(),
+            crosswalk.no_counterpart.len()
+        );
+    }
+    out
+}
+
+/// One mapping seen from the item being shown.
+#[derive(Debug, Serialize)]
+pub struct ShownLink<'a> {
+    /// The item the mapping starts from (the shown item or one beneath it).
+    pub item: Ref<'a>,
+    /// The item at the other end.
+    pub other: Ref<'a>,
+    /// Title of the item at the other end.
+    pub other_title: &'a str,
+    /// "item REL other".
+    pub relationship: Relationship,
+    /// Why the two relate.
+    pub rationale: &'a str,
+    /// What `other` still needs when `item` is in place; null when covered fully.
+    pub other_needs: Option<&'a str>,
+    /// What `item` still needs when `other` is in place; null when covered fully.
+    pub item_needs: Option<&'a str>,
+}
+
+/// A reason an item has no counterpart.
+#[derive(Debug, Serialize)]
+pub struct ShownReason<'a> {
+    /// The item.
+    pub item: Ref<'a>,
+    /// Why nothing corresponds to it.
+    pub reason: &'a str,
+}
+
+/// Everything `catalog show` says about one item.
+#[derive(Debug, Serialize)]
+pub struct Shown<'a> {
+    /// The item.
+    #[serde(flatten)]
+    pub entry: ItemEntry<'a>,
+    /// Display name of the standard.
+    pub standard_name: &'a str,
+    /// Title of the parent item.
+    pub parent_title: Option<&'a str>,
+    /// Items directly beneath, as `id title`.
+    pub children: Vec<Ref<'a>>,
+    /// Mappings of the item, or of the items beneath it.
+    pub mappings: Vec<ShownLink<'a>>,
+    /// Reasons for having no counterpart.
+    pub no_counterpart: Vec<ShownReason<'a>>,
+}
+
+/// Gathers what `catalog show` prints for `node`.
+pub fn shown(catalog: &Catalog, node: Node) -> Shown<'_> {
+    let standard = &catalog.standards[node.standard];
+    let item = catalog.item(node);
+    let mut mappings = Vec::new();
+    let mut no_counterpart = Vec::new();
+    for leaf in standard.leaves_under(node.item) {
+        let here = Node {
+            standard: node.standard,
+            item: leaf,
+        };
+        for link in catalog.links(here) {
+            let edge = catalog.edge(link);
+            mappings.push(ShownLink {
+                item: node_ref(catalog, here),
+                other: node_ref(catalog, link.other),
+                other_title: &catalog.item(link.other).title,
+                relationship: link.relationship.inverse(),
+                rationale: &edge.rationale,
+                other_needs: catalog.residual_for(link.other, link),
+                item_needs: catalog.residual_for(here, link),
+            });
+        }
+        for entry in catalog.no_counterpart(here) {
+            no_counterpart.push(ShownReason {
+                item: node_ref(catalog, here),
+                reason: &entry.reason,
+            });
+        }
+    }
+    Shown {
+        entry: ItemEntry {
+            standard: &standard.key,
+            id: &item.id,
+            title: &item.title,
+            kind: item.kind,
+            parent: item.parent.map(|p| standard.items[p].id.as_str()),
+            group: &standard.items[item.group].id,
+            assessable: item.is_leaf(),
+            excludable: item.excludable,
+            summary: &item.summary,
+        },
+        standard_name: &standard.name,
+        parent_title: item.parent.map(|p| standard.items[p].title.as_str()),
+        children: item
+            .children
+            .iter()
+            .map(|&c| {
+                node_ref(
+                    catalog,
+                    Node {
+                        standard: node.standard,
+                        item: c,
+                    },
+                )
+            })
+            .collect(),
+        mappings,
+        no_counterpart,
+    }
+}
+
+/// `catalog show` as JSON.
+pub fn show_json(shown: &Shown<'_>) -> String {
+    json(shown)
+}
+
+/// `catalog show` as text.
+pub fn show_text(catalog: &Catalog, shown: &Shown<'_>, look: Look) -> String {
+    let mut out = String::new();
+    let e = &shown.entry;
+    let bold = |text: &str| {
+        if look.styled {
+            format!("\x1b[1m{text}\x1b[0m")
+        } else {
+            text.to_owned()
+        }
+    };
+    let _ = writeln!(out, "{}", bold(&format!("{} {}", e.id, e.title)));
+    let _ = writeln!(out, "Standard:  {} ({})", e.standard, shown.standard_name);
+    let exclusion = if e.excludable {
+        "may be excluded"
+    } else {
+        "may not be excluded"
+    };
+    let _ = writeln!(out, "Kind:      {}, {exclusion}", e.kind);
+    if let (Some(parent), Some(title)) = (e.parent, shown.parent_title) {
+        let _ = writeln!(out, "Parent:    {parent} {title}");
+    }
+    let _ = writeln!(out, "Summary:   {}", e.summary);
+    if !shown.children.is_empty() {
+        let standard = catalog.standard_index(e.standard);
+        let _ = writeln!(out, "\nBeneath it:");
+        for child in &shown.children {
+            let title = standard
+                .and_then(|s| {
+                    catalog.standards[s]
+                        .find(child.id)
+                        .map(|i| catalog.standards[s].items[i].title.as_str())
+                })
+                .unwrap_or("");
+            let _ = writeln!(out, "  {} {title}", child.id);
+        }
+    }
+    if !shown.mappings.is_empty() {
+        let _ = writeln!(
+            out,
+            "\n{}",
+            bold(&format!("Mappings ({})", shown.mappings.len()))
+        );
+        for m in &shown.mappings {
+            let _ = writeln!(
+                out,
+                "\n  {} {} {} {} {}",
+                m.item.id, m.relationship, m.other.standard, m.other.id, m.other_title
+            );
+            let _ = writeln!(out, "    Rationale: {}", m.rationale);
+            match m.other_needs {
+                Some(text) => {
+                    let _ = writeln!(
+                        out,
+                        "    With {} in place, {} still needs: {text}",
+                        m.item.id, m.other.id
+                    );
+                }
+                None => {
+                    let _ = writeln!(
+                        out,
+                        "    With {} in place, {} is covered fully.",
+                        m.item.id, m.other.id
+                    );
+                }
+            }
+            match m.item_needs {
+                Some(text) => {
+                    let _ = writeln!(
+                        out,
+                        "    With {} in place, {} still needs: {text}",
+                        m.other.id, m.item.id
+                    );
+                }
+                None => {
+                    let _ = writeln!(
+                        out,
+                        "    With {} in place, {} is covered fully.",
+                        m.other.id, m.item.id
+                    );
+                }
+            }
+        }
+    }
+    if !shown.no_counterpart.is_empty() {
+        let _ = writeln!(out, "\n{}", bold("No counterpart"));
+        for r in &shown.no_counterpart {
+            let _ = writeln!(out, "  {}: {}", r.item.id, r.reason);
+        }
+    }
+    if shown.mappings.is_empty() && shown.no_counterpart.is_empty() {
+        let _ = writeln!(out, "\nNo crosswalk maps this item.");
+    }
+    out
+}

@@ -1,0 +1,65 @@
+//! The gap report as CSV for spreadsheets: one row per assessable item of
+//! each standard, with its status, its contribution to coverage and its
+//! best reuse. Summing `contribution` and dividing by the rows that have one
+//! gives the coverage.
+
+use super::csv_document;
+use crate::analysis::GapReport;
+
+/// The header row, in column order.
+pub const HEADER: &[&str] = &[
+    "standard",
+    "id",
+    "title",
+    "kind",
+    "group",
+    "status",
+    "inherited_from",
+    "contribution",
+    "owner",
+    "due",
+    "evidence",
+    "justification",
+    "note",
+    "reuse_source",
+    "reuse_relationship",
+    "reuse_coverage",
+    "residual",
+];
+
+/// RFC 4180 CSV with CRLF line ends, formula cells neutralised.
+pub fn render(report: &GapReport) -> String {
+    let rows = report
+        .items
+        .iter()
+        .map(|row| {
+            let reuse = row.best_reuse.as_ref();
+            vec![
+                row.item.standard.clone(),
+                row.item.id.clone(),
+                row.title.clone(),
+                row.kind.as_str().to_owned(),
+                row.group.clone(),
+                row.status.map_or("not-assessed", |s| s.as_str()).to_owned(),
+                row.inherited_from.clone().unwrap_or_default(),
+                row.contribution.map(|c| c.to_string()).unwrap_or_default(),
+                row.owner.clone().unwrap_or_default(),
+                row.due.map(|d| d.to_string()).unwrap_or_default(),
+                row.evidence.join("; "),
+                row.justification.clone().unwrap_or_default(),
+                row.note.clone().unwrap_or_default(),
+                reuse
+                    .map(|r| format!("{}:{}", r.source.standard, r.source.id))
+                    .unwrap_or_default(),
+                reuse
+                    .map(|r| r.relationship.as_str().to_owned())
+                    .unwrap_or_default(),
+                reuse
+                    .map(|r| r.coverage.as_str().to_owned())
+                    .unwrap_or_default(),
+                reuse.and_then(|r| r.residual.clone()).unwrap_or_default(),
+            ]
+        })
+        .collect();
+    csv_document(HEADER, rows)
+}

@@ -1,0 +1,365 @@
+//! The gap report for a terminal: summary first, then coverage by group, the
+//! integrated management system, overlap, missing items, reuse suggestions
+//! and warnings, fitted to the terminal width (80 columns off a terminal).
+
+use std::fmt::Write as _;
+
+use comfy_table::{Cell, CellAlignment, Color};
+
+use super::{Look, bar, percent, status_label, table};
+use crate::analysis::{FailOn, GapReport, ItemStatus, OverlapState};
+use crate::status::Status;
+
+/// How many suggestions the terminal view shows before pointing elsewhere.
+pub const SUGGESTIONS_SHOWN: usize = 15;
+
+/// The whole report.
+pub fn render(report: &GapReport, look: Look) -> String {
+    let mut out = String::new();
+    let title = match &report.target {
+        Some(target) => format!("Gap analysis towards {target}: {}", report.organisation),
+        None => format!("Gap analysis: {}", report.organisation),
+    };
+    heading(&mut out, &title, look);
+    if let Some(scope) = &report.scope {
+        let _ = writeln!(out, "Scope: {scope}");
+    }
+    if let Some(date) = report.assessed {
+        match &report.assessor {
+            Some(assessor) => {
+                let _ = writeln!(out, "Assessed: {date} by {assessor}");
+            }
+            None => {
+                let _ = writeln!(out, "Assessed: {date}");
+            }
+        }
+    } else if let Some(assessor) = &report.assessor {
+        let _ = writeln!(out, "Assessor: {assessor}");
+    }
+    let _ = writeln!(out, "File: {}", report.file);
+
+    summary(&mut out, report, look);
+    groups(&mut out, report, look);
+    integrated(&mut out, report, look);
+    overlap(&mut out, report, look);
+    missing(&mut out, report, look);
+    suggestions(&mut out, report, look);
+    warnings(&mut out, report, look);
+    gate(&mut out, report, look);
+    out
+}
+
+fn heading(out: &mut String, text: &str, look: Look) {
+    if look.styled {
+        let _ = writeln!(out, "\n\x1b[1m{text}\x1b[0m");
+    } else {
+        let _ = writeln!(out, "\n{text}");
+    }
+}
+
+fn status_cell(status: Option<Status>, look: Look) -> Cell {
+    let cell = Cell::new(status_label(status));
+    if !look.styled {
+        return cell;
+    }
+    match status {
+        Some(Status::Implemented) => cell.fg(Color::Green),
+        Some(Status::Partial | Status::Planned) => cell.fg(Color::Yellow),
+        Some(Status::NotImplemented) => cell.fg(Color::Red),
+        _ => cell,
+    }
+}
+
+fn summary(out: &mut String, report: &GapReport, look: Look) {
+    heading(out, "Summary", look);
+    let mut t = table(look);
+    t.set_header(["Standard", "Coverage", "With reuse", "Items"]);
+    for s in &report.standards {
+        let c = &s.counts;
+        let mut parts = vec![format!("{} applicable", c.applicable)];
+        for (count, label) in [
+            (c.implemented, "implemented"),
+            (c.partial, "partial"),
+            (c.planned, "planned"),
+            (c.not_implemented, "not implemented"),
+            (c.not_assessed, "not assessed"),
+            (c.not_applicable, "not applicable"),
+        ] {
+            if count > 0 {
+                parts.push(format!("{count} {label}"));
+            }
+        }
+        t.add_row([
+            Cell::new(&s.id),
+            Cell::new(percent(s.coverage)).set_alignment(CellAlignment::Right),
+            Cell::new(percent(s.projected_coverage)).set_alignment(CellAlignment::Right),
+            Cell::new(parts.join(", ")),
+        ]);
+    }
+    let _ = writeln!(out, "{t}");
+    let _ = writeln!(
+        out,
+        "Coverage: implemented 1, partial 0.5, over applicable items. With reuse: if every full reuse below were taken."
+    );
+    for s in &report.standards {
+        let _ = writeln!(
+            out,
+            "{}: {} item(s) fully covered by reuse, {} need new work ({} can start from partial reuse).",
+            s.id, s.fully_reusable, s.new_work, s.partly_reusable
+        );
+    }
+}
+
+fn groups(out: &mut String, report: &GapReport, look: Look) {
+    for s in &report.standards {
+        heading(out, &format!("Coverage by group: {}", s.name), look);
+        let mut t = table(look);
+        t.set_header(["Group", "Title", "Items", "Coverage", ""]);
+        for g in &s.groups {
+            t.add_row([
+                Cell::new(&g.id),
+                Cell::new(&g.title),
+                Cell::new(g.counts.applicable).set_alignment(CellAlignment::Right),
+                Cell::new(percent(g.coverage)).set_alignment(CellAlignment::Right),
+                Cell::new(bar(g.coverage, 10)),
+            ]);
+        }
+        let _ = writeln!(out, "{t}");
+    }
+}
+
+fn item_list(items: &[ItemStatus]) -> String {
+    items
+        .iter()
+        .map(|i| format!("{} {}", i.id, status_label(i.status)))
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+fn integrated(out: &mut String, report: &GapReport, look: Look) {
+    if report.integrated.is_empty() {
+        return;
+    }
+    heading(out, "Integrated management system: shared clauses", look);
+    let mut standards: Vec<&str> = Vec::new();
+    for element in &report.integrated {
+        for side in &element.sides {
+            if !standards.contains(&side.standard.as_str()) {
+                standards.push(&side.standard);
+            }
+        }
+    }
+    let mut t = table(look);
+    let mut header = vec!["Element"];
+    header.extend(standards.iter().copied());
+    header.push("State");
+    t.set_header(header);
+    for element in &report.integrated {
+        let mut row = vec![Cell::new(&element.name)];
+        for key in &standards {
+            let text = element
+                .sides
+                .iter()
+                .find(|side| side.standard == *key)
+                .map_or_else(String::new, |side| item_list(&side.items));
+            row.push(Cell::new(text));
+        }
+        let state = if element.one_serves_all {
+            format!("{} (one serves both)", element.state.label())
+        } else {
+            element.state.label().to_owned()
+        };
+        row.push(Cell::new(state));
+        t.add_row(row);
+    }
+    let _ = writeln!(out, "{t}");
+}
+
+fn overlap(out: &mut String, report: &GapReport, look: Look) {
+    if report.overlap.is_empty() {
+        return;
+    }
+    heading(out, "Overlap between the standards", look);
+    let mut t = table(look);
+    t.set_header(["State", "Edges", "Meaning"]);
+    for (label, count, meaning) in super::overlap_summary(report) {
+        t.add_row([
+            Cell::new(label),
+            Cell::new(count).set_alignment(CellAlignment::Right),
+            Cell::new(meaning),
+        ]);
+    }
+    let _ = writeln!(out, "{t}");
+    let joint: Vec<String> = report
+        .overlap
+        .iter()
+        .filter(|o| o.state == OverlapState::JointGap)
+        .map(|o| format!("{} {} + {} {}", o.source.standard, o.source.id, o.target.standard, o.target.id))
+        .collect();
+    if !joint.is_empty() {
+        let _ = writeln!(out, "{}", wrap(&format!("Joint gaps: {}", joint.join("; ")), usize::from(look.width)));
+    }
+}
+
+fn status_rows(
+    out: &mut String,
+    title: &str,
+    items: &[ItemStatus],
+    report: &GapReport,
+    with_status: bool,
+    look: Look,
+) {
+    for s in &report.standards {
+        let mine: Vec<&ItemStatus> = items.iter().filter(|i| i.standard == s.id).collect();
+        if mine.is_empty() {
+            continue;
+        }
+        heading(out, &format!("{title}: {} ({})", s.id, mine.len()), look);
+        let mut t = table(look);
+        let mut header = vec!["Id", "Title"];
+        if with_status {
+            header.push("Status");
+        }
+        header.extend(["Owner", "Due"]);
+        t.set_header(header);
+        for i in mine {
+            let mut row = vec![Cell::new(&i.id), Cell::new(&i.title)];
+            if with_status {
+                row.push(status_cell(i.status, look));
+            }
+            row.push(Cell::new(i.owner.as_deref().unwrap_or("")));
+            row.push(Cell::new(i.due.map(|d| d.to_string()).unwrap_or_default()));
+            t.add_row(row);
+        }
+        let _ = writeln!(out, "{t}");
+    }
+}
+
+fn missing(out: &mut String, report: &GapReport, look: Look) {
+    status_rows(out, "Missing", &report.missing, report, true, look);
+    status_rows(out, "Partly implemented", &report.partial, report, false, look);
+    for s in &report.standards {
+        let ids: Vec<&str> = report
+            .unassessed
+            .iter()
+            .filter(|i| i.standard == s.id)
+            .map(|i| i.id.as_str())
+            .collect();
+        if !ids.is_empty() {
+            heading(
+                out,
+                &format!("Not assessed: {} ({})", s.id, ids.len()),
+                look,
+            );
+            let _ = writeln!(out, "{}", wrap(&ids.join(", "), usize::from(look.width)));
+        }
+    }
+}
+
+fn suggestions(out: &mut String, report: &GapReport, look: Look) {
+    heading(out, "Reuse suggestions, most valuable first", look);
+    if report.suggestions.is_empty() {
+        let _ = writeln!(
+            out,
+            "None: no item that is not in place is mapped to one that is."
+        );
+        return;
+    }
+    let mut t = table(look);
+    t.set_header(["#", "Item to close", "Reuse", "Cover", "Still needed"]);
+    for (n, s) in report
+        .suggestions
+        .iter()
+        .take(SUGGESTIONS_SHOWN)
+        .enumerate()
+    {
+        t.add_row([
+            Cell::new(n + 1),
+            Cell::new(format!(
+                "{} {}\n{}",
+                s.target.standard, s.target.id, s.target_title
+            )),
+            Cell::new(format!(
+                "{} {} ({})\n{}",
+                s.source.standard, s.source.id, s.source_status, s.relationship
+            )),
+            Cell::new(s.coverage.as_str()),
+            Cell::new(s.residual.as_deref().unwrap_or("nothing")),
+        ]);
+    }
+    let _ = writeln!(out, "{t}");
+    let more = report.suggestions.len().saturating_sub(SUGGESTIONS_SHOWN);
+    if more > 0 {
+        let _ = writeln!(
+            out,
+            "... and {more} more; --format markdown, csv or json lists every suggestion with its rationale."
+        );
+    }
+}
+
+fn warnings(out: &mut String, report: &GapReport, look: Look) {
+    if report.warnings.is_empty() {
+        return;
+    }
+    heading(out, &format!("Warnings ({})", report.warnings.len()), look);
+    for w in &report.warnings {
+        let _ = writeln!(
+            out,
+            "{}",
+            wrap(
+                &format!("warning[{}]: {}", w.code.as_str(), w.message),
+                usize::from(look.width)
+            )
+        );
+    }
+}
+
+fn gate(out: &mut String, report: &GapReport, look: Look) {
+    let gate = &report.gate;
+    if gate.fail_on == FailOn::Never && gate.min_coverage.is_empty() {
+        return;
+    }
+    let verdict = if gate.passed { "passed" } else { "failed" };
+    heading(out, &format!("Gate: {verdict}"), look);
+    for reason in &gate.reasons {
+        let _ = writeln!(out, "{}", wrap(reason, usize::from(look.width)));
+    }
+}
+
+/// Wraps text at spaces to `width` columns, indenting continuation lines.
+fn wrap(text: &str, width: usize) -> String {
+    let width = width.max(20);
+    let mut lines: Vec<String> = Vec::new();
+    let mut line = String::new();
+    for word in text.split(' ') {
+        let used = line.chars().count();
+        if used > 0 && used + 1 + word.chars().count() > width {
+            lines.push(std::mem::take(&mut line));
+            line.push_str("  ");
+        }
+        if !line.is_empty() && !line.ends_with("  ") {
+            line.push(' ');
+        }
+        line.push_str(word);
+    }
+    lines.push(line);
+    lines.join("\n")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::wrap;
+
+    #[test]
+    fn wrap_breaks_at_spaces_and_indents() {
+        let text = wrap("aaa bbb ccc ddd eee fff ggg hhh iii jjj", 20);
+        for line in text.lines() {
+            assert!(line.chars().count() <= 20, "{line:?}");
+        }
+        assert!(text.lines().skip(1).all(|line| line.starts_with("  ")));
+        assert_eq!(
+            text.replace("\n  ", " "),
+            "aaa bbb ccc ddd eee fff ggg hhh iii jjj"
+        );
+    }
+}

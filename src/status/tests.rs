@@ -1,0 +1,230 @@
+//! Tests of status-file validation on small inline files.
+
+use super::*;
+use crate::catalog::{Source, builtin_sources, load as load_catalog};
+use crate::diag::{Problem, ProblemCode};
+use crate::model::Catalog;
+
+fn builtin() -> Catalog {
+    load_catalog(&builtin_sources()).unwrap()
+}
+
+fn problems(text: &str) -> Vec<Problem> {
+    load("s.yaml", text, &builtin()).unwrap_err().0
+}
+
+fn codes(text: &str) -> Vec<ProblemCode> {
+    problems(text)
+        .into_iter()
+        .map(|problem| problem.code)
+        .collect()
+}
+
+#[test]
+fn short_and_long_forms_load() {
+    let text = "\
+organisation: Acme
+scope: Hosting
+assessed: 2026-10-01
+iso27001:
+  A.5.1: implemented
+  A.5.2:
+    status: partial
+    owner: CISO
+    evidence: [POL-1, {ref: Minutes, date: 2026-09-01}]
+    note: Roles drafted
+    due: 2027-01-31
+  A.7.4: {status: not-applicable, justification: No premises of our own}
+iso20000:
+  8.5.1: implemented
+";
+    let catalog = builtin();
+    let assessment = load("s.yaml", text, &catalog).unwrap();
+    assert_eq!(assessment.organisation, "Acme");
+    assert_eq!(assessment.assessed.unwrap().to_string(), "2026-10-01");
+    assert_eq!(assessment.sections.len(), 2);
+    let iso = catalog.standard_index("iso27001").unwrap();
+    let section = assessment.section(iso).unwrap();
+    let entry = &section.entries[&catalog.standards[iso].find("A.5.2").unwrap()];
+    assert_eq!(entry.status, Status::Partial);
+    assert_eq!(entry.owner.as_deref(), Some("CISO"));
+    assert_eq!(entry.evidence.len(), 2);
+    assert_eq!(entry.evidence[1].date.unwrap().to_string(), "2026-09-01");
+    assert_eq!(entry.due.unwrap().to_string(), "2027-01-31");
+    assert_eq!(entry.pos.line, 6);
+}
+
+#[test]
+fn every_problem_is_reported_at_once_with_positions() {
+    let text = "\
+organisation: Acme
+iso27001:
+  A.5.38: implemented
+  A.5.1: implmented
+  5.7: partial
+  A.5.2: {status: partial, onwer: Bob}
+";
+    let found = problems(text);
+    let summary: Vec<_> = found
+        .iter()
+        .map(|p| (p.code, p.line, p.column, p.help.clone().unwrap_or_default()))
+        .collect();
+    assert_eq!(summary.len(), 4, "{summary:#?}");
+    assert_eq!(summary[0].0, ProblemCode::UnknownItem);
+    assert_eq!((summary[0].1, summary[0].2), (3, 3));
+    assert!(summary[0].3.contains("`A.5.37`"), "{}", summary[0].3);
+    assert_eq!(summary[1].0, ProblemCode::UnknownStatus);
+    assert_eq!((summary[1].1, summary[1].2), (4, 10));
+    assert!(summary[1].3.contains("`implemented`"));
+    assert_eq!(summary[2].0, ProblemCode::UnknownItem);
+    assert!(summary[2].3.contains("`A.5.7`"), "{}", summary[2].3);
+    assert_eq!(summary[3].0, ProblemCode::UnknownKey);
+    assert!(summary[3].3.contains("`owner`"));
+}
+
+#[test]
+fn a_clause_id_is_never_read_as_an_annex_control() {
+    let catalog = builtin();
+    let assessment = load(
+        "s.yaml",
+        "organisation: A\niso27001:\n  5.1: implemented\n",
+        &catalog,
+    )
+    .unwrap();
+    let iso = catalog.standard_index("iso27001").unwrap();
+    let (item, _) = assessment
+        .section(iso)
+        .unwrap()
+        .entries
+        .iter()
+        .next()
+        .unwrap();
+    assert_eq!(catalog.standards[iso].items[*item].id, "5.1");
+}
+
+#[test]
+fn items_of_the_other_standard_are_called_misplaced() {
+    let found = problems("organisation: A\niso27001:\n  8.5.1.2: implemented\n");
+    assert_eq!(found[0].code, ProblemCode::MisplacedItem);
+    assert!(found[0].help.as_deref().unwrap().contains("iso20000"));
+}
+
+#[test]
+fn duplicates_are_reported_even_across_short_and_long_form() {
+    let text = "\
+organisation: A
+iso27001:
+  A.5.1: implemented
+  A.5.1: {status: partial}
+";
+    let found = problems(text);
+    assert_eq!(found.len(), 1);
+    assert_eq!(found[0].code, ProblemCode::DuplicateKey);
+    assert_eq!(found[0].line, 4);
+    assert!(found[0].message.contains("line 3"));
+}
+
+#[test]
+fn not_applicable_needs_a_justification_and_an_excludable_item() {
+    let text = "\
+organisation: A
+iso27001:
+  A.7.1: not-applicable
+  5.2: {status: not-applicable, justification: We have none}
+  A.7: {status: not-applicable, justification: Fully remote}
+iso20000:
+  8.4.1: {status: not-applicable, justification: Free service}
+";
+    assert_eq!(
+        codes(text),
+        [
+            ProblemCode::MissingJustification,
+            ProblemCode::NotExcludable,
+            ProblemCode::NotExcludable
+        ]
+    );
+}
+
+#[test]
+fn unknown_top_level_keys_and_standards_get_suggestions() {
+    let found = problems("organisaton: A\niso2700:\n  A.5.1: implemented\nbanana: 3\n");
+    let summary: Vec<_> = found
+        .iter()
+        .map(|p| (p.code, p.help.clone().unwrap_or_default()))
+        .collect();
+    assert_eq!(summary[0].0, ProblemCode::UnknownKey);
+    assert!(summary[0].1.contains("`organisation`"));
+    assert_eq!(summary[1].0, ProblemCode::UnknownStandard);
+    assert!(summary[1].1.contains("`iso27001`") || summary[1].1.contains("`iso20000`"));
+    assert_eq!(summary[2].0, ProblemCode::UnknownKey);
+}
+
+#[test]
+fn missing_organisation_and_sections_are_reported() {
+    assert_eq!(codes("scope: x\niso27001: {}\n"), [ProblemCode::MissingKey]);
+    assert_eq!(codes("organisation: A\n"), [ProblemCode::MissingKey]);
+}
+
+#[test]
+fn statuses_suggest_from_synonyms_and_shapes() {
+    let found = problems(
+        "organisation: A\niso27001:\n  A.5.1: n/a\n  A.5.2: yes\n  A.5.3: [a]\n  A.5.4:\n",
+    );
+    let helps: Vec<_> = found
+        .iter()
+        .map(|p| p.help.clone().unwrap_or_default())
+        .collect();
+    assert!(helps[0].contains("`not-applicable`"), "{helps:?}");
+    assert!(found[1].message.contains("yes/no"), "{:?}", found[1]);
+    assert!(found[2].message.contains("a list"));
+    assert!(found[3].message.contains("empty"));
+}
+
+#[test]
+fn dates_must_be_real_dates() {
+    let found = problems(
+        "organisation: A\nassessed: 2026-02-30\niso27001:\n  A.5.1: {status: planned, due: next week}\n",
+    );
+    assert_eq!(found.len(), 2);
+    assert!(found.iter().all(|p| p.code == ProblemCode::InvalidValue));
+}
+
+#[test]
+fn empty_and_comment_only_files_are_refused() {
+    assert_eq!(codes(""), [ProblemCode::EmptyFile]);
+    assert_eq!(codes("# only a comment\n\n"), [ProblemCode::EmptyFile]);
+}
+
+#[test]
+fn a_list_or_scalar_file_is_refused_with_a_position() {
+    let found = problems("- organisation: A\n");
+    assert_eq!(found[0].code, ProblemCode::WrongType);
+    assert_eq!((found[0].line, found[0].column), (1, 1));
+    assert_eq!(codes("just words\n"), [ProblemCode::WrongType]);
+}
+
+#[test]
+fn numeric_looking_ids_are_kept_as_written() {
+    let alpha = "\
+standard: {key: alpha, name: A, title: A, edition: '1'}
+items:
+  - {id: 5, kind: clause, title: Five, summary: S.}
+  - {id: 5.1, parent: 5, kind: clause, title: One, summary: S.}
+  - {id: 5.10, parent: 5, kind: clause, title: Ten, summary: S.}
+  - {id: 10, kind: clause, title: Ten, summary: S.}
+  - {id: 10.1, parent: 10, kind: clause, title: Ten one, summary: S.}
+";
+    let catalog = load_catalog(&[Source::user("a.yaml", alpha)]).unwrap();
+    let assessment = load(
+        "s.yaml",
+        "organisation: A\nalpha:\n  5.1: implemented\n  5.10: partial\n  10.1: planned\n",
+        &catalog,
+    )
+    .unwrap();
+    let entries = &assessment.sections[0].entries;
+    let standard = &catalog.standards[0];
+    let status = |id| entries[&standard.find(id).unwrap()].status;
+    assert_eq!(status("5.1"), Status::Implemented);
+    assert_eq!(status("5.10"), Status::Partial);
+    assert_eq!(status("10.1"), Status::Planned);
+}
