@@ -169,7 +169,7 @@ impl Problems {
     /// The problems, sorted by position so the report reads top to bottom.
     pub fn into_sorted(mut self) -> Vec<Problem> {
         self.list
-            .sort_by(|a, b| (a.line, a.column).cmp(&(b.line, b.column)));
+            .sort_by_key(|problem| (problem.line, problem.column));
         self.list
     }
 

@@ -94,7 +94,7 @@ pub(crate) fn suggestions(
             }
         }
     }
-    ranked.sort_by(|a, b| a.0.cmp(&b.0));
+    ranked.sort_by_key(|entry| entry.0);
     ranked.into_iter().map(|(_, ranked)| ranked).collect()
 }
 

@@ -483,7 +483,10 @@ fn residual_field(
                 .add(
                     ProblemCode::MissingResidual,
                     at,
-                    format!("a `{relationship}` edge needs a `{field}`"),
+                    format!(
+                        "{} `{relationship}` edge needs a `{field}`",
+                        article(relationship)
+                    ),
                 )
                 .help(format!("add `{field}:` saying {meaning}"));
             None
@@ -494,12 +497,22 @@ fn residual_field(
                     ProblemCode::UnexpectedResidual,
                     text.pos,
                     format!(
-                        "a `{relationship}` edge has no `{field}`: that direction is fully covered"
+                        "{} `{relationship}` edge has no `{field}`: that direction is fully covered",
+                        article(relationship)
                     ),
                 )
                 .help("remove it, or choose a partial relationship if something is still needed");
             None
         }
         (false, None) => None,
+    }
+}
+
+/// "a" or "an", for a relationship's spelling.
+fn article(relationship: Relationship) -> &'static str {
+    if relationship.as_str().starts_with(['a', 'e', 'i', 'o', 'u']) {
+        "an"
+    } else {
+        "a"
     }
 }

@@ -66,7 +66,7 @@ pub struct GapArgs {
     #[arg(short, long, value_name = "FILE")]
     pub output: Option<PathBuf>,
 
-    /// Fail (exit 1) on findings at or above this level: missing < partial < unassessed adds more
+    /// Findings that fail the gate (exit 1); each level also fails on the findings of the levels before it
     #[arg(long, value_enum, default_value_t = FailOnArg::Never, value_name = "LEVEL", help_heading = "Gate")]
     pub fail_on: FailOnArg,
 

@@ -18,7 +18,7 @@ pub fn run(context: &Context, command: CatalogCommand) -> Result<Outcome, Failur
             };
             let items = view::items(catalog, &standards);
             match format {
-                ListFormat::Table => view::list_table(catalog, &items, context.look(None)),
+                ListFormat::Table => view::list_table(&items, context.look(None)),
                 ListFormat::Json => view::list_json(&items),
                 ListFormat::Csv => view::list_csv(&items),
             }

@@ -93,35 +93,20 @@ pub fn list_csv(items: &[ItemEntry<'_>]) -> String {
     )
 }
 
-/// `catalog list` as a table, titles indented by depth.
-pub fn list_table(catalog: &Catalog, items: &[ItemEntry<'_>], look: Look) -> String {
+/// `catalog list` as a table.
+pub fn list_table(items: &[ItemEntry<'_>], look: Look) -> String {
     let mut t = table(look);
-    t.set_header(["Standard", "Id", "Title", "Kind"]);
+    t.set_header(["Standard", "Id", "Title", "Kind", "Parent"]);
     for i in items {
-        let depth = catalog
-            .standard_index(i.standard)
-            .map_or(0, |s| depth(catalog, s, i.id));
         t.add_row([
             Cell::new(i.standard),
             Cell::new(i.id),
-            Cell::new(format!("{}{}", "  ".repeat(depth), i.title)),
+            Cell::new(i.title),
             Cell::new(i.kind.as_str()),
+            Cell::new(i.parent.unwrap_or("")),
         ]);
     }
     format!("{t}\n")
-}
-
-fn depth(catalog: &Catalog, standard: usize, id: &str) -> usize {
-    let items = &catalog.standards[standard].items;
-    let mut depth = 0;
-    let mut current = catalog.standards[standard]
-        .find(id)
-        .and_then(|i| items[i].parent);
-    while let Some(parent) = current {
-        depth += 1;
-        current = items[parent].parent;
-    }
-    depth
 }
 
 fn yes_no(value: bool) -> String {

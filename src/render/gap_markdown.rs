@@ -144,7 +144,7 @@ fn integrated(out: &mut String, report: &GapReport) {
         .collect();
     let _ = writeln!(
         out,
-        "| Element | {} | State | One implementation serves both |",
+        "| Element | {} | State | Same requirement in both |",
         headers.join(" | ")
     );
     let _ = writeln!(out, "|---|{}---|---|", "---|".repeat(standards.len()));
@@ -168,7 +168,7 @@ fn integrated(out: &mut String, report: &GapReport) {
             if element.one_serves_all {
                 "yes"
             } else {
-                "after extending it (see suggestions)"
+                "no: extend it (see suggestions)"
             }
         );
     }
@@ -197,7 +197,7 @@ fn overlap(out: &mut String, report: &GapReport) {
             md_cell(&o.target.id),
             status_label(o.source_status),
             status_label(o.target_status),
-            o.state.label()
+            super::overlap_label(o)
         );
     }
     out.push('\n');

@@ -165,7 +165,7 @@ fn integrated(out: &mut String, report: &GapReport, look: Look) {
             row.push(Cell::new(text));
         }
         let state = if element.one_serves_all {
-            format!("{} (one serves both)", element.state.label())
+            format!("{} (same requirement)", element.state.label())
         } else {
             element.state.label().to_owned()
         };
@@ -194,10 +194,22 @@ fn overlap(out: &mut String, report: &GapReport, look: Look) {
         .overlap
         .iter()
         .filter(|o| o.state == OverlapState::JointGap)
-        .map(|o| format!("{} {} + {} {}", o.source.standard, o.source.id, o.target.standard, o.target.id))
+        .map(|o| {
+            format!(
+                "{} {} + {} {}",
+                o.source.standard, o.source.id, o.target.standard, o.target.id
+            )
+        })
         .collect();
     if !joint.is_empty() {
-        let _ = writeln!(out, "{}", wrap(&format!("Joint gaps: {}", joint.join("; ")), usize::from(look.width)));
+        let _ = writeln!(
+            out,
+            "{}",
+            wrap(
+                &format!("Joint gaps: {}", joint.join("; ")),
+                usize::from(look.width)
+            )
+        );
     }
 }
 
@@ -237,7 +249,14 @@ fn status_rows(
 
 fn missing(out: &mut String, report: &GapReport, look: Look) {
     status_rows(out, "Missing", &report.missing, report, true, look);
-    status_rows(out, "Partly implemented", &report.partial, report, false, look);
+    status_rows(
+        out,
+        "Partly implemented",
+        &report.partial,
+        report,
+        false,
+        look,
+    );
     for s in &report.standards {
         let ids: Vec<&str> = report
             .unassessed

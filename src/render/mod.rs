@@ -9,7 +9,7 @@ pub mod gap_table;
 
 use comfy_table::{ContentArrangement, Table, presets};
 
-use crate::analysis::{GapReport, OverlapState};
+use crate::analysis::{GapReport, OverlapRow, OverlapState};
 use crate::status::Status;
 
 /// How text output should look.
@@ -102,6 +102,15 @@ pub fn overlap_summary(report: &GapReport) -> Vec<(String, usize, String)> {
         }
     }
     out
+}
+
+/// The state of one overlap row in words, naming the standard to reuse.
+pub fn overlap_label(row: &OverlapRow) -> String {
+    match row.state {
+        OverlapState::SourceOnly => format!("reuse {}", row.source.standard),
+        OverlapState::TargetOnly => format!("reuse {}", row.target.standard),
+        other => other.label().to_owned(),
+    }
 }
 
 /// A table in the house style, fitted to `look.width`, never asking the terminal.

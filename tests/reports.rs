@@ -1,0 +1,319 @@
+//! Snapshots of every report format on every example, `--help`, and the
+//! promises around output: determinism, atomic writes, never overwriting input.
+
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+use std::path::{Path, PathBuf};
+
+use assert_cmd::Command;
+
+const EXAMPLES: &[&str] = &[
+    "msp-iso20000-to-iso27001",
+    "saas-iso27001-adding-iso20000",
+    "startup-little-in-place",
+];
+const FORMATS: &[&str] = &["table", "json", "csv", "markdown"];
+
+fn ims() -> Command {
+    let mut command = Command::cargo_bin("ims").unwrap();
+    command
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .env_remove("CI")
+        .env_remove("CLICOLOR_FORCE")
+        .env_remove("COLUMNS")
+        .env("NO_COLOR", "1");
+    command
+}
+
+fn stdout_of(args: &[&str]) -> String {
+    let output = ims().args(args).output().unwrap();
+    assert!(
+        output.status.code().is_some_and(|c| c < 2),
+        "{args:?}: {}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    String::from_utf8(output.stdout).unwrap()
+}
+
+fn example(name: &str) -> String {
+    format!("examples/{name}.yaml")
+}
+
+#[test]
+fn every_example_in_every_format_matches_its_snapshot() {
+    for name in EXAMPLES {
+        for format in FORMATS {
+            let text = stdout_of(&["gap", &example(name), "--format", format]);
+            insta::assert_snapshot!(format!("gap-{name}-{format}"), text);
+        }
+    }
+}
+
+#[test]
+fn json_reports_parse_and_carry_the_documented_fields() {
+    for name in EXAMPLES {
+        let text = stdout_of(&["gap", &example(name), "--format", "json"]);
+        let report: serde_json::Value = serde_json::from_str(&text).unwrap();
+        assert_eq!(report["schema_version"], 1);
+        for standard in report["standards"].as_array().unwrap() {
+            for field in [
+                "id",
+                "coverage",
+                "projected_coverage",
+                "applicable",
+                "implemented",
+                "partial",
+                "not_assessed",
+            ] {
+                assert!(standard.get(field).is_some(), "{name}: standards[].{field}");
+            }
+        }
+        for (list, fields) in [
+            ("missing", &["standard", "id", "title", "status"][..]),
+            (
+                "overlap",
+                &["source", "target", "relationship", "state"][..],
+            ),
+            (
+                "suggestions",
+                &["target", "source", "relationship", "coverage", "residual"][..],
+            ),
+            ("warnings", &["code", "message"][..]),
+        ] {
+            for entry in report[list].as_array().unwrap() {
+                for field in fields {
+                    assert!(entry.get(*field).is_some(), "{name}: {list}[].{field}");
+                }
+            }
+        }
+        assert!(report["gate"]["passed"].is_boolean());
+        assert!(report["gate"]["reasons"].is_array());
+    }
+}
+
+#[test]
+fn csv_reports_have_one_row_per_item_and_sum_to_the_coverage() {
+    let text = stdout_of(&[
+        "gap",
+        &example("saas-iso27001-adding-iso20000"),
+        "--format",
+        "csv",
+    ]);
+    let mut reader = csv::Reader::from_reader(text.as_bytes());
+    let headers = reader.headers().unwrap().clone();
+    let column = |name: &str| headers.iter().position(|h| h == name).unwrap();
+    let (standard, contribution) = (column("standard"), column("contribution"));
+    let mut sums = std::collections::BTreeMap::<String, (f64, usize, usize)>::new();
+    for record in reader.records() {
+        let record = record.unwrap();
+        let entry = sums.entry(record[standard].to_owned()).or_default();
+        entry.2 += 1;
+        if !record[contribution].is_empty() {
+            entry.0 += record[contribution].parse::<f64>().unwrap();
+            entry.1 += 1;
+        }
+    }
+    assert_eq!(sums["iso27001"].2, 123);
+    assert_eq!(sums["iso20000"].2, 57);
+    let json: serde_json::Value = serde_json::from_str(&stdout_of(&[
+        "gap",
+        &example("saas-iso27001-adding-iso20000"),
+        "--format",
+        "json",
+    ]))
+    .unwrap();
+    for summary in json["standards"].as_array().unwrap() {
+        let (sum, applicable, _) = sums[summary["id"].as_str().unwrap()];
+        let coverage = (1000.0 * sum / applicable as f64).round() / 10.0;
+        assert_eq!(coverage, summary["coverage"].as_f64().unwrap());
+    }
+}
+
+#[test]
+fn output_is_byte_identical_from_run_to_run() {
+    for format in FORMATS {
+        let first = stdout_of(&[
+            "gap",
+            &example("msp-iso20000-to-iso27001"),
+            "--format",
+            format,
+        ]);
+        let second = stdout_of(&[
+            "gap",
+            &example("msp-iso20000-to-iso27001"),
+            "--format",
+            format,
+        ]);
+        assert_eq!(first, second, "{format}");
+    }
+}
+
+#[test]
+fn help_texts_match_their_snapshots() {
+    insta::assert_snapshot!("help", stdout_of(&["--help"]));
+    insta::assert_snapshot!("help-gap", stdout_of(&["gap", "--help"]));
+    insta::assert_snapshot!("help-catalog", stdout_of(&["catalog", "--help"]));
+}
+
+#[test]
+fn catalogue_views_match_their_snapshots() {
+    insta::assert_snapshot!(
+        "catalog-show-A.8.32",
+        stdout_of(&["catalog", "show", "A.8.32"])
+    );
+    insta::assert_snapshot!(
+        "catalog-mappings-csv",
+        stdout_of(&["catalog", "mappings", "--format", "csv"])
+    );
+}
+
+fn temp_copy(dir: &Path, name: &str) -> PathBuf {
+    let path = dir.join(format!("{name}.yaml"));
+    std::fs::copy(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join(example(name)),
+        &path,
+    )
+    .unwrap();
+    path
+}
+
+#[test]
+fn output_file_is_written_and_never_over_an_input() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = temp_copy(dir.path(), "startup-little-in-place");
+    let original = std::fs::read_to_string(&input).unwrap();
+    let report = dir.path().join("report.md");
+    ims()
+        .args([
+            "gap",
+            input.to_str().unwrap(),
+            "--format",
+            "markdown",
+            "-o",
+            report.to_str().unwrap(),
+        ])
+        .assert()
+        .code(0)
+        .stdout("");
+    assert!(
+        std::fs::read_to_string(&report)
+            .unwrap()
+            .starts_with("# Gap analysis: Fjordline Digital AS")
+    );
+    ims()
+        .args([
+            "gap",
+            input.to_str().unwrap(),
+            "-o",
+            input.to_str().unwrap(),
+        ])
+        .assert()
+        .code(2)
+        .stderr(predicates::str::contains(
+            "refusing to write over the input file",
+        ));
+    assert_eq!(std::fs::read_to_string(&input).unwrap(), original);
+    let names: Vec<_> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .collect();
+    assert_eq!(names.len(), 2, "no temporary files left: {names:?}");
+}
+
+#[test]
+fn output_to_a_missing_directory_fails_cleanly() {
+    ims()
+        .args([
+            "gap",
+            &example("startup-little-in-place"),
+            "-o",
+            "/nonexistent-dir/report.txt",
+        ])
+        .assert()
+        .code(2)
+        .stderr(predicates::str::contains(
+            "cannot write /nonexistent-dir/report.txt",
+        ));
+}
+
+#[test]
+fn init_writes_a_template_that_validates_and_only_overwrites_with_force() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("status.yaml");
+    ims()
+        .args(["init", "-o", path.to_str().unwrap()])
+        .assert()
+        .code(0);
+    let template = std::fs::read_to_string(&path).unwrap();
+    ims()
+        .args(["validate", path.to_str().unwrap()])
+        .assert()
+        .code(0);
+    let leaves = template
+        .lines()
+        .filter(|line| line.contains(": not-implemented"))
+        .count();
+    assert_eq!(leaves, 123 + 57);
+
+    std::fs::write(&path, "organisation: Mine\n").unwrap();
+    ims()
+        .args(["init", "-o", path.to_str().unwrap()])
+        .assert()
+        .code(2);
+    assert_eq!(
+        std::fs::read_to_string(&path).unwrap(),
+        "organisation: Mine\n"
+    );
+    ims()
+        .args(["init", "-o", path.to_str().unwrap(), "--force"])
+        .assert()
+        .code(0);
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), template);
+}
+
+#[test]
+fn the_schema_is_json_and_names_every_item() {
+    let schema: serde_json::Value = serde_json::from_str(&stdout_of(&["schema"])).unwrap();
+    let properties = &schema["properties"];
+    assert_eq!(
+        properties["iso27001"]["properties"]
+            .as_object()
+            .unwrap()
+            .len(),
+        41 + 4 + 93
+    );
+    assert!(
+        properties["iso20000"]["properties"]["8.5.1.2"]["description"]
+            .as_str()
+            .unwrap()
+            .contains("Change management initiation")
+    );
+    let fixed = &properties["iso27001"]["properties"]["5.1"]["anyOf"][0]["$ref"];
+    assert_eq!(fixed, "#/definitions/MandatoryStatus");
+    let excludable = &properties["iso27001"]["properties"]["A.5.1"]["anyOf"][0]["$ref"];
+    assert_eq!(excludable, "#/definitions/Status");
+}
+
+#[test]
+fn the_engine_names_no_standard() {
+    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+    let mut offenders = Vec::new();
+    let mut stack = vec![src];
+    while let Some(dir) = stack.pop() {
+        for entry in std::fs::read_dir(dir).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                stack.push(path);
+            } else if !path.ends_with("catalog/builtin.rs") && !path.ends_with("tests.rs") {
+                let text = std::fs::read_to_string(&path).unwrap();
+                if text.contains("27001") || text.contains("20000") {
+                    offenders.push(path.display().to_string());
+                }
+            }
+        }
+    }
+    assert!(
+        offenders.is_empty(),
+        "standards are data, not code: {offenders:?}"
+    );
+}
