@@ -225,6 +225,33 @@ pub fn write_atomic(path: &Path, text: &str) -> Result<(), Failure> {
             ),
         )
     };
+    // A symbolic link is followed, so the file it points to is replaced, not the link.
+    let resolved;
+    let path = match fs::symlink_metadata(path) {
+        Ok(meta) if meta.file_type().is_symlink() => {
+            resolved = fs::canonicalize(path).map_err(|err| cannot(&err))?;
+            resolved.as_path()
+        }
+        _ => path,
+    };
+    match fs::metadata(path) {
+        Ok(meta) if meta.is_dir() => {
+            return Err(Failure::message(
+                format!("cannot write {}: it is a directory", path.display()),
+                Some("give -o the path of a file".to_owned()),
+            ));
+        }
+        // Devices and pipes (/dev/stdout, /dev/null, a FIFO) are written in
+        // place: renaming a file over them would replace the device itself.
+        Ok(meta) if !meta.is_file() => {
+            return fs::OpenOptions::new()
+                .write(true)
+                .open(path)
+                .and_then(|mut file| file.write_all(text.as_bytes()).and_then(|()| file.flush()))
+                .map_err(|err| cannot(&err));
+        }
+        _ => {}
+    }
     let dir = match path.parent() {
         Some(parent) if !parent.as_os_str().is_empty() => parent,
         _ => Path::new("."),
@@ -293,6 +320,33 @@ mod tests {
         }
         let leftovers = fs::read_dir(dir.path()).unwrap().count();
         assert_eq!(leftovers, 1, "no temporary file is left behind");
+    }
+
+    #[test]
+    fn devices_are_written_in_place_not_replaced() {
+        write_atomic(Path::new("/dev/null"), "discarded").unwrap();
+        let meta = fs::metadata("/dev/null").unwrap();
+        assert!(!meta.is_file(), "/dev/null must still be a device");
+        let err = write_atomic(Path::new("/dev/full"), "no room");
+        assert!(matches!(err, Err(Failure::Message { .. })));
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_symbolic_link_is_followed() {
+        let dir = tempfile::tempdir().unwrap();
+        let real = dir.path().join("real.md");
+        fs::write(&real, "old").unwrap();
+        let link = dir.path().join("link.md");
+        std::os::unix::fs::symlink(&real, &link).unwrap();
+        write_atomic(&link, "new").unwrap();
+        assert!(
+            fs::symlink_metadata(&link)
+                .unwrap()
+                .file_type()
+                .is_symlink()
+        );
+        assert_eq!(fs::read_to_string(&real).unwrap(), "new");
     }
 
     #[test]
