@@ -40,6 +40,21 @@ impl Date {
         (year >= 1 && (1..=days_in_month).contains(&day)).then_some(Date { year, month, day })
     }
 
+    /// The year.
+    pub fn year(self) -> u16 {
+        self.year
+    }
+
+    /// The month, 1 to 12.
+    pub fn month(self) -> u8 {
+        self.month
+    }
+
+    /// The day of the month, from 1.
+    pub fn day(self) -> u8 {
+        self.day
+    }
+
     /// Days since 1970-01-01 (negative before), for differences between dates.
     pub fn days(self) -> i64 {
         // Howard Hinnant's days_from_civil.

@@ -17,6 +17,7 @@ pub mod diag;
 pub mod exit;
 pub mod model;
 pub mod render;
+pub mod snapshot;
 pub mod status;
 pub mod suggest;
 pub mod yaml;

@@ -1,20 +1,23 @@
 //! "Did you mean" suggestions for misspelt ids, statuses, keys and standards.
 
-/// The candidate closest to `input`, if it is close enough to be a likely typo.
+/// The candidate closest to `input`, if it is close enough to be a likely
+/// typo: at most one edit (insertion, deletion, substitution or swap of two
+/// neighbours) per six characters, and always one. Case is ignored. Ties go
+/// to the earlier candidate, so suggestions are deterministic.
 pub fn closest<'a, I>(input: &str, candidates: I) -> Option<&'a str>
 where
     I: IntoIterator<Item = &'a str>,
 {
     let wanted = input.to_lowercase();
-    let mut best: Option<(f64, &'a str)> = None;
+    let allowed = (wanted.chars().count() / 6).max(1);
+    let mut best: Option<(usize, &'a str)> = None;
     for candidate in candidates {
-        let score = strsim::jaro_winkler(&wanted, &candidate.to_lowercase());
-        if best.is_none_or(|(top, _)| score > top) {
-            best = Some((score, candidate));
+        let distance = strsim::damerau_levenshtein(&wanted, &candidate.to_lowercase());
+        if distance <= allowed && best.is_none_or(|(top, _)| distance < top) {
+            best = Some((distance, candidate));
         }
     }
-    best.filter(|(score, _)| *score >= 0.8)
-        .map(|(_, found)| found)
+    best.map(|(_, found)| found)
 }
 
 /// The help line for a suggestion, or `None` when nothing is close.
@@ -39,6 +42,12 @@ mod tests {
     #[test]
     fn ignores_distant_candidates() {
         assert_eq!(closest("banana", ["implemented", "planned"]), None);
+        assert_eq!(closest("iso9001", ["iso14001", "iso45001"]), None);
+        assert_eq!(
+            closest("iso1400", ["iso14001", "iso45001"]),
+            Some("iso14001")
+        );
+        assert_eq!(closest("partail", ["partial", "planned"]), Some("partial"));
         assert_eq!(closest("x", std::iter::empty()), None);
     }
 

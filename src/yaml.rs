@@ -56,16 +56,29 @@ pub struct SyntaxError {
     pub help: Option<String>,
 }
 
+/// What the parser does with a key that appears twice in one mapping.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Duplicates {
+    /// Pass both to the visitor, which reports them with both positions.
+    Collect,
+    /// Stop with a located error (for derived types, which cannot locate them).
+    Refuse,
+}
+
 /// Parses one YAML document into `T`.
 ///
-/// Duplicate keys are passed through to the visitor so that the caller can
-/// report every duplicate with both positions, instead of stopping at the
-/// first one. Budgets are tight enough that an alias bomb or absurd nesting
-/// fails in milliseconds.
-pub fn parse<T: DeserializeOwned>(text: &str) -> Result<T, SyntaxError> {
+/// With [`Duplicates::Collect`], duplicate keys are passed through to the
+/// visitor so that the caller can report every duplicate with both
+/// positions, instead of stopping at the first one. Budgets are tight enough
+/// that an alias bomb or absurd nesting fails in milliseconds.
+pub fn parse<T: DeserializeOwned>(text: &str, duplicates: Duplicates) -> Result<T, SyntaxError> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let policy = match duplicates {
+        Duplicates::Collect => DuplicateKeyPolicy::PassThrough,
+        Duplicates::Refuse => DuplicateKeyPolicy::Error,
+    };
     let options = serde_saphyr::options! {
-        duplicate_keys: DuplicateKeyPolicy::PassThrough,
+        duplicate_keys: policy,
         with_snippet: false,
         budget: serde_saphyr::budget! {
             max_depth: MAX_DEPTH,
@@ -139,8 +152,24 @@ fn translate(err: &Error) -> SyntaxError {
         _ => {
             let text = UserMessageFormatter.format_message(inner).into_owned();
             let text = text.escape_debug().to_string();
+            if text.starts_with("duplicate mapping key") {
+                return SyntaxError {
+                    code: ProblemCode::DuplicateKey,
+                    pos,
+                    message: text,
+                    help: Some("keep one of the two".to_owned()),
+                };
+            }
             let code = if text.contains("recursion limit") {
-                ProblemCode::TooComplex
+                let message = "the document is nested too deeply".to_owned();
+                let help =
+                    "ims files are plain mappings a few levels deep; remove the deep nesting";
+                return SyntaxError {
+                    code: ProblemCode::TooComplex,
+                    pos,
+                    message,
+                    help: Some(help.to_owned()),
+                };
             } else if text.contains("tab") || text.contains("indent") {
                 ProblemCode::YamlSyntax
             } else if text.starts_with("invalid type") || text.contains("expected") {
@@ -182,27 +211,27 @@ mod tests {
 
     #[test]
     fn numeric_looking_keys_keep_their_spelling() {
-        let keys: Keys = parse("5.10: a\n10.1: b\n5.1: c\n").unwrap();
+        let keys: Keys = parse("5.10: a\n10.1: b\n5.1: c\n", Duplicates::Collect).unwrap();
         let names: Vec<&str> = keys.0.keys().map(String::as_str).collect();
         assert_eq!(names, ["10.1", "5.1", "5.10"]);
     }
 
     #[test]
     fn positions_are_one_based_line_and_column() {
-        let keys: Keys = parse("a: x\nb:   y\n").unwrap();
+        let keys: Keys = parse("a: x\nb:   y\n", Duplicates::Collect).unwrap();
         assert_eq!(keys.0["b"].pos, Pos::new(2, 6));
     }
 
     #[test]
     fn byte_order_mark_and_crlf_are_accepted() {
-        let keys: Keys = parse("\u{feff}a: x\r\nb: y\r\n").unwrap();
+        let keys: Keys = parse("\u{feff}a: x\r\nb: y\r\n", Duplicates::Collect).unwrap();
         assert_eq!(keys.0["a"].value, "x");
         assert_eq!(keys.0["b"].pos, Pos::new(2, 4));
     }
 
     #[test]
     fn tabs_give_a_located_syntax_error_with_help() {
-        let err = parse::<Keys>("a:\n\tb: c\n").unwrap_err();
+        let err = parse::<Keys>("a:\n\tb: c\n", Duplicates::Collect).unwrap_err();
         assert_eq!(err.pos.line, 2);
         assert!(err.help.unwrap().contains("spaces"));
     }
@@ -216,7 +245,7 @@ mod tests {
             text.push_str(&format!("a{level}: &a{level} [{refs}]\n"));
         }
         let started = std::time::Instant::now();
-        let err = parse::<serde_json::Value>(&text).unwrap_err();
+        let err = parse::<serde_json::Value>(&text, Duplicates::Collect).unwrap_err();
         assert_eq!(err.code, ProblemCode::TooComplex);
         assert!(started.elapsed().as_secs() < 5);
     }
@@ -224,7 +253,7 @@ mod tests {
     #[test]
     fn deep_nesting_is_refused() {
         let text = format!("{}x{}", "[".repeat(10_000), "]".repeat(10_000));
-        let err = parse::<serde_json::Value>(&text).unwrap_err();
+        let err = parse::<serde_json::Value>(&text, Duplicates::Collect).unwrap_err();
         assert_eq!(err.code, ProblemCode::TooComplex, "{err:?}");
     }
 
@@ -238,7 +267,7 @@ mod tests {
 
     #[test]
     fn a_list_where_a_mapping_is_expected_says_so() {
-        let err = parse::<Keys>("- a\n- b\n").unwrap_err();
+        let err = parse::<Keys>("- a\n- b\n", Duplicates::Collect).unwrap_err();
         assert_eq!(err.pos, Pos::new(1, 1));
         assert!(err.message.contains("mapping"), "{}", err.message);
     }

@@ -2,16 +2,20 @@
 //! [`GapReport`]. No I/O, no clock, no environment; every list is sorted so
 //! the same input always gives the same report.
 
+pub mod diff;
 mod gate;
 mod overlap;
 pub mod report;
 mod resolve;
 mod reuse;
+pub mod soa;
 mod warnings;
 
 use std::collections::BTreeSet;
 
+use crate::date::Date;
 use crate::model::{Catalog, Node};
+use crate::snapshot::Snapshot;
 use crate::status::{Assessment, Status};
 pub use report::*;
 pub use resolve::{Resolved, Statuses};
@@ -28,6 +32,14 @@ pub struct Options {
     pub fail_on: FailOn,
     /// Minimum coverages.
     pub min_coverage: Vec<MinCoverage>,
+    /// Evidence older than this many days raises a `stale-evidence` warning.
+    pub max_evidence_age: Option<u32>,
+    /// The date evidence age is measured to; the command line passes today.
+    pub as_of: Option<Date>,
+    /// Whether stale evidence fails the gate.
+    pub fail_on_stale_evidence: bool,
+    /// An earlier snapshot; items that regressed against it fail the gate.
+    pub baseline: Option<Snapshot>,
 }
 
 /// The standards a report covers and the ones whose statuses are known.
@@ -112,8 +124,31 @@ pub fn analyse(catalog: &Catalog, assessment: &Assessment, options: &Options) ->
         });
     }
 
-    let warnings = warnings::check(catalog, assessment, &statuses, &scope);
-    let gate = gate::judge(&standards, &missing, &partial, &unassessed, options);
+    let warnings = warnings::check(catalog, assessment, &statuses, &scope, options);
+    let baseline = options.baseline.as_ref().map(|baseline| {
+        let current = Snapshot::from_assessment(catalog, assessment);
+        let changes = diff::diff(catalog, baseline, &current).changes;
+        BaselineResult {
+            file: baseline.file.clone(),
+            regressions: changes
+                .into_iter()
+                .filter(|change| change.kind.is_regression())
+                .filter(|change| {
+                    catalog
+                        .standard_index(&change.standard)
+                        .is_some_and(|standard| scope.reports(standard))
+                })
+                .collect(),
+        }
+    });
+    let findings = gate::Findings {
+        missing: &missing,
+        partial: &partial,
+        unassessed: &unassessed,
+        warnings: &warnings,
+        baseline: baseline.as_ref(),
+    };
+    let gate = gate::judge(&standards, &findings, options);
     GapReport {
         schema_version: SCHEMA_VERSION,
         file: assessment.file.clone(),
@@ -131,6 +166,7 @@ pub fn analyse(catalog: &Catalog, assessment: &Assessment, options: &Options) ->
         unassessed,
         suggestions: suggestions.into_iter().map(|s| s.suggestion).collect(),
         warnings,
+        baseline,
         gate,
     }
 }

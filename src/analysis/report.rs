@@ -46,8 +46,19 @@ pub struct GapReport {
     pub suggestions: Vec<Suggestion>,
     /// Consistency warnings an auditor would raise.
     pub warnings: Vec<Warning>,
+    /// The ratchet against `--baseline`; null when no baseline was given.
+    pub baseline: Option<BaselineResult>,
     /// The CI gate and its verdict.
     pub gate: GateResult,
+}
+
+/// Items that went backwards against a baseline.
+#[derive(Debug, Clone, Serialize)]
+pub struct BaselineResult {
+    /// The baseline file, as named on the command line.
+    pub file: String,
+    /// Items that regressed or are no longer assessed, in the reported standards.
+    pub regressions: Vec<super::diff::Change>,
 }
 
 /// A reference to an item of a standard.
@@ -408,6 +419,7 @@ warning_codes! {
     EqualItemsDiffer = "equal-items-differ": "Two items mapped as equal have different statuses.",
     Overdue = "overdue": "An item is not implemented and its due date is before the assessment date.",
     ParentStatusUnused = "parent-status-unused": "A heading has a status, but every item beneath it has its own entry, so it applies to nothing.",
+    StaleEvidence = "stale-evidence": "Dated evidence is older than --max-evidence-age.",
 }
 
 impl Serialize for WarningCode {
@@ -463,4 +475,8 @@ pub struct GateResult {
     pub fail_on: FailOn,
     /// The `--min-coverage` settings.
     pub min_coverage: Vec<MinCoverage>,
+    /// Whether stale evidence fails the gate (`--fail-on stale-evidence`).
+    pub fail_on_stale_evidence: bool,
+    /// The `--max-evidence-age` in days, if set.
+    pub max_evidence_age: Option<u32>,
 }

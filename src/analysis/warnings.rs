@@ -4,7 +4,7 @@
 
 use super::report::{Warning, WarningCode};
 use super::resolve::Statuses;
-use super::{Scope, item_ref};
+use super::{Options, Scope, item_ref};
 use crate::model::{Catalog, Node, Relationship};
 use crate::status::{Assessment, Status};
 
@@ -14,6 +14,7 @@ pub(crate) fn check(
     assessment: &Assessment,
     statuses: &Statuses<'_>,
     scope: &Scope,
+    options: &Options,
 ) -> Vec<Warning> {
     let mut warnings = Vec::new();
     for &standard in &scope.report {
@@ -90,6 +91,31 @@ pub(crate) fn check(
                     ),
                     item: item_ref(catalog, node),
                 });
+            }
+        }
+
+        if let (Some(section), Some(limit), Some(as_of)) = (
+            assessment.section(standard),
+            options.max_evidence_age,
+            options.as_of,
+        ) {
+            for (&item, entry) in &section.entries {
+                for evidence in &entry.evidence {
+                    let Some(date) = evidence.date else {
+                        continue;
+                    };
+                    let age = as_of.days() - date.days();
+                    if age > i64::from(limit) {
+                        warnings.push(Warning {
+                            code: WarningCode::StaleEvidence,
+                            message: format!(
+                                "evidence `{}` of `{}` ({}) is dated {date}, {age} days before {as_of}; the limit is {limit} days",
+                                evidence.reference, catalogue.items[item].id, catalogue.key
+                            ),
+                            item: item_ref(catalog, Node { standard, item }),
+                        });
+                    }
+                }
             }
         }
 

@@ -106,7 +106,7 @@ fn parse_file(source: &Source, problems: &mut Problems) -> Option<Parsed> {
             .help("a catalogue starts with `standard:`, a crosswalk with `crosswalk:`");
         return None;
     }
-    let raw: raw::RawFile = match yaml::parse(&source.text) {
+    let raw: raw::RawFile = match yaml::parse(&source.text, yaml::Duplicates::Refuse) {
         Ok(raw) => raw,
         Err(err) => {
             let problem = problems.add(err.code, err.pos, err.message);

@@ -39,6 +39,10 @@ pub enum Command {
     /// Check status files against the catalogues without analysing them
     #[command(after_help = EXIT_CODES_HELP)]
     Validate(ValidateArgs),
+    /// Write the Statement of Applicability: one row per control of a standard's control set
+    Soa(SoaArgs),
+    /// Show what changed between two assessments (status files or JSON reports)
+    Diff(DiffArgs),
     /// Write a commented status-file template listing every item
     Init(InitArgs),
     /// Print the JSON Schema of the status file, for editor completion
@@ -58,21 +62,39 @@ pub struct GapArgs {
     #[arg(value_name = "FILE")]
     pub file: PathBuf,
 
-    /// Output format
-    #[arg(short, long, value_enum, default_value_t = GapFormat::Table)]
-    pub format: GapFormat,
+    /// Output format [default: from the -o file's extension, else table]
+    #[arg(short, long, value_enum)]
+    pub format: Option<GapFormat>,
 
     /// Write the report to FILE (atomically) instead of stdout
     #[arg(short, long, value_name = "FILE")]
     pub output: Option<PathBuf>,
 
-    /// Findings that fail the gate (exit 1); each level also fails on the findings of the levels before it
-    #[arg(long, value_enum, default_value_t = FailOnArg::Never, value_name = "LEVEL", help_heading = "Gate")]
-    pub fail_on: FailOnArg,
+    /// Findings that fail the gate (exit 1); each of missing, partial and unassessed also fails on the levels before it; comma-separated or repeated
+    #[arg(
+        long,
+        value_enum,
+        value_delimiter = ',',
+        value_name = "FINDING",
+        help_heading = "Gate"
+    )]
+    pub fail_on: Vec<FailOnArg>,
 
     /// Fail (exit 1) when coverage is below PCT, for every standard or, as KEY=PCT, for one; repeatable
     #[arg(long, value_name = "[KEY=]PCT", help_heading = "Gate")]
     pub min_coverage: Vec<String>,
+
+    /// Fail (exit 1) when an item regressed against OLD, an earlier status file or JSON report
+    #[arg(long, value_name = "OLD", help_heading = "Gate")]
+    pub baseline: Option<PathBuf>,
+
+    /// Warn about dated evidence older than DAYS (and fail with --fail-on stale-evidence)
+    #[arg(long, value_name = "DAYS", help_heading = "Gate")]
+    pub max_evidence_age: Option<u32>,
+
+    /// Measure evidence age to DATE (YYYY-MM-DD) instead of today
+    #[arg(long, value_name = "DATE", help_heading = "Gate")]
+    pub as_of: Option<String>,
 
     /// Report and gate on this standard only; repeatable
     #[arg(long, value_name = "KEY", help_heading = "Scope")]
@@ -81,6 +103,46 @@ pub struct GapArgs {
     /// Frame the report towards this standard, with the others as sources of reuse
     #[arg(long, value_name = "KEY", help_heading = "Scope")]
     pub target: Option<String>,
+}
+
+/// `ims soa`.
+#[derive(Debug, Args)]
+pub struct SoaArgs {
+    /// The organisation's status file
+    #[arg(value_name = "FILE")]
+    pub file: PathBuf,
+
+    /// The standard whose controls to list; needed only when several standards have controls
+    #[arg(long, value_name = "KEY")]
+    pub standard: Option<String>,
+
+    /// Output format [default: from the -o file's extension, else markdown]
+    #[arg(short, long, value_enum)]
+    pub format: Option<SoaFormat>,
+
+    /// Write to FILE (atomically) instead of stdout; needed for xlsx on a terminal
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+}
+
+/// `ims diff`.
+#[derive(Debug, Args)]
+pub struct DiffArgs {
+    /// The earlier assessment: a status file or a JSON report of `ims gap`
+    #[arg(value_name = "OLD")]
+    pub old: PathBuf,
+
+    /// The later assessment: a status file or a JSON report of `ims gap`
+    #[arg(value_name = "NEW")]
+    pub new: PathBuf,
+
+    /// Output format
+    #[arg(short, long, value_enum, default_value_t = DiffFormat::Table)]
+    pub format: DiffFormat,
+
+    /// Write to FILE (atomically) instead of stdout
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
 }
 
 /// `ims validate`.
@@ -172,6 +234,55 @@ pub enum GapFormat {
     Csv,
     /// A report to paste into a document
     Markdown,
+    /// One self-contained page to hand over, with charts
+    Html,
+}
+
+impl GapFormat {
+    /// The format a file name suggests: .json, .csv, .md, .html.
+    pub fn from_extension(path: &std::path::Path) -> Option<GapFormat> {
+        match path.extension()?.to_str()?.to_ascii_lowercase().as_str() {
+            "json" => Some(GapFormat::Json),
+            "csv" => Some(GapFormat::Csv),
+            "md" | "markdown" => Some(GapFormat::Markdown),
+            "html" | "htm" => Some(GapFormat::Html),
+            _ => None,
+        }
+    }
+}
+
+/// Formats of the Statement of Applicability.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum SoaFormat {
+    /// For spreadsheets
+    Csv,
+    /// For documents
+    Markdown,
+    /// An Excel workbook with a frozen, filterable header and a colour per status
+    Xlsx,
+}
+
+impl SoaFormat {
+    /// The format a file name suggests: .csv, .md, .xlsx.
+    pub fn from_extension(path: &std::path::Path) -> Option<SoaFormat> {
+        match path.extension()?.to_str()?.to_ascii_lowercase().as_str() {
+            "csv" => Some(SoaFormat::Csv),
+            "md" | "markdown" => Some(SoaFormat::Markdown),
+            "xlsx" => Some(SoaFormat::Xlsx),
+            _ => None,
+        }
+    }
+}
+
+/// Formats of `ims diff`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum DiffFormat {
+    /// Tables for a terminal
+    Table,
+    /// JSON
+    Json,
+    /// For documents
+    Markdown,
 }
 
 /// Formats of catalogue listings.
@@ -205,6 +316,8 @@ pub enum FailOnArg {
     Partial,
     /// Also fail when an item is not assessed
     Unassessed,
+    /// Fail when dated evidence is older than --max-evidence-age
+    StaleEvidence,
 }
 
 #[cfg(test)]

@@ -1,11 +1,16 @@
 //! `ims gap`: analyse one status file and write the report.
 
 use super::Context;
+use std::path::Path;
+use std::time::{SystemTime, UNIX_EPOCH};
+
 use super::args::{FailOnArg, GapArgs, GapFormat};
 use super::io::{self, Failure};
 use crate::analysis::{self, FailOn, MinCoverage, Options};
+use crate::date::Date;
 use crate::exit::Outcome;
-use crate::render::{gap_csv, gap_json, gap_markdown, gap_table};
+use crate::render::{gap_csv, gap_html, gap_json, gap_markdown, gap_table};
+use crate::snapshot::Snapshot;
 use crate::status;
 
 /// Runs `ims gap`.
@@ -16,18 +21,27 @@ pub fn run(context: &Context, args: GapArgs) -> Result<Outcome, Failure> {
     let assessment = status::load(&name, &text, &context.catalog)?;
     let report = analysis::analyse(&context.catalog, &assessment, &options);
     let look = context.look(args.output.as_deref());
-    let rendered = match args.format {
+    let format = args
+        .format
+        .or_else(|| args.output.as_deref().and_then(GapFormat::from_extension))
+        .unwrap_or(GapFormat::Table);
+    let rendered = match format {
         GapFormat::Table => gap_table::render(&report, look),
         GapFormat::Json => gap_json::render(&report),
         GapFormat::Csv => gap_csv::render(&report),
         GapFormat::Markdown => gap_markdown::render(&report),
+        GapFormat::Html => gap_html::render(&report).map_err(|err| {
+            Failure::message(format!("cannot render the HTML report: {err}"), None)
+        })?,
     };
     let outcome = if report.gate.passed {
         Outcome::Passed
     } else {
         Outcome::GateFailed
     };
-    match io::emit(args.output.as_deref(), &rendered, &[&args.file]) {
+    let mut inputs: Vec<&Path> = vec![&args.file];
+    inputs.extend(args.baseline.as_deref());
+    match io::emit(args.output.as_deref(), rendered.as_bytes(), &inputs) {
         Ok(()) => {}
         Err(Failure::BrokenPipe) => return Ok(outcome),
         Err(failure) => return Err(failure),
@@ -68,17 +82,73 @@ fn options(context: &Context, args: &GapArgs) -> Result<Options, Failure> {
         .iter()
         .map(|text| min_coverage(context, text))
         .collect::<Result<Vec<_>, _>>()?;
-    Ok(Options {
-        focus,
-        target,
-        fail_on: match args.fail_on {
-            FailOnArg::Never => FailOn::Never,
+    let fail_on = args
+        .fail_on
+        .iter()
+        .map(|arg| match arg {
+            FailOnArg::Never | FailOnArg::StaleEvidence => FailOn::Never,
             FailOnArg::Missing => FailOn::Missing,
             FailOnArg::Partial => FailOn::Partial,
             FailOnArg::Unassessed => FailOn::Unassessed,
-        },
+        })
+        .max()
+        .unwrap_or_default();
+    let fail_on_stale_evidence = args.fail_on.contains(&FailOnArg::StaleEvidence);
+    if fail_on_stale_evidence && args.max_evidence_age.is_none() {
+        return Err(Failure::message(
+            "--fail-on stale-evidence needs --max-evidence-age DAYS",
+            Some("for example: --fail-on stale-evidence --max-evidence-age 365".to_owned()),
+        ));
+    }
+    let as_of = match &args.as_of {
+        Some(text) => Some(Date::parse(text).ok_or_else(|| {
+            Failure::message(
+                format!("`{text}` in --as-of is not a date"),
+                Some("write the date as YYYY-MM-DD".to_owned()),
+            )
+        })?),
+        None => today(),
+    };
+    let baseline = args
+        .baseline
+        .as_deref()
+        .map(|path| load_snapshot(context, path))
+        .transpose()?;
+    Ok(Options {
+        focus,
+        target,
+        fail_on,
         min_coverage,
+        max_evidence_age: args.max_evidence_age,
+        as_of,
+        fail_on_stale_evidence,
+        baseline,
     })
+}
+
+/// Today's date from the system clock, for measuring evidence age.
+pub fn today() -> Option<Date> {
+    let elapsed = SystemTime::now().duration_since(UNIX_EPOCH).ok()?;
+    Date::from_days(i64::try_from(elapsed.as_secs() / 86_400).ok()?)
+}
+
+/// Reads a status file or a JSON report of `ims gap` as a snapshot.
+pub fn load_snapshot(context: &Context, path: &Path) -> Result<Snapshot, Failure> {
+    let text = io::read_text(path).map_err(|problem| Failure::Problems(vec![problem]))?;
+    let name = path.display().to_string();
+    if Snapshot::is_json(&text) {
+        Snapshot::from_report_json(&name, &text).map_err(|message| {
+            Failure::message(
+                format!("{name}: {message}"),
+                Some(
+                    "give a status file, or a report written by `ims gap --format json`".to_owned(),
+                ),
+            )
+        })
+    } else {
+        let assessment = status::load(&name, &text, &context.catalog)?;
+        Ok(Snapshot::from_assessment(&context.catalog, &assessment))
+    }
 }
 
 /// Parses `PCT` or `KEY=PCT`, with an optional `%`.

@@ -4,6 +4,7 @@
 use std::fs;
 use std::io::{self, Read, Write};
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, Ordering};
 
 use crate::diag::{Pos, Problem, ProblemCode, Problems};
 
@@ -167,21 +168,58 @@ pub fn catalogue_files(dir: &Path) -> Result<Vec<PathBuf>, Failure> {
 }
 
 /// Writes to stdout, or atomically to `output`, refusing to write over any of `inputs`.
-pub fn emit(output: Option<&Path>, text: &str, inputs: &[&Path]) -> Result<(), Failure> {
+pub fn emit(output: Option<&Path>, data: &[u8], inputs: &[&Path]) -> Result<(), Failure> {
     match output {
-        None => write_stdout(text),
+        None => write_stdout_bytes(data),
         Some(path) => {
             refuse_inputs(path, inputs)?;
-            write_atomic(path, text)
+            write_atomic(path, data)
         }
+    }
+}
+
+/// Whether stdout was closed when ims started (`ims ... >&-`).
+static STDOUT_CLOSED: AtomicBool = AtomicBool::new(false);
+
+/// Records whether stdout was closed when ims started.
+///
+/// The Rust runtime reopens a closed stdout on `/dev/null` before `main`, so
+/// a closed stdout would swallow the report without a word. On Linux that
+/// reopened descriptor is recognisable: `/dev/null` opened for reading and
+/// writing, which a shell redirection (`> /dev/null`) never does.
+pub fn check_stdout() {
+    #[cfg(target_os = "linux")]
+    {
+        let is_dev_null =
+            fs::read_link("/proc/self/fd/1").is_ok_and(|target| target == Path::new("/dev/null"));
+        let read_write = fs::read_to_string("/proc/self/fdinfo/1").is_ok_and(|info| {
+            info.lines()
+                .find_map(|line| line.strip_prefix("flags:"))
+                .and_then(|flags| u32::from_str_radix(flags.trim(), 8).ok())
+                .is_some_and(|flags| flags & 0o3 == 0o2)
+        });
+        STDOUT_CLOSED.store(is_dev_null && read_write, Ordering::Relaxed);
     }
 }
 
 /// Writes to stdout; a reader that went away ends the run quietly.
 pub fn write_stdout(text: &str) -> Result<(), Failure> {
+    write_stdout_bytes(text.as_bytes())
+}
+
+/// Writes bytes to stdout; a reader that went away ends the run quietly.
+pub fn write_stdout_bytes(data: &[u8]) -> Result<(), Failure> {
+    if STDOUT_CLOSED.load(Ordering::Relaxed) {
+        return Err(Failure::message(
+            "cannot write to stdout: it is closed",
+            Some(
+                "redirect stdout to a file or a pipe, or write the report with -o FILE".to_owned(),
+            ),
+        ));
+    }
     let mut stdout = io::stdout().lock();
     stdout
-        .write_all(text.as_bytes())
+        .write_all(data)
         .and_then(|()| stdout.flush())
         .map_err(|err| {
             if err.kind() == io::ErrorKind::BrokenPipe {
@@ -215,7 +253,16 @@ fn refuse_inputs(path: &Path, inputs: &[&Path]) -> Result<(), Failure> {
 
 /// Writes `text` to a temporary file beside `path`, then renames it over
 /// `path`, so a failure part-way leaves any old file intact.
-pub fn write_atomic(path: &Path, text: &str) -> Result<(), Failure> {
+pub fn write_atomic(path: &Path, data: &[u8]) -> Result<(), Failure> {
+    write_atomic_with(path, |file| file.write_all(data))
+}
+
+/// [`write_atomic`] with the writing step given as a closure, so a failure
+/// part-way can be tested.
+fn write_atomic_with(
+    path: &Path,
+    write: impl FnOnce(&mut dyn Write) -> io::Result<()>,
+) -> Result<(), Failure> {
     let cannot = |err: &dyn std::fmt::Display| {
         Failure::message(
             format!("cannot write {}: {err}", path.display()),
@@ -247,7 +294,7 @@ pub fn write_atomic(path: &Path, text: &str) -> Result<(), Failure> {
             return fs::OpenOptions::new()
                 .write(true)
                 .open(path)
-                .and_then(|mut file| file.write_all(text.as_bytes()).and_then(|()| file.flush()))
+                .and_then(|mut file| write(&mut file).and_then(|()| file.flush()))
                 .map_err(|err| cannot(&err));
         }
         _ => {}
@@ -261,7 +308,7 @@ pub fn write_atomic(path: &Path, text: &str) -> Result<(), Failure> {
         .suffix(".tmp")
         .tempfile_in(dir)
         .map_err(|err| cannot(&err))?;
-    file.write_all(text.as_bytes())
+    write(&mut file)
         .and_then(|()| file.as_file().sync_all())
         .map_err(|err| cannot(&err))?;
     let permissions = match fs::metadata(path) {
@@ -297,7 +344,7 @@ mod tests {
     fn atomic_write_replaces_and_keeps_permissions() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("report.md");
-        write_atomic(&path, "one").unwrap();
+        write_atomic(&path, b"one").unwrap();
         assert_eq!(fs::read_to_string(&path).unwrap(), "one");
         #[cfg(unix)]
         {
@@ -308,7 +355,7 @@ mod tests {
             );
             fs::set_permissions(&path, fs::Permissions::from_mode(0o600)).unwrap();
         }
-        write_atomic(&path, "two").unwrap();
+        write_atomic(&path, b"two").unwrap();
         assert_eq!(fs::read_to_string(&path).unwrap(), "two");
         #[cfg(unix)]
         {
@@ -323,11 +370,32 @@ mod tests {
     }
 
     #[test]
+    fn a_failure_part_way_leaves_the_old_file_intact() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("report.csv");
+        fs::write(&path, "the old report").unwrap();
+        let result = write_atomic_with(&path, |file| {
+            file.write_all(b"half of the new")?;
+            Err(io::Error::new(io::ErrorKind::StorageFull, "disk full"))
+        });
+        let Err(Failure::Message { message, .. }) = result else {
+            panic!("expected an error");
+        };
+        assert!(message.contains("disk full"), "{message}");
+        assert_eq!(fs::read_to_string(&path).unwrap(), "the old report");
+        assert_eq!(
+            fs::read_dir(dir.path()).unwrap().count(),
+            1,
+            "the temporary file is removed"
+        );
+    }
+
+    #[test]
     fn devices_are_written_in_place_not_replaced() {
-        write_atomic(Path::new("/dev/null"), "discarded").unwrap();
+        write_atomic(Path::new("/dev/null"), b"discarded").unwrap();
         let meta = fs::metadata("/dev/null").unwrap();
         assert!(!meta.is_file(), "/dev/null must still be a device");
-        let err = write_atomic(Path::new("/dev/full"), "no room");
+        let err = write_atomic(Path::new("/dev/full"), b"no room");
         assert!(matches!(err, Err(Failure::Message { .. })));
     }
 
@@ -339,7 +407,7 @@ mod tests {
         fs::write(&real, "old").unwrap();
         let link = dir.path().join("link.md");
         std::os::unix::fs::symlink(&real, &link).unwrap();
-        write_atomic(&link, "new").unwrap();
+        write_atomic(&link, b"new").unwrap();
         assert!(
             fs::symlink_metadata(&link)
                 .unwrap()
@@ -356,7 +424,7 @@ mod tests {
         fs::write(&input, "organisation: A\n").unwrap();
         let same = dir.path().join(".").join("status.yaml");
         assert!(matches!(
-            emit(Some(&same), "x", &[&input]),
+            emit(Some(&same), b"x", &[&input]),
             Err(Failure::Problems(_))
         ));
         assert_eq!(fs::read_to_string(&input).unwrap(), "organisation: A\n");

@@ -6,6 +6,7 @@ pub mod args;
 mod catalog_cmd;
 mod gap_cmd;
 pub mod io;
+mod report_cmd;
 mod status_cmd;
 
 use std::io::IsTerminal;
@@ -29,6 +30,7 @@ const PROBLEMS_SHOWN: usize = 50;
 
 /// Runs ims with the process arguments and returns the exit code.
 pub fn main() -> ExitCode {
+    io::check_stdout();
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
         Err(err) => {
@@ -108,6 +110,8 @@ pub fn run(cli: Cli) -> Outcome {
         match cli.command {
             Command::Gap(args) => gap_cmd::run(&context, args),
             Command::Validate(args) => status_cmd::validate(&context, args),
+            Command::Soa(args) => report_cmd::soa(&context, args),
+            Command::Diff(args) => report_cmd::diff(&context, args),
             Command::Init(args) => status_cmd::init(&context, args),
             Command::Schema(args) => status_cmd::schema(&context, args),
             Command::Catalog { command } => catalog_cmd::run(&context, command),

@@ -1,11 +1,8 @@
 //! `ims validate`, `ims init` and `ims schema`: the status file itself.
 
-use std::time::{SystemTime, UNIX_EPOCH};
-
 use super::args::{InitArgs, SchemaArgs, ValidateArgs};
 use super::io::{self, Failure};
 use super::{Context, report_failure};
-use crate::date::Date;
 use crate::exit::Outcome;
 use crate::status::{self, schema, template};
 
@@ -61,11 +58,7 @@ pub fn init(context: &Context, args: InitArgs) -> Result<Outcome, Failure> {
     if standards.is_empty() {
         standards = (0..context.catalog.standards.len()).collect();
     }
-    let today = SystemTime::now()
-        .duration_since(UNIX_EPOCH)
-        .ok()
-        .and_then(|elapsed| Date::from_days(i64::try_from(elapsed.as_secs() / 86_400).ok()?));
-    let text = template::render(&context.catalog, &standards, today);
+    let text = template::render(&context.catalog, &standards, super::gap_cmd::today());
     if let Some(path) = &args.output
         && path.exists()
         && !args.force
@@ -78,7 +71,7 @@ pub fn init(context: &Context, args: InitArgs) -> Result<Outcome, Failure> {
             Some("choose another file, or pass --force to replace it".to_owned()),
         ));
     }
-    match io::emit(args.output.as_deref(), &text, &[]) {
+    match io::emit(args.output.as_deref(), text.as_bytes(), &[]) {
         Ok(()) | Err(Failure::BrokenPipe) => {}
         Err(failure) => return Err(failure),
     }
@@ -95,7 +88,7 @@ pub fn init(context: &Context, args: InitArgs) -> Result<Outcome, Failure> {
 /// Runs `ims schema`.
 pub fn schema(context: &Context, args: SchemaArgs) -> Result<Outcome, Failure> {
     let text = schema::render(&context.catalog);
-    match io::emit(args.output.as_deref(), &text, &[]) {
+    match io::emit(args.output.as_deref(), text.as_bytes(), &[]) {
         Ok(()) | Err(Failure::BrokenPipe) => Ok(Outcome::Passed),
         Err(failure) => Err(failure),
     }

@@ -415,37 +415,20 @@ pub fn show_text(catalog: &Catalog, shown: &Shown<'_>, look: Look) -> String {
                 m.item.id, m.relationship, m.other.standard, m.other.id, m.other_title
             );
             let _ = writeln!(out, "    Rationale: {}", m.rationale);
-            match m.other_needs {
-                Some(text) => {
-                    let _ = writeln!(
+            for (present, absent, needs) in [
+                (m.item.id, m.other.id, m.other_needs),
+                (m.other.id, m.item.id, m.item_needs),
+            ] {
+                let _ = match needs {
+                    Some(text) => writeln!(
                         out,
-                        "    With {} in place, {} still needs: {text}",
-                        m.item.id, m.other.id
-                    );
-                }
-                None => {
-                    let _ = writeln!(
+                        "    With {present} in place, {absent} still needs: {text}"
+                    ),
+                    None => writeln!(
                         out,
-                        "    With {} in place, {} is covered fully.",
-                        m.item.id, m.other.id
-                    );
-                }
-            }
-            match m.item_needs {
-                Some(text) => {
-                    let _ = writeln!(
-                        out,
-                        "    With {} in place, {} still needs: {text}",
-                        m.other.id, m.item.id
-                    );
-                }
-                None => {
-                    let _ = writeln!(
-                        out,
-                        "    With {} in place, {} is covered fully.",
-                        m.other.id, m.item.id
-                    );
-                }
+                        "    With {present} in place, {absent} is covered fully."
+                    ),
+                };
             }
         }
     }

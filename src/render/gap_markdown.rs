@@ -5,7 +5,7 @@
 use std::fmt::Write as _;
 
 use super::{md_cell, percent, status_label};
-use crate::analysis::{FailOn, GapReport, ItemStatus, StandardSummary};
+use crate::analysis::{GapReport, ItemStatus, StandardSummary};
 
 /// The whole report.
 pub fn render(report: &GapReport) -> String {
@@ -34,6 +34,7 @@ pub fn render(report: &GapReport) -> String {
     overlap(&mut out, report);
     missing(&mut out, report);
     suggestions(&mut out, report);
+    regressions(&mut out, report);
     warnings(&mut out, report);
     gate(&mut out, report);
     out
@@ -282,11 +283,35 @@ fn warnings(out: &mut String, report: &GapReport) {
     out.push('\n');
 }
 
-fn gate(out: &mut String, report: &GapReport) {
-    let gate = &report.gate;
-    if gate.fail_on == FailOn::Never && gate.min_coverage.is_empty() {
+fn regressions(out: &mut String, report: &GapReport) {
+    let Some(baseline) = &report.baseline else {
+        return;
+    };
+    let _ = writeln!(out, "## Against the baseline {}\n", md_cell(&baseline.file));
+    if baseline.regressions.is_empty() {
+        out.push_str("Nothing went backwards.\n\n");
         return;
     }
+    out.push_str("| Standard | Id | Title | Before | Now |\n|---|---|---|---|---|\n");
+    for c in &baseline.regressions {
+        let _ = writeln!(
+            out,
+            "| {} | {} | {} | {} | {} |",
+            md_cell(&c.standard),
+            md_cell(&c.id),
+            md_cell(&c.title),
+            status_label(c.old),
+            status_label(c.new)
+        );
+    }
+    out.push('\n');
+}
+
+fn gate(out: &mut String, report: &GapReport) {
+    if !super::gate_configured(report) {
+        return;
+    }
+    let gate = &report.gate;
     out.push_str("## Gate\n\n");
     if gate.passed {
         out.push_str("Passed.\n");

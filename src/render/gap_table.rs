@@ -7,7 +7,7 @@ use std::fmt::Write as _;
 use comfy_table::{Cell, CellAlignment, Color};
 
 use super::{Look, bar, percent, status_label, table};
-use crate::analysis::{FailOn, GapReport, ItemStatus, OverlapState};
+use crate::analysis::{GapReport, ItemStatus, OverlapState};
 use crate::status::Status;
 
 /// How many suggestions the terminal view shows before pointing elsewhere.
@@ -44,6 +44,7 @@ pub fn render(report: &GapReport, look: Look) -> String {
     overlap(&mut out, report, look);
     missing(&mut out, report, look);
     suggestions(&mut out, report, look);
+    regressions(&mut out, report, look);
     warnings(&mut out, report, look);
     gate(&mut out, report, look);
     out
@@ -333,11 +334,42 @@ fn warnings(out: &mut String, report: &GapReport, look: Look) {
     }
 }
 
-fn gate(out: &mut String, report: &GapReport, look: Look) {
-    let gate = &report.gate;
-    if gate.fail_on == FailOn::Never && gate.min_coverage.is_empty() {
+fn regressions(out: &mut String, report: &GapReport, look: Look) {
+    let Some(baseline) = &report.baseline else {
+        return;
+    };
+    heading(
+        out,
+        &format!(
+            "Against the baseline {}: {} regression(s)",
+            baseline.file,
+            baseline.regressions.len()
+        ),
+        look,
+    );
+    if baseline.regressions.is_empty() {
+        let _ = writeln!(out, "Nothing went backwards.");
         return;
     }
+    let mut t = table(look);
+    t.set_header(["Standard", "Id", "Title", "Before", "Now"]);
+    for c in &baseline.regressions {
+        t.add_row([
+            Cell::new(&c.standard),
+            Cell::new(&c.id),
+            Cell::new(&c.title),
+            status_cell(c.old, look),
+            status_cell(c.new, look),
+        ]);
+    }
+    let _ = writeln!(out, "{t}");
+}
+
+fn gate(out: &mut String, report: &GapReport, look: Look) {
+    if !super::gate_configured(report) {
+        return;
+    }
+    let gate = &report.gate;
     let verdict = if gate.passed { "passed" } else { "failed" };
     heading(out, &format!("Gate: {verdict}"), look);
     for reason in &gate.reasons {

@@ -2,10 +2,13 @@
 //! Renderers do not compute; the analysis does not format.
 
 pub mod catalog;
+pub mod diff;
 pub mod gap_csv;
+pub mod gap_html;
 pub mod gap_json;
 pub mod gap_markdown;
 pub mod gap_table;
+pub mod soa;
 
 use comfy_table::{ContentArrangement, Table, presets};
 
@@ -102,6 +105,15 @@ pub fn overlap_summary(report: &GapReport) -> Vec<(String, usize, String)> {
         }
     }
     out
+}
+
+/// Whether the report was asked for a gate, so that its verdict is shown.
+pub fn gate_configured(report: &GapReport) -> bool {
+    let gate = &report.gate;
+    gate.fail_on != crate::analysis::FailOn::Never
+        || !gate.min_coverage.is_empty()
+        || gate.fail_on_stale_evidence
+        || report.baseline.is_some()
 }
 
 /// The state of one overlap row in words, naming the standard to reuse.

@@ -54,7 +54,7 @@ pub fn load(file: &str, text: &str, catalog: &Catalog) -> Result<Assessment, Inv
             .help("start from a template: `ims init -o status.yaml`");
         return Err(problems.into());
     }
-    let raw: RawStatusFile = match yaml::parse(text) {
+    let raw: RawStatusFile = match yaml::parse(text, yaml::Duplicates::Collect) {
         Ok(raw) => raw,
         Err(err) => {
             let problem = problems.add(err.code, err.pos, err.message);
@@ -372,9 +372,10 @@ impl Checker<'_> {
         key: &Located<String>,
         at: Pos,
     ) -> Option<Status> {
+        let commas = long.unknown.iter().any(|key| key.value.contains(' '));
         for unknown in long.unknown {
             let known = TEXT_FIELDS.iter().copied().chain([EVIDENCE_FIELD]);
-            let comma_hint = unknown.value.contains(' ').then(|| {
+            let comma_hint = commas.then(|| {
                 "a comma inside `{...}` starts a new key: put text that contains commas in quotes".to_owned()
             });
             let help = comma_hint

@@ -1,0 +1,21 @@
+//! Fuzzes the catalogue and crosswalk loader on a file of its own: no input
+//! may panic, and every error must be located.
+#![no_main]
+
+use ims::catalog::{Source, load};
+use libfuzzer_sys::fuzz_target;
+
+fuzz_target!(|data: &[u8]| {
+    let Ok(text) = std::str::from_utf8(data) else {
+        return;
+    };
+    if let Err(err) = load(&[Source::user("fuzz.yaml", text)]) {
+        assert!(!err.0.is_empty());
+        for problem in &err.0 {
+            assert!(
+                problem.line >= 1 || problem.code == ims::diag::ProblemCode::EmptyFile,
+                "unlocated problem: {problem:?}"
+            );
+        }
+    }
+});

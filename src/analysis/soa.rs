@@ -1,0 +1,240 @@
+//! The Statement of Applicability: one row per control of a standard's
+//! control set, saying whether it applies, why, how far it is implemented,
+//! what implements it (including the other standards' processes reused, from
+//! the crosswalk), and the evidence, owner and last review.
+
+use serde::Serialize;
+
+use super::report::{Coverage, SCHEMA_VERSION};
+use super::resolve::Statuses;
+use crate::date::Date;
+use crate::model::{Catalog, Kind, Node, Relationship};
+use crate::status::{Assessment, Evidence, Status};
+
+/// Whether a control applies.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Applicable {
+    /// Included in the management system.
+    Yes,
+    /// Excluded, with a justification.
+    No,
+    /// Not assessed yet: the decision is still open.
+    Undecided,
+}
+
+impl Applicable {
+    /// Words for people and spreadsheets.
+    pub fn label(self) -> &'static str {
+        match self {
+            Applicable::Yes => "yes",
+            Applicable::No => "no",
+            Applicable::Undecided => "not decided",
+        }
+    }
+}
+
+/// An item of another standard that implements a control, or part of it.
+#[derive(Debug, Clone, Serialize)]
+pub struct Reused {
+    /// The other standard's key.
+    pub standard: String,
+    /// The item's id.
+    pub id: String,
+    /// Its title.
+    pub title: String,
+    /// Its status: implemented or partial.
+    pub status: Status,
+    /// "item REL control".
+    pub relationship: Relationship,
+    /// Whether it covers the control fully.
+    pub coverage: Coverage,
+}
+
+/// One control.
+#[derive(Debug, Clone, Serialize)]
+pub struct SoaRow {
+    /// The control's id.
+    pub id: String,
+    /// Its official title.
+    pub title: String,
+    /// Id of its theme (reporting group).
+    pub theme: String,
+    /// Title of its theme.
+    pub theme_title: String,
+    /// Whether it applies.
+    pub applicable: Applicable,
+    /// Why it is included or excluded, as the status file says.
+    pub justification: Option<String>,
+    /// Its effective status; null when not assessed.
+    pub status: Option<Status>,
+    /// The heading whose status it takes, when it has no entry of its own.
+    pub inherited_from: Option<String>,
+    /// How it is implemented, from the entry's note.
+    pub implementation: Option<String>,
+    /// Items of other standards in place that implement it, strongest first.
+    pub reused: Vec<Reused>,
+    /// Evidence references, with dates where given.
+    pub evidence: Vec<Evidence>,
+    /// Who is responsible.
+    pub owner: Option<String>,
+    /// When it was last reviewed.
+    pub last_review: Option<Date>,
+    /// When it is due, if not yet in place.
+    pub due: Option<Date>,
+}
+
+/// Counts over the controls.
+#[derive(Debug, Clone, Copy, Default, Serialize)]
+pub struct SoaSummary {
+    /// Controls in the set.
+    pub controls: usize,
+    /// Controls that apply.
+    pub applicable: usize,
+    /// Controls excluded.
+    pub excluded: usize,
+    /// Controls not decided (not assessed).
+    pub undecided: usize,
+    /// Applicable controls implemented.
+    pub implemented: usize,
+    /// Applicable controls that apply but give no justification for inclusion.
+    pub without_justification: usize,
+}
+
+/// The Statement of Applicability of one standard.
+#[derive(Debug, Clone, Serialize)]
+pub struct SoaReport {
+    /// Version of this layout.
+    pub schema_version: u32,
+    /// The status file, as named.
+    pub file: String,
+    /// The organisation.
+    pub organisation: String,
+    /// The scope, if stated.
+    pub scope: Option<String>,
+    /// The assessment date, if stated.
+    pub assessed: Option<Date>,
+    /// The standard's key.
+    pub standard: String,
+    /// The standard's display name.
+    pub standard_name: String,
+    /// One row per control, in catalogue order.
+    pub rows: Vec<SoaRow>,
+    /// Counts over the rows.
+    pub summary: SoaSummary,
+}
+
+/// The standards that have controls, in catalogue order.
+pub fn standards_with_controls(catalog: &Catalog) -> Vec<usize> {
+    (0..catalog.standards.len())
+        .filter(|&s| {
+            catalog.standards[s]
+                .items
+                .iter()
+                .any(|item| item.kind == Kind::Control)
+        })
+        .collect()
+}
+
+/// Builds the Statement of Applicability of the standard at `standard`.
+pub fn soa(catalog: &Catalog, assessment: &Assessment, standard: usize) -> SoaReport {
+    let assessed: Vec<usize> = assessment.sections.iter().map(|s| s.standard).collect();
+    let mut all = assessed.clone();
+    if !all.contains(&standard) {
+        all.push(standard);
+    }
+    let statuses = Statuses::resolve(catalog, assessment, &all);
+    let catalogue = &catalog.standards[standard];
+    let mut rows = Vec::new();
+    let mut summary = SoaSummary::default();
+    for leaf in catalogue
+        .leaves()
+        .filter(|&leaf| catalogue.items[leaf].kind == Kind::Control)
+    {
+        let node = Node {
+            standard,
+            item: leaf,
+        };
+        let item = &catalogue.items[leaf];
+        let resolved = statuses.get(node);
+        let entry = resolved.entry;
+        let applicable = match resolved.status {
+            None => Applicable::Undecided,
+            Some(Status::NotApplicable) => Applicable::No,
+            Some(_) => Applicable::Yes,
+        };
+        let justification = entry.and_then(|e| e.justification.clone());
+        summary.controls += 1;
+        match applicable {
+            Applicable::Yes => {
+                summary.applicable += 1;
+                if justification.is_none() {
+                    summary.without_justification += 1;
+                }
+                if resolved.status == Some(Status::Implemented) {
+                    summary.implemented += 1;
+                }
+            }
+            Applicable::No => summary.excluded += 1,
+            Applicable::Undecided => summary.undecided += 1,
+        }
+        let mut reused: Vec<Reused> = catalog
+            .links(node)
+            .iter()
+            .filter(|link| assessed.contains(&link.other.standard))
+            .filter_map(|link| {
+                let status = statuses.status(link.other).filter(|s| s.in_place())?;
+                let coverage = if link.relationship.covers_fully() && status == Status::Implemented
+                {
+                    Coverage::Full
+                } else {
+                    Coverage::Partial
+                };
+                Some(Reused {
+                    standard: catalog.standards[link.other.standard].key.clone(),
+                    id: catalog.item(link.other).id.clone(),
+                    title: catalog.item(link.other).title.clone(),
+                    status,
+                    relationship: link.relationship,
+                    coverage,
+                })
+            })
+            .collect();
+        reused.sort_by_key(|r| {
+            (
+                r.coverage,
+                r.status != Status::Implemented,
+                r.relationship.strength_rank(),
+            )
+        });
+        rows.push(SoaRow {
+            id: item.id.clone(),
+            title: item.title.clone(),
+            theme: catalogue.items[item.group].id.clone(),
+            theme_title: catalogue.items[item.group].title.clone(),
+            applicable,
+            justification,
+            status: resolved.status,
+            inherited_from: resolved
+                .inherited_from
+                .map(|h| catalogue.items[h].id.clone()),
+            implementation: entry.and_then(|e| e.note.clone()),
+            reused,
+            evidence: entry.map(|e| e.evidence.clone()).unwrap_or_default(),
+            owner: entry.and_then(|e| e.owner.clone()),
+            last_review: entry.and_then(|e| e.reviewed),
+            due: entry.and_then(|e| e.due),
+        });
+    }
+    SoaReport {
+        schema_version: SCHEMA_VERSION,
+        file: assessment.file.clone(),
+        organisation: assessment.organisation.clone(),
+        scope: assessment.scope.clone(),
+        assessed: assessment.assessed,
+        standard: catalogue.key.clone(),
+        standard_name: catalogue.name.clone(),
+        rows,
+        summary,
+    }
+}

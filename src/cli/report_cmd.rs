@@ -1,0 +1,106 @@
+//! `ims soa` and `ims diff`: the deliverables built on a status file.
+
+use std::io::IsTerminal;
+
+use super::Context;
+use super::args::{DiffArgs, DiffFormat, SoaArgs, SoaFormat};
+use super::gap_cmd::load_snapshot;
+use super::io::{self, Failure};
+use crate::analysis::diff;
+use crate::analysis::soa::{self, standards_with_controls};
+use crate::exit::Outcome;
+use crate::render::{diff as diff_view, soa as soa_view};
+use crate::status;
+
+/// Runs `ims soa`.
+pub fn soa(context: &Context, args: SoaArgs) -> Result<Outcome, Failure> {
+    let catalog = &context.catalog;
+    let standard = match &args.standard {
+        Some(key) => context.standard(key, "--standard")?,
+        None => match standards_with_controls(catalog).as_slice() {
+            [one] => *one,
+            [] => {
+                return Err(Failure::message(
+                    "no loaded standard has controls, so there is no Statement of Applicability to write",
+                    None,
+                ));
+            }
+            several => {
+                let keys: Vec<String> = several
+                    .iter()
+                    .map(|&s| format!("--standard {}", catalog.standards[s].key))
+                    .collect();
+                return Err(Failure::message(
+                    "several standards have controls",
+                    Some(format!("choose one: {}", keys.join(" or "))),
+                ));
+            }
+        },
+    };
+    let text = io::read_text(&args.file).map_err(|problem| Failure::Problems(vec![problem]))?;
+    let name = args.file.display().to_string();
+    let assessment = status::load(&name, &text, catalog)?;
+    let report = soa::soa(catalog, &assessment, standard);
+    let format = args
+        .format
+        .or_else(|| args.output.as_deref().and_then(SoaFormat::from_extension))
+        .unwrap_or(SoaFormat::Markdown);
+    let bytes = match format {
+        SoaFormat::Csv => soa_view::csv(&report).into_bytes(),
+        SoaFormat::Markdown => soa_view::markdown(&report).into_bytes(),
+        SoaFormat::Xlsx => {
+            if args.output.is_none() && std::io::stdout().is_terminal() {
+                return Err(Failure::message(
+                    "an xlsx workbook is binary and would garble the terminal",
+                    Some("write it to a file: -o soa.xlsx".to_owned()),
+                ));
+            }
+            soa_view::xlsx(&report).map_err(|err| {
+                Failure::message(format!("cannot build the workbook: {err}"), None)
+            })?
+        }
+    };
+    finish(context, args.output.as_deref(), &bytes, &[&args.file])
+}
+
+/// Runs `ims diff`.
+pub fn diff(context: &Context, args: DiffArgs) -> Result<Outcome, Failure> {
+    let old = load_snapshot(context, &args.old);
+    let new = load_snapshot(context, &args.new);
+    let (old, new) = match (old, new) {
+        (Ok(old), Ok(new)) => (old, new),
+        (Err(Failure::Problems(mut first)), Err(Failure::Problems(second))) => {
+            first.extend(second);
+            return Err(Failure::Problems(first));
+        }
+        (Err(failure), _) | (_, Err(failure)) => return Err(failure),
+    };
+    let report = diff::diff(&context.catalog, &old, &new);
+    let text = match args.format {
+        DiffFormat::Table => diff_view::table_text(&report, context.look(args.output.as_deref())),
+        DiffFormat::Json => diff_view::json(&report),
+        DiffFormat::Markdown => diff_view::markdown(&report),
+    };
+    finish(
+        context,
+        args.output.as_deref(),
+        text.as_bytes(),
+        &[&args.old, &args.new],
+    )
+}
+
+fn finish(
+    context: &Context,
+    output: Option<&std::path::Path>,
+    bytes: &[u8],
+    inputs: &[&std::path::Path],
+) -> Result<Outcome, Failure> {
+    match io::emit(output, bytes, inputs) {
+        Ok(()) | Err(Failure::BrokenPipe) => {}
+        Err(failure) => return Err(failure),
+    }
+    if let Some(path) = output {
+        context.note(&format!("wrote {}", path.display()));
+    }
+    Ok(Outcome::Passed)
+}

@@ -1,0 +1,147 @@
+//! `ims diff` as a table, JSON or Markdown.
+
+use std::fmt::Write as _;
+
+use comfy_table::{Cell, CellAlignment};
+
+use super::{Look, md_cell, percent, status_label, table};
+use crate::analysis::diff::{ChangeKind, DiffReport};
+
+/// The order and headings of the change sections.
+const SECTIONS: [(ChangeKind, &str); 6] = [
+    (ChangeKind::Regressed, "Regressed"),
+    (ChangeKind::NoLongerAssessed, "No longer assessed"),
+    (ChangeKind::Improved, "Improved"),
+    (ChangeKind::NewlyAssessed, "Newly assessed"),
+    (ChangeKind::Excluded, "Excluded"),
+    (ChangeKind::Included, "Included again"),
+];
+
+fn change_in_points(change: Option<f64>) -> String {
+    change.map_or_else(|| "n/a".to_owned(), |c| format!("{c:+.1} pts"))
+}
+
+fn title_line(report: &DiffReport) -> String {
+    let when =
+        |date: Option<crate::date::Date>| date.map(|d| format!(" ({d})")).unwrap_or_default();
+    format!(
+        "{}{} -> {}{}",
+        report.old.file,
+        when(report.old.assessed),
+        report.new.file,
+        when(report.new.assessed)
+    )
+}
+
+/// For a terminal.
+pub fn table_text(report: &DiffReport, look: Look) -> String {
+    let mut out = String::new();
+    let _ = writeln!(out, "Changes: {}", title_line(report));
+    if report.old.organisation != report.new.organisation {
+        let _ = writeln!(
+            out,
+            "note: the organisations differ: {} and {}",
+            report.old.organisation, report.new.organisation
+        );
+    }
+    let mut t = table(look);
+    t.set_header([
+        "Standard",
+        "Before",
+        "After",
+        "Change",
+        "Improved",
+        "Regressed",
+        "New",
+        "Dropped",
+    ]);
+    for s in &report.standards {
+        t.add_row([
+            Cell::new(&s.id),
+            Cell::new(percent(s.old_coverage)).set_alignment(CellAlignment::Right),
+            Cell::new(percent(s.new_coverage)).set_alignment(CellAlignment::Right),
+            Cell::new(change_in_points(s.change)).set_alignment(CellAlignment::Right),
+            Cell::new(s.improved).set_alignment(CellAlignment::Right),
+            Cell::new(s.regressed).set_alignment(CellAlignment::Right),
+            Cell::new(s.newly_assessed).set_alignment(CellAlignment::Right),
+            Cell::new(s.no_longer_assessed).set_alignment(CellAlignment::Right),
+        ]);
+    }
+    let _ = writeln!(out, "{t}");
+    for (kind, heading) in SECTIONS {
+        let rows: Vec<_> = report.changes.iter().filter(|c| c.kind == kind).collect();
+        if rows.is_empty() {
+            continue;
+        }
+        let _ = writeln!(out, "\n{heading} ({})", rows.len());
+        let mut t = table(look);
+        t.set_header(["Standard", "Id", "Title", "Before", "After"]);
+        for c in rows {
+            t.add_row([
+                Cell::new(&c.standard),
+                Cell::new(&c.id),
+                Cell::new(&c.title),
+                Cell::new(status_label(c.old)),
+                Cell::new(status_label(c.new)),
+            ]);
+        }
+        let _ = writeln!(out, "{t}");
+    }
+    if report.changes.is_empty() {
+        let _ = writeln!(out, "\nNo item changed.");
+    }
+    out
+}
+
+/// The stable JSON layout (`schema_version`).
+pub fn json(report: &DiffReport) -> String {
+    let mut text = serde_json::to_string_pretty(report).unwrap_or_default();
+    text.push('\n');
+    text
+}
+
+/// For a document.
+pub fn markdown(report: &DiffReport) -> String {
+    let mut out = String::new();
+    let _ = writeln!(out, "# Changes: {}\n", md_cell(&report.new.organisation));
+    let _ = writeln!(out, "From {}.\n", md_cell(&title_line(report)));
+    out.push_str("| Standard | Before | After | Change | Improved | Regressed | Newly assessed | No longer assessed |\n");
+    out.push_str("|---|--:|--:|--:|--:|--:|--:|--:|\n");
+    for s in &report.standards {
+        let _ = writeln!(
+            out,
+            "| {} | {} | {} | {} | {} | {} | {} | {} |",
+            md_cell(&s.id),
+            percent(s.old_coverage),
+            percent(s.new_coverage),
+            change_in_points(s.change),
+            s.improved,
+            s.regressed,
+            s.newly_assessed,
+            s.no_longer_assessed
+        );
+    }
+    for (kind, heading) in SECTIONS {
+        let rows: Vec<_> = report.changes.iter().filter(|c| c.kind == kind).collect();
+        if rows.is_empty() {
+            continue;
+        }
+        let _ = writeln!(out, "\n## {heading} ({})\n", rows.len());
+        out.push_str("| Standard | Id | Title | Before | After |\n|---|---|---|---|---|\n");
+        for c in rows {
+            let _ = writeln!(
+                out,
+                "| {} | {} | {} | {} | {} |",
+                md_cell(&c.standard),
+                md_cell(&c.id),
+                md_cell(&c.title),
+                status_label(c.old),
+                status_label(c.new)
+            );
+        }
+    }
+    if report.changes.is_empty() {
+        out.push_str("\nNo item changed.\n");
+    }
+    out
+}

@@ -1,0 +1,239 @@
+//! The gap report as one self-contained HTML file: inline CSS and inline
+//! SVG charts, no scripts, fonts or network (a Content-Security-Policy says
+//! so). Every piece of text is HTML-escaped by the template engine.
+
+use minijinja::value::Serde;
+use minijinja::{Environment, Value, context};
+use serde::Serialize;
+
+use super::percent;
+use crate::analysis::{GapReport, ItemStatus, OverlapState, SharedState};
+
+const TEMPLATE: &str = include_str!("gap.html");
+
+/// One bar of a coverage chart.
+#[derive(Debug, Serialize)]
+struct Bar {
+    label: String,
+    title: String,
+    value: String,
+    y: u32,
+    filled: f64,
+    color: &'static str,
+}
+
+/// The coverage-by-group chart of one standard.
+#[derive(Debug, Serialize)]
+struct Chart {
+    name: String,
+    width: u32,
+    height: u32,
+    bar_x: u32,
+    bar_width: u32,
+    value_x: u32,
+    bars: Vec<Bar>,
+}
+
+/// One segment of an overlap bar.
+#[derive(Debug, Serialize)]
+struct Segment {
+    label: String,
+    count: usize,
+    x: f64,
+    width: f64,
+    color: &'static str,
+}
+
+/// The overlap between two standards, as one stacked bar.
+#[derive(Debug, Serialize)]
+struct OverlapBar {
+    source: String,
+    target: String,
+    total: usize,
+    width: u32,
+    segments: Vec<Segment>,
+}
+
+/// Items of one standard, for a table.
+#[derive(Debug, Serialize)]
+struct Block<'a> {
+    name: &'a str,
+    items: Vec<&'a ItemStatus>,
+}
+
+const ROW: u32 = 22;
+const BAR_X: u32 = 52;
+const BAR_WIDTH: u32 = 380;
+
+fn coverage_color(value: Option<f64>) -> &'static str {
+    match value {
+        Some(v) if v >= 80.0 => "#2e8540",
+        Some(v) if v >= 50.0 => "#e0a100",
+        Some(_) => "#c0392b",
+        None => "#9aa1ad",
+    }
+}
+
+fn charts(report: &GapReport) -> Vec<Chart> {
+    report
+        .standards
+        .iter()
+        .map(|s| {
+            let bars: Vec<Bar> = s
+                .groups
+                .iter()
+                .zip(0u32..)
+                .map(|(g, n)| Bar {
+                    label: g.id.clone(),
+                    title: g.title.clone(),
+                    value: percent(g.coverage),
+                    y: n * ROW,
+                    filled: (g.coverage.unwrap_or(0.0) / 100.0 * f64::from(BAR_WIDTH)).round(),
+                    color: coverage_color(g.coverage),
+                })
+                .collect();
+            Chart {
+                name: s.name.clone(),
+                width: BAR_X + BAR_WIDTH + 70,
+                height: u32::try_from(bars.len()).unwrap_or(0) * ROW + 4,
+                bar_x: BAR_X,
+                bar_width: BAR_WIDTH,
+                value_x: BAR_X + BAR_WIDTH + 8,
+                bars,
+            }
+        })
+        .collect()
+}
+
+fn overlap(report: &GapReport) -> Vec<OverlapBar> {
+    let mut pairs: Vec<(String, String)> = Vec::new();
+    for o in &report.overlap {
+        let pair = (o.source.standard.clone(), o.target.standard.clone());
+        if !pairs.contains(&pair) {
+            pairs.push(pair);
+        }
+    }
+    const WIDTH: u32 = 900;
+    pairs
+        .into_iter()
+        .map(|(source, target)| {
+            let rows: Vec<_> = report
+                .overlap
+                .iter()
+                .filter(|o| o.source.standard == source && o.target.standard == target)
+                .collect();
+            let total = rows.len();
+            let kinds = [
+                (
+                    OverlapState::BothInPlace,
+                    "run once for both".to_owned(),
+                    "#2e8540",
+                ),
+                (
+                    OverlapState::SourceOnly,
+                    format!("reuse {source} for {target}"),
+                    "#2f6fb3",
+                ),
+                (
+                    OverlapState::TargetOnly,
+                    format!("reuse {target} for {source}"),
+                    "#6a9fd4",
+                ),
+                (OverlapState::JointGap, "joint gap".to_owned(), "#c0392b"),
+                (OverlapState::Excluded, "excluded".to_owned(), "#9aa1ad"),
+            ];
+            let mut x = 0.0;
+            let segments = kinds
+                .into_iter()
+                .map(|(state, label, color)| {
+                    let count = rows.iter().filter(|o| o.state == state).count();
+                    let width = if total == 0 {
+                        0.0
+                    } else {
+                        (count as f64 / total as f64 * f64::from(WIDTH)).round()
+                    };
+                    let segment = Segment {
+                        label,
+                        count,
+                        x,
+                        width,
+                        color,
+                    };
+                    x += width;
+                    segment
+                })
+                .collect();
+            OverlapBar {
+                source,
+                target,
+                total,
+                width: WIDTH,
+                segments,
+            }
+        })
+        .collect()
+}
+
+fn blocks<'a>(report: &'a GapReport, items: &'a [ItemStatus]) -> Vec<Block<'a>> {
+    report
+        .standards
+        .iter()
+        .filter_map(|s| {
+            let mine: Vec<&ItemStatus> = items.iter().filter(|i| i.standard == s.id).collect();
+            (!mine.is_empty()).then_some(Block {
+                name: &s.name,
+                items: mine,
+            })
+        })
+        .collect()
+}
+
+fn shared_label(state: String) -> String {
+    let state = match state.as_str() {
+        "in-place-for-all" => SharedState::InPlaceForAll,
+        "partly-in-place" => SharedState::PartlyInPlace,
+        "extend" => SharedState::Extend,
+        _ => SharedState::JointGap,
+    };
+    state.label().to_owned()
+}
+
+/// The whole page; an error only if the embedded template is broken.
+pub fn render(report: &GapReport) -> Result<String, String> {
+    let mut env = Environment::new();
+    env.add_template("gap.html", TEMPLATE)
+        .map_err(|e| e.to_string())?;
+    env.add_function("percent", |value: Option<f64>| percent(value));
+    env.add_function("shared_label", shared_label);
+    let title = match &report.target {
+        Some(target) => format!("Gap analysis towards {target}: {}", report.organisation),
+        None => format!("Gap analysis: {}", report.organisation),
+    };
+    let mut element_standards: Vec<&str> = Vec::new();
+    for element in &report.integrated {
+        for side in &element.sides {
+            if !element_standards.contains(&side.standard.as_str()) {
+                element_standards.push(&side.standard);
+            }
+        }
+    }
+    let template = env.get_template("gap.html").map_err(|e| e.to_string())?;
+    let mut html = template
+        .render(context! {
+            report => Value::from(Serde(report)),
+            title => title,
+            generator => format!("ims {}", env!("CARGO_PKG_VERSION")),
+            gate_configured => super::gate_configured(report),
+            charts => Value::from(Serde(charts(report))),
+            overlap => Value::from(Serde(overlap(report))),
+            element_standards => element_standards.iter().map(|s| (*s).to_owned()).collect::<Vec<String>>(),
+            missing => Value::from(Serde(blocks(report, &report.missing))),
+            partial => Value::from(Serde(blocks(report, &report.partial))),
+            unassessed => Value::from(Serde(blocks(report, &report.unassessed))),
+        })
+        .map_err(|e| format!("{e:#}"))?;
+    if !html.ends_with('\n') {
+        html.push('\n');
+    }
+    Ok(html)
+}

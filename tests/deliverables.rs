@@ -1,0 +1,238 @@
+//! The deliverables read back: the Statement of Applicability workbook, the
+//! ratchet against a JSON report, and output formats chosen by extension.
+
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+use std::io::Read;
+use std::path::Path;
+
+use assert_cmd::Command;
+use calamine::{Data, Reader, Xlsx, open_workbook};
+
+fn ims() -> Command {
+    let mut command = Command::cargo_bin("ims").unwrap();
+    command
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .env_remove("CI")
+        .env_remove("COLUMNS")
+        .env("NO_COLOR", "1");
+    command
+}
+
+fn xml_part(path: &Path, part: &str) -> String {
+    let file = std::fs::File::open(path).unwrap();
+    let mut archive = zip::ZipArchive::new(file).unwrap();
+    let mut text = String::new();
+    archive
+        .by_name(part)
+        .unwrap()
+        .read_to_string(&mut text)
+        .unwrap();
+    text
+}
+
+#[test]
+fn the_soa_workbook_reads_back_with_every_control_and_its_styling() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("soa.xlsx");
+    ims()
+        .args(["soa", "examples/saas-iso27001-adding-iso20000.yaml", "-o"])
+        .arg(&path)
+        .assert()
+        .code(0);
+
+    let mut book: Xlsx<_> = open_workbook(&path).unwrap();
+    assert_eq!(book.sheet_names(), ["Statement of Applicability", "About"]);
+    let range = book.worksheet_range("Statement of Applicability").unwrap();
+    let rows: Vec<Vec<String>> = range
+        .rows()
+        .map(|row| {
+            row.iter()
+                .map(|cell| match cell {
+                    Data::String(s) => s.clone(),
+                    Data::Empty => String::new(),
+                    other => other.to_string(),
+                })
+                .collect()
+        })
+        .collect();
+    assert_eq!(rows.len(), 1 + 93, "a header and one row per control");
+    assert_eq!(rows[0][0], "Control");
+    assert_eq!(rows[0][3], "Applicable");
+    assert_eq!(rows[0][4], "Justification for inclusion or exclusion");
+    assert_eq!(rows[0][10], "Last review");
+    let a51 = rows.iter().find(|r| r[0] == "A.5.1").unwrap();
+    assert_eq!(a51[3], "yes");
+    assert_eq!(
+        a51[4],
+        "Required by clause 5.2 and by enterprise customer contracts."
+    );
+    assert_eq!(a51[5], "implemented");
+    assert_eq!(a51[10], "2026-03-02");
+    let a75 = rows.iter().find(|r| r[0] == "A.7.5").unwrap();
+    assert_eq!(a75[3], "no");
+    assert!(a75[4].starts_with("No own data centre"));
+    let ids: Vec<&str> = rows[1..].iter().map(|r| r[0].as_str()).collect();
+    assert_eq!(ids.first(), Some(&"A.5.1"));
+    assert_eq!(ids.last(), Some(&"A.8.34"));
+
+    let sheet = xml_part(&path, "xl/worksheets/sheet1.xml");
+    assert!(
+        sheet.contains(r#"state="frozen""#),
+        "the header row is frozen"
+    );
+    assert!(
+        sheet.contains(r#"<autoFilter ref="A1:L94""#),
+        "filters on every column"
+    );
+    assert!(
+        sheet.contains("<cols>") && sheet.contains(r#"customWidth="1""#),
+        "column widths are set"
+    );
+    let styles = xml_part(&path, "xl/styles.xml");
+    for colour in ["FFC6EFCE", "FFFFEB9C", "FFD9D9D9", "FF1F3864"] {
+        assert!(styles.contains(colour), "status colour {colour} is used");
+    }
+    let about = book.worksheet_range("About").unwrap();
+    assert_eq!(
+        about.get_value((0, 1)),
+        Some(&Data::String("Cloudberry Analytics GmbH".into()))
+    );
+}
+
+#[test]
+fn the_soa_workbook_is_identical_from_run_to_run() {
+    let dir = tempfile::tempdir().unwrap();
+    let (first, second) = (dir.path().join("a.xlsx"), dir.path().join("b.xlsx"));
+    for path in [&first, &second] {
+        ims()
+            .args(["soa", "examples/msp-iso20000-to-iso27001.yaml", "-q", "-o"])
+            .arg(path)
+            .assert()
+            .code(0);
+    }
+    assert_eq!(
+        std::fs::read(first).unwrap(),
+        std::fs::read(second).unwrap()
+    );
+}
+
+#[test]
+fn a_json_report_serves_as_the_next_baseline() {
+    let dir = tempfile::tempdir().unwrap();
+    let baseline = dir.path().join("baseline.json");
+    ims()
+        .args(["gap", "tests/fixtures/msp-2026-04.yaml", "-q", "-o"])
+        .arg(&baseline)
+        .assert()
+        .code(0);
+    let regressed = ims()
+        .args([
+            "gap",
+            "examples/msp-iso20000-to-iso27001.yaml",
+            "--format",
+            "json",
+            "--baseline",
+        ])
+        .arg(&baseline)
+        .output()
+        .unwrap();
+    assert_eq!(regressed.status.code(), Some(1));
+    let report: serde_json::Value = serde_json::from_slice(&regressed.stdout).unwrap();
+    let ids: Vec<&str> = report["baseline"]["regressions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c["id"].as_str().unwrap())
+        .collect();
+    assert_eq!(ids, ["A.5.24", "A.8.8"]);
+    let same = ims()
+        .args([
+            "diff",
+            "tests/fixtures/msp-2026-04.yaml",
+            "examples/msp-iso20000-to-iso27001.yaml",
+            "--format",
+            "json",
+        ])
+        .output()
+        .unwrap();
+    let via_json = ims()
+        .args(["diff", "--format", "json"])
+        .arg(&baseline)
+        .arg("examples/msp-iso20000-to-iso27001.yaml")
+        .output()
+        .unwrap();
+    let changes = |bytes: &[u8]| {
+        serde_json::from_slice::<serde_json::Value>(bytes).unwrap()["changes"].clone()
+    };
+    assert_eq!(
+        changes(&same.stdout),
+        changes(&via_json.stdout),
+        "a JSON report and its status file diff alike"
+    );
+}
+
+#[test]
+fn the_output_extension_chooses_the_format() {
+    let dir = tempfile::tempdir().unwrap();
+    for (name, starts) in [
+        ("r.json", "{"),
+        ("r.csv", "standard,id,title"),
+        ("r.md", "# Gap analysis"),
+        ("r.html", "<!DOCTYPE html>"),
+        ("r.txt", "\nGap analysis"),
+    ] {
+        let path = dir.path().join(name);
+        ims()
+            .args(["gap", "examples/startup-little-in-place.yaml", "-q", "-o"])
+            .arg(&path)
+            .assert()
+            .code(0);
+        let text = std::fs::read_to_string(&path).unwrap();
+        assert!(
+            text.starts_with(starts),
+            "{name}: {}",
+            &text[..40.min(text.len())]
+        );
+    }
+    let soa = dir.path().join("soa.csv");
+    ims()
+        .args(["soa", "examples/startup-little-in-place.yaml", "-q", "-o"])
+        .arg(&soa)
+        .assert()
+        .code(0);
+    assert!(
+        std::fs::read_to_string(&soa)
+            .unwrap()
+            .starts_with("Control,Title,Theme,Applicable")
+    );
+}
+
+#[test]
+fn deliverables_match_their_snapshots() {
+    let text =
+        |args: &[&str]| String::from_utf8(ims().args(args).output().unwrap().stdout).unwrap();
+    insta::assert_snapshot!(
+        "soa-msp-markdown",
+        text(&["soa", "examples/msp-iso20000-to-iso27001.yaml"])
+    );
+    insta::assert_snapshot!(
+        "diff-msp-markdown",
+        text(&[
+            "diff",
+            "tests/fixtures/msp-2026-04.yaml",
+            "examples/msp-iso20000-to-iso27001.yaml",
+            "--format",
+            "markdown"
+        ])
+    );
+    insta::assert_snapshot!(
+        "gap-msp-html",
+        text(&[
+            "gap",
+            "examples/msp-iso20000-to-iso27001.yaml",
+            "--format",
+            "html"
+        ])
+    );
+}

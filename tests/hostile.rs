@@ -1,0 +1,253 @@
+//! Hostile inputs that are generated rather than committed (huge files,
+//! unreadable files, thousands of errors), the bad-input corpus loaded as
+//! user catalogues, and the ends of stdout: broken pipes, closed and full.
+
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+use std::fs;
+use std::io::{BufRead, BufReader};
+use std::path::{Path, PathBuf};
+use std::process::{Command as Process, Stdio};
+
+use assert_cmd::Command;
+use assert_cmd::cargo::cargo_bin;
+
+fn ims() -> Command {
+    let mut command = Command::cargo_bin("ims").unwrap();
+    command
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .env_remove("CI")
+        .env("NO_COLOR", "1");
+    command
+}
+
+struct Run {
+    code: Option<i32>,
+    stderr: String,
+}
+
+fn run(args: &[&str]) -> Run {
+    let output = ims().args(args).output().unwrap();
+    let run = Run {
+        code: output.status.code(),
+        stderr: String::from_utf8_lossy(&output.stderr).into_owned(),
+    };
+    assert!(
+        !run.stderr.contains("panicked"),
+        "{args:?} panicked:\n{}",
+        run.stderr
+    );
+    run
+}
+
+fn path_str(path: &Path) -> &str {
+    path.to_str().unwrap()
+}
+
+#[test]
+fn a_100_mb_file_is_refused_by_size_without_being_parsed() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("huge.yaml");
+    let file = fs::File::create(&path).unwrap();
+    file.set_len(100 * 1024 * 1024).unwrap();
+    let result = run(&["gap", path_str(&path)]);
+    assert_eq!(result.code, Some(2));
+    assert!(
+        result
+            .stderr
+            .contains("error[too-large]: the file is 100 MiB; ims reads files of up to 8 MiB"),
+        "{}",
+        result.stderr
+    );
+}
+
+#[test]
+fn ten_thousand_unknown_ids_give_bounded_useful_output() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("many.yaml");
+    let mut text = String::from("organisation: Acme\niso27001:\n");
+    for n in 0..10_000 {
+        text.push_str(&format!("  Z.{n}: implemented\n"));
+    }
+    fs::write(&path, text).unwrap();
+    let result = run(&["gap", path_str(&path)]);
+    assert_eq!(result.code, Some(2));
+    let lines: Vec<&str> = result.stderr.lines().collect();
+    assert!(lines.len() <= 101, "{} lines of errors", lines.len());
+    assert!(
+        lines[0].contains(":3:3: error[unknown-item]: unknown item `Z.0` in iso27001"),
+        "{}",
+        lines[0]
+    );
+    assert_eq!(
+        *lines.last().unwrap(),
+        "... and 9950 more problems not shown"
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn unreadable_files_are_refused() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+
+    // A socket cannot be opened as a file, even by root.
+    let socket = dir.path().join("status.yaml");
+    let _listener = std::os::unix::net::UnixListener::bind(&socket).unwrap();
+    let result = run(&["gap", path_str(&socket)]);
+    assert_eq!(result.code, Some(2));
+    assert!(
+        result.stderr.contains("error[unreadable]"),
+        "{}",
+        result.stderr
+    );
+
+    // A file without read permission, where permissions apply (not as root).
+    let locked = dir.path().join("locked.yaml");
+    fs::write(&locked, "organisation: Acme\niso27001: {}\n").unwrap();
+    fs::set_permissions(&locked, fs::Permissions::from_mode(0o000)).unwrap();
+    if fs::read(&locked).is_err() {
+        let result = run(&["gap", path_str(&locked)]);
+        assert_eq!(result.code, Some(2));
+        assert!(
+            result
+                .stderr
+                .contains("error[unreadable]: permission denied"),
+            "{}",
+            result.stderr
+        );
+    }
+}
+
+fn corpus() -> Vec<PathBuf> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/bad");
+    let mut files: Vec<PathBuf> = fs::read_dir(dir)
+        .unwrap()
+        .map(|entry| entry.unwrap().path())
+        .filter(|path| path.is_file())
+        .collect();
+    files.sort();
+    files
+}
+
+#[test]
+fn the_bad_corpus_as_user_catalogues_gives_located_errors() {
+    let files = corpus();
+    assert!(files.len() >= 20);
+    for file in files {
+        let dir = tempfile::tempdir().unwrap();
+        let name = file.file_name().unwrap();
+        fs::copy(&file, dir.path().join(name)).unwrap();
+        let result = run(&["catalog", "lint", "--catalog", path_str(dir.path())]);
+        assert_eq!(
+            result.code,
+            Some(2),
+            "{}: {}",
+            file.display(),
+            result.stderr
+        );
+        let first = result.stderr.lines().next().unwrap_or_default();
+        assert!(
+            first.contains(": error["),
+            "{}: {}",
+            file.display(),
+            result.stderr
+        );
+        let located = first.split(": error[").next().unwrap();
+        let whole_file = ["empty-file", "unreadable", "too-large"]
+            .iter()
+            .any(|code| first.contains(code));
+        assert!(
+            whole_file || located.split(':').count() >= 3,
+            "{}: problem without line and column: {first}",
+            file.display()
+        );
+    }
+}
+
+#[test]
+fn a_directory_or_missing_catalogue_directory_is_refused() {
+    let result = run(&["catalog", "lint", "--catalog", "tests/fixtures/no-such-dir"]);
+    assert_eq!(result.code, Some(2));
+    assert!(
+        result.stderr.contains("cannot read catalogue directory"),
+        "{}",
+        result.stderr
+    );
+}
+
+#[test]
+fn a_broken_pipe_ends_quietly() {
+    for args in [
+        &[
+            "gap",
+            "examples/msp-iso20000-to-iso27001.yaml",
+            "--format",
+            "json",
+        ][..],
+        &["gap", "examples/msp-iso20000-to-iso27001.yaml"][..],
+        &["catalog", "list", "--format", "json"][..],
+    ] {
+        let mut child = Process::new(cargo_bin("ims"))
+            .current_dir(env!("CARGO_MANIFEST_DIR"))
+            .args(args)
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        let mut first = String::new();
+        BufReader::new(child.stdout.take().unwrap())
+            .read_line(&mut first)
+            .unwrap();
+        // The reader is gone: like `ims gap ... | head -1`.
+        let output = child.wait_with_output().unwrap();
+        assert_eq!(output.status.code(), Some(0), "{args:?}");
+        assert!(
+            output.stderr.is_empty(),
+            "{args:?}: {}",
+            String::from_utf8_lossy(&output.stderr)
+        );
+        assert!(!first.is_empty());
+    }
+}
+
+#[test]
+fn a_full_disk_gives_a_clear_error() {
+    let full = fs::OpenOptions::new()
+        .write(true)
+        .open("/dev/full")
+        .unwrap();
+    let output = Process::new(cargo_bin("ims"))
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .args([
+            "gap",
+            "examples/startup-little-in-place.yaml",
+            "--format",
+            "json",
+        ])
+        .stdout(full)
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        stderr.contains("error: cannot write to stdout: No space left on device"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn a_closed_stdout_gives_a_clear_error() {
+    let output = Process::new("sh")
+        .arg("-c")
+        .arg(format!(
+            "exec '{}' gap examples/startup-little-in-place.yaml >&-",
+            cargo_bin("ims").display()
+        ))
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(stderr.contains("error: cannot write to stdout"), "{stderr}");
+}
