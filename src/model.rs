@@ -147,6 +147,34 @@ impl Item {
     }
 }
 
+/// A fast hasher for the short item ids looked up for every status-file
+/// entry (FNV-1a); ids come from catalogues, not from an attacker who could
+/// aim at collisions, and a collision only costs a comparison.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct IdHasher;
+
+impl std::hash::BuildHasher for IdHasher {
+    type Hasher = Fnv;
+    fn build_hasher(&self) -> Fnv {
+        Fnv(0xcbf2_9ce4_8422_2325)
+    }
+}
+
+/// The FNV-1a hash state.
+#[derive(Debug, Clone, Copy)]
+pub struct Fnv(u64);
+
+impl std::hash::Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for byte in bytes {
+            self.0 = (self.0 ^ u64::from(*byte)).wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+}
+
 /// One standard and its items, in catalogue order.
 #[derive(Debug, Clone)]
 pub struct Standard {
@@ -163,7 +191,7 @@ pub struct Standard {
     /// Items in catalogue order; parents come before their children.
     pub items: Vec<Item>,
     /// Item index by id.
-    pub index: HashMap<String, usize>,
+    pub index: HashMap<String, usize, IdHasher>,
 }
 
 impl Standard {
@@ -297,22 +325,26 @@ pub struct Catalog {
     pub standards: Vec<Standard>,
     /// Crosswalks in load order.
     pub crosswalks: Vec<Crosswalk>,
-    links: HashMap<Node, Vec<Link>>,
+    /// Links by standard, then by item: a dense index, read on every analysis.
+    links: Vec<Vec<Vec<Link>>>,
 }
 
 impl Catalog {
     /// Assembles a catalogue and indexes its edges from both ends.
     pub fn new(standards: Vec<Standard>, crosswalks: Vec<Crosswalk>) -> Self {
-        let mut links: HashMap<Node, Vec<Link>> = HashMap::new();
+        let mut links: Vec<Vec<Vec<Link>>> = standards
+            .iter()
+            .map(|standard| vec![Vec::new(); standard.items.len()])
+            .collect();
         for (crosswalk_index, crosswalk) in crosswalks.iter().enumerate() {
             for (edge_index, edge) in crosswalk.edges.iter().enumerate() {
-                links.entry(edge.target).or_default().push(Link {
+                links[edge.target.standard][edge.target.item].push(Link {
                     crosswalk: crosswalk_index,
                     edge: edge_index,
                     other: edge.source,
                     relationship: edge.relationship,
                 });
-                links.entry(edge.source).or_default().push(Link {
+                links[edge.source.standard][edge.source.item].push(Link {
                     crosswalk: crosswalk_index,
                     edge: edge_index,
                     other: edge.target,
@@ -346,7 +378,10 @@ impl Catalog {
 
     /// Every edge that touches `node`, seen from `node`.
     pub fn links(&self, node: Node) -> &[Link] {
-        self.links.get(&node).map_or(&[], Vec::as_slice)
+        self.links
+            .get(node.standard)
+            .and_then(|items| items.get(node.item))
+            .map_or(&[], Vec::as_slice)
     }
 
     /// The edge behind a link.

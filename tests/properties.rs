@@ -202,6 +202,7 @@ fn options() -> impl Strategy<Value = Options> {
             as_of: ims::date::Date::parse("2026-12-31"),
             fail_on_stale_evidence: fail % 2 == 0,
             baseline: None,
+            summary_only: false,
         },
     )
 }

@@ -5,6 +5,7 @@
 pub mod diff;
 mod gate;
 mod overlap;
+pub mod portfolio;
 pub mod report;
 mod resolve;
 mod reuse;
@@ -40,6 +41,10 @@ pub struct Options {
     pub fail_on_stale_evidence: bool,
     /// An earlier snapshot; items that regressed against it fail the gate.
     pub baseline: Option<Snapshot>,
+    /// Compute only what a portfolio summary needs: coverage, counts,
+    /// missing items, warnings and the gate; leave the item rows, overlap,
+    /// integrated view and suggestion texts empty.
+    pub summary_only: bool,
 }
 
 /// The standards a report covers and the ones whose statuses are known.
@@ -107,7 +112,9 @@ pub fn analyse(catalog: &Catalog, assessment: &Assessment, options: &Options) ->
                 Some(Status::Planned | Status::NotImplemented) => missing.push(row),
                 Some(Status::Implemented | Status::NotApplicable) => {}
             }
-            items.push(item_row(catalog, node, resolved, &suggestions));
+            if !options.summary_only {
+                items.push(item_row(catalog, node, resolved, &suggestions));
+            }
         }
         let projection = reuse::projection(catalog, standard, &statuses, &suggestions);
         standards.push(StandardSummary {
@@ -159,12 +166,27 @@ pub fn analyse(catalog: &Catalog, assessment: &Assessment, options: &Options) ->
         target: options.target.map(|t| catalog.standards[t].key.clone()),
         standards,
         items,
-        integrated: overlap::integrated(catalog, &statuses, &scope),
-        overlap: overlap::rows(catalog, &statuses, &scope),
+        integrated: if options.summary_only {
+            Vec::new()
+        } else {
+            overlap::integrated(catalog, &statuses, &scope)
+        },
+        overlap: if options.summary_only {
+            Vec::new()
+        } else {
+            overlap::rows(catalog, &statuses, &scope)
+        },
         missing,
         partial,
         unassessed,
-        suggestions: suggestions.into_iter().map(|s| s.suggestion).collect(),
+        suggestions: if options.summary_only {
+            Vec::new()
+        } else {
+            suggestions
+                .iter()
+                .map(|ranked| ranked.suggestion(catalog))
+                .collect()
+        },
         warnings,
         baseline,
         gate,
@@ -203,11 +225,14 @@ fn item_row(
     let best = suggestions
         .iter()
         .find(|ranked| ranked.target == node)
-        .map(|ranked| Reuse {
-            source: ranked.suggestion.source.clone(),
-            relationship: ranked.suggestion.relationship,
-            coverage: ranked.suggestion.coverage,
-            residual: ranked.suggestion.residual.clone(),
+        .map(|ranked| {
+            let suggestion = ranked.suggestion(catalog);
+            Reuse {
+                source: suggestion.source,
+                relationship: suggestion.relationship,
+                coverage: suggestion.coverage,
+                residual: suggestion.residual,
+            }
         });
     ItemRow {
         item: item_ref(catalog, node),
@@ -235,26 +260,22 @@ fn item_row(
 
 fn groups(catalog: &Catalog, standard: usize, statuses: &Statuses<'_>) -> Vec<GroupSummary> {
     let catalogue = &catalog.standards[standard];
+    let mut counts = vec![Counts::default(); catalogue.items.len()];
+    for leaf in catalogue.leaves() {
+        counts[catalogue.items[leaf].group].add(statuses.status(Node {
+            standard,
+            item: leaf,
+        }));
+    }
     catalogue
         .groups()
         .into_iter()
-        .filter_map(|group| {
-            let mut counts = Counts::default();
-            for leaf in catalogue
-                .leaves()
-                .filter(|&leaf| catalogue.items[leaf].group == group)
-            {
-                counts.add(statuses.status(Node {
-                    standard,
-                    item: leaf,
-                }));
-            }
-            (counts.total > 0).then(|| GroupSummary {
-                id: catalogue.items[group].id.clone(),
-                title: catalogue.items[group].title.clone(),
-                counts,
-                coverage: counts.coverage(),
-            })
+        .filter(|&group| counts[group].total > 0)
+        .map(|group| GroupSummary {
+            id: catalogue.items[group].id.clone(),
+            title: catalogue.items[group].title.clone(),
+            counts: counts[group],
+            coverage: counts[group].coverage(),
         })
         .collect()
 }

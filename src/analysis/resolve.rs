@@ -1,8 +1,6 @@
 //! Effective statuses: each assessable item takes its own entry, or else
 //! the entry of its nearest heading that has one, or else is not assessed.
 
-use std::collections::BTreeMap;
-
 use crate::model::{Catalog, Node};
 use crate::status::{Assessment, Entry, Status};
 
@@ -20,27 +18,30 @@ pub struct Resolved<'a> {
 /// Effective statuses of every assessable item of the standards in the file.
 #[derive(Debug, Default)]
 pub struct Statuses<'a> {
-    by_node: BTreeMap<Node, Resolved<'a>>,
+    /// By standard, then by item; `None` for standards not resolved.
+    by_node: Vec<Option<Vec<Resolved<'a>>>>,
 }
+
+const NOT_ASSESSED: Resolved<'static> = Resolved {
+    status: None,
+    entry: None,
+    inherited_from: None,
+};
 
 impl<'a> Statuses<'a> {
     /// Resolves every assessable item of every standard in `standards`.
     pub fn resolve(catalog: &Catalog, assessment: &'a Assessment, standards: &[usize]) -> Self {
-        let mut by_node = BTreeMap::new();
+        let mut by_node: Vec<Option<Vec<Resolved<'a>>>> = vec![None; catalog.standards.len()];
         for &standard in standards {
             let section = assessment.section(standard);
             let catalogue = &catalog.standards[standard];
-            for leaf in catalogue.leaves() {
-                let mut resolved = Resolved {
-                    status: None,
-                    entry: None,
-                    inherited_from: None,
-                };
-                if let Some(section) = section {
+            let mut resolved = vec![NOT_ASSESSED; catalogue.items.len()];
+            if let Some(section) = section {
+                for leaf in catalogue.leaves() {
                     let mut current = Some(leaf);
                     while let Some(item) = current {
                         if let Some(entry) = section.entries.get(&item) {
-                            resolved = Resolved {
+                            resolved[leaf] = Resolved {
                                 status: Some(entry.status),
                                 entry: Some(entry),
                                 inherited_from: (item != leaf).then_some(item),
@@ -50,25 +51,20 @@ impl<'a> Statuses<'a> {
                         current = catalogue.items[item].parent;
                     }
                 }
-                by_node.insert(
-                    Node {
-                        standard,
-                        item: leaf,
-                    },
-                    resolved,
-                );
             }
+            by_node[standard] = Some(resolved);
         }
         Self { by_node }
     }
 
     /// The effective status of an assessable item; not assessed when unknown.
     pub fn get(&self, node: Node) -> Resolved<'a> {
-        self.by_node.get(&node).copied().unwrap_or(Resolved {
-            status: None,
-            entry: None,
-            inherited_from: None,
-        })
+        self.by_node
+            .get(node.standard)
+            .and_then(Option::as_ref)
+            .and_then(|items| items.get(node.item))
+            .copied()
+            .unwrap_or(NOT_ASSESSED)
     }
 
     /// Just the status.

@@ -5,15 +5,51 @@
 use super::report::{Counts, Coverage, Suggestion};
 use super::resolve::Statuses;
 use super::{Scope, item_ref};
-use crate::model::{Catalog, Node};
+use crate::model::{Catalog, Link, Node};
 use crate::status::Status;
 
-/// A suggestion with the nodes it joins, in ranked order.
+/// A suggestion as nodes and a link, cheap to rank; [`Ranked::suggestion`]
+/// spells it out for the report.
+#[derive(Debug, Clone, Copy)]
 pub(crate) struct Ranked {
     /// The item to close.
     pub target: Node,
-    /// The suggestion as reported.
-    pub suggestion: Suggestion,
+    /// Its effective status.
+    pub target_status: Option<Status>,
+    /// The link from the item to close to the item in place.
+    pub link: Link,
+    /// The source's status: implemented or partial.
+    pub source_status: Status,
+    /// Whether the reuse covers the target fully.
+    pub coverage: Coverage,
+}
+
+impl Ranked {
+    /// The suggestion with its titles, rationale and residual.
+    pub fn suggestion(&self, catalog: &Catalog) -> Suggestion {
+        let source = self.link.other;
+        let residual = match (self.coverage, catalog.residual_for(self.target, &self.link)) {
+            (Coverage::Full, _) => None,
+            (Coverage::Partial, Some(text)) => Some(text.to_owned()),
+            (Coverage::Partial, None) => Some(format!(
+                "`{}` of {} is itself only partly in place; complete it to cover this item fully.",
+                catalog.item(source).id,
+                catalog.standards[source.standard].key
+            )),
+        };
+        Suggestion {
+            target: item_ref(catalog, self.target),
+            target_title: catalog.item(self.target).title.clone(),
+            target_status: self.target_status,
+            source: item_ref(catalog, source),
+            source_title: catalog.item(source).title.clone(),
+            source_status: self.source_status,
+            relationship: self.link.relationship,
+            coverage: self.coverage,
+            rationale: catalog.edge(&self.link).rationale.clone(),
+            residual,
+        }
+    }
 }
 
 /// Every reuse suggestion for the reported standards, most valuable first.
@@ -49,26 +85,16 @@ pub(crate) fn suggestions(
                 let Some(source_status) = statuses.status(source).filter(|s| s.in_place()) else {
                     continue;
                 };
-                let relationship = link.relationship;
                 let coverage =
-                    if relationship.covers_fully() && source_status == Status::Implemented {
+                    if link.relationship.covers_fully() && source_status == Status::Implemented {
                         Coverage::Full
                     } else {
                         Coverage::Partial
                     };
-                let residual = match (coverage, catalog.residual_for(target, link)) {
-                    (Coverage::Full, _) => None,
-                    (Coverage::Partial, Some(text)) => Some(text.to_owned()),
-                    (Coverage::Partial, None) => Some(format!(
-                        "`{}` of {} is itself only partly in place; complete it to cover this item fully.",
-                        catalog.item(source).id,
-                        catalog.standards[source.standard].key
-                    )),
-                };
                 let key = (
                     coverage,
                     source_status != Status::Implemented,
-                    relationship.strength_rank(),
+                    link.relationship.strength_rank(),
                     target_rank(target_status),
                     target,
                     source,
@@ -77,18 +103,10 @@ pub(crate) fn suggestions(
                     key,
                     Ranked {
                         target,
-                        suggestion: Suggestion {
-                            target: item_ref(catalog, target),
-                            target_title: catalog.item(target).title.clone(),
-                            target_status,
-                            source: item_ref(catalog, source),
-                            source_title: catalog.item(source).title.clone(),
-                            source_status,
-                            relationship,
-                            coverage,
-                            rationale: catalog.edge(link).rationale.clone(),
-                            residual,
-                        },
+                        target_status,
+                        link: *link,
+                        source_status,
+                        coverage,
                     },
                 ));
             }
@@ -138,7 +156,7 @@ pub(crate) fn projection(
             continue;
         }
         let mut mine = suggestions.iter().filter(|ranked| ranked.target == node);
-        let best = mine.next().map(|ranked| ranked.suggestion.coverage);
+        let best = mine.next().map(|ranked| ranked.coverage);
         match best {
             Some(Coverage::Full) => {
                 fully += 1;

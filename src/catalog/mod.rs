@@ -23,6 +23,8 @@ pub struct Source {
     pub text: String,
     /// Whether the file is embedded in the binary.
     pub builtin: bool,
+    /// For a built-in file, its index among the files the build script read.
+    pub parsed: Option<usize>,
 }
 
 impl Source {
@@ -32,6 +34,7 @@ impl Source {
             name: name.into(),
             text: text.into(),
             builtin: false,
+            parsed: None,
         }
     }
 }
@@ -40,10 +43,12 @@ impl Source {
 pub fn builtin_sources() -> Vec<Source> {
     BUILTIN
         .iter()
-        .map(|(name, text)| Source {
+        .enumerate()
+        .map(|(index, (name, text))| Source {
             name: (*name).to_owned(),
             text: (*text).to_owned(),
             builtin: true,
+            parsed: (index < builtin::COUNT).then_some(index),
         })
         .collect()
 }
@@ -61,13 +66,21 @@ enum Parsed {
 /// dropped, since their judgements were made for the built-in edition. A
 /// user's crosswalk replaces a built-in one joining the same two standards.
 pub fn load(sources: &[Source]) -> Result<Catalog, InvalidInput> {
+    // Read without positions first, which is faster; read again with
+    // positions only to locate problems.
+    load_with(sources, yaml::parse_unlocated).or_else(|_| load_with(sources, yaml::parse))
+}
+
+type Parser = fn(&str, yaml::Duplicates) -> Result<raw::RawFile, yaml::SyntaxError>;
+
+fn load_with(sources: &[Source], parse: Parser) -> Result<Catalog, InvalidInput> {
     let mut all_problems: Vec<Problems> = Vec::new();
     let mut standards: Vec<(bool, standard::Draft)> = Vec::new();
     let mut crosswalks: Vec<(bool, crosswalk::Draft)> = Vec::new();
 
     for source in sources {
         let mut problems = Problems::new(source.name.clone());
-        match parse_file(source, &mut problems) {
+        match parse_file(source, parse, &mut problems) {
             Some(Parsed::Standard(draft)) => standards.push((source.builtin, draft)),
             Some(Parsed::Crosswalk(draft)) => crosswalks.push((source.builtin, draft)),
             None => {}
@@ -99,23 +112,25 @@ pub fn load(sources: &[Source]) -> Result<Catalog, InvalidInput> {
     }
 }
 
-fn parse_file(source: &Source, problems: &mut Problems) -> Option<Parsed> {
+fn parse_file(source: &Source, parse: Parser, problems: &mut Problems) -> Option<Parsed> {
     if yaml::is_blank(&source.text) {
         problems
             .add(ProblemCode::EmptyFile, Pos::default(), "the file is empty")
             .help("a catalogue starts with `standard:`, a crosswalk with `crosswalk:`");
         return None;
     }
-    let raw: raw::RawFile = match yaml::parse(&source.text, yaml::Duplicates::Refuse) {
-        Ok(raw) => raw,
-        Err(err) => {
-            let problem = problems.add(err.code, err.pos, err.message);
-            if let Some(help) = err.help {
-                problem.help(help);
+    let parsed = source.parsed.and_then(builtin::raw).map(Ok);
+    let raw: raw::RawFile =
+        match parsed.unwrap_or_else(|| parse(&source.text, yaml::Duplicates::Refuse)) {
+            Ok(raw) => raw,
+            Err(err) => {
+                let problem = problems.add(err.code, err.pos, err.message);
+                if let Some(help) = err.help {
+                    problem.help(help);
+                }
+                return None;
             }
-            return None;
-        }
-    };
+        };
     let has_catalogue = raw.standard.is_some() || raw.items.is_some();
     let has_crosswalk = raw.crosswalk.is_some()
         || raw.edges.is_some()

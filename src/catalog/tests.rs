@@ -414,3 +414,34 @@ fn files_that_are_neither_kind_or_empty_are_refused() {
     ]));
     assert_eq!(codes, [ProblemCode::EmptyFile, ProblemCode::FileKind]);
 }
+
+#[test]
+fn builtin_catalogues_load_on_the_fast_path() {
+    let result = load_with(&builtin_sources(), crate::yaml::parse_unlocated);
+    if let Err(err) = result {
+        panic!("{}", crate::diag::render(&err.0, 10, false));
+    }
+}
+
+#[test]
+fn the_build_time_parse_matches_parsing_the_files_now() {
+    use crate::render::catalog as view;
+    let generated = builtin();
+    let reparsed: Vec<Source> = builtin_sources()
+        .into_iter()
+        .map(|source| Source {
+            parsed: None,
+            ..source
+        })
+        .collect();
+    let reparsed = load(&reparsed).unwrap();
+    let all = |catalog: &Catalog| (0..catalog.standards.len()).collect::<Vec<_>>();
+    assert_eq!(
+        view::list_json(&view::items(&generated, &all(&generated))),
+        view::list_json(&view::items(&reparsed, &all(&reparsed)))
+    );
+    assert_eq!(
+        view::mappings_json(&view::edges(&generated)),
+        view::mappings_json(&view::edges(&reparsed))
+    );
+}

@@ -58,9 +58,13 @@ pub enum Command {
 /// `ims gap`.
 #[derive(Debug, Args)]
 pub struct GapArgs {
-    /// The organisation's status file
-    #[arg(value_name = "FILE")]
-    pub file: PathBuf,
+    /// The organisation's status file; several files or directories make a portfolio
+    #[arg(value_name = "FILE", required = true)]
+    pub files: Vec<PathBuf>,
+
+    /// In a portfolio, also write each file's report before the summary (csv: every item row, with file and organisation)
+    #[arg(long)]
+    pub each: bool,
 
     /// Output format [default: from the -o file's extension, else table]
     #[arg(short, long, value_enum)]

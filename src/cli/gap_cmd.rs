@@ -16,15 +16,31 @@ use crate::status;
 /// Runs `ims gap`.
 pub fn run(context: &Context, args: GapArgs) -> Result<Outcome, Failure> {
     let options = options(context, &args)?;
-    let text = io::read_text(&args.file).map_err(|problem| Failure::Problems(vec![problem]))?;
-    let name = args.file.display().to_string();
-    let assessment = status::load(&name, &text, &context.catalog)?;
-    let report = analysis::analyse(&context.catalog, &assessment, &options);
-    let look = context.look(args.output.as_deref());
     let format = args
         .format
         .or_else(|| args.output.as_deref().and_then(GapFormat::from_extension))
         .unwrap_or(GapFormat::Table);
+    let file = match args.files.as_slice() {
+        [one] if !one.is_dir() => one.clone(),
+        _ => {
+            let options = Options {
+                summary_only: !args.each,
+                ..options
+            };
+            return super::portfolio_cmd::run(context, &args, &options, format);
+        }
+    };
+    if args.each {
+        return Err(Failure::message(
+            "--each is for a portfolio of several files",
+            Some("give several files or a directory, or drop --each".to_owned()),
+        ));
+    }
+    let text = io::read_text(&file).map_err(|problem| Failure::Problems(vec![problem]))?;
+    let name = file.display().to_string();
+    let assessment = status::load(&name, &text, &context.catalog)?;
+    let report = analysis::analyse(&context.catalog, &assessment, &options);
+    let look = context.look(args.output.as_deref());
     let rendered = match format {
         GapFormat::Table => gap_table::render(&report, look),
         GapFormat::Json => gap_json::render(&report),
@@ -39,7 +55,7 @@ pub fn run(context: &Context, args: GapArgs) -> Result<Outcome, Failure> {
     } else {
         Outcome::GateFailed
     };
-    let mut inputs: Vec<&Path> = vec![&args.file];
+    let mut inputs: Vec<&Path> = vec![&file];
     inputs.extend(args.baseline.as_deref());
     match io::emit(args.output.as_deref(), rendered.as_bytes(), &inputs) {
         Ok(()) => {}
@@ -123,6 +139,7 @@ fn options(context: &Context, args: &GapArgs) -> Result<Options, Failure> {
         as_of,
         fail_on_stale_evidence,
         baseline,
+        summary_only: false,
     })
 }
 

@@ -167,6 +167,102 @@ pub fn catalogue_files(dir: &Path) -> Result<Vec<PathBuf>, Failure> {
     Ok(files)
 }
 
+/// The status files named by `paths`: files as given, and every `*.yaml` or
+/// `*.yml` file beneath each directory (hidden directories skipped), sorted.
+pub fn discover(paths: &[PathBuf]) -> Result<Vec<PathBuf>, Failure> {
+    let mut files = Vec::new();
+    let mut problems = Vec::new();
+    for path in paths {
+        match fs::metadata(path) {
+            Ok(meta) if meta.is_dir() => walk(path, &mut files, &mut problems),
+            Ok(_) => files.push(path.clone()),
+            Err(err) => {
+                let (message, help) = describe_open_error(&err);
+                problems.push(Problem {
+                    code: ProblemCode::Unreadable,
+                    file: path.display().to_string(),
+                    line: 0,
+                    column: 0,
+                    message,
+                    help: Some(help),
+                });
+            }
+        }
+    }
+    if !problems.is_empty() {
+        return Err(Failure::Problems(problems));
+    }
+    files.sort();
+    files.dedup();
+    Ok(files)
+}
+
+fn walk(dir: &Path, files: &mut Vec<PathBuf>, problems: &mut Vec<Problem>) {
+    let entries = match fs::read_dir(dir) {
+        Ok(entries) => entries,
+        Err(err) => {
+            let (message, help) = describe_open_error(&err);
+            problems.push(Problem {
+                code: ProblemCode::Unreadable,
+                file: dir.display().to_string(),
+                line: 0,
+                column: 0,
+                message,
+                help: Some(help),
+            });
+            return;
+        }
+    };
+    let mut paths: Vec<PathBuf> = entries.filter_map(Result::ok).map(|e| e.path()).collect();
+    paths.sort();
+    for path in paths {
+        let hidden = path
+            .file_name()
+            .and_then(|name| name.to_str())
+            .is_some_and(|name| name.starts_with('.'));
+        if path.is_dir() {
+            if !hidden {
+                walk(&path, files, problems);
+            }
+        } else if path
+            .extension()
+            .is_some_and(|ext| ext == "yaml" || ext == "yml")
+        {
+            files.push(path);
+        }
+    }
+}
+
+/// Streams output through `write` to stdout, or atomically to `output`,
+/// refusing to write over any of `inputs`.
+pub fn emit_with(
+    output: Option<&Path>,
+    inputs: &[&Path],
+    write: impl FnOnce(&mut dyn Write) -> io::Result<()>,
+) -> Result<(), Failure> {
+    match output {
+        Some(path) => {
+            refuse_inputs(path, inputs)?;
+            write_atomic_with(path, write)
+        }
+        None => {
+            if STDOUT_CLOSED.load(Ordering::Relaxed) {
+                return write_stdout_bytes(b"");
+            }
+            let mut stdout = io::stdout().lock();
+            write(&mut stdout)
+                .and_then(|()| stdout.flush())
+                .map_err(|err| {
+                    if err.kind() == io::ErrorKind::BrokenPipe {
+                        Failure::BrokenPipe
+                    } else {
+                        Failure::message(format!("cannot write to stdout: {err}"), None)
+                    }
+                })
+        }
+    }
+}
+
 /// Writes to stdout, or atomically to `output`, refusing to write over any of `inputs`.
 pub fn emit(output: Option<&Path>, data: &[u8], inputs: &[&Path]) -> Result<(), Failure> {
     match output {

@@ -6,6 +6,7 @@ pub mod args;
 mod catalog_cmd;
 mod gap_cmd;
 pub mod io;
+mod portfolio_cmd;
 mod report_cmd;
 mod status_cmd;
 

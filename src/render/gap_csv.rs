@@ -29,7 +29,12 @@ pub const HEADER: &[&str] = &[
 
 /// RFC 4180 CSV with CRLF line ends, formula cells neutralised.
 pub fn render(report: &GapReport) -> String {
-    let rows = report
+    csv_document(HEADER, rows(report))
+}
+
+/// The cells of every row, in `HEADER` order.
+pub fn rows(report: &GapReport) -> Vec<Vec<String>> {
+    report
         .items
         .iter()
         .map(|row| {
@@ -60,6 +65,5 @@ pub fn render(report: &GapReport) -> String {
                 reuse.and_then(|r| r.residual.clone()).unwrap_or_default(),
             ]
         })
-        .collect();
-    csv_document(HEADER, rows)
+        .collect()
 }

@@ -8,6 +8,7 @@ pub mod gap_html;
 pub mod gap_json;
 pub mod gap_markdown;
 pub mod gap_table;
+pub mod portfolio;
 pub mod soa;
 
 use comfy_table::{ContentArrangement, Table, presets};
@@ -163,6 +164,19 @@ pub fn csv_document(header: &[&str], rows: Vec<Vec<String>>) -> String {
     write(header.iter().map(|h| (*h).to_owned()).collect());
     for row in rows {
         write(row);
+    }
+    let bytes = writer.into_inner().unwrap_or_default();
+    String::from_utf8(bytes).unwrap_or_default()
+}
+
+/// CSV records without a header, for streaming after one.
+pub fn csv_rows(rows: Vec<Vec<String>>) -> String {
+    let mut writer = csv::WriterBuilder::new()
+        .terminator(csv::Terminator::CRLF)
+        .from_writer(Vec::new());
+    for row in rows {
+        let cells: Vec<String> = row.iter().map(|cell| csv_cell(cell)).collect();
+        let _ = writer.write_record(&cells);
     }
     let bytes = writer.into_inner().unwrap_or_default();
     String::from_utf8(bytes).unwrap_or_default()

@@ -118,7 +118,8 @@ pub struct Entry {
     pub reviewed: Option<Date>,
     /// Why the item is excluded (or included).
     pub justification: Option<String>,
-    /// Where the entry's key is written.
+    /// Where the entry's key is written. Valid files are read without
+    /// positions (faster), so this is only known while problems are reported.
     pub pos: Pos,
 }
 
@@ -129,7 +130,7 @@ pub struct Section {
     pub standard: usize,
     /// Entries by item index.
     pub entries: BTreeMap<usize, Entry>,
-    /// Where the section's key is written.
+    /// Where the section's key is written; see [`Entry::pos`].
     pub pos: Pos,
 }
 

@@ -8,6 +8,7 @@ use std::fmt;
 
 use serde::de::{self, Deserialize, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
 
+use super::Status;
 use crate::yaml::Located;
 
 /// The whole file: top-level keys in file order.
@@ -31,7 +32,9 @@ pub enum RawTop {
 /// One item's entry, in short or long form.
 #[derive(Debug)]
 pub enum RawEntry {
-    /// `A.5.1: implemented`.
+    /// `A.5.1: implemented`, already recognised (the common case, without allocating).
+    Status(Status),
+    /// A short form whose word is not a status, for the error message.
     Short(String),
     /// `A.5.1: {status: ..., owner: ...}`.
     Long(RawLong),
@@ -184,7 +187,10 @@ impl<'de> Visitor<'de> for EntryVisitor {
     }
     describe_scalars!(RawEntry);
     fn visit_str<E: de::Error>(self, value: &str) -> Result<RawEntry, E> {
-        Ok(RawEntry::Short(value.to_owned()))
+        Ok(match Status::parse(value) {
+            Some(status) => RawEntry::Status(status),
+            None => RawEntry::Short(value.to_owned()),
+        })
     }
     fn visit_unit<E: de::Error>(self) -> Result<RawEntry, E> {
         Ok(RawEntry::Invalid("empty"))

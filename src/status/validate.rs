@@ -43,6 +43,22 @@ const STATUS_SYNONYMS: &[(&str, Status)] = &[
 /// Every problem is reported together: unknown keys, standards, ids and
 /// statuses each come with a position and, where one is close, a suggestion.
 pub fn load(file: &str, text: &str, catalog: &Catalog) -> Result<Assessment, InvalidInput> {
+    // Most files are valid: read them without positions first, which is
+    // faster, and read again with positions only to locate problems.
+    if let Ok(assessment) = check(file, text, catalog, yaml::parse_unlocated) {
+        return Ok(assessment);
+    }
+    check(file, text, catalog, yaml::parse)
+}
+
+type Parser = fn(&str, yaml::Duplicates) -> Result<RawStatusFile, yaml::SyntaxError>;
+
+fn check(
+    file: &str,
+    text: &str,
+    catalog: &Catalog,
+    parse: Parser,
+) -> Result<Assessment, InvalidInput> {
     let mut problems = Problems::new(file);
     if yaml::is_blank(text) {
         problems
@@ -54,7 +70,7 @@ pub fn load(file: &str, text: &str, catalog: &Catalog) -> Result<Assessment, Inv
             .help("start from a template: `ims init -o status.yaml`");
         return Err(problems.into());
     }
-    let raw: RawStatusFile = match yaml::parse(text, yaml::Duplicates::Collect) {
+    let raw: RawStatusFile = match parse(text, yaml::Duplicates::Collect) {
         Ok(raw) => raw,
         Err(err) => {
             let problem = problems.add(err.code, err.pos, err.message);
@@ -245,12 +261,12 @@ impl Checker<'_> {
     ) -> Section {
         let catalogue = &self.catalog.standards[standard];
         let mut entries = BTreeMap::new();
-        let mut seen: HashMap<usize, Pos> = HashMap::new();
+        let mut seen: Vec<Option<Pos>> = vec![None; catalogue.items.len()];
         for (key, value) in raw {
             let Some(item) = self.item(standard, &key) else {
                 continue;
             };
-            if let Some(first) = seen.get(&item) {
+            if let Some(first) = seen[item] {
                 self.problems
                     .add(
                         ProblemCode::DuplicateKey,
@@ -263,7 +279,7 @@ impl Checker<'_> {
                     .help("keep one entry per item; merge the two");
                 continue;
             }
-            seen.insert(item, key.pos);
+            seen[item] = Some(key.pos);
             if let Some(entry) = self.entry(standard, item, &key, value) {
                 entries.insert(item, entry);
             }
@@ -345,6 +361,7 @@ impl Checker<'_> {
             pos: key.pos,
         };
         let status = match value.value {
+            RawEntry::Status(status) => Some(status),
             RawEntry::Short(text) => self.status(&Located::new(text, value.pos), key),
             RawEntry::Long(long) => self.long_form(long, &mut entry, key, value.pos),
             RawEntry::Invalid(what) => {

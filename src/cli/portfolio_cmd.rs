@@ -1,0 +1,235 @@
+//! `ims gap` over several files or directories: every status file is
+//! analysed in parallel, reports are streamed in path order when asked for,
+//! and only a small summary row per file is kept.
+
+use std::io::{IsTerminal, Write};
+use std::path::{Path, PathBuf};
+
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+use rayon::prelude::*;
+
+use super::Context;
+use super::args::{GapArgs, GapFormat};
+use super::io::{self, Failure};
+use crate::analysis::portfolio::{FileOutcome, Portfolio, PortfolioRow};
+use crate::analysis::{self, Options};
+use crate::diag::{self, Problem};
+use crate::exit::Outcome;
+use crate::render::{
+    Look, csv_rows, gap_csv, gap_json, gap_markdown, gap_table, portfolio as view,
+};
+use crate::status;
+
+/// Files analysed together before their results are written, in order.
+const CHUNK: usize = 256;
+/// Problems of invalid files printed on stderr before the rest are counted.
+const PROBLEMS_SHOWN: usize = 50;
+/// Problems printed for any one invalid file.
+const PROBLEMS_PER_FILE: usize = 5;
+/// Gate reasons printed on stderr before the rest are counted.
+const REASONS_SHOWN: usize = 50;
+
+/// What one worker hands back for one file.
+struct FileResult {
+    row: PortfolioRow,
+    report: Option<String>,
+    problems: Vec<Problem>,
+}
+
+/// Runs the portfolio over `inputs` (files and directories).
+pub fn run(
+    context: &Context,
+    args: &GapArgs,
+    options: &Options,
+    format: GapFormat,
+) -> Result<Outcome, Failure> {
+    if args.baseline.is_some() {
+        return Err(Failure::message(
+            "--baseline compares one status file with an earlier one",
+            Some("give one FILE with --baseline, or use `ims diff OLD NEW`".to_owned()),
+        ));
+    }
+    if format == GapFormat::Html {
+        return Err(Failure::message(
+            "the HTML report is made for one status file",
+            Some("use --format table, csv, json or markdown for a portfolio".to_owned()),
+        ));
+    }
+    let files = io::discover(&args.files)?;
+    if files.is_empty() {
+        return Err(Failure::message(
+            "no *.yaml or *.yml status files found",
+            Some("give status files, or directories that contain them".to_owned()),
+        ));
+    }
+    let bar = progress(files.len(), context.quiet);
+    let look = context.look(args.output.as_deref());
+    let keys: Vec<&str> = context.catalog.keys().collect();
+    let inputs: Vec<&Path> = files.iter().map(PathBuf::as_path).collect();
+
+    let mut rows: Vec<PortfolioRow> = Vec::with_capacity(files.len());
+    let mut problems_left = PROBLEMS_SHOWN;
+    let mut hidden_problems = 0usize;
+    let write = |out: &mut dyn Write| -> std::io::Result<()> {
+        if args.each && format == GapFormat::Csv {
+            let mut header = vec!["file", "organisation"];
+            header.extend(gap_csv::HEADER);
+            out.write_all(crate::render::csv_document(&header, Vec::new()).as_bytes())?;
+        }
+        if args.each && format == GapFormat::Json {
+            out.write_all(b"{\n\"reports\": [\n")?;
+        }
+        let mut first_report = true;
+        for chunk in files.chunks(CHUNK) {
+            let results: Vec<FileResult> = chunk
+                .par_iter()
+                .map(|path| {
+                    let result =
+                        analyse_one(context, path, options, args.each.then_some(format), look);
+                    bar.inc(1);
+                    result
+                })
+                .collect();
+            for result in results {
+                if let Some(text) = result.report {
+                    if format == GapFormat::Json && !first_report {
+                        out.write_all(b",\n")?;
+                    }
+                    first_report = false;
+                    out.write_all(text.as_bytes())?;
+                }
+                if !result.problems.is_empty() {
+                    let shown = result
+                        .problems
+                        .len()
+                        .min(PROBLEMS_PER_FILE)
+                        .min(problems_left);
+                    if shown > 0 {
+                        let text =
+                            diag::render(&result.problems[..shown], shown, context.styled_stderr);
+                        bar.suspend(|| io::write_stderr(&text));
+                    }
+                    problems_left -= shown;
+                    hidden_problems += result.problems.len() - shown;
+                }
+                rows.push(result.row);
+            }
+        }
+        bar.finish_and_clear();
+        let portfolio = Portfolio::new(std::mem::take(&mut rows), &keys);
+        let summary = match format {
+            GapFormat::Table => view::table_text(&portfolio, look),
+            GapFormat::Markdown => view::markdown(&portfolio),
+            GapFormat::Json if args.each => {
+                let mut text = String::from("\n],\n\"summary\": ");
+                text.push_str(view::json(&portfolio).trim_end());
+                text.push_str("\n}\n");
+                text
+            }
+            GapFormat::Json => view::json(&portfolio),
+            GapFormat::Csv if args.each => String::new(),
+            GapFormat::Csv | GapFormat::Html => view::csv(&portfolio),
+        };
+        out.write_all(summary.as_bytes())?;
+        rows = portfolio.rows;
+        Ok(())
+    };
+    io::emit_with(args.output.as_deref(), &inputs, write)?;
+
+    if hidden_problems > 0 {
+        io::write_stderr(&format!(
+            "... and {hidden_problems} more problems in invalid files not shown\n"
+        ));
+    }
+    if let Some(path) = &args.output {
+        context.note(&format!("wrote {}", path.display()));
+    }
+    let mut reasons = String::new();
+    let failed = rows.iter().filter(|row| row.outcome == FileOutcome::Failed);
+    let lines: Vec<String> = failed
+        .flat_map(|row| {
+            row.reasons
+                .iter()
+                .map(move |reason| format!("gate failed: {}: {reason}\n", row.file))
+        })
+        .collect();
+    for line in lines.iter().take(REASONS_SHOWN) {
+        reasons.push_str(line);
+    }
+    if lines.len() > REASONS_SHOWN {
+        reasons.push_str(&format!(
+            "... and {} more gate failures\n",
+            lines.len() - REASONS_SHOWN
+        ));
+    }
+    io::write_stderr(&reasons);
+    Ok(rows.iter().fold(Outcome::Passed, |worst, row| {
+        worst.worst(match row.outcome {
+            FileOutcome::Passed => Outcome::Passed,
+            FileOutcome::Failed => Outcome::GateFailed,
+            FileOutcome::Invalid => Outcome::Unusable,
+        })
+    }))
+}
+
+/// A progress bar on stderr: files done, total and time left; hidden when
+/// stderr is not a terminal, with --quiet, and under CI.
+fn progress(total: usize, quiet: bool) -> ProgressBar {
+    let hidden = quiet || std::env::var_os("CI").is_some() || !std::io::stderr().is_terminal();
+    let target = if hidden {
+        ProgressDrawTarget::hidden()
+    } else {
+        ProgressDrawTarget::stderr()
+    };
+    let bar = ProgressBar::with_draw_target(Some(total as u64), target);
+    if let Ok(style) = ProgressStyle::with_template("{bar:30} {pos}/{len} files, {eta} left") {
+        bar.set_style(style);
+    }
+    bar
+}
+
+/// Reads, checks and analyses one file; renders its report when asked.
+fn analyse_one(
+    context: &Context,
+    path: &Path,
+    options: &Options,
+    each: Option<GapFormat>,
+    look: Look,
+) -> FileResult {
+    let name = path.display().to_string();
+    let loaded = io::read_text(path)
+        .map_err(|problem| vec![problem])
+        .and_then(|text| status::load(&name, &text, &context.catalog).map_err(|err| err.0));
+    let assessment = match loaded {
+        Ok(assessment) => assessment,
+        Err(problems) => {
+            return FileResult {
+                row: PortfolioRow::invalid(&name, problems.len()),
+                report: None,
+                problems,
+            };
+        }
+    };
+    let report = analysis::analyse(&context.catalog, &assessment, options);
+    let text = each.map(|format| match format {
+        GapFormat::Table => gap_table::render(&report, look),
+        GapFormat::Markdown => gap_markdown::render(&report),
+        GapFormat::Json => gap_json::render(&report),
+        GapFormat::Csv | GapFormat::Html => {
+            let rows = gap_csv::rows(&report)
+                .into_iter()
+                .map(|row| {
+                    let mut cells = vec![report.file.clone(), report.organisation.clone()];
+                    cells.extend(row);
+                    cells
+                })
+                .collect();
+            csv_rows(rows)
+        }
+    });
+    FileResult {
+        row: PortfolioRow::from_report(&report),
+        report: text,
+        problems: Vec::new(),
+    }
+}
