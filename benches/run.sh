@@ -26,7 +26,7 @@ done
 
 echo "== (a) one gap against the process-start floor"
 hyperfine -N --warmup 50 --runs 500 \
-    --export-markdown "$out/single.md" \
+    --export-json "$out/single.json" \
     "$ims --version" \
     "$ims gap examples/msp-iso20000-to-iso27001.yaml" \
     "$ims gap examples/msp-iso20000-to-iso27001.yaml --format json" \
@@ -34,7 +34,7 @@ hyperfine -N --warmup 50 --runs 500 \
 
 echo "== (b) portfolio over 1,000 and 10,000 files"
 hyperfine --warmup 1 --runs 10 \
-    --export-markdown "$out/portfolio.md" \
+    --export-json "$out/portfolio.json" \
     "$ims gap $work/portfolio-1000 --format csv > /dev/null" \
     "$ims gap $work/portfolio-10000 --format csv > /dev/null"
 
@@ -45,6 +45,15 @@ for n in 1000 10000; do
 done
 /usr/bin/time -v "$ims" gap examples/msp-iso20000-to-iso27001.yaml > /dev/null 2> "$out/time-single.txt"
 grep -E "Maximum resident set size" "$out/time-single.txt" | sed "s/^/one gap: /"
+
+echo "== medians"
+python3 - "$out" <<'PY'
+import json, sys
+for name in ("single", "portfolio"):
+    with open(f"{sys.argv[1]}/{name}.json") as f:
+        for r in json.load(f)["results"]:
+            print(f"{r['median'] * 1000:10.1f} ms median  {r['command']}")
+PY
 
 echo "== machine"
 nproc
