@@ -4,22 +4,15 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
+mod common;
+
 use std::fs;
 use std::io::{BufRead, BufReader};
 use std::path::{Path, PathBuf};
 use std::process::{Command as Process, Stdio};
 
-use assert_cmd::Command;
 use assert_cmd::cargo::cargo_bin;
-
-fn ims() -> Command {
-    let mut command = Command::cargo_bin("ims").unwrap();
-    command
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .env_remove("CI")
-        .env("NO_COLOR", "1");
-    command
-}
+use common::ims;
 
 struct Run {
     code: Option<i32>,

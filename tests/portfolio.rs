@@ -3,21 +3,13 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
+mod common;
+
 use std::path::Path;
 use std::process::Command as Process;
 
-use assert_cmd::Command;
 use assert_cmd::cargo::cargo_bin;
-
-fn ims() -> Command {
-    let mut command = Command::cargo_bin("ims").unwrap();
-    command
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .env_remove("CI")
-        .env_remove("COLUMNS")
-        .env("NO_COLOR", "1");
-    command
-}
+use common::ims;
 
 /// Writes `count` status files, copies of the examples with their own names.
 fn portfolio(dir: &Path, count: usize) {

@@ -3,27 +3,18 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
+mod common;
+
 use std::path::{Path, PathBuf};
 
-use assert_cmd::Command;
+use common::ims;
 
 const EXAMPLES: &[&str] = &[
     "msp-iso20000-to-iso27001",
     "saas-iso27001-adding-iso20000",
     "startup-little-in-place",
 ];
-const FORMATS: &[&str] = &["table", "json", "csv", "markdown"];
-
-fn ims() -> Command {
-    let mut command = Command::cargo_bin("ims").unwrap();
-    command
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .env_remove("CI")
-        .env_remove("CLICOLOR_FORCE")
-        .env_remove("COLUMNS")
-        .env("NO_COLOR", "1");
-    command
-}
+const FORMATS: &[&str] = &["table", "json", "csv", "markdown", "html"];
 
 fn stdout_of(args: &[&str]) -> String {
     let output = ims().args(args).output().unwrap();
@@ -269,6 +260,19 @@ fn init_writes_a_template_that_validates_and_only_overwrites_with_force() {
         .assert()
         .code(0);
     assert_eq!(std::fs::read_to_string(&path).unwrap(), template);
+}
+
+#[test]
+fn the_schema_beside_the_examples_is_current() {
+    let shipped = std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/ims-status.schema.json"),
+    )
+    .unwrap();
+    assert_eq!(
+        shipped,
+        stdout_of(&["schema"]),
+        "regenerate it: ims schema -o examples/ims-status.schema.json"
+    );
 }
 
 #[test]

@@ -176,17 +176,7 @@ pub fn discover(paths: &[PathBuf]) -> Result<Vec<PathBuf>, Failure> {
         match fs::metadata(path) {
             Ok(meta) if meta.is_dir() => walk(path, &mut files, &mut problems),
             Ok(_) => files.push(path.clone()),
-            Err(err) => {
-                let (message, help) = describe_open_error(&err);
-                problems.push(Problem {
-                    code: ProblemCode::Unreadable,
-                    file: path.display().to_string(),
-                    line: 0,
-                    column: 0,
-                    message,
-                    help: Some(help),
-                });
-            }
+            Err(err) => problems.push(unreadable(path, &err)),
         }
     }
     if !problems.is_empty() {
@@ -197,19 +187,24 @@ pub fn discover(paths: &[PathBuf]) -> Result<Vec<PathBuf>, Failure> {
     Ok(files)
 }
 
+/// The problem for a path that cannot be opened.
+fn unreadable(path: &Path, err: &io::Error) -> Problem {
+    let (message, help) = describe_open_error(err);
+    Problem {
+        code: ProblemCode::Unreadable,
+        file: path.display().to_string(),
+        line: 0,
+        column: 0,
+        message,
+        help: Some(help),
+    }
+}
+
 fn walk(dir: &Path, files: &mut Vec<PathBuf>, problems: &mut Vec<Problem>) {
     let entries = match fs::read_dir(dir) {
         Ok(entries) => entries,
         Err(err) => {
-            let (message, help) = describe_open_error(&err);
-            problems.push(Problem {
-                code: ProblemCode::Unreadable,
-                file: dir.display().to_string(),
-                line: 0,
-                column: 0,
-                message,
-                help: Some(help),
-            });
+            problems.push(unreadable(dir, &err));
             return;
         }
     };
@@ -440,27 +435,23 @@ mod tests {
     fn atomic_write_replaces_and_keeps_permissions() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("report.md");
+        #[cfg(unix)]
+        let mode = |path: &Path| {
+            use std::os::unix::fs::PermissionsExt;
+            fs::metadata(path).unwrap().permissions().mode() & 0o777
+        };
         write_atomic(&path, b"one").unwrap();
         assert_eq!(fs::read_to_string(&path).unwrap(), "one");
         #[cfg(unix)]
         {
             use std::os::unix::fs::PermissionsExt;
-            assert_eq!(
-                fs::metadata(&path).unwrap().permissions().mode() & 0o777,
-                0o644
-            );
+            assert_eq!(mode(&path), 0o644);
             fs::set_permissions(&path, fs::Permissions::from_mode(0o600)).unwrap();
         }
         write_atomic(&path, b"two").unwrap();
         assert_eq!(fs::read_to_string(&path).unwrap(), "two");
         #[cfg(unix)]
-        {
-            use std::os::unix::fs::PermissionsExt;
-            assert_eq!(
-                fs::metadata(&path).unwrap().permissions().mode() & 0o777,
-                0o600
-            );
-        }
+        assert_eq!(mode(&path), 0o600, "an existing file keeps its permissions");
         let leftovers = fs::read_dir(dir.path()).unwrap().count();
         assert_eq!(leftovers, 1, "no temporary file is left behind");
     }

@@ -7,7 +7,7 @@ use comfy_table::Cell;
 use serde::Serialize;
 
 use super::{Look, csv_document, table};
-use crate::model::{Catalog, Kind, Node, Relationship};
+use crate::model::{Catalog, Item, Kind, Node, Relationship, Standard};
 
 /// One item, as listed.
 #[derive(Debug, Serialize)]
@@ -32,23 +32,27 @@ pub struct ItemEntry<'a> {
     pub summary: &'a str,
 }
 
+fn entry<'a>(standard: &'a Standard, item: &'a Item) -> ItemEntry<'a> {
+    ItemEntry {
+        standard: &standard.key,
+        id: &item.id,
+        title: &item.title,
+        kind: item.kind,
+        parent: item.parent.map(|p| standard.items[p].id.as_str()),
+        group: &standard.items[item.group].id,
+        assessable: item.is_leaf(),
+        excludable: item.excludable,
+        summary: &item.summary,
+    }
+}
+
 /// The items of the given standards (catalogue indexes), in catalogue order.
 pub fn items<'a>(catalog: &'a Catalog, standards: &[usize]) -> Vec<ItemEntry<'a>> {
     let mut out = Vec::new();
     for &index in standards {
         let standard = &catalog.standards[index];
         for item in &standard.items {
-            out.push(ItemEntry {
-                standard: &standard.key,
-                id: &item.id,
-                title: &item.title,
-                kind: item.kind,
-                parent: item.parent.map(|p| standard.items[p].id.as_str()),
-                group: &standard.items[item.group].id,
-                assessable: item.is_leaf(),
-                excludable: item.excludable,
-                summary: &item.summary,
-            });
+            out.push(entry(standard, item));
         }
     }
     out
@@ -329,17 +333,7 @@ pub fn shown(catalog: &Catalog, node: Node) -> Shown<'_> {
         }
     }
     Shown {
-        entry: ItemEntry {
-            standard: &standard.key,
-            id: &item.id,
-            title: &item.title,
-            kind: item.kind,
-            parent: item.parent.map(|p| standard.items[p].id.as_str()),
-            group: &standard.items[item.group].id,
-            assessable: item.is_leaf(),
-            excludable: item.excludable,
-            summary: &item.summary,
-        },
+        entry: entry(standard, item),
         standard_name: &standard.name,
         parent_title: item.parent.map(|p| standard.items[p].title.as_str()),
         children: item

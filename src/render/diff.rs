@@ -5,7 +5,7 @@ use std::fmt::Write as _;
 use comfy_table::{Cell, CellAlignment};
 
 use super::{Look, md_cell, percent, status_label, table};
-use crate::analysis::diff::{ChangeKind, DiffReport};
+use crate::analysis::diff::{Change, ChangeKind, DiffReport};
 
 /// The order and headings of the change sections.
 const SECTIONS: [(ChangeKind, &str); 6] = [
@@ -100,6 +100,23 @@ pub fn json(report: &DiffReport) -> String {
     text
 }
 
+/// A Markdown table of changed items; `after` heads the column of new statuses.
+pub fn markdown_changes(changes: &[&Change], after: &str) -> String {
+    let mut out = format!("| Standard | Id | Title | Before | {after} |\n|---|---|---|---|---|\n");
+    for c in changes {
+        let _ = writeln!(
+            out,
+            "| {} | {} | {} | {} | {} |",
+            md_cell(&c.standard),
+            md_cell(&c.id),
+            md_cell(&c.title),
+            status_label(c.old),
+            status_label(c.new)
+        );
+    }
+    out
+}
+
 /// For a document.
 pub fn markdown(report: &DiffReport) -> String {
     let mut out = String::new();
@@ -127,18 +144,7 @@ pub fn markdown(report: &DiffReport) -> String {
             continue;
         }
         let _ = writeln!(out, "\n## {heading} ({})\n", rows.len());
-        out.push_str("| Standard | Id | Title | Before | After |\n|---|---|---|---|---|\n");
-        for c in rows {
-            let _ = writeln!(
-                out,
-                "| {} | {} | {} | {} | {} |",
-                md_cell(&c.standard),
-                md_cell(&c.id),
-                md_cell(&c.title),
-                status_label(c.old),
-                status_label(c.new)
-            );
-        }
+        out.push_str(&markdown_changes(&rows, "After"));
     }
     if report.changes.is_empty() {
         out.push_str("\nNo item changed.\n");

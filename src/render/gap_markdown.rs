@@ -292,18 +292,8 @@ fn regressions(out: &mut String, report: &GapReport) {
         out.push_str("Nothing went backwards.\n\n");
         return;
     }
-    out.push_str("| Standard | Id | Title | Before | Now |\n|---|---|---|---|---|\n");
-    for c in &baseline.regressions {
-        let _ = writeln!(
-            out,
-            "| {} | {} | {} | {} | {} |",
-            md_cell(&c.standard),
-            md_cell(&c.id),
-            md_cell(&c.title),
-            status_label(c.old),
-            status_label(c.new)
-        );
-    }
+    let rows: Vec<_> = baseline.regressions.iter().collect();
+    out.push_str(&super::diff::markdown_changes(&rows, "Now"));
     out.push('\n');
 }
 
