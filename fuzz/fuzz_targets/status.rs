@@ -6,7 +6,7 @@ use std::sync::OnceLock;
 
 use ims::analysis::{self, Options};
 use ims::model::Catalog;
-use ims::render::{Look, gap_csv, gap_json, gap_markdown, gap_table};
+use ims::render::{Look, gap_csv, gap_html, gap_json, gap_markdown, gap_table, soa as soa_view};
 use libfuzzer_sys::fuzz_target;
 
 fn builtin() -> &'static Catalog {
@@ -28,6 +28,12 @@ fuzz_target!(|data: &[u8]| {
             let _ = gap_json::render(&report);
             let _ = gap_csv::render(&report);
             let _ = gap_markdown::render(&report);
+            assert!(gap_html::render(&report).is_ok());
+            for standard in ims::analysis::soa::standards_with_controls(builtin()) {
+                let soa = ims::analysis::soa::soa(builtin(), &assessment, standard);
+                let _ = soa_view::csv(&soa);
+                let _ = soa_view::markdown(&soa);
+            }
         }
         Err(err) => {
             assert!(!err.0.is_empty());
