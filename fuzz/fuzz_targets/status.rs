@@ -11,10 +11,12 @@ use libfuzzer_sys::fuzz_target;
 
 fn builtin() -> &'static Catalog {
     static CATALOG: OnceLock<Catalog> = OnceLock::new();
-    CATALOG.get_or_init(|| match ims::catalog::load(&ims::catalog::builtin_sources()) {
-        Ok(catalog) => catalog,
-        Err(_) => panic!("the built-in catalogues must load"),
-    })
+    CATALOG.get_or_init(
+        || match ims::catalog::load(&ims::catalog::builtin_sources()) {
+            Ok(catalog) => catalog,
+            Err(_) => panic!("the built-in catalogues must load"),
+        },
+    )
 }
 
 fuzz_target!(|data: &[u8]| {
