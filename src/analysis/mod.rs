@@ -53,6 +53,8 @@ pub(crate) struct Scope {
     pub report: Vec<usize>,
     /// Standards with a section in the file, in catalogue order.
     pub assessed: Vec<usize>,
+    /// Every standard whose items appear anywhere in the report.
+    pub all: Vec<usize>,
 }
 
 impl Scope {
@@ -68,9 +70,11 @@ impl Scope {
                 .chain(options.target)
                 .collect()
         };
+        let all: BTreeSet<usize> = report.iter().chain(&assessed).copied().collect();
         Self {
             report: report.into_iter().collect(),
             assessed,
+            all: all.into_iter().collect(),
         }
     }
 
@@ -78,18 +82,12 @@ impl Scope {
     pub fn reports(&self, standard: usize) -> bool {
         self.report.contains(&standard)
     }
-
-    /// Every standard whose items appear anywhere in the report.
-    pub fn all(&self) -> Vec<usize> {
-        let all: BTreeSet<usize> = self.report.iter().chain(&self.assessed).copied().collect();
-        all.into_iter().collect()
-    }
 }
 
 /// Analyses an assessment against the catalogue.
 pub fn analyse(catalog: &Catalog, assessment: &Assessment, options: &Options) -> GapReport {
     let scope = Scope::new(assessment, options);
-    let statuses = Statuses::resolve(catalog, assessment, &scope.all());
+    let statuses = Statuses::resolve(catalog, assessment, &scope.all);
     let suggestions = reuse::suggestions(catalog, &statuses, &scope);
 
     let mut standards = Vec::new();

@@ -12,7 +12,7 @@ use crate::status::Status;
 
 /// Whether an edge belongs in the report: both ends known, one end reported.
 fn relevant(edge: &Edge, scope: &Scope) -> bool {
-    let all = scope.all();
+    let all = &scope.all;
     all.contains(&edge.source.standard)
         && all.contains(&edge.target.standard)
         && (scope.reports(edge.source.standard) || scope.reports(edge.target.standard))

@@ -319,6 +319,24 @@ pub enum SharedState {
 }
 
 impl SharedState {
+    /// Every state.
+    pub const ALL: [SharedState; 4] = [
+        SharedState::InPlaceForAll,
+        SharedState::PartlyInPlace,
+        SharedState::Extend,
+        SharedState::JointGap,
+    ];
+
+    /// The output spelling.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            SharedState::InPlaceForAll => "in-place-for-all",
+            SharedState::PartlyInPlace => "partly-in-place",
+            SharedState::Extend => "extend",
+            SharedState::JointGap => "joint-gap",
+        }
+    }
+
     /// Words for people.
     pub fn label(self) -> &'static str {
         match self {

@@ -40,10 +40,9 @@ pub(crate) fn check(
                         warnings.push(Warning {
                             code: WarningCode::ExcludedButCounterpartInPlace,
                             message: format!(
-                                "`{id}` of {} is not-applicable, yet the mapped `{}` of {} is {other_status}; an auditor will ask why the exclusion holds",
-                                catalogue.key,
-                                catalog.item(other).id,
-                                catalog.standards[other.standard].key
+                                "{} is not-applicable, yet the mapped {} is {other_status}; an auditor will ask why the exclusion holds",
+                                named(catalog, node),
+                                named(catalog, other)
                             ),
                             item: item_ref(catalog, node),
                         });
@@ -66,10 +65,9 @@ pub(crate) fn check(
                     warnings.push(Warning {
                         code: WarningCode::EqualItemsDiffer,
                         message: format!(
-                            "`{id}` of {} is {mine} but `{}` of {}, which asks for the same thing, is {theirs}; one implementation should serve both",
-                            catalogue.key,
-                            catalog.item(other).id,
-                            catalog.standards[other.standard].key
+                            "{} is {mine} but {}, which asks for the same thing, is {theirs}; one implementation should serve both",
+                            named(catalog, node),
+                            named(catalog, other)
                         ),
                         item: item_ref(catalog, node),
                     });
@@ -147,4 +145,13 @@ pub(crate) fn check(
         }
     }
     warnings
+}
+
+/// "`4.1` of iso9001", for messages.
+fn named(catalog: &Catalog, node: Node) -> String {
+    format!(
+        "`{}` of {}",
+        catalog.item(node).id,
+        catalog.standards[node.standard].key
+    )
 }

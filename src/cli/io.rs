@@ -240,33 +240,13 @@ pub fn emit_with(
             refuse_inputs(path, inputs)?;
             write_atomic_with(path, write)
         }
-        None => {
-            if STDOUT_CLOSED.load(Ordering::Relaxed) {
-                return write_stdout_bytes(b"");
-            }
-            let mut stdout = io::stdout().lock();
-            write(&mut stdout)
-                .and_then(|()| stdout.flush())
-                .map_err(|err| {
-                    if err.kind() == io::ErrorKind::BrokenPipe {
-                        Failure::BrokenPipe
-                    } else {
-                        Failure::message(format!("cannot write to stdout: {err}"), None)
-                    }
-                })
-        }
+        None => write_stdout_with(write),
     }
 }
 
 /// Writes to stdout, or atomically to `output`, refusing to write over any of `inputs`.
 pub fn emit(output: Option<&Path>, data: &[u8], inputs: &[&Path]) -> Result<(), Failure> {
-    match output {
-        None => write_stdout_bytes(data),
-        Some(path) => {
-            refuse_inputs(path, inputs)?;
-            write_atomic(path, data)
-        }
-    }
+    emit_with(output, inputs, |out| out.write_all(data))
 }
 
 /// Whether stdout was closed when ims started (`ims ... >&-`).
@@ -300,6 +280,12 @@ pub fn write_stdout(text: &str) -> Result<(), Failure> {
 
 /// Writes bytes to stdout; a reader that went away ends the run quietly.
 pub fn write_stdout_bytes(data: &[u8]) -> Result<(), Failure> {
+    write_stdout_with(|out| out.write_all(data))
+}
+
+/// Streams to stdout through `write`; a closed stdout is an error, a reader
+/// that went away ends the run quietly.
+fn write_stdout_with(write: impl FnOnce(&mut dyn Write) -> io::Result<()>) -> Result<(), Failure> {
     if STDOUT_CLOSED.load(Ordering::Relaxed) {
         return Err(Failure::message(
             "cannot write to stdout: it is closed",
@@ -309,8 +295,7 @@ pub fn write_stdout_bytes(data: &[u8]) -> Result<(), Failure> {
         ));
     }
     let mut stdout = io::stdout().lock();
-    stdout
-        .write_all(data)
+    write(&mut stdout)
         .and_then(|()| stdout.flush())
         .map_err(|err| {
             if err.kind() == io::ErrorKind::BrokenPipe {

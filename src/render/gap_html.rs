@@ -188,23 +188,12 @@ fn blocks<'a>(report: &'a GapReport, items: &'a [ItemStatus]) -> Vec<Block<'a>> 
         .collect()
 }
 
-fn shared_label(state: String) -> String {
-    let state = match state.as_str() {
-        "in-place-for-all" => SharedState::InPlaceForAll,
-        "partly-in-place" => SharedState::PartlyInPlace,
-        "extend" => SharedState::Extend,
-        _ => SharedState::JointGap,
-    };
-    state.label().to_owned()
-}
-
 /// The whole page; an error only if the embedded template is broken.
 pub fn render(report: &GapReport) -> Result<String, String> {
     let mut env = Environment::new();
     env.add_template("gap.html", TEMPLATE)
         .map_err(|e| e.to_string())?;
     env.add_function("percent", |value: Option<f64>| percent(value));
-    env.add_function("shared_label", shared_label);
     let title = match &report.target {
         Some(target) => format!("Gap analysis towards {target}: {}", report.organisation),
         None => format!("Gap analysis: {}", report.organisation),
@@ -224,6 +213,10 @@ pub fn render(report: &GapReport) -> Result<String, String> {
             title => title,
             generator => format!("ims {}", env!("CARGO_PKG_VERSION")),
             gate_configured => super::gate_configured(report),
+            shared_labels => SharedState::ALL
+                .iter()
+                .map(|state| (state.as_str(), state.label()))
+                .collect::<std::collections::BTreeMap<_, _>>(),
             charts => Value::from(Serde(charts(report))),
             overlap => Value::from(Serde(overlap(report))),
             element_standards => element_standards.iter().map(|s| (*s).to_owned()).collect::<Vec<String>>(),

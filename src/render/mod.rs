@@ -153,20 +153,8 @@ pub fn csv_cell(text: &str) -> String {
 
 /// Writes CSV records into a string with RFC 4180 quoting.
 pub fn csv_document(header: &[&str], rows: Vec<Vec<String>>) -> String {
-    let mut writer = csv::WriterBuilder::new()
-        .terminator(csv::Terminator::CRLF)
-        .from_writer(Vec::new());
-    let mut write = |record: Vec<String>| {
-        let cells: Vec<String> = record.iter().map(|cell| csv_cell(cell)).collect();
-        // Writing into a Vec cannot fail.
-        let _ = writer.write_record(&cells);
-    };
-    write(header.iter().map(|h| (*h).to_owned()).collect());
-    for row in rows {
-        write(row);
-    }
-    let bytes = writer.into_inner().unwrap_or_default();
-    String::from_utf8(bytes).unwrap_or_default()
+    let header: Vec<String> = header.iter().map(|h| (*h).to_owned()).collect();
+    csv_rows(std::iter::once(header).chain(rows).collect())
 }
 
 /// CSV records without a header, for streaming after one.
