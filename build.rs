@@ -46,6 +46,12 @@ impl Code for String {
     }
 }
 
+impl Code for f64 {
+    fn code(&self) -> String {
+        format!("{self:?}_f64")
+    }
+}
+
 impl Code for bool {
     fn code(&self) -> String {
         self.to_string()
@@ -124,10 +130,12 @@ impl Code for RawCrosswalk {
 impl Code for RawEdge {
     fn code(&self) -> String {
         format!(
-            "RawEdge {{ source: {}, target: {}, relationship: {}, rationale: {}, residual: {}, reverse_residual: {}, element: {} }}",
+            "RawEdge {{ source: {}, target: {}, relationship: {}, weight: {}, reverse_weight: {}, rationale: {}, residual: {}, reverse_residual: {}, element: {} }}",
             self.source.code(),
             self.target.code(),
             self.relationship.code(),
+            self.weight.code(),
+            self.reverse_weight.code(),
             self.rationale.code(),
             self.residual.code(),
             self.reverse_residual.code(),

@@ -258,16 +258,58 @@ pub struct Provenance {
     pub authors: Option<String>,
 }
 
-/// A typed relationship between an item of one standard and an item of another.
+/// One end of a crosswalk edge: one item, a heading (meaning every item
+/// beneath it, taken together) or several items taken together.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct End {
+    /// Index of the standard in [`Catalog::standards`].
+    pub standard: usize,
+    /// The items as the crosswalk names them, in the order written.
+    pub named: Vec<usize>,
+    /// The assessable items the end stands for, in catalogue order.
+    pub leaves: Vec<usize>,
+}
+
+impl End {
+    /// Whether the end stands for more than one assessable item, which then
+    /// count only together.
+    pub fn is_group(&self) -> bool {
+        self.leaves.len() > 1
+    }
+
+    /// The assessable items as nodes.
+    pub fn nodes(&self) -> impl Iterator<Item = Node> + '_ {
+        self.leaves.iter().map(|&item| Node {
+            standard: self.standard,
+            item,
+        })
+    }
+
+    /// The end as written: ids joined by ` + `.
+    pub fn label(&self, standard: &Standard) -> String {
+        self.named
+            .iter()
+            .map(|&item| standard.items[item].id.as_str())
+            .collect::<Vec<_>>()
+            .join(" + ")
+    }
+}
+
+/// A typed relationship between items of one standard and items of another.
 #[derive(Debug, Clone)]
 pub struct Edge {
-    /// The item the relationship is read from.
-    pub source: Node,
-    /// The item the relationship is read towards.
-    pub target: Node,
+    /// The end the relationship is read from.
+    pub source: End,
+    /// The end the relationship is read towards.
+    pub target: End,
     /// "source REL target".
     pub relationship: Relationship,
-    /// Why the two items are related, in our own words.
+    /// How much of each target item the source satisfies when it is fully in
+    /// place: 1.0 for a full direction, below 1.0 for a partial one.
+    pub weight: f64,
+    /// How much of each source item the target satisfies when it is fully in place.
+    pub reverse_weight: f64,
+    /// Why the two ends are related, in our own words.
     pub rationale: String,
     /// What the target still needs when only the source is in place.
     pub residual: Option<String>,
@@ -275,6 +317,15 @@ pub struct Edge {
     pub reverse_residual: Option<String>,
     /// Name of the shared management-system element this edge belongs to, if any.
     pub element: Option<String>,
+}
+
+/// Which way an edge is read from one of its items.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Reading {
+    /// The item is at the target end; the source end is reused for it.
+    Forward,
+    /// The item is at the source end; the target end is reused for it.
+    Reverse,
 }
 
 /// An item that has no specific counterpart in the other standard.
@@ -305,17 +356,19 @@ pub struct Crosswalk {
     pub file: String,
 }
 
-/// One end of an edge seen from an item: the item at the other end and how it relates.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// An edge seen from one of its assessable items.
+#[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Link {
     /// Index of the crosswalk in [`Catalog::crosswalks`].
     pub crosswalk: usize,
     /// Index of the edge in that crosswalk.
     pub edge: usize,
-    /// The item at the other end.
-    pub other: Node,
-    /// "other REL this item": the edge read from the other end towards this item.
+    /// Which way the edge is read towards the item.
+    pub reading: Reading,
+    /// "other end REL this item".
     pub relationship: Relationship,
+    /// How much of this item the other end satisfies when fully in place.
+    pub weight: f64,
 }
 
 /// Every loaded standard and crosswalk, with an index of links by item.
@@ -330,7 +383,8 @@ pub struct Catalog {
 }
 
 impl Catalog {
-    /// Assembles a catalogue and indexes its edges from both ends.
+    /// Assembles a catalogue and indexes its edges from every assessable item
+    /// at either end.
     pub fn new(standards: Vec<Standard>, crosswalks: Vec<Crosswalk>) -> Self {
         let mut links: Vec<Vec<Vec<Link>>> = standards
             .iter()
@@ -338,18 +392,24 @@ impl Catalog {
             .collect();
         for (crosswalk_index, crosswalk) in crosswalks.iter().enumerate() {
             for (edge_index, edge) in crosswalk.edges.iter().enumerate() {
-                links[edge.target.standard][edge.target.item].push(Link {
-                    crosswalk: crosswalk_index,
-                    edge: edge_index,
-                    other: edge.source,
-                    relationship: edge.relationship,
-                });
-                links[edge.source.standard][edge.source.item].push(Link {
-                    crosswalk: crosswalk_index,
-                    edge: edge_index,
-                    other: edge.target,
-                    relationship: edge.relationship.inverse(),
-                });
+                for node in edge.target.nodes() {
+                    links[node.standard][node.item].push(Link {
+                        crosswalk: crosswalk_index,
+                        edge: edge_index,
+                        reading: Reading::Forward,
+                        relationship: edge.relationship,
+                        weight: edge.weight,
+                    });
+                }
+                for node in edge.source.nodes() {
+                    links[node.standard][node.item].push(Link {
+                        crosswalk: crosswalk_index,
+                        edge: edge_index,
+                        reading: Reading::Reverse,
+                        relationship: edge.relationship.inverse(),
+                        weight: edge.reverse_weight,
+                    });
+                }
             }
         }
         Self {
@@ -376,7 +436,7 @@ impl Catalog {
         &self.standards[node.standard]
     }
 
-    /// Every edge that touches `node`, seen from `node`.
+    /// Every edge that touches the assessable item `node`, seen from it.
     pub fn links(&self, node: Node) -> &[Link] {
         self.links
             .get(node.standard)
@@ -389,14 +449,55 @@ impl Catalog {
         &self.crosswalks[link.crosswalk].edges[link.edge]
     }
 
-    /// What the item at `node` still needs beyond the other end of `link`.
-    pub fn residual_for(&self, node: Node, link: &Link) -> Option<&str> {
+    /// The end of the link's edge that is reused for the item.
+    pub fn other(&self, link: &Link) -> &End {
         let edge = self.edge(link);
-        if edge.target == node {
-            edge.residual.as_deref()
-        } else {
-            edge.reverse_residual.as_deref()
+        match link.reading {
+            Reading::Forward => &edge.source,
+            Reading::Reverse => &edge.target,
         }
+    }
+
+    /// What the item still needs beyond the other end of `link`.
+    pub fn residual(&self, link: &Link) -> Option<&str> {
+        let edge = self.edge(link);
+        match link.reading {
+            Reading::Forward => edge.residual.as_deref(),
+            Reading::Reverse => edge.reverse_residual.as_deref(),
+        }
+    }
+
+    /// An end as written, such as `8.5.1` or `A.5.24 + A.5.25`.
+    pub fn end_label(&self, end: &End) -> String {
+        end.label(&self.standards[end.standard])
+    }
+
+    /// An end's title: the item's or heading's, or a group's joined by `; `.
+    pub fn end_title(&self, end: &End) -> String {
+        let standard = &self.standards[end.standard];
+        end.named
+            .iter()
+            .map(|&item| standard.items[item].title.as_str())
+            .collect::<Vec<_>>()
+            .join("; ")
+    }
+
+    /// Every edge that names `node` at one of its ends, or one of the items
+    /// beneath it, with the crosswalk index; for browsing headings too.
+    pub fn edges_touching(&self, node: Node) -> Vec<(usize, &Edge)> {
+        let standard = &self.standards[node.standard];
+        let leaves = standard.leaves_under(node.item);
+        let touches = |end: &End| {
+            end.standard == node.standard
+                && (end.named.contains(&node.item)
+                    || end.leaves.iter().any(|leaf| leaves.contains(leaf)))
+        };
+        self.crosswalks
+            .iter()
+            .enumerate()
+            .flat_map(|(index, crosswalk)| crosswalk.edges.iter().map(move |edge| (index, edge)))
+            .filter(|(_, edge)| touches(&edge.source) || touches(&edge.target))
+            .collect()
     }
 
     /// The keys of every loaded standard, for suggestions.

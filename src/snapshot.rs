@@ -12,6 +12,11 @@ use crate::date::Date;
 use crate::model::{Catalog, Node};
 use crate::status::{Assessment, Status};
 
+/// The report layouts a baseline may have: version 2 added the head start
+/// and combined reuse, but the item statuses a snapshot reads are the same
+/// in both.
+pub const READABLE_VERSIONS: std::ops::RangeInclusive<u32> = 1..=crate::analysis::SCHEMA_VERSION;
+
 /// The statuses of every assessable item of the standards assessed.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Snapshot {
@@ -62,11 +67,12 @@ impl Snapshot {
     pub fn from_report_json(file: &str, text: &str) -> Result<Snapshot, String> {
         let report: JsonReport = serde_json::from_str(text)
             .map_err(|err| format!("not a JSON report of `ims gap --format json`: {err}"))?;
-        if report.schema_version != crate::analysis::SCHEMA_VERSION {
+        if !READABLE_VERSIONS.contains(&report.schema_version) {
             return Err(format!(
-                "the JSON report has schema_version {}; this ims reads version {}",
+                "the JSON report has schema_version {}; this ims reads versions {} to {}",
                 report.schema_version,
-                crate::analysis::SCHEMA_VERSION
+                READABLE_VERSIONS.start(),
+                READABLE_VERSIONS.end()
             ));
         }
         let mut standards: Vec<String> = Vec::new();

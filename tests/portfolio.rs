@@ -79,7 +79,7 @@ fn json_with_every_report_is_one_valid_document() {
     let document: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
     let reports = document["reports"].as_array().unwrap();
     assert_eq!(reports.len(), 7);
-    assert_eq!(reports[0]["schema_version"], 1);
+    assert_eq!(reports[0]["schema_version"], 2);
     assert_eq!(document["summary"]["files"], 7);
     assert_eq!(document["summary"]["rows"].as_array().unwrap().len(), 7);
 }

@@ -45,12 +45,13 @@ fn json_reports_parse_and_carry_the_documented_fields() {
     for name in EXAMPLES {
         let text = stdout_of(&["gap", &example(name), "--format", "json"]);
         let report: serde_json::Value = serde_json::from_str(&text).unwrap();
-        assert_eq!(report["schema_version"], 1);
+        assert_eq!(report["schema_version"], 2);
         for standard in report["standards"].as_array().unwrap() {
             for field in [
                 "id",
                 "coverage",
                 "projected_coverage",
+                "head_start",
                 "applicable",
                 "implemented",
                 "partial",
@@ -67,7 +68,9 @@ fn json_reports_parse_and_carry_the_documented_fields() {
             ),
             (
                 "suggestions",
-                &["target", "source", "relationship", "coverage", "residual"][..],
+                &[
+                    "target", "sources", "weight", "coverage", "gain", "residual",
+                ][..],
             ),
             ("warnings", &["code", "message"][..]),
         ] {
@@ -83,40 +86,43 @@ fn json_reports_parse_and_carry_the_documented_fields() {
 }
 
 #[test]
-fn csv_reports_have_one_row_per_item_and_sum_to_the_coverage() {
-    let text = stdout_of(&[
-        "gap",
-        &example("saas-iso27001-adding-iso20000"),
-        "--format",
-        "csv",
-    ]);
-    let mut reader = csv::Reader::from_reader(text.as_bytes());
-    let headers = reader.headers().unwrap().clone();
-    let column = |name: &str| headers.iter().position(|h| h == name).unwrap();
-    let (standard, contribution) = (column("standard"), column("contribution"));
-    let mut sums = std::collections::BTreeMap::<String, (f64, usize, usize)>::new();
-    for record in reader.records() {
-        let record = record.unwrap();
-        let entry = sums.entry(record[standard].to_owned()).or_default();
-        entry.2 += 1;
-        if !record[contribution].is_empty() {
-            entry.0 += record[contribution].parse::<f64>().unwrap();
-            entry.1 += 1;
+fn csv_reports_have_one_row_per_item_and_sum_to_the_coverage_and_head_start() {
+    for name in EXAMPLES {
+        let text = stdout_of(&["gap", &example(name), "--format", "csv"]);
+        let mut reader = csv::Reader::from_reader(text.as_bytes());
+        let headers = reader.headers().unwrap().clone();
+        let column = |name: &str| headers.iter().position(|h| h == name).unwrap();
+        let (standard, contribution, head_start) = (
+            column("standard"),
+            column("contribution"),
+            column("head_start"),
+        );
+        // Per standard: coverage sum, head start sum, applicable rows, rows.
+        let mut sums = std::collections::BTreeMap::<String, (f64, f64, usize, usize)>::new();
+        for record in reader.records() {
+            let record = record.unwrap();
+            let entry = sums.entry(record[standard].to_owned()).or_default();
+            entry.3 += 1;
+            if !record[contribution].is_empty() {
+                entry.0 += record[contribution].parse::<f64>().unwrap();
+                entry.1 += record[head_start].parse::<f64>().unwrap();
+                entry.2 += 1;
+            }
         }
-    }
-    assert_eq!(sums["iso27001"].2, 123);
-    assert_eq!(sums["iso20000"].2, 57);
-    let json: serde_json::Value = serde_json::from_str(&stdout_of(&[
-        "gap",
-        &example("saas-iso27001-adding-iso20000"),
-        "--format",
-        "json",
-    ]))
-    .unwrap();
-    for summary in json["standards"].as_array().unwrap() {
-        let (sum, applicable, _) = sums[summary["id"].as_str().unwrap()];
-        let coverage = (1000.0 * sum / applicable as f64).round() / 10.0;
-        assert_eq!(coverage, summary["coverage"].as_f64().unwrap());
+        let json: serde_json::Value =
+            serde_json::from_str(&stdout_of(&["gap", &example(name), "--format", "json"])).unwrap();
+        for summary in json["standards"].as_array().unwrap() {
+            let key = summary["id"].as_str().unwrap();
+            let (coverage, head_start, applicable, rows) = sums[key];
+            assert_eq!(
+                rows as u64,
+                summary["total"].as_u64().unwrap(),
+                "{name} {key}"
+            );
+            let percent = |sum: f64| (1000.0 * sum / applicable as f64).round() / 10.0;
+            assert_eq!(percent(coverage), summary["coverage"].as_f64().unwrap());
+            assert_eq!(percent(head_start), summary["head_start"].as_f64().unwrap());
+        }
     }
 }
 
@@ -242,9 +248,18 @@ fn init_writes_a_template_that_validates_and_only_overwrites_with_force() {
         .code(0);
     let leaves = template
         .lines()
-        .filter(|line| line.contains(": not-implemented"))
+        .filter(|line| line.contains(": not-assessed"))
         .count();
     assert_eq!(leaves, 123 + 57);
+    // Analysed as it is, nothing counts as assessed.
+    let report = ims()
+        .args(["gap", path.to_str().unwrap(), "--format", "json"])
+        .output()
+        .unwrap();
+    let report: serde_json::Value = serde_json::from_slice(&report.stdout).unwrap();
+    for standard in report["standards"].as_array().unwrap() {
+        assert_eq!(standard["not_assessed"], standard["total"], "{standard}");
+    }
 
     std::fs::write(&path, "organisation: Mine\n").unwrap();
     ims()

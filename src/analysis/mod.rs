@@ -12,7 +12,7 @@ mod reuse;
 pub mod soa;
 mod warnings;
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashMap};
 
 use crate::date::Date;
 use crate::model::{Catalog, Node};
@@ -27,7 +27,8 @@ pub struct Options {
     /// Standards to report and gate on (catalogue indexes); empty means every
     /// standard in the status file.
     pub focus: Vec<usize>,
-    /// The standard to frame the report towards (`--target`), if any.
+    /// The one standard to report and gate on (`--target`), with every other
+    /// standard in the file as a source of reuse; it overrides `focus`.
     pub target: Option<usize>,
     /// What findings fail the gate.
     pub fail_on: FailOn,
@@ -60,15 +61,10 @@ pub(crate) struct Scope {
 impl Scope {
     fn new(assessment: &Assessment, options: &Options) -> Self {
         let assessed: Vec<usize> = assessment.sections.iter().map(|s| s.standard).collect();
-        let report: BTreeSet<usize> = if options.focus.is_empty() {
-            assessed.iter().copied().chain(options.target).collect()
-        } else {
-            options
-                .focus
-                .iter()
-                .copied()
-                .chain(options.target)
-                .collect()
+        let report: BTreeSet<usize> = match options.target {
+            Some(target) => BTreeSet::from([target]),
+            None if options.focus.is_empty() => assessed.iter().copied().collect(),
+            None => options.focus.iter().copied().collect(),
         };
         let all: BTreeSet<usize> = report.iter().chain(&assessed).copied().collect();
         Self {
@@ -88,21 +84,35 @@ impl Scope {
 pub fn analyse(catalog: &Catalog, assessment: &Assessment, options: &Options) -> GapReport {
     let scope = Scope::new(assessment, options);
     let statuses = Statuses::resolve(catalog, assessment, &scope.all);
-    let suggestions = reuse::suggestions(catalog, &statuses, &scope);
+
+    let mut counts_by_standard = HashMap::new();
+    let mut all_counts = Vec::new();
+    for &standard in &scope.report {
+        let mut counts = Counts::default();
+        for leaf in catalog.standards[standard].leaves() {
+            counts.add(statuses.status(Node {
+                standard,
+                item: leaf,
+            }));
+        }
+        counts_by_standard.insert(standard, counts.applicable);
+        all_counts.push(counts);
+    }
+    let reuse = reuse::suggestions(catalog, &statuses, &scope, &counts_by_standard);
+    let by_target: reuse::ByTarget<'_> =
+        reuse.iter().map(|ranked| (ranked.target, ranked)).collect();
 
     let mut standards = Vec::new();
     let mut items = Vec::new();
     let (mut missing, mut partial, mut unassessed) = (Vec::new(), Vec::new(), Vec::new());
-    for &standard in &scope.report {
+    for (&standard, counts) in scope.report.iter().zip(all_counts) {
         let catalogue = &catalog.standards[standard];
-        let mut counts = Counts::default();
         for leaf in catalogue.leaves() {
             let node = Node {
                 standard,
                 item: leaf,
             };
             let resolved = statuses.get(node);
-            counts.add(resolved.status);
             let row = item_status(catalog, node, resolved);
             match resolved.status {
                 None => unassessed.push(row),
@@ -111,10 +121,15 @@ pub fn analyse(catalog: &Catalog, assessment: &Assessment, options: &Options) ->
                 Some(Status::Implemented | Status::NotApplicable) => {}
             }
             if !options.summary_only {
-                items.push(item_row(catalog, node, resolved, &suggestions));
+                items.push(item_row(
+                    catalog,
+                    node,
+                    resolved,
+                    by_target.get(&node).copied(),
+                ));
             }
         }
-        let projection = reuse::projection(catalog, standard, &statuses, &suggestions);
+        let projection = reuse::projection(catalog, standard, &statuses, &by_target);
         standards.push(StandardSummary {
             id: catalogue.key.clone(),
             name: catalogue.name.clone(),
@@ -122,6 +137,7 @@ pub fn analyse(catalog: &Catalog, assessment: &Assessment, options: &Options) ->
             counts,
             coverage: counts.coverage(),
             projected_coverage: projection.coverage,
+            head_start: projection.head_start,
             fully_reusable: projection.fully_reusable,
             partly_reusable: projection.partly_reusable,
             new_work: projection.new_work,
@@ -180,9 +196,9 @@ pub fn analyse(catalog: &Catalog, assessment: &Assessment, options: &Options) ->
         suggestions: if options.summary_only {
             Vec::new()
         } else {
-            suggestions
+            reuse
                 .iter()
-                .map(|ranked| ranked.suggestion(catalog))
+                .map(|ranked| ranked.suggestion(catalog, &statuses))
                 .collect()
         },
         warnings,
@@ -215,23 +231,24 @@ fn item_row(
     catalog: &Catalog,
     node: Node,
     resolved: Resolved<'_>,
-    suggestions: &[reuse::Ranked],
+    reuse: Option<&reuse::Ranked>,
 ) -> ItemRow {
     let item = catalog.item(node);
     let catalogue = &catalog.standards[node.standard];
     let entry = resolved.entry;
-    let best = suggestions
-        .iter()
-        .find(|ranked| ranked.target == node)
-        .map(|ranked| {
-            let suggestion = ranked.suggestion(catalog);
-            Reuse {
-                source: suggestion.source,
-                relationship: suggestion.relationship,
-                coverage: suggestion.coverage,
-                residual: suggestion.residual,
-            }
-        });
+    let best = reuse.map(|ranked| {
+        let best = ranked.best();
+        Reuse {
+            source: overlap::end_ref(catalog, catalog.other(&best.link)),
+            relationship: best.link.relationship,
+            coverage: ranked.coverage,
+            weight: ranked.weight,
+            residual: match ranked.coverage {
+                Coverage::Full => None,
+                Coverage::Partial => catalog.residual(&best.link).map(str::to_owned),
+            },
+        }
+    });
     ItemRow {
         item: item_ref(catalog, node),
         title: item.title.clone(),
@@ -253,6 +270,7 @@ fn item_row(
         justification: entry.and_then(|e| e.justification.clone()),
         note: entry.and_then(|e| e.note.clone()),
         best_reuse: best,
+        head_start: reuse::head_start_of(resolved.status, reuse),
     }
 }
 

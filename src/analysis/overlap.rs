@@ -4,10 +4,12 @@
 
 use std::collections::BTreeMap;
 
-use super::report::{ElementSide, OverlapRow, OverlapState, SharedElement, SharedState};
+use super::report::{
+    ElementSide, ItemRef, OverlapRow, OverlapState, SharedElement, SharedState, SideState,
+};
 use super::resolve::Statuses;
-use super::{Scope, item_ref, item_status};
-use crate::model::{Catalog, Edge, Node, Relationship};
+use super::{Scope, item_status};
+use crate::model::{Catalog, Edge, End, Node, Relationship};
 use crate::status::Status;
 
 /// Whether an edge belongs in the report: both ends known, one end reported.
@@ -18,6 +20,24 @@ fn relevant(edge: &Edge, scope: &Scope) -> bool {
         && (scope.reports(edge.source.standard) || scope.reports(edge.target.standard))
 }
 
+/// The effective status of an end: its weakest item's, counting not
+/// assessed below every status and not-applicable only when all items are.
+pub(crate) fn end_status(statuses: &Statuses<'_>, end: &End) -> Option<Status> {
+    let all: Vec<Option<Status>> = end.nodes().map(|node| statuses.status(node)).collect();
+    if all.iter().all(|s| *s == Some(Status::NotApplicable)) {
+        return Some(Status::NotApplicable);
+    }
+    let rank = |s: &Option<Status>| match s {
+        Some(Status::NotApplicable) => 0,
+        Some(Status::Implemented) => 1,
+        Some(Status::Partial) => 2,
+        Some(Status::Planned) => 3,
+        Some(Status::NotImplemented) => 4,
+        None => 5,
+    };
+    all.into_iter().max_by_key(rank).flatten()
+}
+
 /// One row per relevant edge, in crosswalk order.
 pub(crate) fn rows(catalog: &Catalog, statuses: &Statuses<'_>, scope: &Scope) -> Vec<OverlapRow> {
     catalog
@@ -26,12 +46,14 @@ pub(crate) fn rows(catalog: &Catalog, statuses: &Statuses<'_>, scope: &Scope) ->
         .flat_map(|crosswalk| crosswalk.edges.iter())
         .filter(|edge| relevant(edge, scope))
         .map(|edge| {
-            let source_status = statuses.status(edge.source);
-            let target_status = statuses.status(edge.target);
+            let source_status = end_status(statuses, &edge.source);
+            let target_status = end_status(statuses, &edge.target);
             OverlapRow {
-                source: item_ref(catalog, edge.source),
-                target: item_ref(catalog, edge.target),
+                source: end_ref(catalog, &edge.source),
+                target: end_ref(catalog, &edge.target),
                 relationship: edge.relationship,
+                weight: edge.weight,
+                reverse_weight: edge.reverse_weight,
                 state: state(source_status, target_status),
                 source_status,
                 target_status,
@@ -39,6 +61,14 @@ pub(crate) fn rows(catalog: &Catalog, statuses: &Statuses<'_>, scope: &Scope) ->
             }
         })
         .collect()
+}
+
+/// An end as a reference: its standard and its label as written.
+pub(crate) fn end_ref(catalog: &Catalog, end: &End) -> ItemRef {
+    ItemRef {
+        standard: catalog.standards[end.standard].key.clone(),
+        id: catalog.end_label(end),
+    }
 }
 
 fn state(source: Option<Status>, target: Option<Status>) -> OverlapState {
@@ -88,16 +118,15 @@ fn element(
     edges: &[&Edge],
 ) -> SharedElement {
     let mut by_standard: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
-    for node in edges.iter().flat_map(|edge| [edge.source, edge.target]) {
-        let items = by_standard.entry(node.standard).or_default();
-        if !items.contains(&node.item) {
-            items.push(node.item);
+    for end in edges.iter().flat_map(|edge| [&edge.source, &edge.target]) {
+        let items = by_standard.entry(end.standard).or_default();
+        for leaf in &end.leaves {
+            if !items.contains(leaf) {
+                items.push(*leaf);
+            }
         }
     }
-    let mut full_everywhere = true;
-    let mut something_everywhere = true;
-    let mut something_somewhere = false;
-    let sides = by_standard
+    let sides: Vec<ElementSide> = by_standard
         .into_iter()
         .map(|(standard, mut items)| {
             items.sort_unstable();
@@ -113,11 +142,15 @@ fn element(
             let any = side_statuses
                 .iter()
                 .any(|s| s.is_some_and(Status::in_place));
-            full_everywhere &= full;
-            something_everywhere &= any || full;
-            something_somewhere |= any;
             ElementSide {
                 standard: catalog.standards[standard].key.clone(),
+                state: if full {
+                    SideState::InPlace
+                } else if any {
+                    SideState::Partly
+                } else {
+                    SideState::Missing
+                },
                 items: nodes
                     .iter()
                     .map(|node| item_status(catalog, *node, statuses.get(*node)))
@@ -125,18 +158,10 @@ fn element(
             }
         })
         .collect();
-    let state = if full_everywhere {
-        SharedState::InPlaceForAll
-    } else if something_everywhere {
-        SharedState::PartlyInPlace
-    } else if something_somewhere {
-        SharedState::Extend
-    } else {
-        SharedState::JointGap
-    };
+    let states: Vec<SideState> = sides.iter().map(|side| side.state).collect();
     SharedElement {
         name: name.to_owned(),
-        state,
+        state: SharedState::of(&states),
         one_serves_all: edges
             .iter()
             .all(|edge| edge.relationship == Relationship::Equal),

@@ -37,6 +37,8 @@ pub struct RowStandard {
     pub coverage: Option<f64>,
     /// Coverage with every full reuse taken.
     pub projected_coverage: Option<f64>,
+    /// Coverage with every reuse taken at its weight.
+    pub head_start: Option<f64>,
     /// Items planned or not implemented.
     pub missing: usize,
 }
@@ -74,6 +76,7 @@ impl PortfolioRow {
                 id: s.id.clone(),
                 coverage: s.coverage,
                 projected_coverage: s.projected_coverage,
+                head_start: s.head_start,
                 missing: report.missing.iter().filter(|m| m.standard == s.id).count(),
             })
             .collect();

@@ -9,7 +9,7 @@ use crate::model::{Kind, Relationship};
 use crate::status::Status;
 
 /// Version of the JSON report layout; raised on any incompatible change.
-pub const SCHEMA_VERSION: u32 = 1;
+pub const SCHEMA_VERSION: u32 = 2;
 
 /// The result of analysing one status file.
 #[derive(Debug, Clone, Serialize)]
@@ -139,6 +139,10 @@ pub struct StandardSummary {
     pub coverage: Option<f64>,
     /// Coverage if every full-coverage reuse suggestion were taken.
     pub projected_coverage: Option<f64>,
+    /// Coverage if every reuse were taken at its weight, an item's own status
+    /// counting where it is higher: how far the other standards already
+    /// carry this one. In percent, like `coverage`; null when nothing is applicable.
+    pub head_start: Option<f64>,
     /// Applicable items not implemented that a reuse would cover fully.
     pub fully_reusable: usize,
     /// Applicable items not implemented that a reuse would cover partly, and none fully.
@@ -191,19 +195,24 @@ pub struct ItemRow {
     pub justification: Option<String>,
     /// Note, if recorded.
     pub note: Option<String>,
-    /// The most valuable reuse suggestion for the item, if any.
+    /// The strongest reuse for the item, if any.
     pub best_reuse: Option<Reuse>,
+    /// The item's share of the head start: its own contribution or its
+    /// reuse weight, whichever is higher; null when not applicable.
+    pub head_start: Option<f64>,
 }
 
-/// The short form of a suggestion, attached to an item.
+/// The short form of a suggestion, attached to an item: its strongest source.
 #[derive(Debug, Clone, Serialize)]
 pub struct Reuse {
-    /// The item to reuse.
+    /// The source to reuse: one item, a heading, or items joined by ` + `.
     pub source: ItemRef,
     /// "source REL this item".
     pub relationship: Relationship,
     /// Whether the reuse covers the item fully or partly.
     pub coverage: Coverage,
+    /// How much of the item the reuse satisfies now, 0 to 1.
+    pub weight: f64,
     /// What the item still needs beyond the source; null when covered fully.
     pub residual: Option<String>,
 }
@@ -288,17 +297,21 @@ impl OverlapState {
 /// One crosswalk edge and its state.
 #[derive(Debug, Clone, Serialize)]
 pub struct OverlapRow {
-    /// The source item.
+    /// The source end: one item, a heading, or items joined by ` + `.
     pub source: ItemRef,
-    /// The target item.
+    /// The target end: one item, a heading, or items joined by ` + `.
     pub target: ItemRef,
     /// "source REL target".
     pub relationship: Relationship,
+    /// How much of the target the source satisfies when fully in place.
+    pub weight: f64,
+    /// How much of the source the target satisfies when fully in place.
+    pub reverse_weight: f64,
     /// What the edge means for this organisation.
     pub state: OverlapState,
-    /// Effective status of the source; null when not assessed.
+    /// Effective status of the source (a group's weakest item's); null when not assessed.
     pub source_status: Option<Status>,
-    /// Effective status of the target; null when not assessed.
+    /// Effective status of the target (a group's weakest item's); null when not assessed.
     pub target_status: Option<Status>,
     /// The shared management-system element, if the edge belongs to one.
     pub element: Option<String>,
@@ -308,22 +321,25 @@ pub struct OverlapRow {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum SharedState {
-    /// Fully implemented for every standard: one implementation serves all.
+    /// Fully in place for every standard: one implementation serves all.
     InPlaceForAll,
-    /// Something is in place for every standard, but not all of it.
-    PartlyInPlace,
-    /// In place for some standards only: extend it to the others.
+    /// Fully in place for some standards: extend it to the others.
     Extend,
+    /// Partly in place for every standard, complete for none.
+    PartlyInPlace,
+    /// Partly in place for some standards, nothing yet for the others.
+    Started,
     /// In place for none: one piece of work closes it for all.
     JointGap,
 }
 
 impl SharedState {
     /// Every state.
-    pub const ALL: [SharedState; 4] = [
+    pub const ALL: [SharedState; 5] = [
         SharedState::InPlaceForAll,
-        SharedState::PartlyInPlace,
         SharedState::Extend,
+        SharedState::PartlyInPlace,
+        SharedState::Started,
         SharedState::JointGap,
     ];
 
@@ -331,21 +347,41 @@ impl SharedState {
     pub fn as_str(self) -> &'static str {
         match self {
             SharedState::InPlaceForAll => "in-place-for-all",
-            SharedState::PartlyInPlace => "partly-in-place",
             SharedState::Extend => "extend",
+            SharedState::PartlyInPlace => "partly-in-place",
+            SharedState::Started => "started",
             SharedState::JointGap => "joint-gap",
         }
     }
 
-    /// Words for people.
-    pub fn label(self) -> &'static str {
-        match self {
-            SharedState::InPlaceForAll => "in place for both",
-            SharedState::PartlyInPlace => "partly in place for both",
-            SharedState::Extend => "extend to the other",
-            SharedState::JointGap => "joint gap",
+    /// The state from the state of each side.
+    pub fn of(sides: &[SideState]) -> SharedState {
+        let all = |state| sides.iter().all(|side| *side == state);
+        let any = |state| sides.contains(&state);
+        if all(SideState::InPlace) {
+            SharedState::InPlaceForAll
+        } else if any(SideState::InPlace) {
+            SharedState::Extend
+        } else if all(SideState::Partly) {
+            SharedState::PartlyInPlace
+        } else if any(SideState::Partly) {
+            SharedState::Started
+        } else {
+            SharedState::JointGap
         }
     }
+}
+
+/// How one standard's side of a shared element stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum SideState {
+    /// Every item implemented (or not applicable).
+    InPlace,
+    /// Something in place, not all of it.
+    Partly,
+    /// Nothing in place.
+    Missing,
 }
 
 /// One shared management-system element (policy, internal audit, ...).
@@ -367,11 +403,14 @@ pub struct SharedElement {
 pub struct ElementSide {
     /// The standard's key.
     pub standard: String,
+    /// How this side stands.
+    pub state: SideState,
     /// The items with their effective statuses.
     pub items: Vec<ItemStatus>,
 }
 
-/// An item of one standard that another standard's work can cover.
+/// An item of one standard that other standards' work can cover, with every
+/// source in place.
 #[derive(Debug, Clone, Serialize)]
 pub struct Suggestion {
     /// The item to close.
@@ -380,20 +419,55 @@ pub struct Suggestion {
     pub target_title: String,
     /// Its effective status; null when not assessed.
     pub target_status: Option<Status>,
-    /// The item already in place.
-    pub source: ItemRef,
-    /// Its title.
-    pub source_title: String,
-    /// Its status: implemented or partial.
-    pub source_status: Status,
+    /// Every source in place, strongest first.
+    pub sources: Vec<ReuseSource>,
+    /// How much of the item the sources satisfy together, 0 to 1: the
+    /// strongest source counts, never a sum.
+    pub weight: f64,
+    /// Full when the sources cover the item entirely.
+    pub coverage: Coverage,
+    /// Coverage points of the item's standard that taking the reuse adds.
+    pub gain: f64,
+    /// Why the strongest source relates to the item.
+    pub rationale: String,
+    /// What the item still needs after the strongest source; null when covered fully.
+    pub residual: Option<String>,
+}
+
+/// One source of reuse: an end of a crosswalk edge that is in place.
+#[derive(Debug, Clone, Serialize)]
+pub struct ReuseSource {
+    /// The source's standard.
+    pub standard: String,
+    /// The source as the crosswalk names it: one id, a heading's id (its
+    /// items together), or ids joined by ` + ` (taken together).
+    pub id: String,
+    /// Its title; a group's titles are joined by `; `.
+    pub title: String,
+    /// For a heading or group, each item with its status; empty otherwise.
+    pub items: Vec<ItemState>,
+    /// Its status: the weakest of its items, implemented or partial.
+    pub status: Status,
     /// "source REL target".
     pub relationship: Relationship,
-    /// Full when the relationship covers the target and the source is implemented.
-    pub coverage: Coverage,
+    /// How much of the target the source satisfies when fully in place.
+    pub weight: f64,
+    /// How much it satisfies now: the weight times its level (implemented 1,
+    /// partial ½, a group the mean of its items).
+    pub contribution: f64,
     /// Why the two relate.
     pub rationale: String,
-    /// What the target still needs beyond the source; null when covered fully.
+    /// What the target still needs beyond this source; null when it covers fully.
     pub residual: Option<String>,
+}
+
+/// An item id with its effective status.
+#[derive(Debug, Clone, Serialize)]
+pub struct ItemState {
+    /// The item's id.
+    pub id: String,
+    /// Its effective status; null when not assessed.
+    pub status: Option<Status>,
 }
 
 /// A consistency problem in the assessment that an auditor would ask about.

@@ -42,7 +42,7 @@ impl<'a> Statuses<'a> {
                     while let Some(item) = current {
                         if let Some(entry) = section.entries.get(&item) {
                             resolved[leaf] = Resolved {
-                                status: Some(entry.status),
+                                status: entry.status,
                                 entry: Some(entry),
                                 inherited_from: (item != leaf).then_some(item),
                             };

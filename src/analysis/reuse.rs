@@ -1,70 +1,221 @@
-//! Reuse suggestions: for each item not fully in place, the items of other
-//! standards mapped to it that are in place, ranked by value; and the
-//! coverage each standard would reach by taking every full reuse.
+//! Reuse: for each item not fully in place, every end of a crosswalk edge
+//! that is in place in another standard, combined into one figure; the
+//! suggestions ranked by the coverage they gain; and the coverage each
+//! standard would reach by taking the reuse (the head start).
+//!
+//! The combination rule:
+//! - a source counts at its edge's weight times its level: implemented 1,
+//!   partial ½;
+//! - a group of sources (a heading, or items joined by `+`) counts only when
+//!   every member is in place, at the mean of its members' levels;
+//! - several sources of one target are never added up: the strongest counts.
+//!   Sources that complement each other are declared as a group with a
+//!   weight of its own, so every figure rests on one judgement in the
+//!   crosswalk, with its rationale and residual.
 
-use super::report::{Counts, Coverage, Suggestion};
+use std::collections::HashMap;
+
+use super::report::{Counts, Coverage, ReuseSource, Suggestion, round1};
 use super::resolve::Statuses;
 use super::{Scope, item_ref};
-use crate::model::{Catalog, Link, Node};
+use crate::model::{Catalog, End, Link, Node};
 use crate::status::Status;
 
-/// A suggestion as nodes and a link, cheap to rank; [`Ranked::suggestion`]
-/// spells it out for the report.
+/// One in-place source of reuse for an item.
 #[derive(Debug, Clone, Copy)]
+pub(crate) struct Candidate {
+    /// The link from the item to the source end.
+    pub link: Link,
+    /// The weakest status among the source's items.
+    pub status: Status,
+    /// How much of the item the source gives now: weight times level.
+    pub contribution: f64,
+}
+
+/// Every in-place source of one item, strongest first, and what they give.
+#[derive(Debug, Clone)]
 pub(crate) struct Ranked {
     /// The item to close.
     pub target: Node,
     /// Its effective status.
     pub target_status: Option<Status>,
-    /// The link from the item to close to the item in place.
-    pub link: Link,
-    /// The source's status: implemented or partial.
-    pub source_status: Status,
-    /// Whether the reuse covers the target fully.
+    /// The sources, strongest first; never empty.
+    pub candidates: Vec<Candidate>,
+    /// What the sources give together: the strongest one's contribution.
+    pub weight: f64,
+    /// Full when the strongest source covers the item entirely.
     pub coverage: Coverage,
+    /// Coverage points of the item's standard that the reuse adds.
+    pub gain: f64,
 }
 
 impl Ranked {
-    /// The suggestion with its titles, rationale and residual.
-    pub fn suggestion(&self, catalog: &Catalog) -> Suggestion {
-        let source = self.link.other;
-        let residual = match (self.coverage, catalog.residual_for(self.target, &self.link)) {
-            (Coverage::Full, _) => None,
-            (Coverage::Partial, Some(text)) => Some(text.to_owned()),
-            (Coverage::Partial, None) => Some(format!(
-                "`{}` of {} is itself only partly in place; complete it to cover this item fully.",
-                catalog.item(source).id,
-                catalog.standards[source.standard].key
-            )),
-        };
+    /// The strongest source.
+    pub fn best(&self) -> &Candidate {
+        &self.candidates[0]
+    }
+
+    /// The suggestion with its titles, sources, rationale and residual.
+    pub fn suggestion(&self, catalog: &Catalog, statuses: &Statuses<'_>) -> Suggestion {
+        let sources: Vec<ReuseSource> = self
+            .candidates
+            .iter()
+            .map(|candidate| source(catalog, statuses, self.target, candidate))
+            .collect();
+        let best = &sources[0];
         Suggestion {
             target: item_ref(catalog, self.target),
             target_title: catalog.item(self.target).title.clone(),
             target_status: self.target_status,
-            source: item_ref(catalog, source),
-            source_title: catalog.item(source).title.clone(),
-            source_status: self.source_status,
-            relationship: self.link.relationship,
+            weight: self.weight,
             coverage: self.coverage,
-            rationale: catalog.edge(&self.link).rationale.clone(),
-            residual,
+            gain: self.gain,
+            rationale: best.rationale.clone(),
+            residual: best.residual.clone(),
+            sources,
         }
     }
 }
 
-/// Every reuse suggestion for the reported standards, most valuable first.
+/// A source spelled out for the report.
+fn source(
+    catalog: &Catalog,
+    statuses: &Statuses<'_>,
+    target: Node,
+    candidate: &Candidate,
+) -> ReuseSource {
+    let end = catalog.other(&candidate.link);
+    let standard = &catalog.standards[end.standard];
+    let full = candidate.contribution >= 1.0;
+    let residual = match catalog.residual(&candidate.link) {
+        _ if full => None,
+        Some(text) => Some(text.to_owned()),
+        // A full relationship whose source is itself only partly in place.
+        None => Some(format!(
+            "`{}` of {} is itself only partly in place; complete it to cover `{}` fully.",
+            catalog.end_label(end),
+            standard.key,
+            catalog.item(target).id
+        )),
+    };
+    ReuseSource {
+        standard: standard.key.clone(),
+        id: catalog.end_label(end),
+        title: catalog.end_title(end),
+        items: if end.is_group() {
+            end.nodes()
+                .map(|node| super::report::ItemState {
+                    id: catalog.item(node).id.clone(),
+                    status: statuses.status(node),
+                })
+                .collect()
+        } else {
+            Vec::new()
+        },
+        status: candidate.status,
+        relationship: candidate.link.relationship,
+        weight: candidate.link.weight,
+        contribution: candidate.contribution,
+        rationale: catalog.edge(&candidate.link).rationale.clone(),
+        residual,
+    }
+}
+
+/// How far an end is in place: the mean level of its items (implemented 1,
+/// partial ½) when every one of them is in place, with the weakest status;
+/// `None` when any item is not in place.
+pub(crate) fn end_level(statuses: &Statuses<'_>, end: &End) -> Option<(f64, Status)> {
+    let mut total = 0.0;
+    let mut weakest = Status::Implemented;
+    for node in end.nodes() {
+        let status = statuses.status(node).filter(|s| s.in_place())?;
+        total += status.weight();
+        weakest = weakest.max(status);
+    }
+    Some((total / end.leaves.len() as f64, weakest))
+}
+
+/// Rounds a weight to two decimals, so figures read the same in every format.
+pub(crate) fn round2(value: f64) -> f64 {
+    (value * 100.0).round() / 100.0
+}
+
+/// Every in-place source of `target` in the standards of `sources`,
+/// strongest first.
+pub(crate) fn candidates(
+    catalog: &Catalog,
+    statuses: &Statuses<'_>,
+    target: Node,
+    sources: &[usize],
+) -> Vec<Candidate> {
+    let mut found: Vec<Candidate> = catalog
+        .links(target)
+        .iter()
+        .filter_map(|link| {
+            let end = catalog.other(link);
+            if !sources.contains(&end.standard) {
+                return None;
+            }
+            let (level, status) = end_level(statuses, end)?;
+            Some(Candidate {
+                link: *link,
+                status,
+                contribution: round2(link.weight * level),
+            })
+        })
+        .collect();
+    found.sort_by(|a, b| {
+        b.contribution
+            .total_cmp(&a.contribution)
+            .then(
+                a.link
+                    .relationship
+                    .strength_rank()
+                    .cmp(&b.link.relationship.strength_rank()),
+            )
+            .then(a.status.cmp(&b.status))
+            .then_with(|| {
+                let (ea, eb) = (catalog.other(&a.link), catalog.other(&b.link));
+                (ea.leaves.len(), ea.standard, &ea.leaves).cmp(&(
+                    eb.leaves.len(),
+                    eb.standard,
+                    &eb.leaves,
+                ))
+            })
+    });
+    // The same source may reach an item through two edges (alone, and as a
+    // member of a group on the other side); list it once, at its strongest.
+    let mut seen: Vec<&End> = Vec::new();
+    found.retain(|candidate| {
+        let end = catalog.other(&candidate.link);
+        let fresh = !seen.contains(&end);
+        seen.push(end);
+        fresh
+    });
+    found
+}
+
+/// The reuse for every item of the reported standards that is not fully in
+/// place, most valuable first.
 ///
-/// Ranking: full coverage before partial; an implemented source before a
-/// partial one; stronger relationships first (equal, superset-of, subset-of,
-/// intersects-with); items with nothing in place before partial ones; then
-/// catalogue order, so ties are broken the same way every time.
+/// Ranking: the coverage points gained; then the combined weight; then full
+/// coverage before partial; then catalogue order, so ties are broken the
+/// same way every time.
 pub(crate) fn suggestions(
     catalog: &Catalog,
     statuses: &Statuses<'_>,
     scope: &Scope,
+    applicable: &HashMap<usize, usize>,
 ) -> Vec<Ranked> {
     let mut ranked = Vec::new();
     for &standard in &scope.report {
+        let sources: Vec<usize> = scope
+            .assessed
+            .iter()
+            .copied()
+            .filter(|&other| other != standard)
+            .collect();
+        let items = applicable.get(&standard).copied().unwrap_or(0).max(1) as f64;
         for leaf in catalog.standards[standard].leaves() {
             let target = Node {
                 standard,
@@ -77,58 +228,43 @@ pub(crate) fn suggestions(
             ) {
                 continue;
             }
-            for link in catalog.links(target) {
-                let source = link.other;
-                if !scope.assessed.contains(&source.standard) {
-                    continue;
-                }
-                let Some(source_status) = statuses.status(source).filter(|s| s.in_place()) else {
-                    continue;
-                };
-                let coverage =
-                    if link.relationship.covers_fully() && source_status == Status::Implemented {
-                        Coverage::Full
-                    } else {
-                        Coverage::Partial
-                    };
-                let key = (
-                    coverage,
-                    source_status != Status::Implemented,
-                    link.relationship.strength_rank(),
-                    target_rank(target_status),
-                    target,
-                    source,
-                );
-                ranked.push((
-                    key,
-                    Ranked {
-                        target,
-                        target_status,
-                        link: *link,
-                        source_status,
-                        coverage,
-                    },
-                ));
-            }
+            let candidates = candidates(catalog, statuses, target, &sources);
+            let Some(best) = candidates.first() else {
+                continue;
+            };
+            let weight = best.contribution;
+            let own = target_status.map_or(0.0, Status::weight);
+            ranked.push(Ranked {
+                target,
+                target_status,
+                weight,
+                coverage: if weight >= 1.0 {
+                    Coverage::Full
+                } else {
+                    Coverage::Partial
+                },
+                gain: round2(100.0 * (weight - own).max(0.0) / items),
+                candidates,
+            });
         }
     }
-    ranked.sort_by_key(|entry| entry.0);
-    ranked.into_iter().map(|(_, ranked)| ranked).collect()
+    ranked.sort_by(|a, b| {
+        b.gain
+            .total_cmp(&a.gain)
+            .then(b.weight.total_cmp(&a.weight))
+            .then(a.coverage.cmp(&b.coverage))
+            .then(a.target.cmp(&b.target))
+    });
+    ranked
 }
 
-/// Items with nothing in place gain most from a reuse, so they rank first.
-fn target_rank(status: Option<Status>) -> u8 {
-    match status {
-        Some(Status::NotImplemented | Status::Planned) => 0,
-        None => 1,
-        _ => 2,
-    }
-}
-
-/// The coverage a standard would reach by taking every full reuse.
+/// What a standard would reach with the reuse.
 pub(crate) struct Projection {
-    /// Projected coverage in percent; `None` when nothing is applicable.
+    /// Coverage if every full reuse were taken; `None` when nothing is applicable.
     pub coverage: Option<f64>,
+    /// Coverage if every reuse were taken at its weight, an item's own
+    /// status counting where it is higher; `None` when nothing is applicable.
+    pub head_start: Option<f64>,
     /// Items a reuse covers fully.
     pub fully_reusable: usize,
     /// Items a reuse covers partly, and none fully.
@@ -137,14 +273,19 @@ pub(crate) struct Projection {
     pub new_work: usize,
 }
 
+/// The reuse found for each item, by node.
+pub(crate) type ByTarget<'r> = HashMap<Node, &'r Ranked>;
+
+/// The projection of one standard.
 pub(crate) fn projection(
     catalog: &Catalog,
     standard: usize,
     statuses: &Statuses<'_>,
-    suggestions: &[Ranked],
+    reuse: &ByTarget<'_>,
 ) -> Projection {
     let mut counts = Counts::default();
     let (mut fully, mut partly, mut new_work) = (0, 0, 0);
+    let mut head_start = 0.0;
     for leaf in catalog.standards[standard].leaves() {
         let node = Node {
             standard,
@@ -153,30 +294,45 @@ pub(crate) fn projection(
         let status = statuses.status(node);
         if matches!(status, Some(Status::Implemented | Status::NotApplicable)) {
             counts.add(status);
+            head_start += status.map_or(0.0, Status::weight);
             continue;
         }
-        let mut mine = suggestions.iter().filter(|ranked| ranked.target == node);
-        let best = mine.next().map(|ranked| ranked.coverage);
-        match best {
-            Some(Coverage::Full) => {
+        let own = status.map_or(0.0, Status::weight);
+        match reuse.get(&node) {
+            Some(ranked) if ranked.coverage == Coverage::Full => {
                 fully += 1;
                 counts.add(Some(Status::Implemented));
+                head_start += 1.0;
             }
-            Some(Coverage::Partial) => {
+            Some(ranked) => {
                 partly += 1;
                 new_work += 1;
                 counts.add(status);
+                head_start += ranked.weight.max(own);
             }
             None => {
                 new_work += 1;
                 counts.add(status);
+                head_start += own;
             }
         }
     }
     Projection {
         coverage: counts.coverage(),
+        head_start: (counts.applicable > 0)
+            .then(|| round1(100.0 * head_start / counts.applicable as f64)),
         fully_reusable: fully,
         partly_reusable: partly,
         new_work,
     }
+}
+
+/// An item's share of the head start: its own status or its reuse,
+/// whichever is higher; `None` when not applicable.
+pub(crate) fn head_start_of(status: Option<Status>, reuse: Option<&Ranked>) -> Option<f64> {
+    if status == Some(Status::NotApplicable) {
+        return None;
+    }
+    let own = status.map_or(0.0, Status::weight);
+    Some(reuse.map_or(own, |ranked| ranked.weight.max(own)))
 }

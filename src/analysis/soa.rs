@@ -7,6 +7,7 @@ use serde::Serialize;
 
 use super::report::{Coverage, SCHEMA_VERSION};
 use super::resolve::Statuses;
+use super::reuse;
 use crate::date::Date;
 use crate::model::{Catalog, Kind, Node, Relationship};
 use crate::status::{Assessment, Evidence, Status};
@@ -34,19 +35,21 @@ impl Applicable {
     }
 }
 
-/// An item of another standard that implements a control, or part of it.
+/// Items of another standard that implement a control, or part of it.
 #[derive(Debug, Clone, Serialize)]
 pub struct Reused {
     /// The other standard's key.
     pub standard: String,
-    /// The item's id.
+    /// The source as the crosswalk names it: one id, a heading, or ids joined by ` + `.
     pub id: String,
-    /// Its title.
+    /// Its title; a group's titles are joined by `; `.
     pub title: String,
-    /// Its status: implemented or partial.
+    /// Its status, the weakest of its items: implemented or partial.
     pub status: Status,
-    /// "item REL control".
+    /// "source REL control".
     pub relationship: Relationship,
+    /// How much of the control it satisfies now, 0 to 1.
+    pub weight: f64,
     /// Whether it covers the control fully.
     pub coverage: Coverage,
 }
@@ -144,6 +147,11 @@ pub fn soa(catalog: &Catalog, assessment: &Assessment, standard: usize) -> SoaRe
         all.push(standard);
     }
     let statuses = Statuses::resolve(catalog, assessment, &all);
+    let sources: Vec<usize> = assessed
+        .iter()
+        .copied()
+        .filter(|&s| s != standard)
+        .collect();
     let catalogue = &catalog.standards[standard];
     let mut rows = Vec::new();
     let mut summary = SoaSummary::default();
@@ -178,35 +186,30 @@ pub fn soa(catalog: &Catalog, assessment: &Assessment, standard: usize) -> SoaRe
             Applicable::No => summary.excluded += 1,
             Applicable::Undecided => summary.undecided += 1,
         }
-        let mut reused: Vec<Reused> = catalog
-            .links(node)
-            .iter()
-            .filter(|link| assessed.contains(&link.other.standard))
-            .filter_map(|link| {
-                let status = statuses.status(link.other).filter(|s| s.in_place())?;
-                let coverage = if link.relationship.covers_fully() && status == Status::Implemented
-                {
-                    Coverage::Full
-                } else {
-                    Coverage::Partial
-                };
-                Some(Reused {
-                    standard: catalog.standards[link.other.standard].key.clone(),
-                    id: catalog.item(link.other).id.clone(),
-                    title: catalog.item(link.other).title.clone(),
-                    status,
-                    relationship: link.relationship,
-                    coverage,
+        // An excluded control needs no implementation, so nothing is offered for it.
+        let reused: Vec<Reused> = if applicable == Applicable::No {
+            Vec::new()
+        } else {
+            reuse::candidates(catalog, &statuses, node, &sources)
+                .iter()
+                .map(|candidate| {
+                    let end = catalog.other(&candidate.link);
+                    Reused {
+                        standard: catalog.standards[end.standard].key.clone(),
+                        id: catalog.end_label(end),
+                        title: catalog.end_title(end),
+                        status: candidate.status,
+                        relationship: candidate.link.relationship,
+                        weight: candidate.contribution,
+                        coverage: if candidate.contribution >= 1.0 {
+                            Coverage::Full
+                        } else {
+                            Coverage::Partial
+                        },
+                    }
                 })
-            })
-            .collect();
-        reused.sort_by_key(|r| {
-            (
-                r.coverage,
-                r.status != Status::Implemented,
-                r.relationship.strength_rank(),
-            )
-        });
+                .collect()
+        };
         rows.push(SoaRow {
             id: item.id.clone(),
             title: item.title.clone(),

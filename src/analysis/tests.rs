@@ -3,6 +3,7 @@
 use super::*;
 use crate::catalog::{Source, load as load_catalog};
 use crate::model::Relationship;
+use crate::status::Status;
 
 const ALPHA: &str = "
 standard: {key: alpha, name: Alpha 1, title: Alpha, edition: '1'}
@@ -32,9 +33,11 @@ const CROSSWALK: &str = "
 crosswalk: {source: alpha, target: beta, source-edition: '1', target-edition: '2', method: judgement, date: 2026-01-01}
 edges:
   - {source: 1.1, target: 1.1, relationship: equal, element: Policy, rationale: Same policy.}
-  - {source: 1.2, target: 1.2, relationship: intersects-with, element: Audit, rationale: Shared audit., residual: Audit beta too., reverse-residual: Audit alpha too.}
-  - {source: X.1, target: 2.1, relationship: superset-of, rationale: X.1 contains 2.1., reverse-residual: X.1 asks more.}
-  - {source: X.2, target: 2.2, relationship: subset-of, rationale: 2.2 contains X.2., residual: 2.2 asks more.}
+  - {source: 1.2, target: 1.2, relationship: intersects-with, weight: 0.7, reverse-weight: 0.6, element: Audit, rationale: Shared audit., residual: Audit beta too., reverse-residual: Audit alpha too.}
+  - {source: X.1, target: 2.1, relationship: superset-of, reverse-weight: 0.3, rationale: X.1 contains 2.1., reverse-residual: X.1 asks more.}
+  - {source: X.2, target: 2.2, relationship: subset-of, weight: 0.4, rationale: 2.2 contains X.2., residual: 2.2 asks more.}
+  - {source: X.1 + X.2, target: 2.2, relationship: intersects-with, weight: 0.8, reverse-weight: 0.2, rationale: Together., residual: A little more., reverse-residual: Each asks more.}
+  - {source: X.1, target: 2, relationship: intersects-with, weight: 0.1, reverse-weight: 0.5, rationale: The processes together., residual: Most of each process., reverse-residual: Half of X.1.}
 no-counterpart:
   - {standard: alpha, id: X.3, reason: Unique.}
 ";
@@ -138,6 +141,27 @@ beta:
     assert_eq!(item(&report, "beta", "1.1").status, None);
 }
 
+/// The one suggestion for `target` (`standard:id`).
+fn suggestion<'a>(report: &'a GapReport, target: &str) -> &'a Suggestion {
+    let mut found = report
+        .suggestions
+        .iter()
+        .filter(|s| format!("{}:{}", s.target.standard, s.target.id) == target);
+    let first = found
+        .next()
+        .unwrap_or_else(|| panic!("no suggestion for {target}"));
+    assert!(found.next().is_none(), "{target} is suggested twice");
+    first
+}
+
+/// The sources of a suggestion as `standard:id contribution`.
+fn sources(s: &Suggestion) -> Vec<String> {
+    s.sources
+        .iter()
+        .map(|source| format!("{}:{} {}", source.standard, source.id, source.contribution))
+        .collect()
+}
+
 #[test]
 fn full_coverage_needs_a_full_relationship_and_an_implemented_source() {
     let report = report(
@@ -152,33 +176,28 @@ beta:
   2.2: implemented
 ",
     );
-    let find = |target: &str, source: &str| {
-        report
-            .suggestions
-            .iter()
-            .find(|s| {
-                format!("{}:{}", s.target.standard, s.target.id) == target
-                    && format!("{}:{}", s.source.standard, s.source.id) == source
-            })
-            .unwrap_or_else(|| panic!("no suggestion {source} -> {target}"))
-    };
     // alpha X.1 superset-of beta 2.1, X.1 implemented: full.
-    let s = find("beta:2.1", "alpha:X.1");
+    let s = suggestion(&report, "beta:2.1");
     assert_eq!(
-        (s.relationship, s.coverage, s.residual.as_deref()),
-        (Relationship::SupersetOf, Coverage::Full, None)
+        (
+            s.sources[0].relationship,
+            s.coverage,
+            s.weight,
+            s.residual.as_deref()
+        ),
+        (Relationship::SupersetOf, Coverage::Full, 1.0, None)
     );
     // alpha X.2 subset-of beta 2.2, read back: beta 2.2 superset-of alpha X.2: full.
-    let s = find("alpha:X.2", "beta:2.2");
+    let s = suggestion(&report, "alpha:X.2");
     assert_eq!(
-        (s.relationship, s.coverage),
+        (s.sources[0].relationship, s.coverage),
         (Relationship::SupersetOf, Coverage::Full)
     );
-    // Equal, but the source is only partial: partial, with a residual saying so.
-    let s = find("beta:1.1", "alpha:1.1");
+    // Equal, but the source is only partial: it counts at half, with a residual saying so.
+    let s = suggestion(&report, "beta:1.1");
     assert_eq!(
-        (s.relationship, s.coverage),
-        (Relationship::Equal, Coverage::Partial)
+        (s.sources[0].relationship, s.coverage, s.weight),
+        (Relationship::Equal, Coverage::Partial, 0.5)
     );
     assert!(
         s.residual
@@ -186,22 +205,10 @@ beta:
             .unwrap()
             .contains("only partly in place")
     );
-    // Full suggestions come first.
-    let first_partial = report
-        .suggestions
-        .iter()
-        .position(|s| s.coverage == Coverage::Partial)
-        .unwrap();
-    assert!(
-        report.suggestions[..first_partial]
-            .iter()
-            .all(|s| s.coverage == Coverage::Full)
-    );
-    assert_eq!(first_partial, 2);
 }
 
 #[test]
-fn a_subset_source_covers_its_target_only_partly_with_the_residual() {
+fn a_subset_source_covers_its_target_at_its_weight_with_the_residual() {
     let report = report(
         "organisation: O
 alpha:
@@ -210,21 +217,143 @@ beta:
   2.2: not-implemented
 ",
     );
-    let s = &report.suggestions[0];
-    assert_eq!((s.target.id.as_str(), s.source.id.as_str()), ("2.2", "X.2"));
+    let s = suggestion(&report, "beta:2.2");
+    assert_eq!(sources(s), ["alpha:X.2 0.4"]);
     assert_eq!(
-        (s.relationship, s.coverage),
-        (Relationship::SubsetOf, Coverage::Partial)
+        (s.sources[0].relationship, s.coverage, s.weight),
+        (Relationship::SubsetOf, Coverage::Partial, 0.4)
     );
     assert_eq!(s.residual.as_deref(), Some("2.2 asks more."));
+    let row = item(&report, "beta", "2.2");
+    let best = row.best_reuse.as_ref().unwrap();
+    assert_eq!((best.source.id.as_str(), best.weight), ("X.2", 0.4));
+    assert_eq!(row.head_start, Some(0.4));
+}
+
+#[test]
+fn a_group_counts_only_when_every_member_is_in_place() {
+    // X.1 + X.2 together give 2.2 0.8; X.2 alone gives 0.4.
+    let both = report(
+        "organisation: O\nalpha:\n  X.1: implemented\n  X.2: implemented\nbeta:\n  2.2: planned\n",
+    );
+    let s = suggestion(&both, "beta:2.2");
     assert_eq!(
-        item(&report, "beta", "2.2")
-            .best_reuse
-            .as_ref()
-            .unwrap()
-            .source
-            .id,
-        "X.2"
+        sources(s),
+        ["alpha:X.1 + X.2 0.8", "alpha:X.2 0.4", "alpha:X.1 0.1"]
+    );
+    assert_eq!(s.weight, 0.8, "the strongest source counts");
+    assert_eq!(s.residual.as_deref(), Some("A little more."));
+    let items: Vec<_> = s.sources[0].items.iter().map(|i| i.id.as_str()).collect();
+    assert_eq!(items, ["X.1", "X.2"]);
+
+    let one = report(
+        "organisation: O\nalpha:\n  X.1: not-implemented\n  X.2: implemented\nbeta:\n  2.2: planned\n",
+    );
+    assert_eq!(sources(suggestion(&one, "beta:2.2")), ["alpha:X.2 0.4"]);
+
+    // A partial member halves its share: the group counts at the mean level.
+    let half = report(
+        "organisation: O\nalpha:\n  X.1: implemented\n  X.2: partial\nbeta:\n  2.2: planned\n",
+    );
+    let s = suggestion(&half, "beta:2.2");
+    assert_eq!(
+        sources(s),
+        ["alpha:X.1 + X.2 0.6", "alpha:X.2 0.2", "alpha:X.1 0.1"]
+    );
+    assert_eq!(
+        s.sources[0].status,
+        Status::Partial,
+        "a group shows its weakest member"
+    );
+}
+
+#[test]
+fn sources_are_never_added_up_so_reuse_stays_within_one() {
+    let report =
+        report("organisation: O\nalpha:\n  X: implemented\nbeta:\n  2.2: not-implemented\n");
+    let s = suggestion(&report, "beta:2.2");
+    // 0.8, 0.4 and the heading edge's 0.1 would exceed 1 if summed.
+    assert_eq!(
+        sources(s),
+        ["alpha:X.1 + X.2 0.8", "alpha:X.2 0.4", "alpha:X.1 0.1"]
+    );
+    assert_eq!(s.weight, 0.8);
+    assert!(report.suggestions.iter().all(|s| s.weight <= 1.0));
+}
+
+#[test]
+fn a_heading_end_gives_each_item_beneath_it_the_weight_and_takes_them_together() {
+    // X.1 intersects-with beta 2 (2.1, 2.2, 2.3): each gets 0.1 from X.1.
+    let forward =
+        report("organisation: O\nalpha:\n  X.1: implemented\nbeta:\n  2: not-implemented\n");
+    assert_eq!(sources(suggestion(&forward, "beta:2.3")), ["alpha:X.1 0.1"]);
+    // The reverse needs all of 2.1, 2.2 and 2.3 in place: 0.5 for X.1.
+    let all = report("organisation: O\nalpha:\n  X.1: planned\nbeta:\n  2: implemented\n");
+    assert_eq!(
+        sources(suggestion(&all, "alpha:X.1")),
+        ["beta:2 0.5", "beta:2.1 0.3", "beta:2.2 0.2"]
+    );
+    let some = report(
+        "organisation: O\nalpha:\n  X.1: planned\nbeta:\n  2: implemented\n  2.3: planned\n",
+    );
+    assert_eq!(
+        sources(suggestion(&some, "alpha:X.1")),
+        ["beta:2.1 0.3", "beta:2.2 0.2"]
+    );
+}
+
+#[test]
+fn suggestions_rank_by_the_coverage_they_gain() {
+    let report = report(
+        "organisation: O
+alpha:
+  1.2: implemented
+  X.1: implemented
+beta:
+  1.2: partial
+  2.1: not-implemented
+  2.2: not-implemented
+  2.3: not-implemented
+",
+    );
+    let order: Vec<_> = report
+        .suggestions
+        .iter()
+        .map(|s| (s.target.id.as_str(), s.weight, s.gain))
+        .collect();
+    // Beta has 5 applicable items: a whole item is 20 points, and 1.2 is
+    // already partial, so its reuse adds 0.2 of an item.
+    assert_eq!(
+        order,
+        [
+            ("2.1", 1.0, 20.0),
+            ("1.2", 0.7, 4.0),
+            ("2.2", 0.1, 2.0),
+            ("2.3", 0.1, 2.0)
+        ]
+    );
+}
+
+#[test]
+fn the_head_start_takes_every_reuse_at_its_weight() {
+    let report = report(
+        "organisation: O\nalpha:\n  1: implemented\n  X: implemented\nbeta:\n  1.2: partial\n",
+    );
+    let beta = summary(&report, "beta");
+    // 1.1 equal: 1; 1.2 is partial (0.5) but its reuse gives 0.7; 2.1 superset: 1;
+    // 2.2 the group's 0.8; 2.3 the heading edge's 0.1; over 5 items.
+    assert_eq!(beta.coverage, Some(10.0));
+    assert_eq!(beta.projected_coverage, Some(50.0));
+    assert_eq!(beta.head_start, Some(72.0));
+    let shares: Vec<_> = report
+        .items
+        .iter()
+        .filter(|row| row.item.standard == "beta")
+        .map(|row| row.head_start)
+        .collect();
+    assert_eq!(
+        shares,
+        [Some(1.0), Some(0.7), Some(1.0), Some(0.8), Some(0.1)]
     );
 }
 
@@ -243,32 +372,45 @@ beta:
     );
     let beta = summary(&report, "beta");
     assert_eq!(beta.coverage, Some(0.0));
-    // 1.1 (equal) and 2.1 (superset) are fully covered; 1.2 and 2.2 partly; 2.3 nothing.
+    // 1.1 (equal) and 2.1 (superset) are fully covered; 1.2, 2.2 and 2.3 partly.
     assert_eq!(beta.fully_reusable, 2);
-    assert_eq!(beta.partly_reusable, 2);
+    assert_eq!(beta.partly_reusable, 3);
     assert_eq!(beta.new_work, 3);
     assert_eq!(beta.projected_coverage, Some(40.0));
 }
 
 #[test]
-fn target_frames_the_report_even_without_a_section() {
+fn target_restricts_the_report_to_one_standard_with_the_others_as_sources() {
     let catalog = catalog();
     let options = Options {
         target: catalog.standard_index("alpha"),
+        fail_on: FailOn::Missing,
         ..Options::default()
     };
-    let report = report_with("organisation: O\nbeta:\n  2: implemented\n", &options);
+    let report = report_with(
+        "organisation: O\nbeta:\n  2: implemented\n  1.1: not-implemented\n",
+        &options,
+    );
     assert_eq!(report.target.as_deref(), Some("alpha"));
+    let keys: Vec<_> = report.standards.iter().map(|s| s.id.as_str()).collect();
+    assert_eq!(keys, ["alpha"], "only the target is reported");
     let alpha = summary(&report, "alpha");
     assert!(!alpha.assessed);
     assert_eq!(alpha.counts.not_assessed, 5);
+    assert!(report.items.iter().all(|row| row.item.standard == "alpha"));
     assert!(
-        report
-            .suggestions
-            .iter()
-            .all(|s| s.target.standard == "alpha")
+        report.missing.is_empty(),
+        "beta's missing item is not reported"
+    );
+    assert!(
+        report.gate.passed,
+        "the gate looks at the target only: {:?}",
+        report.gate.reasons
     );
     assert!(!report.suggestions.is_empty());
+    assert!(report.suggestions.iter().all(
+        |s| s.target.standard == "alpha" && s.sources.iter().all(|src| src.standard == "beta")
+    ));
 }
 
 #[test]
@@ -285,7 +427,7 @@ fn focus_restricts_report_and_gate_but_not_the_sources() {
     );
     assert_eq!(report.standards.len(), 1);
     assert!(report.missing.iter().all(|m| m.standard == "beta"));
-    assert_eq!(report.suggestions[0].source.id, "X.1");
+    assert_eq!(report.suggestions[0].sources[0].id, "X.1");
     assert_eq!(report.gate.reasons.len(), 1);
     assert!(
         report.gate.reasons[0].starts_with("beta: 1 item missing"),
@@ -336,15 +478,40 @@ beta:
             OverlapState::BothInPlace,
             OverlapState::SourceOnly,
             OverlapState::Excluded,
-            OverlapState::JointGap
+            OverlapState::JointGap,
+            OverlapState::JointGap,
+            OverlapState::Excluded,
         ]
     );
+    // A group's status is its weakest member's; not-applicable counts only
+    // when every member is.
+    assert_eq!(report.overlap[4].source.id, "X.1 + X.2");
+    assert_eq!(report.overlap[4].source_status, Some(Status::Planned));
     let codes: Vec<_> = report.warnings.iter().map(|w| w.code).collect();
-    assert!(
-        codes.contains(&WarningCode::ExcludedButCounterpartInPlace),
-        "{codes:?}"
-    );
     assert!(codes.contains(&WarningCode::EqualItemsDiffer), "{codes:?}");
+}
+
+#[test]
+fn an_exclusion_is_questioned_when_a_substantial_counterpart_is_in_place() {
+    let excluded = |beta: &str| {
+        report(&format!(
+            "organisation: O\nalpha:\n  X.1: {{status: not-applicable, justification: None here}}\nbeta:\n{beta}"
+        ))
+        .warnings
+        .into_iter()
+        .filter(|w| w.code == WarningCode::ExcludedButCounterpartInPlace)
+        .map(|w| w.message)
+        .collect::<Vec<_>>()
+    };
+    // 2.1 would cover 30% of X.1: too little to question the exclusion.
+    assert!(excluded("  2.1: implemented\n").is_empty());
+    // Beta 2 as a whole would cover half of X.1, even when only partly in place.
+    let found = excluded("  2: partial\n");
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert!(
+        found[0].contains("`2` of beta, which would cover 50% of it, is partial"),
+        "{found:?}"
+    );
 }
 
 #[test]
@@ -365,6 +532,36 @@ beta:
     assert_eq!(report.integrated[1].state, SharedState::Extend);
     assert!(!report.integrated[1].one_serves_all);
     assert_eq!(report.integrated[1].sides.len(), 2);
+}
+
+#[test]
+fn shared_states_name_which_side_is_in_place() {
+    let state = |status: &str| {
+        report(status)
+            .integrated
+            .iter()
+            .find(|e| e.name == "Audit")
+            .map(|e| (e.state, e.sides.iter().map(|s| s.state).collect::<Vec<_>>()))
+            .unwrap()
+    };
+    use SideState::{InPlace, Missing, Partly};
+    assert_eq!(
+        state("organisation: O\nalpha:\n  1.2: partial\nbeta:\n  1.2: implemented\n"),
+        (SharedState::Extend, vec![Partly, InPlace]),
+        "implemented on one side is not 'partly in place for both'"
+    );
+    assert_eq!(
+        state("organisation: O\nalpha:\n  1.2: partial\nbeta:\n  1.2: partial\n"),
+        (SharedState::PartlyInPlace, vec![Partly, Partly])
+    );
+    assert_eq!(
+        state("organisation: O\nalpha:\n  1.2: partial\nbeta:\n  1.2: planned\n"),
+        (SharedState::Started, vec![Partly, Missing])
+    );
+    assert_eq!(
+        state("organisation: O\nalpha:\n  1.2: planned\nbeta:\n  1.2: not-implemented\n"),
+        (SharedState::JointGap, vec![Missing, Missing])
+    );
 }
 
 #[test]

@@ -4,9 +4,13 @@
 
 use super::report::{Warning, WarningCode};
 use super::resolve::Statuses;
-use super::{Options, Scope, item_ref};
+use super::{Options, Scope, item_ref, overlap, reuse};
 use crate::model::{Catalog, Node, Relationship};
 use crate::status::{Assessment, Status};
+
+/// The weight from which a counterpart in place makes an exclusion questionable:
+/// at half or more, the counterpart does much of what the excluded item asks.
+pub const SUBSTANTIAL: f64 = 0.5;
 
 /// Every warning for the reported standards, in catalogue order.
 pub(crate) fn check(
@@ -29,20 +33,26 @@ pub(crate) fn check(
             let id = &catalogue.items[leaf].id;
 
             if status == Some(Status::NotApplicable) {
-                // Only edges that tie the two items closely: an intersection
-                // says too little about whether the excluded item applies.
+                // A counterpart that would satisfy at least half of the
+                // excluded item if it were in place says the item's subject
+                // is present in the organisation.
                 for link in catalog.links(node) {
-                    if link.relationship == Relationship::IntersectsWith {
+                    if link.weight < SUBSTANTIAL {
                         continue;
                     }
-                    let other = link.other;
-                    if let Some(other_status) = statuses.status(other).filter(|s| s.in_place()) {
+                    let other = catalog.other(link);
+                    if other.standard == standard || !scope.assessed.contains(&other.standard) {
+                        continue;
+                    }
+                    if let Some((_, other_status)) = reuse::end_level(statuses, other) {
                         warnings.push(Warning {
                             code: WarningCode::ExcludedButCounterpartInPlace,
                             message: format!(
-                                "{} is not-applicable, yet the mapped {} is {other_status}; an auditor will ask why the exclusion holds",
+                                "{} is not-applicable, yet `{}` of {}, which would cover {:.0}% of it, is {other_status}; an auditor will ask why the exclusion holds",
                                 named(catalog, node),
-                                named(catalog, other)
+                                catalog.end_label(other),
+                                catalog.standards[other.standard].key,
+                                100.0 * link.weight
                             ),
                             item: item_ref(catalog, node),
                         });
@@ -51,23 +61,41 @@ pub(crate) fn check(
             }
 
             for link in catalog.links(node) {
-                let other = link.other;
-                // Report each equal pair once, from its lower end.
-                if link.relationship != Relationship::Equal || other < node {
+                if link.relationship != Relationship::Equal {
                     continue;
                 }
-                let other_status = statuses.status(other);
-                if let (Some(mine), Some(theirs)) = (status, other_status)
-                    && mine != theirs
-                    && mine != Status::NotApplicable
+                // Report each equal edge once, at the first item of the
+                // reported end (the source end when both are reported).
+                let edge = catalog.edge(link);
+                let mine = if scope.reports(edge.source.standard) {
+                    &edge.source
+                } else {
+                    &edge.target
+                };
+                if mine.standard != standard || mine.leaves.first() != Some(&leaf) {
+                    continue;
+                }
+                let other = catalog.other(link);
+                if !scope.all.contains(&other.standard) {
+                    continue;
+                }
+                let (mine_status, theirs) = (
+                    overlap::end_status(statuses, mine),
+                    overlap::end_status(statuses, other),
+                );
+                if let (Some(mine_status), Some(theirs)) = (mine_status, theirs)
+                    && mine_status != theirs
+                    && mine_status != Status::NotApplicable
                     && theirs != Status::NotApplicable
                 {
                     warnings.push(Warning {
                         code: WarningCode::EqualItemsDiffer,
                         message: format!(
-                            "{} is {mine} but {}, which asks for the same thing, is {theirs}; one implementation should serve both",
-                            named(catalog, node),
-                            named(catalog, other)
+                            "`{}` of {} is {mine_status} but `{}` of {}, which asks for the same thing, is {theirs}; one implementation should serve both",
+                            catalog.end_label(mine),
+                            catalogue.key,
+                            catalog.end_label(other),
+                            catalog.standards[other.standard].key
                         ),
                         item: item_ref(catalog, node),
                     });

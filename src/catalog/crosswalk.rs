@@ -8,7 +8,7 @@ use super::required_text;
 use crate::date::Date;
 use crate::diag::{Pos, ProblemCode, Problems};
 use crate::model::{
-    Crosswalk, Edge, Kind, NoCounterpart, Node, Provenance, Relationship, Standard,
+    Crosswalk, Edge, End, Kind, NoCounterpart, Node, Provenance, Relationship, Standard,
 };
 use crate::suggest;
 use crate::yaml::Located;
@@ -87,12 +87,10 @@ impl Draft {
         };
 
         let mut edges = Vec::with_capacity(self.edges.len());
-        let mut seen: HashMap<(Node, Node), (Relationship, Pos)> = HashMap::new();
+        let mut seen: HashMap<(Vec<usize>, Vec<usize>), (Relationship, Pos)> = HashMap::new();
         for raw in self.edges {
-            if let Some(edge) = ends.edge(raw, problems) {
-                let pos = edge.1;
-                let edge = edge.0;
-                let key = (edge.source, edge.target);
+            if let Some((edge, pos)) = ends.edge(raw, problems) {
+                let key = (edge.source.leaves.clone(), edge.target.leaves.clone());
                 if let Some((earlier, line)) = seen.get(&key) {
                     let (code, verb) = if *earlier == edge.relationship {
                         (ProblemCode::DuplicateEdge, "is already mapped")
@@ -105,13 +103,13 @@ impl Draft {
                             pos,
                             format!(
                                 "edge `{}` {} `{}` {verb} at line {} (`{earlier}`)",
-                                ends.id(edge.source),
+                                ends.label(&edge.source),
                                 edge.relationship,
-                                ends.id(edge.target),
+                                ends.label(&edge.target),
                                 line.line
                             ),
                         )
-                        .help("keep one edge per pair of items");
+                        .help("keep one edge per pair of ends; a heading and the items beneath it name the same end");
                     continue;
                 }
                 seen.insert(key, (edge.relationship, pos));
@@ -121,7 +119,7 @@ impl Draft {
 
         let on_edges: BTreeSet<Node> = edges
             .iter()
-            .flat_map(|edge| [edge.source, edge.target])
+            .flat_map(|edge| edge.source.nodes().chain(edge.target.nodes()))
             .collect();
         let no_counterpart = ends.no_counterpart(self.no_counterpart, &on_edges, problems);
 
@@ -261,70 +259,113 @@ impl Ends<'_> {
         &self.standards[node.standard].items[node.item].id
     }
 
-    /// Resolves `id` in `standard`, reporting unknown, misplaced and parent ids.
+    fn label(&self, end: &End) -> String {
+        end.label(&self.standards[end.standard])
+    }
+
+    /// Resolves one id in `standard`, reporting unknown and misplaced ids.
     fn resolve(
         &self,
         standard: usize,
-        id: &Located<String>,
+        wanted: &str,
+        pos: Pos,
         problems: &mut Problems,
-    ) -> Option<Node> {
-        let wanted = id.value.trim();
+    ) -> Option<usize> {
         let catalogue = &self.standards[standard];
-        let Some(item) = catalogue.find(wanted) else {
-            let other = if standard == self.source {
-                self.target
-            } else {
-                self.source
-            };
-            if self.standards[other].find(wanted).is_some() {
-                problems
-                    .add(
-                        ProblemCode::MisplacedItem,
-                        id.pos,
-                        format!(
-                            "`{wanted}` is an item of {}, not of {}",
-                            self.standards[other].key, catalogue.key
-                        ),
-                    )
-                    .help("edges read `source` (the crosswalk's source standard) towards `target`");
-            } else {
-                let problem = problems.add(
-                    ProblemCode::UnknownItem,
-                    id.pos,
-                    format!("unknown item `{wanted}` in {}", catalogue.key),
-                );
-                if let Some(help) = suggest::did_you_mean(wanted, catalogue.ids()) {
-                    problem.help(help);
-                }
-            }
-            return None;
+        if let Some(item) = catalogue.find(wanted) {
+            return Some(item);
+        }
+        let other = if standard == self.source {
+            self.target
+        } else {
+            self.source
         };
-        if !catalogue.items[item].is_leaf() {
-            let leaves: Vec<_> = catalogue
-                .leaves_under(item)
-                .into_iter()
-                .map(|leaf| format!("`{}`", catalogue.items[leaf].id))
-                .collect();
+        if self.standards[other].find(wanted).is_some() {
             problems
                 .add(
-                    ProblemCode::EdgeOnParent,
-                    id.pos,
-                    format!("`{wanted}` of {} has items beneath it", catalogue.key),
+                    ProblemCode::MisplacedItem,
+                    pos,
+                    format!(
+                        "`{wanted}` is an item of {}, not of {}",
+                        self.standards[other].key, catalogue.key
+                    ),
                 )
-                .help(format!(
-                    "name the items beneath it instead: {}",
-                    leaves.join(", ")
-                ));
-            return None;
+                .help("edges read `source` (the crosswalk's source standard) towards `target`");
+        } else {
+            let problem = problems.add(
+                ProblemCode::UnknownItem,
+                pos,
+                format!("unknown item `{wanted}` in {}", catalogue.key),
+            );
+            if let Some(help) = suggest::did_you_mean(wanted, catalogue.ids()) {
+                problem.help(help);
+            }
         }
-        Some(Node { standard, item })
+        None
+    }
+
+    /// Resolves an end: one id, a heading (its items together), or ids
+    /// joined by `+` (taken together).
+    fn end(
+        &self,
+        standard: usize,
+        written: &Located<String>,
+        problems: &mut Problems,
+    ) -> Option<End> {
+        let catalogue = &self.standards[standard];
+        let parts: Vec<&str> = written.value.split('+').map(str::trim).collect();
+        let mut named = Vec::with_capacity(parts.len());
+        let mut leaves: Vec<usize> = Vec::new();
+        let mut ok = true;
+        for part in &parts {
+            if part.is_empty() {
+                problems
+                    .add(
+                        ProblemCode::InvalidValue,
+                        written.pos,
+                        format!("`{}` has an empty id", written.value.trim()),
+                    )
+                    .help("join ids with ` + `, as in `A.5.24 + A.5.25`");
+                ok = false;
+                continue;
+            }
+            let Some(item) = self.resolve(standard, part, written.pos, problems) else {
+                ok = false;
+                continue;
+            };
+            for leaf in catalogue.leaves_under(item) {
+                if leaves.contains(&leaf) {
+                    problems
+                        .add(
+                            ProblemCode::InvalidValue,
+                            written.pos,
+                            format!(
+                                "`{}` is named twice in `{}`",
+                                catalogue.items[leaf].id,
+                                written.value.trim()
+                            ),
+                        )
+                        .help("name each item once; a heading already stands for every item beneath it");
+                    ok = false;
+                } else {
+                    leaves.push(leaf);
+                }
+            }
+            named.push(item);
+        }
+        leaves.sort_unstable();
+        ok.then_some(End {
+            standard,
+            named,
+            leaves,
+        })
     }
 
     fn edge(&self, raw: Located<RawEdge>, problems: &mut Problems) -> Option<(Edge, Pos)> {
         let at = raw.pos;
         let raw = raw.value;
-        let source = self.resolve(self.source, &raw.source, problems);
-        let target = self.resolve(self.target, &raw.target, problems);
+        let source = self.end(self.source, &raw.source, problems);
+        let target = self.end(self.target, &raw.target, problems);
         let relationship = Relationship::parse(raw.relationship.value.trim());
         if relationship.is_none() {
             let known = Relationship::ALL.map(Relationship::as_str);
@@ -353,24 +394,30 @@ impl Ends<'_> {
 
         let target_partial = !relationship.covers_fully();
         let source_partial = !relationship.inverse().covers_fully();
-        let residual = residual_field(
-            raw.residual,
+        let direction = |partial, field: &'static str, residual: &'static str, meaning| Direction {
+            partial,
+            field,
+            residual,
+            meaning,
+            relationship,
+            at,
+        };
+        let forward = direction(
             target_partial,
+            "weight",
             "residual",
             "what the target still needs when only the source is in place",
-            relationship,
-            at,
-            problems,
         );
-        let reverse_residual = residual_field(
-            raw.reverse_residual,
+        let reverse = direction(
             source_partial,
+            "reverse-weight",
             "reverse-residual",
             "what the source still needs when only the target is in place",
-            relationship,
-            at,
-            problems,
         );
+        let weight = forward.weight(raw.weight, problems);
+        let reverse_weight = reverse.weight(raw.reverse_weight, problems);
+        let residual = forward.residual(raw.residual, problems);
+        let reverse_residual = reverse.residual(raw.reverse_residual, problems);
         let element = raw
             .element
             .map(|element| element.value.trim().to_owned())
@@ -380,6 +427,8 @@ impl Ends<'_> {
                 source: source?,
                 target: target?,
                 relationship,
+                weight: weight?,
+                reverse_weight: reverse_weight?,
                 rationale: rationale?,
                 residual,
                 reverse_residual,
@@ -422,46 +471,154 @@ impl Ends<'_> {
                     );
                 continue;
             };
-            let Some(node) = self.resolve(standard, &entry.id, problems) else {
+            let Some(item) = self.resolve(standard, entry.id.value.trim(), entry.id.pos, problems)
+            else {
                 continue;
             };
             let reason = required_text(
                 entry.reason,
-                &format!("the reason for `{}`", self.id(node)),
+                &format!("the reason for `{}`", self.id(Node { standard, item })),
                 at,
                 problems,
             );
-            if let Some(first) = seen.get(&node) {
-                problems.add(
-                    ProblemCode::DuplicateKey,
-                    entry.id.pos,
-                    format!(
-                        "`{}` is already on the no-counterpart list at line {}",
-                        self.id(node),
-                        first.line
-                    ),
-                );
-                continue;
-            }
-            seen.insert(node, entry.id.pos);
-            if on_edges.contains(&node) {
-                problems
-                    .add(
-                        ProblemCode::MappedAndUnmapped,
+            // A heading stands for every item beneath it.
+            for leaf in self.standards[standard].leaves_under(item) {
+                let node = Node {
+                    standard,
+                    item: leaf,
+                };
+                if let Some(first) = seen.get(&node) {
+                    problems.add(
+                        ProblemCode::DuplicateKey,
                         entry.id.pos,
                         format!(
-                            "`{}` is on the no-counterpart list but also on an edge",
-                            self.id(node)
+                            "`{}` is already on the no-counterpart list at line {}",
+                            self.id(node),
+                            first.line
                         ),
-                    )
-                    .help("remove either the edge or the no-counterpart entry");
-                continue;
-            }
-            if let Some(reason) = reason {
-                out.push(NoCounterpart { node, reason });
+                    );
+                    continue;
+                }
+                seen.insert(node, entry.id.pos);
+                if on_edges.contains(&node) {
+                    problems
+                        .add(
+                            ProblemCode::MappedAndUnmapped,
+                            entry.id.pos,
+                            format!(
+                                "`{}` is on the no-counterpart list but also on an edge",
+                                self.id(node)
+                            ),
+                        )
+                        .help("remove either the edge or the no-counterpart entry");
+                    continue;
+                }
+                if let Some(reason) = &reason {
+                    out.push(NoCounterpart {
+                        node,
+                        reason: reason.clone(),
+                    });
+                }
             }
         }
         out
+    }
+}
+
+/// The weights of an edge, on the scale catalog/README.md explains: 1.0 for
+/// a full direction; 0.05 to 0.95, in steps of 0.05, for a partial one.
+pub const WEIGHT_STEP: f64 = 0.05;
+
+/// One direction of an edge, for checking its weight and residual.
+struct Direction {
+    partial: bool,
+    field: &'static str,
+    residual: &'static str,
+    meaning: &'static str,
+    relationship: Relationship,
+    at: Pos,
+}
+
+impl Direction {
+    /// Checks a weight: 1.0 exactly where the direction is full, and a step
+    /// of the scale below 1.0 where it is partial.
+    fn weight(&self, value: Option<Located<f64>>, problems: &mut Problems) -> Option<f64> {
+        let relationship = self.relationship;
+        let field = self.field;
+        match (self.partial, value) {
+            (false, None) => Some(1.0),
+            (false, Some(weight)) if weight.value == 1.0 => Some(1.0),
+            (false, Some(weight)) => {
+                problems
+                    .add(
+                        ProblemCode::WeightContradictsRelationship,
+                        weight.pos,
+                        format!(
+                            "{} `{relationship}` edge covers this direction fully, so its `{field}` is 1.0, not {}",
+                            article(relationship),
+                            weight.value
+                        ),
+                    )
+                    .help("leave the weight out, or choose a partial relationship if something is still needed");
+                None
+            }
+            (true, None) => {
+                problems
+                    .add(
+                        ProblemCode::MissingWeight,
+                        self.at,
+                        format!("{} `{relationship}` edge needs a `{field}`", article(relationship)),
+                    )
+                    .help(format!(
+                        "add `{field}:` from 0.05 to 0.95 saying how much of it is covered; {} says what the rest is",
+                        self.residual
+                    ));
+                None
+            }
+            (true, Some(weight)) if weight.value >= 1.0 && weight.value.is_finite() => {
+                problems
+                    .add(
+                        ProblemCode::WeightContradictsRelationship,
+                        weight.pos,
+                        format!(
+                            "`{field}: {}` claims full coverage, but {} `{relationship}` edge covers this direction only partly",
+                            weight.value,
+                            article(relationship)
+                        ),
+                    )
+                    .help("give a weight below 1.0, or choose `equal`, `subset-of` or `superset-of` if nothing is left over");
+                None
+            }
+            (true, Some(weight)) => {
+                let steps = weight.value / WEIGHT_STEP;
+                let on_scale = weight.value > 0.0 && (steps - steps.round()).abs() < 1e-9;
+                if on_scale {
+                    Some(weight.value)
+                } else {
+                    problems
+                        .add(
+                            ProblemCode::InvalidWeight,
+                            weight.pos,
+                            format!("`{field}: {}` is not on the weight scale", weight.value),
+                        )
+                        .help("use 0.05 to 0.95 in steps of 0.05 for a partial direction");
+                    None
+                }
+            }
+        }
+    }
+
+    /// Checks that a residual is present exactly when the direction is partial.
+    fn residual(&self, value: Option<Located<String>>, problems: &mut Problems) -> Option<String> {
+        residual_field(
+            value,
+            self.partial,
+            self.residual,
+            self.meaning,
+            self.relationship,
+            self.at,
+            problems,
+        )
     }
 }
 

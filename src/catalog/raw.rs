@@ -83,12 +83,16 @@ pub struct RawCrosswalk {
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
 pub struct RawEdge {
-    /// Source item id.
+    /// Source: an item id, a heading's id, or ids joined by `+`.
     pub source: Located<String>,
-    /// Target item id.
+    /// Target: an item id, a heading's id, or ids joined by `+`.
     pub target: Located<String>,
     /// One of the four relationships.
     pub relationship: Located<String>,
+    /// How much of the target the source satisfies, 0 to 1.
+    pub weight: Option<Located<f64>>,
+    /// How much of the source the target satisfies, 0 to 1.
+    pub reverse_weight: Option<Located<f64>>,
     /// Why the items are related.
     pub rationale: Option<Located<String>>,
     /// What the target needs beyond the source.

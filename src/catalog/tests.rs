@@ -176,6 +176,70 @@ fn every_leaf_of_both_standards_is_decided_and_every_partial_edge_has_residuals(
             edge.reverse_residual.is_some(),
             !edge.relationship.inverse().covers_fully()
         );
+        for (weight, full) in [
+            (edge.weight, edge.relationship.covers_fully()),
+            (
+                edge.reverse_weight,
+                edge.relationship.inverse().covers_fully(),
+            ),
+        ] {
+            if full {
+                assert_eq!(weight, 1.0);
+            } else {
+                assert!(weight > 0.0 && weight < 1.0, "{weight}");
+            }
+        }
+    }
+}
+
+#[test]
+fn the_reviewed_edges_are_as_decided() {
+    let catalog = builtin();
+    let crosswalk = &catalog.crosswalks[0];
+    let find = |source: &str, target: &str| {
+        crosswalk
+            .edges
+            .iter()
+            .find(|edge| {
+                catalog.end_label(&edge.source) == source
+                    && catalog.end_label(&edge.target) == target
+            })
+            .unwrap_or_else(|| panic!("no edge {source} -> {target}"))
+    };
+    // A.5.1 only intersects 8.7.3.1: the policy must also reflect service obligations.
+    assert_eq!(
+        find("A.5.1", "8.7.3.1").relationship,
+        Relationship::IntersectsWith
+    );
+    // The four incident controls together cover 8.7.3.3.
+    let incidents = find("A.5.24 + A.5.25 + A.5.26 + A.5.27", "8.7.3.3");
+    assert_eq!(incidents.relationship, Relationship::SupersetOf);
+    assert_eq!(incidents.weight, 1.0);
+    // ISO 20000 change management as a whole covers most of A.8.32.
+    assert_eq!(find("A.8.32", "8.5.1").reverse_weight, 0.8);
+    // Improvement: ISO 20000 asks more, so ISO 27001 10.1 is a subset.
+    assert_eq!(find("10.1", "10.2").relationship, Relationship::SubsetOf);
+    // A.8.21 belongs with supplier management, not service levels.
+    find("A.8.21", "8.3.4.1");
+    assert!(
+        crosswalk
+            .edges
+            .iter()
+            .all(|edge| catalog.end_label(&edge.target) != "8.3.3")
+    );
+    // Added edges.
+    for (source, target) in [
+        ("A.5.15", "8.7.3.2"),
+        ("A.5.16", "8.6.2"),
+        ("A.8.8", "8.5.1.3"),
+        ("8.1", "8.2.3"),
+        ("6.1.2", "8.7.1"),
+        ("A.5.36", "9.2"),
+        ("A.5.37", "7.5.4"),
+        ("A.7.13", "8.2.5"),
+        ("A.8.16", "8.6.1"),
+    ] {
+        find(source, target);
     }
 }
 
@@ -187,12 +251,12 @@ fn change_management_control_is_tied_to_iso20000_change_management() {
         standard: iso,
         item: catalog.standards[iso].find("A.8.32").unwrap(),
     };
-    let targets: Vec<&str> = catalog
+    let targets: Vec<String> = catalog
         .links(node)
         .iter()
-        .map(|link| catalog.item(link.other).id.as_str())
+        .map(|link| catalog.end_label(catalog.other(link)))
         .collect();
-    assert_eq!(targets, ["8.5.1.1", "8.5.1.2", "8.5.1.3"]);
+    assert_eq!(targets, ["8.5.1.1", "8.5.1.2", "8.5.1.3", "8.5.1"]);
 }
 
 #[test]
@@ -219,8 +283,9 @@ fn shared_clause_edges_name_their_element() {
         assert!(elements.contains(element), "missing element {element}");
     }
     for edge in crosswalk.edges.iter().filter(|edge| edge.element.is_some()) {
-        assert_eq!(catalog.item(edge.source).kind, Kind::Clause);
-        assert_eq!(catalog.item(edge.target).kind, Kind::Clause);
+        for node in edge.source.nodes().chain(edge.target.nodes()) {
+            assert_eq!(catalog.item(node).kind, Kind::Clause);
+        }
     }
 }
 
@@ -260,7 +325,7 @@ fn fixture(crosswalk_text: &str) -> Result<Catalog, InvalidInput> {
     ])
 }
 
-const GOOD_EDGES: &str = "  - {source: X.1.1, target: 1.1, relationship: subset-of, rationale: R., residual: Needs more.}
+const GOOD_EDGES: &str = "  - {source: X.1.1, target: 1.1, relationship: subset-of, weight: 0.4, rationale: R., residual: Needs more.}
   - {source: 5.10, target: 1.2, relationship: equal, rationale: Same.}
 no-counterpart:
   - {standard: alpha, id: X.1.2, reason: Nothing like it.}
@@ -294,15 +359,12 @@ fn made_up_standards_load_through_the_same_code() {
         Relationship::SupersetOf,
         "beta 1.1 superset-of alpha X.1.1"
     );
-    let beta_node = link.other;
-    assert_eq!(
-        catalog.links(beta_node)[0].relationship,
-        Relationship::SubsetOf
-    );
-    assert_eq!(
-        catalog.residual_for(beta_node, &catalog.links(beta_node)[0]),
-        Some("Needs more.")
-    );
+    assert_eq!(link.weight, 1.0, "the full direction weighs 1.0");
+    let beta_node = catalog.other(&link).nodes().next().unwrap();
+    let back = catalog.links(beta_node)[0];
+    assert_eq!(back.relationship, Relationship::SubsetOf);
+    assert_eq!(back.weight, 0.4);
+    assert_eq!(catalog.residual(&back), Some("Needs more."));
 }
 
 #[test]
@@ -319,10 +381,11 @@ fn unknown_ids_on_edges_are_reported_with_suggestions() {
 
 #[test]
 fn duplicate_and_contradictory_edges_are_reported() {
-    let edges =
-        "  - {source: X.1.1, target: 1.1, relationship: subset-of, rationale: R., residual: More.}
-  - {source: X.1.1, target: 1.1, relationship: subset-of, rationale: R., residual: More.}
-  - {source: X.1.1, target: 1.1, relationship: superset-of, rationale: R., reverse-residual: More.}
+    let edges = "  - {source: X.1.1, target: 1.1, relationship: subset-of, weight: 0.5, rationale: R., residual: More.}
+  - {source: X.1.1, target: 1.1, relationship: subset-of, weight: 0.5, rationale: R., residual: More.}
+  - {source: X.1.1, target: 1.1, relationship: superset-of, reverse-weight: 0.5, rationale: R., reverse-residual: More.}
+  - {source: X.1.1 + X.1.2, target: 1, relationship: equal, rationale: R.}
+  - {source: X.1, target: 1.1 + 1.2, relationship: equal, rationale: The same ends written otherwise.}
 ";
     let codes = codes(fixture(&crosswalk(edges, "")));
     assert!(codes.contains(&ProblemCode::DuplicateEdge), "{codes:?}");
@@ -331,7 +394,7 @@ fn duplicate_and_contradictory_edges_are_reported() {
 
 #[test]
 fn partial_edges_need_residuals_and_full_edges_refuse_them() {
-    let edges = "  - {source: X.1.1, target: 1.1, relationship: intersects-with, rationale: R., residual: More.}
+    let edges = "  - {source: X.1.1, target: 1.1, relationship: intersects-with, weight: 0.5, reverse-weight: 0.5, rationale: R., residual: More.}
   - {source: X.1.2, target: 1.2, relationship: equal, rationale: R., residual: Pointless.}
 ";
     let codes = codes(fixture(&crosswalk(edges, "")));
@@ -349,9 +412,164 @@ fn partial_edges_need_residuals_and_full_edges_refuse_them() {
     );
 }
 
+/// The codes of the problems in an edge list, with their messages.
+fn problems(edges: &str) -> Vec<(ProblemCode, String)> {
+    match fixture(&crosswalk(edges, "")) {
+        Ok(_) => Vec::new(),
+        Err(err) => err.0.into_iter().map(|p| (p.code, p.message)).collect(),
+    }
+}
+
+#[test]
+fn every_partial_direction_needs_a_weight() {
+    let found = problems(
+        "  - {source: X.1.1, target: 1.1, relationship: intersects-with, weight: 0.5, rationale: R., residual: More., reverse-residual: More.}
+  - {source: X.1.2, target: 1.2, relationship: subset-of, rationale: R., residual: More.}
+",
+    );
+    let missing: Vec<_> = found
+        .iter()
+        .filter(|(code, _)| *code == ProblemCode::MissingWeight)
+        .map(|(_, message)| message.as_str())
+        .collect();
+    assert_eq!(
+        missing,
+        [
+            "an `intersects-with` edge needs a `reverse-weight`",
+            "a `subset-of` edge needs a `weight`"
+        ],
+        "{found:?}"
+    );
+}
+
+#[test]
+fn a_full_direction_weighs_one_and_a_partial_one_less() {
+    let found = problems(
+        "  - {source: X.1.1, target: 1.1, relationship: superset-of, weight: 0.8, reverse-weight: 0.5, rationale: R., reverse-residual: More.}
+  - {source: X.1.2, target: 1.2, relationship: intersects-with, weight: 1.0, reverse-weight: 0.5, rationale: R., residual: More., reverse-residual: More.}
+",
+    );
+    let found: Vec<_> = found
+        .into_iter()
+        .filter(|(code, _)| *code != ProblemCode::Undecided)
+        .collect();
+    let codes: Vec<_> = found.iter().map(|(code, _)| *code).collect();
+    assert_eq!(
+        codes,
+        [
+            ProblemCode::WeightContradictsRelationship,
+            ProblemCode::WeightContradictsRelationship
+        ],
+        "{found:?}"
+    );
+    assert!(found[0].1.contains("its `weight` is 1.0, not 0.8"));
+    assert!(found[1].1.contains("claims full coverage"));
+    // Written out, a full direction's 1.0 is accepted.
+    assert!(
+        problems("  - {source: X.1.1, target: 1.1, relationship: equal, weight: 1.0, reverse-weight: 1, rationale: R.}\n")
+            .iter()
+            .all(|(code, _)| *code == ProblemCode::Undecided)
+    );
+}
+
+#[test]
+fn weights_stay_on_the_scale() {
+    for weight in ["0", "-0.5", "0.33", "0.999", ".nan"] {
+        let found = problems(&format!(
+            "  - {{source: X.1.1, target: 1.1, relationship: subset-of, weight: {weight}, rationale: R., residual: More.}}\n"
+        ));
+        assert!(
+            found
+                .iter()
+                .any(|(code, _)| *code == ProblemCode::InvalidWeight),
+            "{weight}: {found:?}"
+        );
+    }
+    let found = problems(
+        "  - {source: X.1.1, target: 1.1, relationship: subset-of, weight: 0.35, rationale: R., residual: More.}\n",
+    );
+    assert!(
+        found
+            .iter()
+            .all(|(code, _)| *code == ProblemCode::Undecided),
+        "{found:?}"
+    );
+    let found = problems(
+        "  - {source: X.1.1, target: 1.1, relationship: subset-of, weight: high, rationale: R., residual: More.}\n",
+    );
+    assert!(
+        matches!(found[0].0, ProblemCode::WrongType | ProblemCode::YamlSyntax),
+        "{found:?}"
+    );
+}
+
+#[test]
+fn an_end_may_be_a_heading_or_a_group_taken_together() {
+    let catalog = fixture(&crosswalk(
+        "  - {source: X.1.1 + X.1.2, target: 1, relationship: intersects-with, weight: 0.6, reverse-weight: 0.3, rationale: R., residual: More., reverse-residual: More.}\n",
+        "",
+    ))
+    .unwrap();
+    let edge = &catalog.crosswalks[0].edges[0];
+    assert_eq!(catalog.end_label(&edge.source), "X.1.1 + X.1.2");
+    assert_eq!(edge.source.leaves.len(), 2);
+    assert_eq!(catalog.end_label(&edge.target), "1");
+    assert_eq!(
+        edge.target.leaves.len(),
+        2,
+        "the heading stands for 1.1 and 1.2"
+    );
+    // Each beta item gets the weight; each alpha item the reverse weight.
+    let beta_one_two = Node {
+        standard: 1,
+        item: catalog.standards[1].find("1.2").unwrap(),
+    };
+    assert_eq!(catalog.links(beta_one_two)[0].weight, 0.6);
+    let alpha_two = Node {
+        standard: 0,
+        item: catalog.standards[0].find("X.1.2").unwrap(),
+    };
+    assert_eq!(catalog.links(alpha_two)[0].weight, 0.3);
+}
+
+#[test]
+fn a_group_names_each_item_once() {
+    let found = problems(
+        "  - {source: X.1 + X.1.2, target: 1.1, relationship: equal, rationale: R.}
+  - {source: X.1.1 +, target: 1.2, relationship: equal, rationale: R.}
+",
+    );
+    let messages: Vec<_> = found
+        .iter()
+        .filter(|(code, _)| *code == ProblemCode::InvalidValue)
+        .map(|(_, message)| message.as_str())
+        .collect();
+    assert_eq!(
+        messages,
+        [
+            "`X.1.2` is named twice in `X.1 + X.1.2`",
+            "`X.1.1 +` has an empty id"
+        ]
+    );
+}
+
+#[test]
+fn a_heading_on_the_no_counterpart_list_covers_every_item_beneath_it() {
+    let catalog = fixture(&crosswalk(
+        "  - {source: 5.10, target: 1, relationship: intersects-with, weight: 0.2, reverse-weight: 0.2, rationale: R., residual: R., reverse-residual: R.}
+  - {source: 5.1, target: 1.1, relationship: intersects-with, weight: 0.2, reverse-weight: 0.2, rationale: R., residual: R., reverse-residual: R.}
+no-counterpart:
+  - {standard: alpha, id: X.1, reason: No controls.}
+",
+        "",
+    ))
+    .unwrap();
+    assert_eq!(catalog.crosswalks[0].no_counterpart.len(), 2);
+}
+
 #[test]
 fn undecided_controls_are_reported() {
-    let edges = "  - {source: X.1.1, target: 1.1, relationship: subset-of, rationale: R., residual: More.}\n";
+    let edges = "  - {source: X.1.1, target: 1.1, relationship: subset-of, weight: 0.5, rationale: R., residual: More.}\n";
     let err = fixture(&crosswalk(edges, "")).unwrap_err();
     assert_eq!(err.0.len(), 1, "{:?}", err.0);
     assert_eq!(err.0[0].code, ProblemCode::Undecided);

@@ -88,10 +88,24 @@ fn options(context: &Context, args: &GapArgs) -> Result<Options, Failure> {
         .map(|key| context.standard(key, "--target"))
         .transpose()?;
     if let Some(target) = target
-        && !focus.is_empty()
-        && !focus.contains(&target)
+        && focus.iter().any(|&standard| standard != target)
     {
-        focus.push(target);
+        let others: Vec<&str> = focus
+            .iter()
+            .filter(|&&standard| standard != target)
+            .map(|&standard| context.catalog.standards[standard].key.as_str())
+            .collect();
+        return Err(Failure::message(
+            format!(
+                "--target {} reports on {0} alone, so --standard {} contradicts it",
+                context.catalog.standards[target].key,
+                others.join(", --standard ")
+            ),
+            Some(format!(
+                "drop --standard to report on {} with the other standards as sources, or drop --target to report on several standards",
+                context.catalog.standards[target].key
+            )),
+        ));
     }
     let min_coverage = args
         .min_coverage

@@ -6,8 +6,8 @@ use std::fmt::Write as _;
 use comfy_table::Cell;
 use serde::Serialize;
 
-use super::{Look, csv_document, table};
-use crate::model::{Catalog, Item, Kind, Node, Relationship, Standard};
+use super::{Look, csv_document, table, weight_percent};
+use crate::model::{Catalog, End, Item, Kind, Node, Relationship, Standard};
 
 /// One item, as listed.
 #[derive(Debug, Serialize)]
@@ -135,12 +135,16 @@ pub struct Ref<'a> {
 /// One crosswalk edge, as listed.
 #[derive(Debug, Serialize)]
 pub struct EdgeEntry<'a> {
-    /// The source item.
-    pub source: Ref<'a>,
-    /// The target item.
-    pub target: Ref<'a>,
+    /// The source end: one id, a heading's id, or ids joined by ` + `.
+    pub source: EndRef<'a>,
+    /// The target end: one id, a heading's id, or ids joined by ` + `.
+    pub target: EndRef<'a>,
     /// "source REL target".
     pub relationship: Relationship,
+    /// How much of the target the source satisfies when fully in place.
+    pub weight: f64,
+    /// How much of the source the target satisfies when fully in place.
+    pub reverse_weight: f64,
     /// Why the two relate.
     pub rationale: &'a str,
     /// What the target still needs when only the source is in place; null when covered fully.
@@ -158,6 +162,22 @@ fn node_ref(catalog: &Catalog, node: Node) -> Ref<'_> {
     }
 }
 
+/// An edge end in JSON: its standard and its ids as written.
+#[derive(Debug, Serialize)]
+pub struct EndRef<'a> {
+    /// The standard's key.
+    pub standard: &'a str,
+    /// The end as written: one id, a heading's id, or ids joined by ` + `.
+    pub id: String,
+}
+
+fn end_ref<'a>(catalog: &'a Catalog, end: &End) -> EndRef<'a> {
+    EndRef {
+        standard: &catalog.standards[end.standard].key,
+        id: catalog.end_label(end),
+    }
+}
+
 /// Every edge of every crosswalk, in file order.
 pub fn edges(catalog: &Catalog) -> Vec<EdgeEntry<'_>> {
     catalog
@@ -165,9 +185,11 @@ pub fn edges(catalog: &Catalog) -> Vec<EdgeEntry<'_>> {
         .iter()
         .flat_map(|crosswalk| crosswalk.edges.iter())
         .map(|edge| EdgeEntry {
-            source: node_ref(catalog, edge.source),
-            target: node_ref(catalog, edge.target),
+            source: end_ref(catalog, &edge.source),
+            target: end_ref(catalog, &edge.target),
             relationship: edge.relationship,
+            weight: edge.weight,
+            reverse_weight: edge.reverse_weight,
             rationale: &edge.rationale,
             residual: edge.residual.as_deref(),
             reverse_residual: edge.reverse_residual.as_deref(),
@@ -188,10 +210,12 @@ pub fn mappings_csv(edges: &[EdgeEntry<'_>]) -> String {
         .map(|e| {
             vec![
                 e.source.standard.to_owned(),
-                e.source.id.to_owned(),
+                e.source.id.clone(),
                 e.relationship.as_str().to_owned(),
                 e.target.standard.to_owned(),
-                e.target.id.to_owned(),
+                e.target.id.clone(),
+                e.weight.to_string(),
+                e.reverse_weight.to_string(),
                 e.element.unwrap_or("").to_owned(),
                 e.rationale.to_owned(),
                 e.residual.unwrap_or("").to_owned(),
@@ -206,6 +230,8 @@ pub fn mappings_csv(edges: &[EdgeEntry<'_>]) -> String {
             "relationship",
             "target_standard",
             "target_id",
+            "weight",
+            "reverse_weight",
             "element",
             "rationale",
             "residual",
@@ -236,12 +262,17 @@ pub fn mappings_table(catalog: &Catalog, look: Look) -> String {
                 .unwrap_or_default()
         );
         let mut t = table(look);
-        t.set_header(["Source", "Relationship", "Target", "Rationale"]);
+        t.set_header(["Source", "Relationship", "Target", "Weights", "Rationale"]);
         for edge in &crosswalk.edges {
             t.add_row([
-                Cell::new(&catalog.item(edge.source).id),
+                Cell::new(catalog.end_label(&edge.source)),
                 Cell::new(edge.relationship.as_str()),
-                Cell::new(&catalog.item(edge.target).id),
+                Cell::new(catalog.end_label(&edge.target)),
+                Cell::new(format!(
+                    "{} ->\n<- {}",
+                    weight_percent(edge.weight),
+                    weight_percent(edge.reverse_weight)
+                )),
                 Cell::new(&edge.rationale),
             ]);
         }
@@ -259,14 +290,19 @@ pub fn mappings_table(catalog: &Catalog, look: Look) -> String {
 /// One mapping seen from the item being shown.
 #[derive(Debug, Serialize)]
 pub struct ShownLink<'a> {
-    /// The item the mapping starts from (the shown item or one beneath it).
-    pub item: Ref<'a>,
-    /// The item at the other end.
-    pub other: Ref<'a>,
-    /// Title of the item at the other end.
-    pub other_title: &'a str,
+    /// The end holding the shown item (the item itself, a heading above it,
+    /// or a group it belongs to).
+    pub item: EndRef<'a>,
+    /// The end at the other side.
+    pub other: EndRef<'a>,
+    /// Title of the other end; a group's titles are joined by `; `.
+    pub other_title: String,
     /// "item REL other".
     pub relationship: Relationship,
+    /// How much of `other` the item's end satisfies when fully in place.
+    pub covers_other: f64,
+    /// How much of the item's end `other` satisfies when fully in place.
+    pub covered_by_other: f64,
     /// Why the two relate.
     pub rationale: &'a str,
     /// What `other` still needs when `item` is in place; null when covered fully.
@@ -308,23 +344,48 @@ pub fn shown(catalog: &Catalog, node: Node) -> Shown<'_> {
     let item = catalog.item(node);
     let mut mappings = Vec::new();
     let mut no_counterpart = Vec::new();
+    for (_, edge) in catalog.edges_touching(node) {
+        let here_is_source = edge.source.standard == node.standard;
+        let (mine, other) = if here_is_source {
+            (&edge.source, &edge.target)
+        } else {
+            (&edge.target, &edge.source)
+        };
+        let (relationship, covers_other, covered_by_other, other_needs, item_needs) =
+            if here_is_source {
+                (
+                    edge.relationship,
+                    edge.weight,
+                    edge.reverse_weight,
+                    edge.residual.as_deref(),
+                    edge.reverse_residual.as_deref(),
+                )
+            } else {
+                (
+                    edge.relationship.inverse(),
+                    edge.reverse_weight,
+                    edge.weight,
+                    edge.reverse_residual.as_deref(),
+                    edge.residual.as_deref(),
+                )
+            };
+        mappings.push(ShownLink {
+            item: end_ref(catalog, mine),
+            other: end_ref(catalog, other),
+            other_title: catalog.end_title(other),
+            relationship,
+            covers_other,
+            covered_by_other,
+            rationale: &edge.rationale,
+            other_needs,
+            item_needs,
+        });
+    }
     for leaf in standard.leaves_under(node.item) {
         let here = Node {
             standard: node.standard,
             item: leaf,
         };
-        for link in catalog.links(here) {
-            let edge = catalog.edge(link);
-            mappings.push(ShownLink {
-                item: node_ref(catalog, here),
-                other: node_ref(catalog, link.other),
-                other_title: &catalog.item(link.other).title,
-                relationship: link.relationship.inverse(),
-                rationale: &edge.rationale,
-                other_needs: catalog.residual_for(link.other, link),
-                item_needs: catalog.residual_for(here, link),
-            });
-        }
         for entry in catalog.no_counterpart(here) {
             no_counterpart.push(ShownReason {
                 item: node_ref(catalog, here),
@@ -409,14 +470,15 @@ pub fn show_text(catalog: &Catalog, shown: &Shown<'_>, look: Look) -> String {
                 m.item.id, m.relationship, m.other.standard, m.other.id, m.other_title
             );
             let _ = writeln!(out, "    Rationale: {}", m.rationale);
-            for (present, absent, needs) in [
-                (m.item.id, m.other.id, m.other_needs),
-                (m.other.id, m.item.id, m.item_needs),
+            for (present, absent, weight, needs) in [
+                (&m.item.id, &m.other.id, m.covers_other, m.other_needs),
+                (&m.other.id, &m.item.id, m.covered_by_other, m.item_needs),
             ] {
                 let _ = match needs {
                     Some(text) => writeln!(
                         out,
-                        "    With {present} in place, {absent} still needs: {text}"
+                        "    With {present} in place, {absent} is {} covered and still needs: {text}",
+                        weight_percent(weight)
                     ),
                     None => writeln!(
                         out,

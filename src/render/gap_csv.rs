@@ -1,7 +1,7 @@
 //! The gap report as CSV for spreadsheets: one row per assessable item of
 //! each standard, with its status, its contribution to coverage and its
 //! best reuse. Summing `contribution` and dividing by the rows that have one
-//! gives the coverage.
+//! gives the coverage; summing `head_start` the same way gives the head start.
 
 use super::csv_document;
 use crate::analysis::GapReport;
@@ -24,7 +24,9 @@ pub const HEADER: &[&str] = &[
     "reuse_source",
     "reuse_relationship",
     "reuse_coverage",
+    "reuse_weight",
     "residual",
+    "head_start",
 ];
 
 /// RFC 4180 CSV with CRLF line ends, formula cells neutralised.
@@ -62,7 +64,9 @@ pub fn rows(report: &GapReport) -> Vec<Vec<String>> {
                 reuse
                     .map(|r| r.coverage.as_str().to_owned())
                     .unwrap_or_default(),
+                reuse.map(|r| r.weight.to_string()).unwrap_or_default(),
                 reuse.and_then(|r| r.residual.clone()).unwrap_or_default(),
+                row.head_start.map(|h| h.to_string()).unwrap_or_default(),
             ]
         })
         .collect()

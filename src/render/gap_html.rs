@@ -7,7 +7,7 @@ use minijinja::{Environment, Value, context};
 use serde::Serialize;
 
 use super::percent;
-use crate::analysis::{GapReport, ItemStatus, OverlapState, SharedState};
+use crate::analysis::{GapReport, ItemStatus, OverlapState};
 
 const TEMPLATE: &str = include_str!("gap.html");
 
@@ -100,6 +100,54 @@ fn charts(report: &GapReport) -> Vec<Chart> {
                 bar_width: BAR_WIDTH,
                 value_x: BAR_X + BAR_WIDTH + 8,
                 bars,
+            }
+        })
+        .collect()
+}
+
+/// Coverage, coverage with full reuse, and the head start of each standard,
+/// as a chart of three bars.
+fn headlines(report: &GapReport) -> Vec<Chart> {
+    const LABEL: u32 = 86;
+    const WIDTH: u32 = 180;
+    report
+        .standards
+        .iter()
+        .map(|s| {
+            let figures = [
+                ("Coverage", "in place now", s.coverage, "#1f3864"),
+                (
+                    "Full reuse",
+                    "with every reuse that covers an item fully",
+                    s.projected_coverage,
+                    "#2f6fb3",
+                ),
+                (
+                    "Head start",
+                    "with every reuse taken at its weight",
+                    s.head_start,
+                    "#6a9fd4",
+                ),
+            ];
+            Chart {
+                name: s.name.clone(),
+                width: LABEL + WIDTH + 56,
+                height: 3 * ROW + 2,
+                bar_x: LABEL,
+                bar_width: WIDTH,
+                value_x: LABEL + WIDTH + 6,
+                bars: figures
+                    .into_iter()
+                    .zip(0u32..)
+                    .map(|((label, title, value, color), n)| Bar {
+                        label: label.to_owned(),
+                        title: title.to_owned(),
+                        value: percent(value),
+                        y: n * ROW,
+                        filled: (value.unwrap_or(0.0) / 100.0 * f64::from(WIDTH)).round(),
+                        color,
+                    })
+                    .collect(),
             }
         })
         .collect()
@@ -213,10 +261,12 @@ pub fn render(report: &GapReport) -> Result<String, String> {
             title => title,
             generator => format!("ims {}", env!("CARGO_PKG_VERSION")),
             gate_configured => super::gate_configured(report),
-            shared_labels => SharedState::ALL
+            element_states => report
+                .integrated
                 .iter()
-                .map(|state| (state.as_str(), state.label()))
-                .collect::<std::collections::BTreeMap<_, _>>(),
+                .map(super::element_state)
+                .collect::<Vec<_>>(),
+            headlines => Value::from(Serde(headlines(report))),
             charts => Value::from(Serde(charts(report))),
             overlap => Value::from(Serde(overlap(report))),
             element_standards => element_standards.iter().map(|s| (*s).to_owned()).collect::<Vec<String>>(),

@@ -4,7 +4,7 @@
 
 use std::fmt::Write as _;
 
-use super::{md_cell, percent, status_label};
+use super::{md_cell, percent, status_label, weight_percent};
 use crate::analysis::{GapReport, ItemStatus, StandardSummary};
 
 /// The whole report.
@@ -50,16 +50,17 @@ fn name_of<'a>(report: &'a GapReport, key: &'a str) -> &'a str {
 
 fn summary(out: &mut String, report: &GapReport) {
     out.push_str("## Summary\n\n");
-    out.push_str("| Standard | Coverage | With full reuse | Applicable | Implemented | Partial | Planned | Not implemented | Not assessed | Not applicable |\n");
-    out.push_str("|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|\n");
+    out.push_str("| Standard | Coverage | With full reuse | Head start | Applicable | Implemented | Partial | Planned | Not implemented | Not assessed | Not applicable |\n");
+    out.push_str("|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|\n");
     for s in &report.standards {
         let c = &s.counts;
         let _ = writeln!(
             out,
-            "| {} | {} | {} | {} | {} | {} | {} | {} | {} | {} |",
+            "| {} | {} | {} | {} | {} | {} | {} | {} | {} | {} | {} |",
             md_cell(&s.name),
             percent(s.coverage),
             percent(s.projected_coverage),
+            percent(s.head_start),
             c.applicable,
             c.implemented,
             c.partial,
@@ -72,7 +73,10 @@ fn summary(out: &mut String, report: &GapReport) {
     out.push_str(
         "\nCoverage counts an implemented item as 1 and a partial one as 0.5, over the applicable \
          items; items not assessed count as applicable and add nothing. \"With full reuse\" is the \
-         coverage if every item that another standard's work covers fully were taken over.\n\n",
+         coverage if every item that another standard's work covers fully were taken over. \
+         \"Head start\" takes every reuse at its weight (how much of the item the other \
+         standard's work satisfies), an item's own status counting where it is higher: it \
+         measures how far the other standards already carry this one.\n\n",
     );
     for s in &report.standards {
         let _ = writeln!(
@@ -145,7 +149,7 @@ fn integrated(out: &mut String, report: &GapReport) {
         .collect();
     let _ = writeln!(
         out,
-        "| Element | {} | State | Same requirement in both |",
+        "| Element | {} | State | One implementation serves all |",
         headers.join(" | ")
     );
     let _ = writeln!(out, "|---|{}---|---|", "---|".repeat(standards.len()));
@@ -165,11 +169,11 @@ fn integrated(out: &mut String, report: &GapReport) {
             "| {} | {} | {} | {} |",
             md_cell(&element.name),
             cells.join(" | "),
-            element.state.label(),
+            md_cell(&super::element_state(element)),
             if element.one_serves_all {
-                "yes"
+                "yes: the same requirement"
             } else {
-                "no: extend it (see suggestions)"
+                "no: each standard adds its own part"
             }
         );
     }
@@ -185,17 +189,21 @@ fn overlap(out: &mut String, report: &GapReport) {
     for (label, count, meaning) in super::overlap_summary(report) {
         let _ = writeln!(out, "| {label} | {count} | {meaning} |");
     }
-    out.push_str("\n| Source | Relationship | Target | Source status | Target status | State |\n");
-    out.push_str("|---|---|---|---|---|---|\n");
+    out.push_str(
+        "\n| Source | Relationship | Target | Weights | Source status | Target status | State |\n",
+    );
+    out.push_str("|---|---|---|---|---|---|---|\n");
     for o in &report.overlap {
         let _ = writeln!(
             out,
-            "| {} {} | {} | {} {} | {} | {} | {} |",
+            "| {} {} | {} | {} {} | {} / {} | {} | {} | {} |",
             md_cell(&o.source.standard),
             md_cell(&o.source.id),
             o.relationship,
             md_cell(&o.target.standard),
             md_cell(&o.target.id),
+            weight_percent(o.weight),
+            weight_percent(o.reverse_weight),
             status_label(o.source_status),
             status_label(o.target_status),
             super::overlap_label(o)
@@ -245,26 +253,38 @@ fn suggestions(out: &mut String, report: &GapReport) {
         return;
     }
     out.push_str(
-        "Most valuable first. Coverage is full when the relationship covers the item and the \
-         source is implemented; otherwise partial, and \"Still needed\" says what remains.\n\n",
+        "One row per item, most valuable first (coverage points gained). \"Covers\" is how much of \
+         the item the strongest source satisfies now: its weight in the crosswalk, halved for a \
+         source that is only partial. Other sources in place are listed beneath it; they are not \
+         added up. \"Still needed\" is what remains after the strongest source.\n\n",
     );
-    out.push_str("| # | Item to close | Reuse | Relationship | Coverage | Why | Still needed |\n");
-    out.push_str("|--:|---|---|---|---|---|---|\n");
+    out.push_str("| # | Item to close | Reuse | Covers | Gain | Why | Still needed |\n");
+    out.push_str("|--:|---|---|---|--:|---|---|\n");
     for (n, s) in report.suggestions.iter().enumerate() {
+        let sources: Vec<String> = s
+            .sources
+            .iter()
+            .map(|source| {
+                format!(
+                    "{}, {} ({})",
+                    md_cell(&super::source_label(source)),
+                    source.relationship,
+                    weight_percent(source.contribution)
+                )
+            })
+            .collect();
         let _ = writeln!(
             out,
-            "| {} | {} {} {} ({}) | {} {} {} ({}) | {} | {} | {} | {} |",
+            "| {} | {} {} {} ({}) | {} | {} {} | +{:.2} | {} | {} |",
             n + 1,
             md_cell(&s.target.standard),
             md_cell(&s.target.id),
             md_cell(&s.target_title),
             status_label(s.target_status),
-            md_cell(&s.source.standard),
-            md_cell(&s.source.id),
-            md_cell(&s.source_title),
-            s.source_status,
-            s.relationship,
+            sources.join("<br>"),
+            weight_percent(s.weight),
             s.coverage.as_str(),
+            s.gain,
             md_cell(&s.rationale),
             md_cell(s.residual.as_deref().unwrap_or("nothing"))
         );

@@ -6,7 +6,7 @@ use std::fmt::Write as _;
 
 use comfy_table::{Cell, CellAlignment, Color};
 
-use super::{Look, bar, percent, status_label, table};
+use super::{Look, bar, percent, status_label, table, weight_percent};
 use crate::analysis::{GapReport, ItemStatus, OverlapState};
 use crate::status::Status;
 
@@ -74,7 +74,7 @@ fn status_cell(status: Option<Status>, look: Look) -> Cell {
 fn summary(out: &mut String, report: &GapReport, look: Look) {
     heading(out, "Summary", look);
     let mut t = table(look);
-    t.set_header(["Standard", "Coverage", "With reuse", "Items"]);
+    t.set_header(["Standard", "Coverage", "Full reuse", "Head start", "Items"]);
     for s in &report.standards {
         let c = &s.counts;
         let mut parts = vec![format!("{} applicable", c.applicable)];
@@ -94,19 +94,30 @@ fn summary(out: &mut String, report: &GapReport, look: Look) {
             Cell::new(&s.id),
             Cell::new(percent(s.coverage)).set_alignment(CellAlignment::Right),
             Cell::new(percent(s.projected_coverage)).set_alignment(CellAlignment::Right),
+            Cell::new(percent(s.head_start)).set_alignment(CellAlignment::Right),
             Cell::new(parts.join(", ")),
         ]);
     }
     let _ = writeln!(out, "{t}");
     let _ = writeln!(
         out,
-        "Coverage: implemented 1, partial 0.5, over applicable items. With reuse: if every full reuse below were taken."
+        "{}",
+        wrap(
+            "Coverage: implemented 1, partial 0.5, over applicable items. Full reuse: if every reuse that covers an item fully were taken. Head start: if every reuse were taken at its weight, so how far the other standards already carry this one.",
+            usize::from(look.width)
+        )
     );
     for s in &report.standards {
         let _ = writeln!(
             out,
-            "{}: {} item(s) fully covered by reuse, {} need new work ({} can start from partial reuse).",
-            s.id, s.fully_reusable, s.new_work, s.partly_reusable
+            "{}",
+            wrap(
+                &format!(
+                    "{}: {} item(s) fully covered by reuse, {} need new work ({} can start from partial reuse).",
+                    s.id, s.fully_reusable, s.new_work, s.partly_reusable
+                ),
+                usize::from(look.width)
+            )
         );
     }
 }
@@ -166,9 +177,9 @@ fn integrated(out: &mut String, report: &GapReport, look: Look) {
             row.push(Cell::new(text));
         }
         let state = if element.one_serves_all {
-            format!("{} (same requirement)", element.state.label())
+            format!("{} (same requirement)", super::element_state(element))
         } else {
-            element.state.label().to_owned()
+            super::element_state(element)
         };
         row.push(Cell::new(state));
         t.add_row(row);
@@ -286,24 +297,38 @@ fn suggestions(out: &mut String, report: &GapReport, look: Look) {
         return;
     }
     let mut t = table(look);
-    t.set_header(["#", "Item to close", "Reuse", "Cover", "Still needed"]);
+    t.set_header(["#", "Item to close", "Reuse", "Covers", "Still needed"]);
     for (n, s) in report
         .suggestions
         .iter()
         .take(SUGGESTIONS_SHOWN)
         .enumerate()
     {
+        let mut reuse = s
+            .sources
+            .first()
+            .map(|best| {
+                format!(
+                    "{} {} ({})\n{}",
+                    best.standard, best.id, best.status, best.relationship
+                )
+            })
+            .unwrap_or_default();
+        if s.sources.len() > 1 {
+            reuse.push_str(&format!("\n+{} more", s.sources.len() - 1));
+        }
         t.add_row([
             Cell::new(n + 1),
             Cell::new(format!(
                 "{} {}\n{}",
                 s.target.standard, s.target.id, s.target_title
             )),
+            Cell::new(reuse),
             Cell::new(format!(
-                "{} {} ({})\n{}",
-                s.source.standard, s.source.id, s.source_status, s.relationship
+                "{}\n{}",
+                weight_percent(s.weight),
+                s.coverage.as_str()
             )),
-            Cell::new(s.coverage.as_str()),
             Cell::new(s.residual.as_deref().unwrap_or("nothing")),
         ]);
     }

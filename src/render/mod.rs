@@ -13,7 +13,9 @@ pub mod soa;
 
 use comfy_table::{ContentArrangement, Table, presets};
 
-use crate::analysis::{GapReport, OverlapRow, OverlapState};
+use crate::analysis::{
+    GapReport, OverlapRow, OverlapState, ReuseSource, SharedElement, SharedState, SideState,
+};
 use crate::status::Status;
 
 /// How text output should look.
@@ -106,6 +108,65 @@ pub fn overlap_summary(report: &GapReport) -> Vec<(String, usize, String)> {
         }
     }
     out
+}
+
+/// How a shared element stands, in words that name the standards.
+pub fn element_state(element: &SharedElement) -> String {
+    let keys = |wanted: &dyn Fn(SideState) -> bool| {
+        element
+            .sides
+            .iter()
+            .filter(|side| wanted(side.state))
+            .map(|side| side.standard.as_str())
+            .collect::<Vec<_>>()
+            .join(" and ")
+    };
+    let every = if element.sides.len() == 2 {
+        "both"
+    } else {
+        "all"
+    };
+    match element.state {
+        SharedState::InPlaceForAll => format!("in place for {every}"),
+        SharedState::Extend => format!(
+            "in place for {}; extend it to {}",
+            keys(&|state| state == SideState::InPlace),
+            keys(&|state| state != SideState::InPlace)
+        ),
+        SharedState::PartlyInPlace => format!("partly in place for {every}"),
+        SharedState::Started => format!(
+            "started for {}; nothing yet for {}",
+            keys(&|state| state == SideState::Partly),
+            keys(&|state| state == SideState::Missing)
+        ),
+        SharedState::JointGap => "joint gap: nothing in place yet".to_owned(),
+    }
+}
+
+/// A weight from 0 to 1 as a whole percentage, such as `60%`.
+pub fn weight_percent(weight: f64) -> String {
+    format!("{:.0}%", 100.0 * weight)
+}
+
+/// How much of an item a reuse covers, in words an auditor reads.
+pub fn extent(weight: f64) -> &'static str {
+    if weight >= 1.0 {
+        "covers it fully"
+    } else if weight >= 0.7 {
+        "covers most"
+    } else if weight >= 0.4 {
+        "covers part"
+    } else {
+        "covers a little"
+    }
+}
+
+/// A source of reuse in words: standard, id, title and status.
+pub fn source_label(source: &ReuseSource) -> String {
+    format!(
+        "{} {} {} ({})",
+        source.standard, source.id, source.title, source.status
+    )
 }
 
 /// Whether the report was asked for a gate, so that its verdict is shown.

@@ -42,6 +42,7 @@ pub fn csv(portfolio: &Portfolio) -> String {
     for key in &portfolio.standards {
         header.push(format!("{key}_coverage"));
         header.push(format!("{key}_projected_coverage"));
+        header.push(format!("{key}_head_start"));
         header.push(format!("{key}_missing"));
     }
     header.extend(["missing", "partial", "unassessed", "warnings", "reasons"].map(str::to_owned));
@@ -63,6 +64,7 @@ pub fn csv(portfolio: &Portfolio) -> String {
                         .map(|s| number(s.projected_coverage))
                         .unwrap_or_default(),
                 );
+                cells.push(figures.map(|s| number(s.head_start)).unwrap_or_default());
                 cells.push(figures.map(|s| s.missing.to_string()).unwrap_or_default());
             }
             cells.push(row.missing.to_string());

@@ -33,12 +33,12 @@ fn cells(row: &SoaRow) -> [String; 12] {
         .iter()
         .map(|r| {
             format!(
-                "{} {} {} ({}, covers {})",
+                "{} {} {} ({}), {}",
                 r.standard,
                 r.id,
                 r.title,
                 r.status,
-                r.coverage.as_str()
+                super::extent(r.weight)
             )
         })
         .collect();

@@ -101,11 +101,15 @@ pub struct Evidence {
     pub date: Option<Date>,
 }
 
+/// The word that marks an item as explicitly not assessed yet, as the
+/// template written by `ims init` does for every item.
+pub const NOT_ASSESSED: &str = "not-assessed";
+
 /// What the status file says about one item.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Entry {
-    /// The status.
-    pub status: Status,
+    /// The status; `None` when written as `not-assessed`.
+    pub status: Option<Status>,
     /// Who is responsible.
     pub owner: Option<String>,
     /// Where the evidence is.

@@ -5,7 +5,7 @@ use schemars::generate::SchemaSettings;
 use schemars::{JsonSchema, SchemaGenerator};
 use serde_json::{Map, Value, json};
 
-use super::Status;
+use super::{NOT_ASSESSED, Status};
 use crate::model::Catalog;
 
 /// The long form of an entry, as editors should offer it.
@@ -55,12 +55,29 @@ pub fn render(catalog: &Catalog) -> String {
     generator.subschema_for::<Status>();
     generator.subschema_for::<LongForm>();
     let mut definitions = generator.take_definitions(true);
+    // `not-assessed` is written in a status file but is no status of its own.
+    if let Some(Value::Object(status)) = definitions.get_mut("Status") {
+        let not_assessed = json!({
+            "const": NOT_ASSESSED,
+            "type": "string",
+            "description": "Not assessed yet: fill in one of the other statuses.",
+        });
+        match status.get_mut("oneOf") {
+            Some(Value::Array(variants)) => variants.push(not_assessed),
+            _ => {
+                if let Some(Value::Array(words)) = status.get_mut("enum") {
+                    words.push(Value::String(NOT_ASSESSED.to_owned()));
+                }
+            }
+        }
+    }
 
     // Items that may not be excluded get a status list without not-applicable.
     let mandatory: Vec<Value> = Status::ALL
         .iter()
         .filter(|s| **s != Status::NotApplicable)
         .map(|s| Value::String(s.as_str().to_owned()))
+        .chain([Value::String(NOT_ASSESSED.to_owned())])
         .collect();
     definitions.insert(
         "MandatoryStatus".to_owned(),

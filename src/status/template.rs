@@ -3,13 +3,15 @@
 
 use std::fmt::Write as _;
 
+use super::NOT_ASSESSED;
 use crate::date::Date;
 use crate::model::Catalog;
 
 /// Renders a template covering the standards at `standards` (catalogue indexes).
 ///
-/// Every item starts as `not-implemented`, so the template validates as it
-/// is and an untouched item never counts as covered.
+/// Every item starts as `not-assessed`: the template validates as it is,
+/// analyses as nothing assessed yet, and shows on every line the word to
+/// replace.
 pub fn render(catalog: &Catalog, standards: &[usize], today: Option<Date>) -> String {
     let mut out = String::new();
     let names: Vec<_> = standards
@@ -19,8 +21,9 @@ pub fn render(catalog: &Catalog, standards: &[usize], today: Option<Date>) -> St
     let _ = writeln!(out, "# ims status file: {}", names.join(" + "));
     out.push_str(concat!(
         "#\n",
-        "# For each item, set one status:\n",
+        "# Every item starts as `not-assessed`. Replace it with one status:\n",
         "#   implemented | partial | planned | not-implemented | not-applicable\n",
+        "# Items left as `not-assessed` count as not assessed yet.\n",
         "# Short form:  ID: partial\n",
         "# Long form:   ID: {status: partial, owner: Jane Doe, evidence: [DOC-12], note: ..., due: 2027-03-31}\n",
         "# not-applicable needs a justification, and only items the standard lets you\n",
@@ -54,12 +57,12 @@ pub fn render(catalog: &Catalog, standards: &[usize], today: Option<Date>) -> St
             .unwrap_or(0);
         for item in &standard.items {
             if item.is_leaf() {
-                let entry = format!("{}: not-implemented", quote_id(&item.id));
+                let entry = format!("{}: {NOT_ASSESSED}", quote_id(&item.id));
                 let _ = writeln!(
                     out,
                     "  {entry:<pad$}  # {}",
                     one_line(&item.title),
-                    pad = width + 2 + "not-implemented".len() + 2
+                    pad = width + 2 + NOT_ASSESSED.len() + 2
                 );
             } else {
                 let _ = writeln!(out, "  # {} {}", item.id, one_line(&item.title));

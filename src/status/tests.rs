@@ -46,7 +46,7 @@ iso20000:
     let iso = catalog.standard_index("iso27001").unwrap();
     let section = assessment.section(iso).unwrap();
     let entry = &section.entries[&catalog.standards[iso].find("A.5.2").unwrap()];
-    assert_eq!(entry.status, Status::Partial);
+    assert_eq!(entry.status, Some(Status::Partial));
     assert_eq!(entry.owner.as_deref(), Some("CISO"));
     assert_eq!(entry.evidence.len(), 2);
     assert_eq!(entry.evidence[1].date.unwrap().to_string(), "2026-09-01");
@@ -223,7 +223,45 @@ items:
     let entries = &assessment.sections[0].entries;
     let standard = &catalog.standards[0];
     let status = |id| entries[&standard.find(id).unwrap()].status;
-    assert_eq!(status("5.1"), Status::Implemented);
-    assert_eq!(status("5.10"), Status::Partial);
-    assert_eq!(status("10.1"), Status::Planned);
+    assert_eq!(status("5.1"), Some(Status::Implemented));
+    assert_eq!(status("5.10"), Some(Status::Partial));
+    assert_eq!(status("10.1"), Some(Status::Planned));
+}
+
+#[test]
+fn not_assessed_is_written_explicitly_and_blocks_a_heading() {
+    let catalog = builtin();
+    let assessment = load(
+        "s.yaml",
+        "organisation: A\niso20000:\n  8: implemented\n  8.6.1: not-assessed\n  8.6.2: {status: not-assessed, owner: Service desk lead}\n",
+        &catalog,
+    )
+    .unwrap();
+    let standard = &catalog.standards[assessment.sections[0].standard];
+    let entry = |id| &assessment.sections[0].entries[&standard.find(id).unwrap()];
+    assert_eq!(entry("8").status, Some(Status::Implemented));
+    assert_eq!(entry("8.6.1").status, None);
+    assert_eq!(entry("8.6.2").owner.as_deref(), Some("Service desk lead"));
+    let help = problems("organisation: A\niso20000:\n  8.6.1: not assesed\n")[0]
+        .help
+        .clone()
+        .unwrap();
+    assert!(help.contains("not-assessed"), "{help}");
+}
+
+#[test]
+fn the_template_validates_and_leaves_every_item_not_assessed() {
+    let catalog = builtin();
+    let all: Vec<usize> = (0..catalog.standards.len()).collect();
+    let text = template::render(&catalog, &all, None);
+    let assessment = load("t.yaml", &text, &catalog).unwrap();
+    let leaves: usize = catalog.standards.iter().map(|s| s.leaves().count()).sum();
+    let entries: Vec<&Entry> = assessment
+        .sections
+        .iter()
+        .flat_map(|section| section.entries.values())
+        .collect();
+    assert_eq!(entries.len(), leaves, "one entry per assessable item");
+    assert!(entries.iter().all(|entry| entry.status.is_none()));
+    assert_eq!(text.matches(": not-assessed").count(), leaves);
 }

@@ -6,7 +6,7 @@ use std::collections::{BTreeMap, HashMap};
 use super::raw::{
     EVIDENCE_FIELD, RawEntry, RawEvidence, RawField, RawLong, RawStatusFile, RawTop, TEXT_FIELDS,
 };
-use super::{Assessment, Entry, Evidence, META_KEYS, Section, Status};
+use super::{Assessment, Entry, Evidence, META_KEYS, NOT_ASSESSED, Section, Status};
 use crate::date::Date;
 use crate::diag::{InvalidInput, Pos, ProblemCode, Problems};
 use crate::model::{Catalog, Standard};
@@ -351,7 +351,7 @@ impl Checker<'_> {
         value: Located<RawEntry>,
     ) -> Option<Entry> {
         let mut entry = Entry {
-            status: Status::NotImplemented,
+            status: None,
             owner: None,
             evidence: Vec::new(),
             note: None,
@@ -361,7 +361,7 @@ impl Checker<'_> {
             pos: key.pos,
         };
         let status = match value.value {
-            RawEntry::Status(status) => Some(status),
+            RawEntry::Status(status) => Some(Some(status)),
             RawEntry::Short(text) => self.status(&Located::new(text, value.pos), key),
             RawEntry::Long(long) => self.long_form(long, &mut entry, key, value.pos),
             RawEntry::Invalid(what) => {
@@ -376,7 +376,7 @@ impl Checker<'_> {
             }
         }?;
         entry.status = status;
-        if status == Status::NotApplicable {
+        if status == Some(Status::NotApplicable) {
             self.check_exclusion(standard, item, key, &entry);
         }
         Some(entry)
@@ -388,7 +388,7 @@ impl Checker<'_> {
         entry: &mut Entry,
         key: &Located<String>,
         at: Pos,
-    ) -> Option<Status> {
+    ) -> Option<Option<Status>> {
         let commas = long.unknown.iter().any(|key| key.value.contains(' '));
         for unknown in long.unknown {
             let known = TEXT_FIELDS.iter().copied().chain([EVIDENCE_FIELD]);
@@ -477,10 +477,15 @@ impl Checker<'_> {
         status
     }
 
-    fn status(&mut self, text: &Located<String>, key: &Located<String>) -> Option<Status> {
+    /// The status written, `Some(None)` for an explicit `not-assessed`;
+    /// `None` after reporting an unknown word.
+    fn status(&mut self, text: &Located<String>, key: &Located<String>) -> Option<Option<Status>> {
         let written = text.value.trim();
+        if written == NOT_ASSESSED {
+            return Some(None);
+        }
         if let Some(status) = Status::parse(written) {
-            return Some(status);
+            return Some(Some(status));
         }
         let lower = written.to_lowercase();
         let help = Status::parse(&lower)
@@ -491,7 +496,10 @@ impl Checker<'_> {
                     .map(|(_, status)| *status)
             })
             .map(|status| format!("did you mean `{status}`?"))
-            .or_else(|| suggest::did_you_mean(written, Status::ALL.map(Status::as_str)))
+            .or_else(|| {
+                let words = Status::ALL.map(Status::as_str);
+                suggest::did_you_mean(written, words.into_iter().chain([NOT_ASSESSED]))
+            })
             .unwrap_or_else(status_list_help);
         self.problems
             .add(
@@ -639,7 +647,10 @@ fn status_list_help() -> String {
         .iter()
         .map(|status| format!("`{status}`"))
         .collect();
-    format!("a status is one of {}", names.join(", "))
+    format!(
+        "a status is one of {}, or `{NOT_ASSESSED}` for an item still to be assessed",
+        names.join(", ")
+    )
 }
 
 /// An id of the standard that is `id` with a letter prefix, such as `X.5.7` for `5.7`.
