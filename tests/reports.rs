@@ -336,3 +336,26 @@ fn the_engine_names_no_standard() {
         "standards are data, not code: {offenders:?}"
     );
 }
+
+/// The head start of the one standard a `--target` report covers.
+fn head_start(file: &str, target: &str) -> f64 {
+    let text = stdout_of(&["gap", file, "--target", target, "--format", "json"]);
+    let report: serde_json::Value = serde_json::from_str(&text).unwrap();
+    report["standards"][0]["head_start"].as_f64().unwrap()
+}
+
+#[test]
+fn a_full_certification_carries_a_quarter_to_a_half_of_the_other_standard() {
+    // The range an ISO lead implementer put on it, judged item by item; each
+    // weight is set on its own edge, so this guards the total, not the weights.
+    for (file, target) in [
+        ("tests/fixtures/certified-iso20000.yaml", "iso27001"),
+        ("tests/fixtures/certified-iso27001.yaml", "iso20000"),
+    ] {
+        let figure = head_start(file, target);
+        assert!(
+            (25.0..=50.0).contains(&figure),
+            "{file} towards {target}: head start {figure}%"
+        );
+    }
+}
