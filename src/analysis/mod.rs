@@ -141,7 +141,7 @@ pub fn analyse(catalog: &Catalog, assessment: &Assessment, options: &Options) ->
             fully_reusable: projection.fully_reusable,
             partly_reusable: projection.partly_reusable,
             new_work: projection.new_work,
-            groups: groups(catalog, standard, &statuses),
+            groups: groups(catalog, standard, &statuses, &by_target),
         });
     }
 
@@ -274,14 +274,24 @@ fn item_row(
     }
 }
 
-fn groups(catalog: &Catalog, standard: usize, statuses: &Statuses<'_>) -> Vec<GroupSummary> {
+fn groups(
+    catalog: &Catalog,
+    standard: usize,
+    statuses: &Statuses<'_>,
+    reuse: &reuse::ByTarget<'_>,
+) -> Vec<GroupSummary> {
     let catalogue = &catalog.standards[standard];
     let mut counts = vec![Counts::default(); catalogue.items.len()];
+    let mut head_start = vec![0.0; catalogue.items.len()];
     for leaf in catalogue.leaves() {
-        counts[catalogue.items[leaf].group].add(statuses.status(Node {
+        let node = Node {
             standard,
             item: leaf,
-        }));
+        };
+        let status = statuses.status(node);
+        let group = catalogue.items[leaf].group;
+        counts[group].add(status);
+        head_start[group] += reuse::head_start_of(status, reuse.get(&node).copied()).unwrap_or(0.0);
     }
     catalogue
         .groups()
@@ -292,6 +302,8 @@ fn groups(catalog: &Catalog, standard: usize, statuses: &Statuses<'_>) -> Vec<Gr
             title: catalogue.items[group].title.clone(),
             counts: counts[group],
             coverage: counts[group].coverage(),
+            head_start: (counts[group].applicable > 0)
+                .then(|| round1(100.0 * head_start[group] / counts[group].applicable as f64)),
         })
         .collect()
 }

@@ -165,6 +165,8 @@ pub struct GroupSummary {
     pub counts: Counts,
     /// Coverage in percent; null when nothing is applicable.
     pub coverage: Option<f64>,
+    /// Head start in percent, as for the standard; null when nothing is applicable.
+    pub head_start: Option<f64>,
 }
 
 /// One assessable item with its status and best reuse, for spreadsheets.

@@ -19,6 +19,8 @@ struct Bar {
     value: String,
     y: u32,
     filled: f64,
+    /// A lighter bar behind the filled one (the head start), 0 for none.
+    behind: f64,
     color: &'static str,
 }
 
@@ -74,6 +76,11 @@ fn coverage_color(value: Option<f64>) -> &'static str {
     }
 }
 
+/// The filled width of a bar of `full` units for a percentage.
+fn width(value: Option<f64>, full: u32) -> f64 {
+    (value.unwrap_or(0.0) / 100.0 * f64::from(full)).round()
+}
+
 fn charts(report: &GapReport) -> Vec<Chart> {
     report
         .standards
@@ -85,10 +92,11 @@ fn charts(report: &GapReport) -> Vec<Chart> {
                 .zip(0u32..)
                 .map(|(g, n)| Bar {
                     label: g.id.clone(),
-                    title: g.title.clone(),
+                    title: format!("{}, head start {}", g.title, percent(g.head_start)),
                     value: percent(g.coverage),
                     y: n * ROW,
-                    filled: (g.coverage.unwrap_or(0.0) / 100.0 * f64::from(BAR_WIDTH)).round(),
+                    filled: width(g.coverage, BAR_WIDTH),
+                    behind: width(g.head_start, BAR_WIDTH),
                     color: coverage_color(g.coverage),
                 })
                 .collect();
@@ -144,7 +152,8 @@ fn headlines(report: &GapReport) -> Vec<Chart> {
                         title: title.to_owned(),
                         value: percent(value),
                         y: n * ROW,
-                        filled: (value.unwrap_or(0.0) / 100.0 * f64::from(WIDTH)).round(),
+                        filled: width(value, WIDTH),
+                        behind: 0.0,
                         color,
                     })
                     .collect(),

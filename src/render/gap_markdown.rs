@@ -94,18 +94,21 @@ fn summary(out: &mut String, report: &GapReport) {
 fn groups(out: &mut String, report: &GapReport) {
     for s in &report.standards {
         let _ = writeln!(out, "### Coverage by group: {}\n", md_cell(&s.name));
-        out.push_str("| Group | Title | Applicable | Implemented | Partial | Coverage |\n");
-        out.push_str("|---|---|--:|--:|--:|--:|\n");
+        out.push_str(
+            "| Group | Title | Applicable | Implemented | Partial | Coverage | Head start |\n",
+        );
+        out.push_str("|---|---|--:|--:|--:|--:|--:|\n");
         for g in &s.groups {
             let _ = writeln!(
                 out,
-                "| {} | {} | {} | {} | {} | {} |",
+                "| {} | {} | {} | {} | {} | {} | {} |",
                 md_cell(&g.id),
                 md_cell(&g.title),
                 g.counts.applicable,
                 g.counts.implemented,
                 g.counts.partial,
-                percent(g.coverage)
+                percent(g.coverage),
+                percent(g.head_start)
             );
         }
         out.push('\n');

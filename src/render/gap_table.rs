@@ -126,7 +126,7 @@ fn groups(out: &mut String, report: &GapReport, look: Look) {
     for s in &report.standards {
         heading(out, &format!("Coverage by group: {}", s.name), look);
         let mut t = table(look);
-        t.set_header(["Group", "Title", "Items", "Coverage", ""]);
+        t.set_header(["Group", "Title", "Items", "Coverage", "", "Head start"]);
         for g in &s.groups {
             t.add_row([
                 Cell::new(&g.id),
@@ -134,6 +134,7 @@ fn groups(out: &mut String, report: &GapReport, look: Look) {
                 Cell::new(g.counts.applicable).set_alignment(CellAlignment::Right),
                 Cell::new(percent(g.coverage)).set_alignment(CellAlignment::Right),
                 Cell::new(bar(g.coverage, 10)),
+                Cell::new(percent(g.head_start)).set_alignment(CellAlignment::Right),
             ]);
         }
         let _ = writeln!(out, "{t}");
