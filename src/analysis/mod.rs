@@ -282,7 +282,7 @@ fn groups(
 ) -> Vec<GroupSummary> {
     let catalogue = &catalog.standards[standard];
     let mut counts = vec![Counts::default(); catalogue.items.len()];
-    let mut head_start = vec![0.0; catalogue.items.len()];
+    let mut head_start = vec![reuse::Share::default(); catalogue.items.len()];
     for leaf in catalogue.leaves() {
         let node = Node {
             standard,
@@ -291,7 +291,7 @@ fn groups(
         let status = statuses.status(node);
         let group = catalogue.items[leaf].group;
         counts[group].add(status);
-        head_start[group] += reuse::head_start_of(status, reuse.get(&node).copied()).unwrap_or(0.0);
+        head_start[group].add(reuse::head_start_of(status, reuse.get(&node).copied()));
     }
     catalogue
         .groups()
@@ -302,8 +302,7 @@ fn groups(
             title: catalogue.items[group].title.clone(),
             counts: counts[group],
             coverage: counts[group].coverage(),
-            head_start: (counts[group].applicable > 0)
-                .then(|| round1(100.0 * head_start[group] / counts[group].applicable as f64)),
+            head_start: head_start[group].percent(),
         })
         .collect()
 }

@@ -140,6 +140,15 @@ pub(crate) fn round2(value: f64) -> f64 {
     (value * 100.0).round() / 100.0
 }
 
+/// What a source gives now: its weight times its level, in whole hundredths,
+/// halves rounded up (a 0.85 source that is partial gives 0.43). Computed
+/// from the weight's hundredths so that the result never depends on how
+/// 0.85 is stored in binary.
+pub(crate) fn contribution(weight: f64, level: f64) -> f64 {
+    let hundredths = (weight * 100.0).round() * level;
+    (hundredths + 0.5).floor() / 100.0
+}
+
 /// Every in-place source of `target` in the standards of `sources`,
 /// strongest first.
 pub(crate) fn candidates(
@@ -160,7 +169,7 @@ pub(crate) fn candidates(
             Some(Candidate {
                 link: *link,
                 status,
-                contribution: round2(link.weight * level),
+                contribution: contribution(link.weight, level),
             })
         })
         .collect();
@@ -285,45 +294,65 @@ pub(crate) fn projection(
 ) -> Projection {
     let mut counts = Counts::default();
     let (mut fully, mut partly, mut new_work) = (0, 0, 0);
-    let mut head_start = 0.0;
+    let mut head_start = Share::default();
     for leaf in catalog.standards[standard].leaves() {
         let node = Node {
             standard,
             item: leaf,
         };
         let status = statuses.status(node);
+        let reuse = reuse.get(&node).copied();
+        head_start.add(head_start_of(status, reuse));
         if matches!(status, Some(Status::Implemented | Status::NotApplicable)) {
             counts.add(status);
-            head_start += status.map_or(0.0, Status::weight);
             continue;
         }
-        let own = status.map_or(0.0, Status::weight);
-        match reuse.get(&node) {
+        match reuse {
             Some(ranked) if ranked.coverage == Coverage::Full => {
                 fully += 1;
                 counts.add(Some(Status::Implemented));
-                head_start += 1.0;
             }
-            Some(ranked) => {
+            Some(_) => {
                 partly += 1;
                 new_work += 1;
                 counts.add(status);
-                head_start += ranked.weight.max(own);
             }
             None => {
                 new_work += 1;
                 counts.add(status);
-                head_start += own;
             }
         }
     }
     Projection {
         coverage: counts.coverage(),
-        head_start: (counts.applicable > 0)
-            .then(|| round1(100.0 * head_start / counts.applicable as f64)),
+        head_start: head_start.percent(),
         fully_reusable: fully,
         partly_reusable: partly,
         new_work,
+    }
+}
+
+/// A sum of per-item shares (0 to 1, two decimals) over the applicable
+/// items, kept in hundredths so that the total does not depend on the order
+/// of the items and matches a spreadsheet's sum of the same column.
+#[derive(Debug, Clone, Copy, Default)]
+pub(crate) struct Share {
+    hundredths: u64,
+    items: u64,
+}
+
+impl Share {
+    /// Adds one item's share; `None` (not applicable) adds nothing.
+    pub fn add(&mut self, share: Option<f64>) {
+        if let Some(share) = share {
+            self.hundredths += (share * 100.0).round() as u64;
+            self.items += 1;
+        }
+    }
+
+    /// The mean share in percent, one decimal; `None` when nothing is applicable.
+    pub fn percent(self) -> Option<f64> {
+        (self.items > 0).then(|| round1(self.hundredths as f64 / self.items as f64))
     }
 }
 

@@ -653,3 +653,19 @@ fn warning_codes_are_unique_and_described() {
         assert!(code.description().ends_with('.'));
     }
 }
+
+#[test]
+fn contributions_and_head_start_sums_are_exact_in_hundredths() {
+    // 0.85 cannot be stored exactly in binary; half of it is still 0.43.
+    assert_eq!(reuse::contribution(0.85, 0.5), 0.43);
+    assert_eq!(reuse::contribution(0.3, 0.5), 0.15);
+    assert_eq!(reuse::contribution(0.6, 0.75), 0.45);
+    assert_eq!(reuse::contribution(0.8, 2.0 / 3.0), 0.53);
+    let mut share = reuse::Share::default();
+    for value in [Some(0.1), Some(0.2), None, Some(0.15), Some(0.92)] {
+        share.add(value);
+    }
+    // 137 hundredths over 4 items: 34.25%, rounded half up.
+    assert_eq!(share.percent(), Some(34.3));
+    assert_eq!(reuse::Share::default().percent(), None);
+}
