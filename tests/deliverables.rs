@@ -172,7 +172,6 @@ fn the_output_extension_chooses_the_format() {
         ("r.csv", "standard,id,title"),
         ("r.md", "# Gap analysis"),
         ("r.html", "<!DOCTYPE html>"),
-        ("r.txt", "\nGap analysis"),
     ] {
         let path = dir.path().join(name);
         ims()

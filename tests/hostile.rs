@@ -230,7 +230,9 @@ fn a_full_disk_gives_a_clear_error() {
 }
 
 #[test]
-fn a_closed_stdout_gives_a_clear_error() {
+fn a_closed_stdout_is_taken_for_dev_null() {
+    // The Rust runtime reopens a closed stdout on /dev/null, read-write, just
+    // as a parent that discards the output does; the two look the same.
     let output = Process::new("sh")
         .arg("-c")
         .arg(format!(
@@ -240,7 +242,176 @@ fn a_closed_stdout_gives_a_clear_error() {
         .current_dir(env!("CARGO_MANIFEST_DIR"))
         .output()
         .unwrap();
-    assert_eq!(output.status.code(), Some(2));
-    let stderr = String::from_utf8_lossy(&output.stderr);
-    assert!(stderr.contains("error: cannot write to stdout"), "{stderr}");
+    assert_eq!(output.status.code(), Some(0));
+    assert!(output.stderr.is_empty());
+}
+
+#[test]
+fn dev_null_opened_read_write_is_a_valid_sink() {
+    // As Python's `subprocess.run(..., stdout=subprocess.DEVNULL)` opens it.
+    for args in [
+        &["gap", "examples/startup-little-in-place.yaml"][..],
+        &["validate", "examples/startup-little-in-place.yaml"][..],
+        &["catalog", "list"][..],
+    ] {
+        let devnull = fs::OpenOptions::new()
+            .read(true)
+            .write(true)
+            .open("/dev/null")
+            .unwrap();
+        let output = Process::new(cargo_bin("ims"))
+            .current_dir(env!("CARGO_MANIFEST_DIR"))
+            .args(args)
+            .stdin(Stdio::null())
+            .stdout(Stdio::from(devnull))
+            .output()
+            .unwrap();
+        assert_eq!(
+            output.status.code(),
+            Some(0),
+            "{args:?}: {}",
+            String::from_utf8_lossy(&output.stderr)
+        );
+        assert!(output.stderr.is_empty(), "{args:?}");
+    }
+}
+
+/// A copy of the toy catalogues and status file in a fresh directory.
+fn toy_workspace() -> (tempfile::TempDir, PathBuf, PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let fixtures = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
+    let catalog = dir.path().join("cat");
+    fs::create_dir(&catalog).unwrap();
+    for entry in fs::read_dir(fixtures.join("toy-catalog")).unwrap() {
+        let path = entry.unwrap().path();
+        fs::copy(&path, catalog.join(path.file_name().unwrap())).unwrap();
+    }
+    let status = dir.path().join("status.yaml");
+    fs::copy(fixtures.join("toy-status.yaml"), &status).unwrap();
+    (dir, catalog, status)
+}
+
+#[test]
+fn output_never_writes_over_a_catalogue_file() {
+    let (dir, catalog, status) = toy_workspace();
+    let victim = catalog.join("toy-a.yaml");
+    let crosswalk = catalog.join("crosswalk-toy.yaml");
+    let original = fs::read_to_string(&victim).unwrap();
+    let original_crosswalk = fs::read_to_string(&crosswalk).unwrap();
+    // A link with a name of the right extension that points at a catalogue.
+    let link = dir.path().join("schema.json");
+    std::os::unix::fs::symlink(&victim, &link).unwrap();
+    let (status, victim_str, crosswalk_str, cat, link) = (
+        path_str(&status),
+        path_str(&victim),
+        path_str(&crosswalk),
+        path_str(&catalog),
+        path_str(&link),
+    );
+    let cases: [&[&str]; 7] = [
+        &["gap", status, "--format", "json", "-o", victim_str],
+        &["gap", status, "--format", "csv", "-o", crosswalk_str],
+        &[
+            "soa",
+            status,
+            "--standard",
+            "toy-a",
+            "--format",
+            "csv",
+            "-o",
+            victim_str,
+        ],
+        &["diff", status, status, "--format", "json", "-o", victim_str],
+        &["schema", "-o", link],
+        &["init", "--force", "-o", victim_str],
+        &[
+            "gap",
+            status,
+            status,
+            "--format",
+            "csv",
+            "-o",
+            crosswalk_str,
+        ],
+    ];
+    for args in cases {
+        let result = run(&[args, &["--catalog", cat]].concat());
+        assert_eq!(result.code, Some(2), "{args:?}: {}", result.stderr);
+        assert!(
+            result
+                .stderr
+                .contains("error[same-file]: refusing to write over the input file"),
+            "{args:?}: {}",
+            result.stderr
+        );
+        assert_eq!(fs::read_to_string(&victim).unwrap(), original, "{args:?}");
+        assert_eq!(
+            fs::read_to_string(&crosswalk).unwrap(),
+            original_crosswalk,
+            "{args:?}"
+        );
+    }
+}
+
+#[test]
+fn an_extension_that_names_no_format_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = "examples/startup-little-in-place.yaml";
+    let cases: [(&[&str], &str, &str); 7] = [
+        (
+            &["gap", file],
+            "out.xlsx",
+            "`ims gap` writes table, json (.json), csv (.csv), markdown (.md), html (.html)",
+        ),
+        (
+            &["gap", file],
+            "out.yaml",
+            "`.yaml` names no format of `ims gap`",
+        ),
+        (
+            &["gap", file],
+            "out.txt",
+            "`.txt` names no format of `ims gap`",
+        ),
+        (
+            &["gap", file, file],
+            "summary.xlsx",
+            "`.xlsx` names no format of `ims gap`",
+        ),
+        (
+            &["soa", file],
+            "soa.html",
+            "`ims soa` writes csv (.csv), markdown (.md), xlsx (.xlsx)",
+        ),
+        (
+            &["diff", file, file],
+            "changes.csv",
+            "`ims diff` writes table, json (.json), markdown (.md)",
+        ),
+        (
+            &["init"],
+            "status.json",
+            "`ims init` writes YAML; name the file .yaml or .yml",
+        ),
+    ];
+    for (args, name, wanted) in cases {
+        let target = dir.path().join(name);
+        let result = run(&[args, &["-o", path_str(&target)]].concat());
+        assert_eq!(result.code, Some(2), "{args:?} {name}: {}", result.stderr);
+        assert!(
+            result.stderr.contains(wanted),
+            "{args:?} {name}: {}",
+            result.stderr
+        );
+        assert!(!target.exists(), "{name} was written");
+    }
+    // --format decides whatever the extension says.
+    let target = dir.path().join("report.txt");
+    let result = run(&["gap", file, "--format", "table", "-o", path_str(&target)]);
+    assert_eq!(result.code, Some(0), "{}", result.stderr);
+    assert!(
+        fs::read_to_string(&target)
+            .unwrap()
+            .starts_with("Gap analysis: ")
+    );
 }

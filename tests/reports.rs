@@ -8,6 +8,7 @@ mod common;
 use std::path::{Path, PathBuf};
 
 use common::ims;
+use predicates::prelude::PredicateBooleanExt;
 
 const EXAMPLES: &[&str] = &[
     "msp-iso20000-to-iso27001",
@@ -195,6 +196,8 @@ fn output_file_is_written_and_never_over_an_input() {
         .args([
             "gap",
             input.to_str().unwrap(),
+            "--format",
+            "json",
             "-o",
             input.to_str().unwrap(),
         ])
@@ -218,13 +221,14 @@ fn output_to_a_missing_directory_fails_cleanly() {
             "gap",
             &example("startup-little-in-place"),
             "-o",
-            "/nonexistent-dir/report.txt",
+            "/nonexistent-dir/report.json",
         ])
         .assert()
         .code(2)
         .stderr(predicates::str::contains(
-            "cannot write /nonexistent-dir/report.txt",
-        ));
+            "error: cannot write /nonexistent-dir/report.json: the directory /nonexistent-dir does not exist",
+        ))
+        .stderr(predicates::str::contains(".ims-").not());
 }
 
 #[test]
@@ -320,4 +324,29 @@ fn the_engine_names_no_standard() {
         offenders.is_empty(),
         "standards are data, not code: {offenders:?}"
     );
+}
+
+#[test]
+fn the_first_line_of_every_text_view_is_its_title() {
+    // `ims gap status.yaml | head -1` shows the title, not an empty line.
+    let file = example("startup-little-in-place");
+    for (args, title) in [
+        (vec!["gap", &file], "Gap analysis: Fjordline Digital AS"),
+        (
+            vec!["gap", &file, "--color", "always"],
+            "\x1b[1mGap analysis: Fjordline Digital AS",
+        ),
+        (
+            vec!["gap", &file, &file, "--each"],
+            "Gap analysis: Fjordline Digital AS",
+        ),
+        (vec!["diff", &file, &file], "Changes: "),
+    ] {
+        let text = stdout_of(&args);
+        assert!(
+            text.lines().next().unwrap_or_default().starts_with(title),
+            "{args:?}: {:?}",
+            text.lines().next()
+        );
+    }
 }

@@ -4,7 +4,7 @@ use super::Context;
 use std::path::Path;
 use std::time::{SystemTime, UNIX_EPOCH};
 
-use super::args::{FailOnArg, GapArgs, GapFormat};
+use super::args::{FailOnArg, GapArgs, GapFormat, output_format};
 use super::io::{self, Failure};
 use crate::analysis::{self, FailOn, MinCoverage, Options};
 use crate::date::Date;
@@ -16,10 +16,7 @@ use crate::status;
 /// Runs `ims gap`.
 pub fn run(context: &Context, args: GapArgs) -> Result<Outcome, Failure> {
     let options = options(context, &args)?;
-    let format = args
-        .format
-        .or_else(|| args.output.as_deref().and_then(GapFormat::from_extension))
-        .unwrap_or(GapFormat::Table);
+    let format = output_format("gap", args.format, args.output.as_deref(), GapFormat::Table)?;
     let file = match args.files.as_slice() {
         [one] if !one.is_dir() => one.clone(),
         _ => {
@@ -57,7 +54,7 @@ pub fn run(context: &Context, args: GapArgs) -> Result<Outcome, Failure> {
     };
     let mut inputs: Vec<&Path> = vec![&file];
     inputs.extend(args.baseline.as_deref());
-    match io::emit(args.output.as_deref(), rendered.as_bytes(), &inputs) {
+    match context.emit(args.output.as_deref(), rendered.as_bytes(), &inputs) {
         Ok(()) => {}
         Err(Failure::BrokenPipe) => return Ok(outcome),
         Err(failure) => return Err(failure),

@@ -4,7 +4,6 @@
 use std::fs;
 use std::io::{self, Read, Write};
 use std::path::{Path, PathBuf};
-use std::sync::atomic::{AtomicBool, Ordering};
 
 use crate::diag::{Pos, Problem, ProblemCode, Problems};
 
@@ -244,35 +243,6 @@ pub fn emit_with(
     }
 }
 
-/// Writes to stdout, or atomically to `output`, refusing to write over any of `inputs`.
-pub fn emit(output: Option<&Path>, data: &[u8], inputs: &[&Path]) -> Result<(), Failure> {
-    emit_with(output, inputs, |out| out.write_all(data))
-}
-
-/// Whether stdout was closed when ims started (`ims ... >&-`).
-static STDOUT_CLOSED: AtomicBool = AtomicBool::new(false);
-
-/// Records whether stdout was closed when ims started.
-///
-/// The Rust runtime reopens a closed stdout on `/dev/null` before `main`, so
-/// a closed stdout would swallow the report without a word. On Linux that
-/// reopened descriptor is recognisable: `/dev/null` opened for reading and
-/// writing, which a shell redirection (`> /dev/null`) never does.
-pub fn check_stdout() {
-    #[cfg(target_os = "linux")]
-    {
-        let is_dev_null =
-            fs::read_link("/proc/self/fd/1").is_ok_and(|target| target == Path::new("/dev/null"));
-        let read_write = fs::read_to_string("/proc/self/fdinfo/1").is_ok_and(|info| {
-            info.lines()
-                .find_map(|line| line.strip_prefix("flags:"))
-                .and_then(|flags| u32::from_str_radix(flags.trim(), 8).ok())
-                .is_some_and(|flags| flags & 0o3 == 0o2)
-        });
-        STDOUT_CLOSED.store(is_dev_null && read_write, Ordering::Relaxed);
-    }
-}
-
 /// Writes to stdout; a reader that went away ends the run quietly.
 pub fn write_stdout(text: &str) -> Result<(), Failure> {
     write_stdout_bytes(text.as_bytes())
@@ -283,17 +253,13 @@ pub fn write_stdout_bytes(data: &[u8]) -> Result<(), Failure> {
     write_stdout_with(|out| out.write_all(data))
 }
 
-/// Streams to stdout through `write`; a closed stdout is an error, a reader
-/// that went away ends the run quietly.
+/// Streams to stdout through `write`; a reader that went away ends the run
+/// quietly.
+///
+/// A closed stdout (`>&-`) is not detected: the Rust runtime reopens it on
+/// `/dev/null` before `main`, exactly as a parent that discards the output
+/// (Python's `subprocess.DEVNULL`) opens it, and the two cannot be told apart.
 fn write_stdout_with(write: impl FnOnce(&mut dyn Write) -> io::Result<()>) -> Result<(), Failure> {
-    if STDOUT_CLOSED.load(Ordering::Relaxed) {
-        return Err(Failure::message(
-            "cannot write to stdout: it is closed",
-            Some(
-                "redirect stdout to a file or a pipe, or write the report with -o FILE".to_owned(),
-            ),
-        ));
-    }
     let mut stdout = io::stdout().lock();
     write(&mut stdout)
         .and_then(|()| stdout.flush())
@@ -306,9 +272,24 @@ fn write_stdout_with(write: impl FnOnce(&mut dyn Write) -> io::Result<()>) -> Re
         })
 }
 
+/// The identity of the file a path names (symbolic links followed): device
+/// and inode, so that hard links, symbolic links and `./` spellings of one
+/// file are recognised as the same file.
+#[cfg(unix)]
+pub fn file_id(path: &Path) -> Option<(u64, u64)> {
+    use std::os::unix::fs::MetadataExt;
+    fs::metadata(path).ok().map(|meta| (meta.dev(), meta.ino()))
+}
+
+/// The identity of the file a path names: its canonical path.
+#[cfg(not(unix))]
+pub fn file_id(path: &Path) -> Option<PathBuf> {
+    fs::canonicalize(path).ok()
+}
+
 fn same_file(a: &Path, b: &Path) -> bool {
-    match (fs::canonicalize(a), fs::canonicalize(b)) {
-        (Ok(a), Ok(b)) => a == b,
+    match (file_id(a), file_id(b)) {
+        (Some(a), Some(b)) => a == b,
         _ => false,
     }
 }
@@ -350,14 +331,14 @@ fn write_atomic_with(
     };
     // A symbolic link is followed, so the file it points to is replaced, not the link.
     let resolved;
-    let path = match fs::symlink_metadata(path) {
+    let target = match fs::symlink_metadata(path) {
         Ok(meta) if meta.file_type().is_symlink() => {
             resolved = fs::canonicalize(path).map_err(|err| cannot(&err))?;
             resolved.as_path()
         }
         _ => path,
     };
-    match fs::metadata(path) {
+    match fs::metadata(target) {
         Ok(meta) if meta.is_dir() => {
             return Err(Failure::message(
                 format!("cannot write {}: it is a directory", path.display()),
@@ -369,30 +350,57 @@ fn write_atomic_with(
         Ok(meta) if !meta.is_file() => {
             return fs::OpenOptions::new()
                 .write(true)
-                .open(path)
+                .open(target)
                 .and_then(|mut file| write(&mut file).and_then(|()| file.flush()))
                 .map_err(|err| cannot(&err));
         }
-        _ => {}
+        // The rename would go around a write-protected file, where a shell's
+        // `>` refuses: ask for write access first, as the shell does.
+        Ok(_) => {
+            if let Err(err) = fs::OpenOptions::new().write(true).open(target) {
+                let help = if err.kind() == io::ErrorKind::PermissionDenied {
+                    "the file is write-protected; make it writable (chmod u+w) or choose another file"
+                } else {
+                    "check that the file can be written"
+                };
+                return Err(Failure::message(
+                    format!("cannot write {}: {err}", path.display()),
+                    Some(help.to_owned()),
+                ));
+            }
+        }
+        Err(_) => {}
     }
-    let dir = match path.parent() {
+    let dir = match target.parent() {
         Some(parent) if !parent.as_os_str().is_empty() => parent,
         _ => Path::new("."),
     };
+    // The temporary file's name means nothing to the user, so its errors are
+    // told by kind, naming the directory instead.
     let mut file = tempfile::Builder::new()
         .prefix(".ims-")
         .suffix(".tmp")
         .tempfile_in(dir)
-        .map_err(|err| cannot(&err))?;
+        .map_err(|err| match err.kind() {
+            io::ErrorKind::NotFound => Failure::message(
+                format!(
+                    "cannot write {}: the directory {} does not exist",
+                    path.display(),
+                    dir.display()
+                ),
+                Some("create the directory first, or choose another path for -o".to_owned()),
+            ),
+            kind => cannot(&kind),
+        })?;
     write(&mut file)
         .and_then(|()| file.as_file().sync_all())
         .map_err(|err| cannot(&err))?;
-    let permissions = match fs::metadata(path) {
+    let permissions = match fs::metadata(target) {
         Ok(existing) => existing.permissions(),
         Err(_) => default_permissions(file.as_file()).map_err(|err| cannot(&err))?,
     };
     fs::set_permissions(file.path(), permissions).map_err(|err| cannot(&err))?;
-    file.persist(path).map_err(|err| cannot(&err.error))?;
+    file.persist(target).map_err(|err| cannot(&err.error))?;
     Ok(())
 }
 
@@ -496,7 +504,7 @@ mod tests {
         fs::write(&input, "organisation: A\n").unwrap();
         let same = dir.path().join(".").join("status.yaml");
         assert!(matches!(
-            emit(Some(&same), b"x", &[&input]),
+            emit_with(Some(&same), &[&input], |out| out.write_all(b"x")),
             Err(Failure::Problems(_))
         ));
         assert_eq!(fs::read_to_string(&input).unwrap(), "organisation: A\n");

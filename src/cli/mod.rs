@@ -11,7 +11,7 @@ mod report_cmd;
 mod status_cmd;
 
 use std::io::IsTerminal;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use anstream::ColorChoice;
@@ -31,7 +31,6 @@ const PROBLEMS_SHOWN: usize = 50;
 
 /// Runs ims with the process arguments and returns the exit code.
 pub fn main() -> ExitCode {
-    io::check_stdout();
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
         Err(err) => {
@@ -55,6 +54,8 @@ pub(crate) struct Context {
     pub styled_stderr: bool,
     /// Whether to keep stderr to errors only.
     pub quiet: bool,
+    /// The files loaded with --catalog, which -o must never write over.
+    pub catalog_files: Vec<PathBuf>,
 }
 
 impl Context {
@@ -86,6 +87,29 @@ impl Context {
         })
     }
 
+    /// Streams output through `write` to stdout, or atomically to `output`,
+    /// refusing to write over any of `inputs` or over a catalogue file.
+    pub fn emit_with(
+        &self,
+        output: Option<&Path>,
+        inputs: &[&Path],
+        write: impl FnOnce(&mut dyn std::io::Write) -> std::io::Result<()>,
+    ) -> Result<(), Failure> {
+        let mut all = inputs.to_vec();
+        all.extend(self.catalog_files.iter().map(PathBuf::as_path));
+        io::emit_with(output, &all, write)
+    }
+
+    /// Writes `data` to stdout, or atomically to `output`, as [`Context::emit_with`].
+    pub fn emit(
+        &self,
+        output: Option<&Path>,
+        data: &[u8],
+        inputs: &[&Path],
+    ) -> Result<(), Failure> {
+        self.emit_with(output, inputs, |out| out.write_all(data))
+    }
+
     /// Prints a note on stderr unless --quiet.
     pub fn note(&self, text: &str) {
         if !self.quiet {
@@ -102,11 +126,12 @@ pub fn run(cli: Cli) -> Outcome {
         ColorWhen::Auto => {}
     }
     let styled_stderr = anstream::AutoStream::choice(&std::io::stderr()) != ColorChoice::Never;
-    let outcome = load_catalog(cli.catalog.as_deref()).and_then(|catalog| {
+    let outcome = load_catalog(cli.catalog.as_deref()).and_then(|(catalog, catalog_files)| {
         let context = Context {
             catalog,
             styled_stderr,
             quiet: cli.quiet,
+            catalog_files,
         };
         match cli.command {
             Command::Gap(args) => gap_cmd::run(&context, args),
@@ -147,9 +172,10 @@ pub(crate) fn report_failure(failure: Failure, styled: bool) -> Outcome {
     Outcome::Unusable
 }
 
-/// Loads the built-in catalogues and those in `dir`.
-fn load_catalog(dir: Option<&Path>) -> Result<Catalog, Failure> {
+/// Loads the built-in catalogues and those in `dir`; gives the files read.
+fn load_catalog(dir: Option<&Path>) -> Result<(Catalog, Vec<PathBuf>), Failure> {
     let mut sources = catalog::builtin_sources();
+    let mut files = Vec::new();
     if let Some(dir) = dir {
         let mut problems = Vec::new();
         for path in io::catalogue_files(dir)? {
@@ -157,10 +183,11 @@ fn load_catalog(dir: Option<&Path>) -> Result<Catalog, Failure> {
                 Ok(text) => sources.push(Source::user(path.display().to_string(), text)),
                 Err(problem) => problems.push(problem),
             }
+            files.push(path);
         }
         if !problems.is_empty() {
             return Err(Failure::Problems(problems));
         }
     }
-    Ok(catalog::load(&sources)?)
+    Ok((catalog::load(&sources)?, files))
 }

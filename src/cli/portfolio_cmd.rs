@@ -92,8 +92,10 @@ pub fn run(
                 .collect();
             for result in results {
                 if let Some(text) = result.report {
-                    if format == GapFormat::Json && !first_report {
-                        out.write_all(b",\n")?;
+                    match format {
+                        GapFormat::Json if !first_report => out.write_all(b",\n")?,
+                        GapFormat::Table if !first_report => out.write_all(b"\n")?,
+                        _ => {}
                     }
                     first_report = false;
                     out.write_all(text.as_bytes())?;
@@ -118,6 +120,9 @@ pub fn run(
         bar.finish_and_clear();
         let portfolio = Portfolio::new(std::mem::take(&mut rows), &keys);
         let summary = match format {
+            GapFormat::Table if !first_report => {
+                format!("\n{}", view::table_text(&portfolio, look))
+            }
             GapFormat::Table => view::table_text(&portfolio, look),
             GapFormat::Markdown => view::markdown(&portfolio),
             GapFormat::Json if args.each => {
@@ -134,7 +139,7 @@ pub fn run(
         rows = portfolio.rows;
         Ok(())
     };
-    io::emit_with(args.output.as_deref(), &inputs, write)?;
+    context.emit_with(args.output.as_deref(), &inputs, write)?;
 
     if hidden_problems > 0 {
         io::write_stderr(&format!(

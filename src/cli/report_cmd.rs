@@ -3,7 +3,7 @@
 use std::io::IsTerminal;
 
 use super::Context;
-use super::args::{DiffArgs, DiffFormat, SoaArgs, SoaFormat};
+use super::args::{DiffArgs, DiffFormat, SoaArgs, SoaFormat, output_format};
 use super::gap_cmd::load_snapshot;
 use super::io::{self, Failure};
 use crate::analysis::diff;
@@ -37,14 +37,17 @@ pub fn soa(context: &Context, args: SoaArgs) -> Result<Outcome, Failure> {
             }
         },
     };
+    let format = output_format(
+        "soa",
+        args.format,
+        args.output.as_deref(),
+        SoaFormat::Markdown,
+    )?;
     let text = io::read_text(&args.file).map_err(|problem| Failure::Problems(vec![problem]))?;
     let name = args.file.display().to_string();
     let assessment = status::load(&name, &text, catalog)?;
     let report = soa::soa(catalog, &assessment, standard);
-    let format = args
-        .format
-        .or_else(|| args.output.as_deref().and_then(SoaFormat::from_extension))
-        .unwrap_or(SoaFormat::Markdown);
+
     let bytes = match format {
         SoaFormat::Csv => soa_view::csv(&report).into_bytes(),
         SoaFormat::Markdown => soa_view::markdown(&report).into_bytes(),
@@ -65,6 +68,12 @@ pub fn soa(context: &Context, args: SoaArgs) -> Result<Outcome, Failure> {
 
 /// Runs `ims diff`.
 pub fn diff(context: &Context, args: DiffArgs) -> Result<Outcome, Failure> {
+    let format = output_format(
+        "diff",
+        args.format,
+        args.output.as_deref(),
+        DiffFormat::Table,
+    )?;
     let old = load_snapshot(context, &args.old);
     let new = load_snapshot(context, &args.new);
     let (old, new) = match (old, new) {
@@ -76,7 +85,7 @@ pub fn diff(context: &Context, args: DiffArgs) -> Result<Outcome, Failure> {
         (Err(failure), _) | (_, Err(failure)) => return Err(failure),
     };
     let report = diff::diff(&context.catalog, &old, &new);
-    let text = match args.format {
+    let text = match format {
         DiffFormat::Table => diff_view::table_text(&report, context.look(args.output.as_deref())),
         DiffFormat::Json => diff_view::json(&report),
         DiffFormat::Markdown => diff_view::markdown(&report),
@@ -95,7 +104,7 @@ fn finish(
     bytes: &[u8],
     inputs: &[&std::path::Path],
 ) -> Result<Outcome, Failure> {
-    match io::emit(output, bytes, inputs) {
+    match context.emit(output, bytes, inputs) {
         Ok(()) | Err(Failure::BrokenPipe) => {}
         Err(failure) => return Err(failure),
     }

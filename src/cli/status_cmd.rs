@@ -1,6 +1,6 @@
 //! `ims validate`, `ims init` and `ims schema`: the status file itself.
 
-use super::args::{InitArgs, SchemaArgs, ValidateArgs};
+use super::args::{InitArgs, SchemaArgs, ValidateArgs, check_extension};
 use super::io::{self, Failure};
 use super::{Context, report_failure};
 use crate::exit::Outcome;
@@ -48,6 +48,7 @@ pub fn validate(context: &Context, args: ValidateArgs) -> Result<Outcome, Failur
 
 /// Runs `ims init`: never overwrites a file without --force.
 pub fn init(context: &Context, args: InitArgs) -> Result<Outcome, Failure> {
+    check_extension("init", args.output.as_deref(), &["yaml", "yml"], "YAML")?;
     let mut standards = Vec::new();
     for key in &args.standard {
         let index = context.standard(key, "--standard")?;
@@ -71,7 +72,7 @@ pub fn init(context: &Context, args: InitArgs) -> Result<Outcome, Failure> {
             Some("choose another file, or pass --force to replace it".to_owned()),
         ));
     }
-    match io::emit(args.output.as_deref(), text.as_bytes(), &[]) {
+    match context.emit(args.output.as_deref(), text.as_bytes(), &[]) {
         Ok(()) | Err(Failure::BrokenPipe) => {}
         Err(failure) => return Err(failure),
     }
@@ -87,8 +88,9 @@ pub fn init(context: &Context, args: InitArgs) -> Result<Outcome, Failure> {
 
 /// Runs `ims schema`.
 pub fn schema(context: &Context, args: SchemaArgs) -> Result<Outcome, Failure> {
+    check_extension("schema", args.output.as_deref(), &["json"], "JSON")?;
     let text = schema::render(&context.catalog);
-    match io::emit(args.output.as_deref(), text.as_bytes(), &[]) {
+    match context.emit(args.output.as_deref(), text.as_bytes(), &[]) {
         Ok(()) | Err(Failure::BrokenPipe) => Ok(Outcome::Passed),
         Err(failure) => Err(failure),
     }

@@ -50,11 +50,15 @@ pub fn render(report: &GapReport, look: Look) -> String {
     out
 }
 
+/// A heading, after a blank line unless it is the first line.
 fn heading(out: &mut String, text: &str, look: Look) {
+    if !out.is_empty() {
+        out.push('\n');
+    }
     if look.styled {
-        let _ = writeln!(out, "\n\x1b[1m{text}\x1b[0m");
+        let _ = writeln!(out, "\x1b[1m{text}\x1b[0m");
     } else {
-        let _ = writeln!(out, "\n{text}");
+        let _ = writeln!(out, "{text}");
     }
 }
 
