@@ -3,7 +3,7 @@
 
 use std::fs;
 use std::io::{self, Read, Write};
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use crate::diag::{Pos, Problem, ProblemCode, Problems};
 
@@ -123,7 +123,8 @@ pub fn read_text(path: &Path) -> Result<String, Problem> {
     })
 }
 
-fn describe_open_error(err: &io::Error) -> (String, String) {
+/// What went wrong opening a file, and how to fix it.
+pub(crate) fn describe_open_error(err: &io::Error) -> (String, String) {
     match err.kind() {
         io::ErrorKind::NotFound => (
             "no such file".to_owned(),
@@ -137,93 +138,6 @@ fn describe_open_error(err: &io::Error) -> (String, String) {
             format!("cannot read the file: {err}"),
             "check that the path names a readable file".to_owned(),
         ),
-    }
-}
-
-/// The YAML files of a catalogue directory, sorted by name.
-pub fn catalogue_files(dir: &Path) -> Result<Vec<PathBuf>, Failure> {
-    let entries = fs::read_dir(dir).map_err(|err| {
-        Failure::message(
-            format!(
-                "cannot read catalogue directory {}: {}",
-                dir.display(),
-                describe_open_error(&err).0
-            ),
-            Some("--catalog takes a directory of *.yaml catalogue and crosswalk files".to_owned()),
-        )
-    })?;
-    let mut files: Vec<PathBuf> = entries
-        .filter_map(Result::ok)
-        .map(|entry| entry.path())
-        .filter(|path| {
-            path.is_file()
-                && path
-                    .extension()
-                    .is_some_and(|ext| ext == "yaml" || ext == "yml")
-        })
-        .collect();
-    files.sort();
-    Ok(files)
-}
-
-/// The status files named by `paths`: files as given, and every `*.yaml` or
-/// `*.yml` file beneath each directory (hidden directories skipped), sorted.
-pub fn discover(paths: &[PathBuf]) -> Result<Vec<PathBuf>, Failure> {
-    let mut files = Vec::new();
-    let mut problems = Vec::new();
-    for path in paths {
-        match fs::metadata(path) {
-            Ok(meta) if meta.is_dir() => walk(path, &mut files, &mut problems),
-            Ok(_) => files.push(path.clone()),
-            Err(err) => problems.push(unreadable(path, &err)),
-        }
-    }
-    if !problems.is_empty() {
-        return Err(Failure::Problems(problems));
-    }
-    files.sort();
-    files.dedup();
-    Ok(files)
-}
-
-/// The problem for a path that cannot be opened.
-fn unreadable(path: &Path, err: &io::Error) -> Problem {
-    let (message, help) = describe_open_error(err);
-    Problem {
-        code: ProblemCode::Unreadable,
-        file: path.display().to_string(),
-        line: 0,
-        column: 0,
-        message,
-        help: Some(help),
-    }
-}
-
-fn walk(dir: &Path, files: &mut Vec<PathBuf>, problems: &mut Vec<Problem>) {
-    let entries = match fs::read_dir(dir) {
-        Ok(entries) => entries,
-        Err(err) => {
-            problems.push(unreadable(dir, &err));
-            return;
-        }
-    };
-    let mut paths: Vec<PathBuf> = entries.filter_map(Result::ok).map(|e| e.path()).collect();
-    paths.sort();
-    for path in paths {
-        let hidden = path
-            .file_name()
-            .and_then(|name| name.to_str())
-            .is_some_and(|name| name.starts_with('.'));
-        if path.is_dir() {
-            if !hidden {
-                walk(&path, files, problems);
-            }
-        } else if path
-            .extension()
-            .is_some_and(|ext| ext == "yaml" || ext == "yml")
-        {
-            files.push(path);
-        }
     }
 }
 
@@ -272,19 +186,31 @@ fn write_stdout_with(write: impl FnOnce(&mut dyn Write) -> io::Result<()>) -> Re
         })
 }
 
-/// The identity of the file a path names (symbolic links followed): device
-/// and inode, so that hard links, symbolic links and `./` spellings of one
-/// file are recognised as the same file.
+/// What tells one file from another: device and inode.
 #[cfg(unix)]
-pub fn file_id(path: &Path) -> Option<(u64, u64)> {
-    use std::os::unix::fs::MetadataExt;
-    fs::metadata(path).ok().map(|meta| (meta.dev(), meta.ino()))
+pub type FileId = (u64, u64);
+/// What tells one file from another: the canonical path.
+#[cfg(not(unix))]
+pub type FileId = std::path::PathBuf;
+
+/// The identity of the file a path names (symbolic links followed), so that
+/// hard links, symbolic links and `./` spellings of one file are recognised
+/// as the same file.
+pub fn file_id(path: &Path) -> Option<FileId> {
+    fs::metadata(path).ok().map(|meta| id_of(path, &meta))
 }
 
-/// The identity of the file a path names: its canonical path.
+/// The identity of a file from its metadata.
+#[cfg(unix)]
+pub fn id_of(_path: &Path, meta: &fs::Metadata) -> FileId {
+    use std::os::unix::fs::MetadataExt;
+    (meta.dev(), meta.ino())
+}
+
+/// The identity of a file from its path.
 #[cfg(not(unix))]
-pub fn file_id(path: &Path) -> Option<PathBuf> {
-    fs::canonicalize(path).ok()
+pub fn id_of(path: &Path, _meta: &fs::Metadata) -> FileId {
+    fs::canonicalize(path).unwrap_or_else(|_| path.to_owned())
 }
 
 fn same_file(a: &Path, b: &Path) -> bool {

@@ -9,6 +9,7 @@ pub mod io;
 mod portfolio_cmd;
 mod report_cmd;
 mod status_cmd;
+mod walk;
 
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
@@ -178,7 +179,7 @@ fn load_catalog(dir: Option<&Path>) -> Result<(Catalog, Vec<PathBuf>), Failure> 
     let mut files = Vec::new();
     if let Some(dir) = dir {
         let mut problems = Vec::new();
-        for path in io::catalogue_files(dir)? {
+        for path in walk::catalogue_files(dir)? {
             match io::read_text(&path) {
                 Ok(text) => sources.push(Source::user(path.display().to_string(), text)),
                 Err(problem) => problems.push(problem),

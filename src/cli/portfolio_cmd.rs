@@ -26,6 +26,8 @@ const CHUNK: usize = 256;
 const PROBLEMS_SHOWN: usize = 50;
 /// Problems printed for any one invalid file.
 const PROBLEMS_PER_FILE: usize = 5;
+/// Notes on paths skipped (second names of one file) printed before the rest are counted.
+const SKIPPED_SHOWN: usize = 20;
 /// Gate reasons printed on stderr before the rest are counted.
 const REASONS_SHOWN: usize = 50;
 
@@ -55,7 +57,17 @@ pub fn run(
             Some("use --format table, csv, json or markdown for a portfolio".to_owned()),
         ));
     }
-    let files = io::discover(&args.files)?;
+    let found = super::walk::discover(&args.files)?;
+    for line in found.skipped.iter().take(SKIPPED_SHOWN) {
+        context.note(line);
+    }
+    if found.skipped.len() > SKIPPED_SHOWN {
+        context.note(&format!(
+            "... and {} more paths skipped",
+            found.skipped.len() - SKIPPED_SHOWN
+        ));
+    }
+    let files = found.files;
     if files.is_empty() {
         return Err(Failure::message(
             "no *.yaml or *.yml status files found",

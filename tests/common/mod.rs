@@ -65,3 +65,17 @@ pub fn missing_program(program: &str) -> Option<String> {
         .is_ok_and(|o| o.status.success());
     (!found).then(|| format!("`{program}` is not installed"))
 }
+
+/// How long a run may take before it counts as hung: a guard so that a
+/// regression fails the test instead of hanging it, not a speed test.
+pub const HANG_GUARD: std::time::Duration = std::time::Duration::from_secs(60);
+
+/// Runs `command`, killing it and failing the test if it runs past [`HANG_GUARD`].
+pub fn output_or_hang(command: &mut Command) -> std::process::Output {
+    let output = command.timeout(HANG_GUARD).output().unwrap();
+    assert!(
+        output.status.code().is_some(),
+        "{command:?} was still running after {HANG_GUARD:?} and was killed"
+    );
+    output
+}
