@@ -198,8 +198,11 @@ impl From<Problems> for InvalidInput {
     }
 }
 
-/// Renders problems for a terminal or log, at most `limit` of them, then a count.
+/// Renders problems for a terminal or log, at most `limit` of them, then a
+/// count. What the user wrote is shown safely: long values shortened, and
+/// control and bidi characters escaped (see [`crate::terminal::diagnostic`]).
 pub fn render(problems: &[Problem], limit: usize, styled: bool) -> String {
+    use crate::terminal::diagnostic;
     use std::fmt::Write as _;
     let (error, help_style, reset) = if styled {
         ("\x1b[1;31m", "\x1b[1;36m", "\x1b[0m")
@@ -211,12 +214,12 @@ pub fn render(problems: &[Problem], limit: usize, styled: bool) -> String {
         let _ = writeln!(
             out,
             "{}: {error}error[{}]{reset}: {}",
-            problem.location(),
+            diagnostic(&problem.location()),
             problem.code,
-            problem.message
+            diagnostic(&problem.message)
         );
         if let Some(help) = &problem.help {
-            let _ = writeln!(out, "  {help_style}help{reset}: {help}");
+            let _ = writeln!(out, "  {help_style}help{reset}: {}", diagnostic(help));
         }
     }
     if problems.len() > limit {

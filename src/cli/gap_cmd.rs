@@ -12,6 +12,7 @@ use crate::exit::Outcome;
 use crate::render::{gap_csv, gap_html, gap_json, gap_markdown, gap_table};
 use crate::snapshot::Snapshot;
 use crate::status;
+use crate::terminal::diagnostic;
 
 /// Runs `ims gap`.
 pub fn run(context: &Context, args: GapArgs) -> Result<Outcome, Failure> {
@@ -64,7 +65,7 @@ pub fn run(context: &Context, args: GapArgs) -> Result<Outcome, Failure> {
     }
     let mut reasons = String::new();
     for reason in &report.gate.reasons {
-        reasons.push_str(&format!("gate failed: {reason}\n"));
+        reasons.push_str(&format!("gate failed: {}\n", diagnostic(reason)));
     }
     io::write_stderr(&reasons);
     Ok(outcome)

@@ -24,6 +24,7 @@ use crate::exit::Outcome;
 use crate::model::Catalog;
 use crate::render::Look;
 use crate::suggest;
+use crate::terminal::diagnostic;
 use args::{Cli, ColorWhen, Command};
 use io::Failure;
 
@@ -34,6 +35,11 @@ const PROBLEMS_SHOWN: usize = 50;
 pub fn main() -> ExitCode {
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
+        // clap echoes what was typed; show it escaped if it could drive the terminal.
+        Err(err) if err.use_stderr() && err.to_string().contains(crate::terminal::is_unsafe) => {
+            io::write_stderr(&crate::terminal::escape_lines(&err.to_string()));
+            return Outcome::Unusable.into();
+        }
         Err(err) => {
             let _ = err.print();
             return if err.use_stderr() {
@@ -114,7 +120,7 @@ impl Context {
     /// Prints a note on stderr unless --quiet.
     pub fn note(&self, text: &str) {
         if !self.quiet {
-            io::write_stderr(&format!("{text}\n"));
+            io::write_stderr(&format!("{}\n", diagnostic(text)));
         }
     }
 }
@@ -163,9 +169,9 @@ pub(crate) fn report_failure(failure: Failure, styled: bool) -> Outcome {
             } else {
                 ("", "", "")
             };
-            let mut text = format!("{red}error{reset}: {message}\n");
+            let mut text = format!("{red}error{reset}: {}\n", diagnostic(&message));
             if let Some(help) = help {
-                text.push_str(&format!("  {cyan}help{reset}: {help}\n"));
+                text.push_str(&format!("  {cyan}help{reset}: {}\n", diagnostic(&help)));
             }
             io::write_stderr(&text);
         }

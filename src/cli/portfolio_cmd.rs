@@ -19,6 +19,7 @@ use crate::render::{
     Look, csv_rows, gap_csv, gap_json, gap_markdown, gap_table, portfolio as view,
 };
 use crate::status;
+use crate::terminal::diagnostic;
 
 /// Files analysed together before their results are written, in order.
 const CHUNK: usize = 256;
@@ -165,9 +166,9 @@ pub fn run(
     let failed = rows.iter().filter(|row| row.outcome == FileOutcome::Failed);
     let lines: Vec<String> = failed
         .flat_map(|row| {
-            row.reasons
-                .iter()
-                .map(move |reason| format!("gate failed: {}: {reason}\n", row.file))
+            row.reasons.iter().map(move |reason| {
+                diagnostic(&format!("gate failed: {}: {reason}", row.file)) + "\n"
+            })
         })
         .collect();
     for line in lines.iter().take(REASONS_SHOWN) {

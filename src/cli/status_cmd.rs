@@ -4,6 +4,7 @@ use super::args::{InitArgs, SchemaArgs, ValidateArgs, check_extension};
 use super::io::{self, Failure};
 use super::{Context, report_failure};
 use crate::exit::Outcome;
+use crate::render::term;
 use crate::status::{self, schema, template};
 
 /// Runs `ims validate`: every file is checked, and every problem reported.
@@ -12,6 +13,7 @@ pub fn validate(context: &Context, args: ValidateArgs) -> Result<Outcome, Failur
     let mut verdicts = String::new();
     for path in &args.files {
         let name = path.display().to_string();
+        let shown = term(&name);
         let loaded = io::read_text(path)
             .map_err(|problem| Failure::Problems(vec![problem]))
             .and_then(|text| Ok(status::load(&name, &text, &context.catalog)?));
@@ -29,13 +31,13 @@ pub fn validate(context: &Context, args: ValidateArgs) -> Result<Outcome, Failur
                     })
                     .collect();
                 verdicts.push_str(&format!(
-                    "{name}: valid ({}; entries: {})\n",
-                    assessment.organisation,
+                    "{shown}: valid ({}; entries: {})\n",
+                    term(&assessment.organisation),
                     entries.join(", ")
                 ));
             }
             Err(failure) => {
-                verdicts.push_str(&format!("{name}: invalid\n"));
+                verdicts.push_str(&format!("{shown}: invalid\n"));
                 outcome = outcome.worst(report_failure(failure, context.styled_stderr));
             }
         }
