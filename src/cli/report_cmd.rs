@@ -58,9 +58,13 @@ pub fn soa(context: &Context, args: SoaArgs) -> Result<Outcome, Failure> {
                     Some("write it to a file: -o soa.xlsx".to_owned()),
                 ));
             }
-            soa_view::xlsx(&report).map_err(|err| {
+            let workbook = soa_view::xlsx(&report).map_err(|err| {
                 Failure::message(format!("cannot build the workbook: {err}"), None)
-            })?
+            })?;
+            for cut in soa_view::xlsx_cuts(&report) {
+                context.note(&format!("warning: {name}: {cut}"));
+            }
+            workbook
         }
     };
     finish(context, args.output.as_deref(), &bytes, &[&args.file])
