@@ -519,3 +519,87 @@ fn fifos_and_broken_links_are_reported_not_read_or_skipped() {
         eprintln!("SKIPPED: the FIFO cases, because `mkfifo` is not available");
     }
 }
+
+#[test]
+fn a_baseline_is_checked_and_a_foreign_one_is_named() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = "examples/msp-iso20000-to-iso27001.yaml";
+    let output = ims()
+        .args(["gap", file, "--format", "json"])
+        .output()
+        .unwrap();
+    let report: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    let write = |name: &str, edit: &dyn Fn(&mut serde_json::Value)| {
+        let mut copy = report.clone();
+        edit(&mut copy);
+        let path = dir.path().join(name);
+        fs::write(&path, serde_json::to_string(&copy).unwrap()).unwrap();
+        path
+    };
+
+    // Another organisation's baseline: a note naming both; the gate is unchanged.
+    let foreign = write("foreign.json", &|r| {
+        r["organisation"] = "Other Org Ltd".into()
+    });
+    let result = run(&["gap", file, "--baseline", path_str(&foreign)]);
+    assert_eq!(result.code, Some(0), "{}", result.stderr);
+    assert!(
+        result.stderr.contains("assesses `Other Org Ltd`")
+            && result
+                .stderr
+                .contains("assesses `Northwind Managed Services Ltd`"),
+        "{}",
+        result.stderr
+    );
+
+    let item = |standard: &str, id: &str| serde_json::json!({"standard": standard, "id": id, "status": "implemented"});
+    type Edit = Box<dyn Fn(&mut serde_json::Value)>;
+    let cases: [(&str, Edit, &str); 3] = [
+        (
+            "unknown-id.json",
+            Box::new(move |r| {
+                r["items"]
+                    .as_array_mut()
+                    .unwrap()
+                    .push(item("iso27001", "A.5.99"))
+            }),
+            "item `A.5.99` in iso27001, which the catalogue does not define",
+        ),
+        (
+            "unknown-standard.json",
+            Box::new(move |r| {
+                r["items"]
+                    .as_array_mut()
+                    .unwrap()
+                    .push(item("iso9001", "4.1"))
+            }),
+            "standard `iso9001`, which no loaded catalogue defines",
+        ),
+        (
+            "duplicate.json",
+            Box::new(move |r| {
+                let first = r["items"][0].clone();
+                r["items"].as_array_mut().unwrap().push(first);
+            }),
+            "appears twice in the JSON report",
+        ),
+    ];
+    for (name, edit, wanted) in cases {
+        let baseline = write(name, &*edit);
+        for args in [
+            vec!["gap", file, "--baseline", path_str(&baseline)],
+            vec!["diff", path_str(&baseline), file],
+        ] {
+            let result = run(&args);
+            assert_eq!(result.code, Some(2), "{args:?}: {}", result.stderr);
+            assert!(
+                result
+                    .stderr
+                    .contains(&format!("error: {}: ", baseline.display()))
+                    && result.stderr.contains(wanted),
+                "{args:?}: {}",
+                result.stderr
+            );
+        }
+    }
+}

@@ -37,6 +37,14 @@ pub fn run(context: &Context, args: GapArgs) -> Result<Outcome, Failure> {
     let text = io::read_text(&file).map_err(|problem| Failure::Problems(vec![problem]))?;
     let name = file.display().to_string();
     let assessment = status::load(&name, &text, &context.catalog)?;
+    if let Some(baseline) = &options.baseline
+        && baseline.organisation != assessment.organisation
+    {
+        context.note(&format!(
+            "note: the baseline {} assesses `{}`, and {name} assesses `{}`; the gate compares the two all the same",
+            baseline.file, baseline.organisation, assessment.organisation
+        ));
+    }
     let report = analysis::analyse(&context.catalog, &assessment, &options);
     let look = context.look(args.output.as_deref());
     let rendered = match format {
@@ -152,14 +160,17 @@ pub fn load_snapshot(context: &Context, path: &Path) -> Result<Snapshot, Failure
     let text = io::read_text(path).map_err(|problem| Failure::Problems(vec![problem]))?;
     let name = path.display().to_string();
     if Snapshot::is_json(&text) {
-        Snapshot::from_report_json(&name, &text).map_err(|message| {
-            Failure::message(
-                format!("{name}: {message}"),
-                Some(
-                    "give a status file, or a report written by `ims gap --format json`".to_owned(),
-                ),
-            )
-        })
+        Snapshot::from_report_json(&name, &text)
+            .and_then(|snapshot| snapshot.check_against(&context.catalog).map(|()| snapshot))
+            .map_err(|message| {
+                Failure::message(
+                    format!("{name}: {message}"),
+                    Some(
+                        "give a status file, or a report written by `ims gap --format json`"
+                            .to_owned(),
+                    ),
+                )
+            })
     } else {
         let assessment = status::load(&name, &text, &context.catalog)?;
         Ok(Snapshot::from_assessment(&context.catalog, &assessment))
