@@ -48,7 +48,7 @@ fn a_100_mb_file_is_refused_by_size_without_being_parsed() {
     assert!(
         result
             .stderr
-            .contains("error[too-large]: the file is 100 MiB; ims reads files of up to 8 MiB"),
+            .contains("error[too-large]: the file is 104857600 bytes, larger than 8 MiB (8388608 bytes), the most ims reads"),
         "{}",
         result.stderr
     );
@@ -602,4 +602,44 @@ fn a_baseline_is_checked_and_a_foreign_one_is_named() {
             );
         }
     }
+}
+
+#[test]
+fn a_flat_file_over_the_value_budget_and_a_file_one_byte_too_big_say_so() {
+    let dir = tempfile::tempdir().unwrap();
+    let refs = dir.path().join("refs.yaml");
+    let mut text = String::from(
+        "organisation: Acme\niso27001:\n  A.5.1:\n    status: implemented\n    evidence:\n",
+    );
+    for n in 0..100_000 {
+        text.push_str(&format!("      - {{ref: R{n}, date: 2026-01-01}}\n"));
+    }
+    fs::write(&refs, text).unwrap();
+    let result = run(&["validate", path_str(&refs)]);
+    assert_eq!(result.code, Some(2));
+    assert!(
+        result
+            .stderr
+            .contains("error[too-many-values]: the file holds more than 250000 YAML values"),
+        "{}",
+        result.stderr
+    );
+    assert!(
+        !result.stderr.contains("nested too deeply"),
+        "{}",
+        result.stderr
+    );
+
+    let big = dir.path().join("big.yaml");
+    let file = fs::File::create(&big).unwrap();
+    file.set_len(8 * 1024 * 1024 + 1).unwrap();
+    let result = run(&["validate", path_str(&big)]);
+    assert_eq!(result.code, Some(2));
+    assert!(
+        result.stderr.contains(
+            "error[too-large]: the file is 8388609 bytes, larger than 8 MiB (8388608 bytes), the most ims reads"
+        ),
+        "{}",
+        result.stderr
+    );
 }

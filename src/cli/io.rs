@@ -73,11 +73,7 @@ pub fn read_text(path: &Path) -> Result<String, Problem> {
             .add(
                 ProblemCode::TooLarge,
                 Pos::default(),
-                format!(
-                    "the file is {} MiB; ims reads files of up to {} MiB",
-                    metadata.len().div_ceil(1024 * 1024),
-                    MAX_INPUT_BYTES / (1024 * 1024)
-                ),
+                too_large(metadata.len()),
             )
             .help("check that this is the right file; status files and catalogues are small");
         return Err(fail(problems));
@@ -93,11 +89,12 @@ pub fn read_text(path: &Path) -> Result<String, Problem> {
         return Err(fail(problems));
     }
     if bytes.len() as u64 > MAX_INPUT_BYTES {
+        // It grew while being read; only the first bytes past the limit were read.
         problems.add(
             ProblemCode::TooLarge,
             Pos::default(),
             format!(
-                "the file is larger than {} MiB",
+                "the file is larger than {} MiB ({MAX_INPUT_BYTES} bytes), the most ims reads",
                 MAX_INPUT_BYTES / (1024 * 1024)
             ),
         );
@@ -121,6 +118,14 @@ pub fn read_text(path: &Path) -> Result<String, Problem> {
             .help("save the file as UTF-8 (editors offer it under \"encoding\")");
         fail(problems)
     })
+}
+
+/// The message for a file over [`MAX_INPUT_BYTES`], with its exact size.
+fn too_large(bytes: u64) -> String {
+    format!(
+        "the file is {bytes} bytes, larger than {} MiB ({MAX_INPUT_BYTES} bytes), the most ims reads",
+        MAX_INPUT_BYTES / (1024 * 1024)
+    )
 }
 
 /// What went wrong opening a file, and how to fix it.
