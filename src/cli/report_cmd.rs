@@ -15,9 +15,30 @@ use crate::status;
 /// Runs `ims soa`.
 pub fn soa(context: &Context, args: SoaArgs) -> Result<Outcome, Failure> {
     let catalog = &context.catalog;
+    let with_controls = standards_with_controls(catalog);
     let standard = match &args.standard {
-        Some(key) => context.standard(key, "--standard")?,
-        None => match standards_with_controls(catalog).as_slice() {
+        Some(key) => {
+            let index = context.standard(key, "--standard")?;
+            if !with_controls.contains(&index) {
+                let keys: Vec<String> = with_controls
+                    .iter()
+                    .map(|&s| format!("--standard {}", catalog.standards[s].key))
+                    .collect();
+                let help = if keys.is_empty() {
+                    "no loaded standard has controls".to_owned()
+                } else {
+                    format!("use {}", keys.join(" or "))
+                };
+                return Err(Failure::message(
+                    format!(
+                        "{key} has no controls: a Statement of Applicability lists the controls of a standard with excludable controls"
+                    ),
+                    Some(help),
+                ));
+            }
+            index
+        }
+        None => match with_controls.as_slice() {
             [one] => *one,
             [] => {
                 return Err(Failure::message(
