@@ -148,6 +148,37 @@ fn help_texts_match_their_snapshots() {
 }
 
 #[test]
+fn every_command_names_the_exit_codes_true_for_it() {
+    let gate = "  1  ";
+    for (args, has_gate) in [
+        (vec!["--help"], true),
+        (vec!["gap", "--help"], true),
+        (vec!["validate", "--help"], false),
+        (vec!["soa", "--help"], false),
+        (vec!["diff", "--help"], false),
+        (vec!["init", "--help"], false),
+        (vec!["schema", "--help"], false),
+        (vec!["catalog", "--help"], false),
+        (vec!["catalog", "list", "--help"], false),
+        (vec!["catalog", "show", "--help"], false),
+        (vec!["catalog", "mappings", "--help"], false),
+        (vec!["catalog", "lint", "--help"], false),
+    ] {
+        let help = stdout_of(&args);
+        let codes = help
+            .split("Exit codes:")
+            .nth(1)
+            .unwrap_or_else(|| panic!("{args:?} has no exit codes"));
+        assert_eq!(codes.contains(gate), has_gate, "{args:?}:{codes}");
+        assert!(
+            codes.contains("  0  ") && codes.contains("  2  "),
+            "{args:?}"
+        );
+        assert!(!codes.contains("gate") || has_gate, "{args:?}: {codes}");
+    }
+}
+
+#[test]
 fn catalogue_views_match_their_snapshots() {
     insta::assert_snapshot!(
         "catalog-show-A.8.32",
@@ -300,6 +331,12 @@ fn the_schema_is_json_and_names_every_item() {
     assert_eq!(fixed, "#/definitions/MandatoryStatus");
     let excludable = &properties["iso27001"]["properties"]["A.5.1"]["anyOf"][0]["$ref"];
     assert_eq!(excludable, "#/definitions/Status");
+    // Either spelling of the organisation, as `ims validate` accepts, never both.
+    assert_eq!(schema.get("required"), None);
+    assert_eq!(
+        schema["oneOf"],
+        serde_json::json!([{"required": ["organisation"]}, {"required": ["organization"]}])
+    );
 }
 
 #[test]

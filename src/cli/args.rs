@@ -7,7 +7,10 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 
 use super::io::Failure;
 
-use crate::exit::EXIT_CODES_HELP;
+use crate::exit::{
+    EXIT_CODES_HELP, GAP_EXIT_CODES_HELP, LINT_EXIT_CODES_HELP, PLAIN_EXIT_CODES_HELP,
+    VALIDATE_EXIT_CODES_HELP,
+};
 
 /// Gap analysis for an integrated management system built on several
 /// management-system standards: coverage of each, the overlap, what is
@@ -36,20 +39,25 @@ pub struct Cli {
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Analyse a status file: coverage, overlap, missing items and reuse suggestions
-    #[command(after_help = EXIT_CODES_HELP)]
+    #[command(after_help = GAP_EXIT_CODES_HELP)]
     Gap(GapArgs),
     /// Check status files against the catalogues without analysing them
-    #[command(after_help = EXIT_CODES_HELP)]
+    #[command(after_help = VALIDATE_EXIT_CODES_HELP)]
     Validate(ValidateArgs),
     /// Write the Statement of Applicability: one row per control of a standard's control set
+    #[command(after_help = PLAIN_EXIT_CODES_HELP)]
     Soa(SoaArgs),
     /// Show what changed between two assessments (status files or JSON reports)
+    #[command(after_help = PLAIN_EXIT_CODES_HELP)]
     Diff(DiffArgs),
     /// Write a commented status-file template listing every item
+    #[command(after_help = PLAIN_EXIT_CODES_HELP)]
     Init(InitArgs),
     /// Print the JSON Schema of the status file, for editor completion
+    #[command(after_help = PLAIN_EXIT_CODES_HELP)]
     Schema(SchemaArgs),
     /// Browse and check the catalogues and crosswalks
+    #[command(after_help = PLAIN_EXIT_CODES_HELP)]
     Catalog {
         /// What to do with the catalogues.
         #[command(subcommand)]
@@ -187,6 +195,7 @@ pub struct SchemaArgs {
 #[derive(Debug, Subcommand)]
 pub enum CatalogCommand {
     /// List the items of the catalogues
+    #[command(after_help = PLAIN_EXIT_CODES_HELP)]
     List {
         /// Only this standard
         #[arg(long, value_name = "KEY")]
@@ -196,6 +205,7 @@ pub enum CatalogCommand {
         format: ListFormat,
     },
     /// Show one item: its summary and its mappings in both directions
+    #[command(after_help = PLAIN_EXIT_CODES_HELP)]
     Show {
         /// The item's id, such as A.5.1 or 8.5.1
         #[arg(value_name = "ID")]
@@ -208,13 +218,14 @@ pub enum CatalogCommand {
         format: ShowFormat,
     },
     /// List every crosswalk edge with its relationship, rationale and residuals
+    #[command(after_help = PLAIN_EXIT_CODES_HELP)]
     Mappings {
         /// Output format
         #[arg(short, long, value_enum, default_value_t = ListFormat::Table)]
         format: ListFormat,
     },
     /// Check the catalogues and crosswalks and list every problem
-    #[command(after_help = EXIT_CODES_HELP)]
+    #[command(after_help = LINT_EXIT_CODES_HELP)]
     Lint,
 }
 
