@@ -552,40 +552,24 @@ fn a_baseline_is_checked_and_a_foreign_one_is_named() {
         result.stderr
     );
 
+    let first = report["items"][0].clone();
     let item = |standard: &str, id: &str| serde_json::json!({"standard": standard, "id": id, "status": "implemented"});
-    type Edit = Box<dyn Fn(&mut serde_json::Value)>;
-    let cases: [(&str, Edit, &str); 3] = [
+    for (name, added, wanted) in [
         (
             "unknown-id.json",
-            Box::new(move |r| {
-                r["items"]
-                    .as_array_mut()
-                    .unwrap()
-                    .push(item("iso27001", "A.5.99"))
-            }),
+            item("iso27001", "A.5.99"),
             "item `A.5.99` in iso27001, which the catalogue does not define",
         ),
         (
             "unknown-standard.json",
-            Box::new(move |r| {
-                r["items"]
-                    .as_array_mut()
-                    .unwrap()
-                    .push(item("iso9001", "4.1"))
-            }),
+            item("iso9001", "4.1"),
             "standard `iso9001`, which no loaded catalogue defines",
         ),
-        (
-            "duplicate.json",
-            Box::new(move |r| {
-                let first = r["items"][0].clone();
-                r["items"].as_array_mut().unwrap().push(first);
-            }),
-            "appears twice in the JSON report",
-        ),
-    ];
-    for (name, edit, wanted) in cases {
-        let baseline = write(name, &*edit);
+        ("duplicate.json", first, "appears twice in the JSON report"),
+    ] {
+        let baseline = write(name, &|r| {
+            r["items"].as_array_mut().unwrap().push(added.clone())
+        });
         for args in [
             vec!["gap", file, "--baseline", path_str(&baseline)],
             vec!["diff", path_str(&baseline), file],

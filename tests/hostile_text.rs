@@ -62,9 +62,9 @@ fn assert_inert(what: &str, text: &str) {
     }
 }
 
-/// A status file full of hostile text, under a hostile name, and a user
-/// catalogue directory with hostile titles.
-fn hostile_files(dir: &Path) -> (PathBuf, PathBuf) {
+/// A status file full of hostile text, under a hostile name, a copy of it,
+/// and a user catalogue directory with hostile titles.
+fn hostile_files(dir: &Path) -> (PathBuf, PathBuf, PathBuf) {
     let status = dir.join("evil\x1b[31m\u{202e}.yaml");
     let text = format!(
         "organisation: \"Evil {EVIL} Co\"\n\
@@ -86,15 +86,15 @@ fn hostile_files(dir: &Path) -> (PathBuf, PathBuf) {
         .unwrap()
         .replace("title: Backups", &format!("title: \"Backups {EVIL}\""));
     fs::write(catalog.join("toy-a.yaml"), text).unwrap();
-    (status, catalog)
+    let copy = dir.join("copy.yaml");
+    fs::copy(&status, &copy).unwrap();
+    (status, copy, catalog)
 }
 
 #[test]
 fn terminal_escapes_are_shown_escaped_in_every_human_readable_view() {
     let dir = tempfile::tempdir().unwrap();
-    let (status, catalog) = hostile_files(dir.path());
-    let copy = dir.path().join("copy.yaml");
-    fs::copy(&status, &copy).unwrap();
+    let (status, copy, catalog) = hostile_files(dir.path());
     let file = path_str(&status);
     let views: Vec<(Vec<&str>, Env)> = vec![
         (vec!["gap", file], vec![]),
@@ -181,9 +181,7 @@ fn diagnostics_show_ids_statuses_keys_and_file_names_escaped() {
 #[test]
 fn markdown_shows_user_text_as_text() {
     let dir = tempfile::tempdir().unwrap();
-    let (status, _) = hostile_files(dir.path());
-    let copy = dir.path().join("copy.yaml");
-    fs::copy(&status, &copy).unwrap();
+    let (status, copy, _) = hostile_files(dir.path());
     let file = path_str(&status);
     for args in [
         vec!["gap", file, "--format", "markdown"],

@@ -327,17 +327,14 @@ pub fn output_format<F: OutputFormat>(
     let Some(path) = output else {
         return Ok(default);
     };
-    let extension = path
-        .extension()
-        .and_then(|ext| ext.to_str())
-        .map(str::to_ascii_lowercase);
+    let extension = extension_of(path);
     if let Some(&(_, format)) = F::EXTENSIONS
         .iter()
         .find(|(ext, _)| Some(*ext) == extension.as_deref())
     {
         return Ok(format);
     }
-    if std::fs::metadata(path).is_ok_and(|meta| !meta.is_file() && !meta.is_dir()) {
+    if is_device(path) {
         return Ok(default);
     }
     let name = |format: &F| {
@@ -382,14 +379,11 @@ pub fn check_extension(
     let Some(path) = output else {
         return Ok(());
     };
-    let extension = path
-        .extension()
-        .and_then(|ext| ext.to_str())
-        .map(str::to_ascii_lowercase);
+    let extension = extension_of(path);
     let known = extensions
         .iter()
         .any(|ext| Some(*ext) == extension.as_deref());
-    if known || std::fs::metadata(path).is_ok_and(|meta| !meta.is_file() && !meta.is_dir()) {
+    if known || is_device(path) {
         return Ok(());
     }
     let dotted: Vec<String> = extensions.iter().map(|ext| format!(".{ext}")).collect();
@@ -402,6 +396,19 @@ pub fn check_extension(
             dotted.join(" or ")
         ),
     ))
+}
+
+/// The extension of `path`, lowercase.
+fn extension_of(path: &Path) -> Option<String> {
+    path.extension()
+        .and_then(|ext| ext.to_str())
+        .map(str::to_ascii_lowercase)
+}
+
+/// Whether `path` names an existing device or pipe, such as `/dev/null`,
+/// whose name says nothing about a format.
+fn is_device(path: &Path) -> bool {
+    std::fs::metadata(path).is_ok_and(|meta| !meta.is_file() && !meta.is_dir())
 }
 
 fn unknown_extension(command: &str, path: &Path, extension: Option<&str>, help: String) -> Failure {

@@ -16,18 +16,19 @@ use crate::status;
 pub fn soa(context: &Context, args: SoaArgs) -> Result<Outcome, Failure> {
     let catalog = &context.catalog;
     let with_controls = standards_with_controls(catalog);
+    let choices = with_controls
+        .iter()
+        .map(|&s| format!("--standard {}", catalog.standards[s].key))
+        .collect::<Vec<_>>()
+        .join(" or ");
     let standard = match &args.standard {
         Some(key) => {
             let index = context.standard(key, "--standard")?;
             if !with_controls.contains(&index) {
-                let keys: Vec<String> = with_controls
-                    .iter()
-                    .map(|&s| format!("--standard {}", catalog.standards[s].key))
-                    .collect();
-                let help = if keys.is_empty() {
+                let help = if with_controls.is_empty() {
                     "no loaded standard has controls".to_owned()
                 } else {
-                    format!("use {}", keys.join(" or "))
+                    format!("use {choices}")
                 };
                 return Err(Failure::message(
                     format!(
@@ -46,14 +47,10 @@ pub fn soa(context: &Context, args: SoaArgs) -> Result<Outcome, Failure> {
                     None,
                 ));
             }
-            several => {
-                let keys: Vec<String> = several
-                    .iter()
-                    .map(|&s| format!("--standard {}", catalog.standards[s].key))
-                    .collect();
+            _ => {
                 return Err(Failure::message(
                     "several standards have controls",
-                    Some(format!("choose one: {}", keys.join(" or "))),
+                    Some(format!("choose one: {choices}")),
                 ));
             }
         },
