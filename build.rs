@@ -14,6 +14,8 @@
 
 #[path = "src/diag.rs"]
 mod diag;
+#[path = "src/terminal.rs"]
+mod terminal;
 #[path = "src/yaml.rs"]
 mod yaml;
 

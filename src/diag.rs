@@ -56,6 +56,10 @@ problem_codes! {
     EmptyFile = "empty-file": "The file holds no YAML content, only blanks or comments.",
     YamlSyntax = "yaml-syntax": "The file is not well-formed YAML.",
     TooComplex = "too-complex": "The YAML is nested too deeply or expands too many aliases.",
+    TooManyValues = "too-many-values": "The YAML holds more values than any status file or catalogue needs.",
+    MultipleDocuments = "multiple-documents": "The file holds more than one YAML document (a second `---`).",
+    InvalidCharacter = "invalid-character": "The file holds a control character that YAML does not allow, such as NUL.",
+    KeyTooLong = "key-too-long": "A key longer than the 1024 characters YAML allows for a key.",
     WrongType = "wrong-type": "A value has the wrong shape, such as a list where text belongs.",
     DuplicateKey = "duplicate-key": "The same key or item appears twice in one mapping.",
     UnknownKey = "unknown-key": "A key that this kind of file does not have.",
@@ -200,8 +204,11 @@ impl From<Problems> for InvalidInput {
     }
 }
 
-/// Renders problems for a terminal or log, at most `limit` of them, then a count.
+/// Renders problems for a terminal or log, at most `limit` of them, then a
+/// count. What the user wrote is shown safely: long values shortened, and
+/// control and bidi characters escaped (see [`crate::terminal::diagnostic`]).
 pub fn render(problems: &[Problem], limit: usize, styled: bool) -> String {
+    use crate::terminal::diagnostic;
     use std::fmt::Write as _;
     let (error, help_style, reset) = if styled {
         ("\x1b[1;31m", "\x1b[1;36m", "\x1b[0m")
@@ -213,12 +220,12 @@ pub fn render(problems: &[Problem], limit: usize, styled: bool) -> String {
         let _ = writeln!(
             out,
             "{}: {error}error[{}]{reset}: {}",
-            problem.location(),
+            diagnostic(&problem.location()),
             problem.code,
-            problem.message
+            diagnostic(&problem.message)
         );
         if let Some(help) = &problem.help {
-            let _ = writeln!(out, "  {help_style}help{reset}: {help}");
+            let _ = writeln!(out, "  {help_style}help{reset}: {}", diagnostic(help));
         }
     }
     if problems.len() > limit {

@@ -37,11 +37,40 @@ impl From<Outcome> for ExitCode {
     }
 }
 
-/// The table as shown in `--help` and the README.
+/// The table as shown in `ims --help` and the README: every code of every command.
 pub const EXIT_CODES_HELP: &str = "\
 Exit codes:
   0  ran, and the gate passed (or there was no gate)
-  1  ran, and the gate failed: findings at or above --fail-on, or coverage below --min-coverage
+  1  `ims gap` ran, and its gate failed: findings at or above --fail-on, coverage below
+     --min-coverage, or a regression against --baseline
+  2  could not run: bad usage, unreadable or invalid input, or output not writable";
+
+/// The codes of `ims gap`, the one command with a gate.
+pub const GAP_EXIT_CODES_HELP: &str = "\
+Exit codes:
+  0  ran, and the gate passed (or there was no gate)
+  1  ran, and the gate failed: findings at or above --fail-on, coverage below --min-coverage,
+     or a regression against --baseline
+  2  could not run: bad usage, unreadable or invalid input (in a portfolio: any invalid file),
+     or output not writable";
+
+/// The codes of `ims validate`.
+pub const VALIDATE_EXIT_CODES_HELP: &str = "\
+Exit codes:
+  0  every file is valid
+  2  a file is invalid or unreadable, or bad usage";
+
+/// The codes of `ims catalog lint`.
+pub const LINT_EXIT_CODES_HELP: &str = "\
+Exit codes:
+  0  the catalogues and crosswalks have no problems
+  2  a problem was found in a catalogue or crosswalk, or bad usage";
+
+/// The codes of the commands without a gate: soa, diff, init, schema and
+/// the catalogue views.
+pub const PLAIN_EXIT_CODES_HELP: &str = "\
+Exit codes:
+  0  done
   2  could not run: bad usage, unreadable or invalid input, or output not writable";
 
 #[cfg(test)]

@@ -20,4 +20,5 @@ pub mod render;
 pub mod snapshot;
 pub mod status;
 pub mod suggest;
+pub mod terminal;
 pub mod yaml;

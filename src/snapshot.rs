@@ -88,7 +88,14 @@ impl Snapshot {
                         .ok_or_else(|| format!("unknown status `{text}` in the JSON report"))?,
                 ),
             };
-            items.insert((item.standard, item.id), status);
+            let key = (item.standard, item.id);
+            if items.contains_key(&key) {
+                return Err(format!(
+                    "item `{}` of {} appears twice in the JSON report",
+                    key.1, key.0
+                ));
+            }
+            items.insert(key, status);
         }
         Ok(Snapshot {
             file: file.to_owned(),
@@ -97,6 +104,32 @@ impl Snapshot {
             standards,
             items,
         })
+    }
+
+    /// Checks that every standard and item of a snapshot read from a JSON
+    /// report is in the loaded catalogue, so that an edited or foreign
+    /// report cannot count phantom regressions.
+    pub fn check_against(&self, catalog: &Catalog) -> Result<(), String> {
+        for key in &self.standards {
+            if catalog.standard_index(key).is_none() {
+                let keys: Vec<&str> = catalog.keys().collect();
+                return Err(format!(
+                    "the JSON report has standard `{key}`, which no loaded catalogue defines (known: {})",
+                    keys.join(", ")
+                ));
+            }
+        }
+        for (key, id) in self.items.keys() {
+            let found = catalog
+                .standard_index(key)
+                .and_then(|index| catalog.standards[index].find(id));
+            if found.is_none() {
+                return Err(format!(
+                    "the JSON report has item `{id}` in {key}, which the catalogue does not define"
+                ));
+            }
+        }
+        Ok(())
     }
 
     /// Whether `text` looks like JSON rather than YAML.

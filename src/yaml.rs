@@ -7,6 +7,7 @@
 use std::cell::Cell;
 
 use serde::de::{Deserialize, DeserializeOwned, Deserializer};
+use serde_saphyr::budget::BudgetBreach;
 use serde_saphyr::{DuplicateKeyPolicy, Error, MessageFormatter, UserMessageFormatter};
 
 use crate::diag::{Pos, ProblemCode};
@@ -17,6 +18,8 @@ const MAX_DEPTH: usize = 64;
 const MAX_NODES: usize = 250_000;
 /// Most aliases (`*name`) in one document; ims files never need many.
 const MAX_ALIASES: usize = 1_000;
+/// Longest key YAML allows without the explicit `? key` form.
+const MAX_KEY: usize = 1024;
 
 /// A value together with the place in the file where it was written.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -86,6 +89,7 @@ pub enum Duplicates {
 /// that an alias bomb or absurd nesting fails in milliseconds.
 pub fn parse<T: DeserializeOwned>(text: &str, duplicates: Duplicates) -> Result<T, SyntaxError> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    check_characters(text)?;
     let policy = match duplicates {
         Duplicates::Collect => DuplicateKeyPolicy::PassThrough,
         Duplicates::Refuse => DuplicateKeyPolicy::Error,
@@ -101,7 +105,42 @@ pub fn parse<T: DeserializeOwned>(text: &str, duplicates: Duplicates) -> Result<
             max_documents: 1,
         },
     };
-    serde_saphyr::from_str_with_options(text, options).map_err(|err| translate(&err))
+    serde_saphyr::from_str_with_options(text, options).map_err(|err| translate(&err, text))
+}
+
+/// Refuses the characters YAML does not allow anywhere in a file (outside
+/// its printable set: C0 controls other than tab and line ends, DEL, C1
+/// controls other than NEL, and U+FFFE/U+FFFF), naming the first one and
+/// its place, rather than the parser's terse complaint.
+fn check_characters(text: &str) -> Result<(), SyntaxError> {
+    let allowed = |c: char| {
+        matches!(c, '\t' | '\n' | '\r' | '\u{85}')
+            || !(c.is_control() || c == '\u{fffe}' || c == '\u{ffff}')
+    };
+    let Some(at) = text.find(|c: char| !allowed(c)) else {
+        return Ok(());
+    };
+    let before = &text[..at];
+    let line = before.matches('\n').count() + 1;
+    let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+    let c = text[at..].chars().next().unwrap_or_default();
+    let name = match c {
+        '\0' => " (NUL)",
+        '\x1b' => " (escape)",
+        '\x7f' => " (delete)",
+        _ => "",
+    };
+    Err(SyntaxError {
+        code: ProblemCode::InvalidCharacter,
+        pos: Pos::new(line as u64, column as u64),
+        message: format!(
+            "the file holds the control character U+{:04X}{name}, which YAML does not allow",
+            u32::from(c)
+        ),
+        help: Some(
+            "remove it; to put such a character in a value, write it as an escape in double quotes, such as \"\\e\"".to_owned(),
+        ),
+    })
 }
 
 /// Parses like [`parse`] but without recording the positions of
@@ -133,7 +172,7 @@ pub fn is_blank(text: &str) -> bool {
 }
 
 /// Turns the parser's error into words for the author of the file.
-fn translate(err: &Error) -> SyntaxError {
+fn translate(err: &Error, text: &str) -> SyntaxError {
     let pos = err
         .location()
         .map(|at| Pos::new(at.line(), at.column()))
@@ -143,6 +182,35 @@ fn translate(err: &Error) -> SyntaxError {
         inner = error.without_snippet();
     }
     let (code, message, help): (ProblemCode, String, Option<&str>) = match inner {
+        Error::Budget {
+            breach: BudgetBreach::Documents { .. },
+            ..
+        }
+        | Error::MultipleDocuments { .. } => (
+            ProblemCode::MultipleDocuments,
+            "the file holds more than one YAML document".to_owned(),
+            Some(
+                "keep one document per file: remove the second `---` and what follows it, or move that to a file of its own",
+            ),
+        ),
+        Error::Budget {
+            breach: BudgetBreach::Nodes { .. },
+            ..
+        } if !uses_aliases(text) => (
+            ProblemCode::TooManyValues,
+            format!("the file holds more than {MAX_NODES} YAML values"),
+            Some(
+                "a complete status file holds a few thousand; check that this is the right file, or split it",
+            ),
+        ),
+        Error::Budget {
+            breach: BudgetBreach::Depth { .. },
+            ..
+        } => (
+            ProblemCode::TooComplex,
+            format!("the document is nested more than {MAX_DEPTH} levels deep"),
+            Some("ims files are plain mappings a few levels deep; remove the deep nesting"),
+        ),
         Error::Budget { .. }
         | Error::AliasReplayLimitExceeded { .. }
         | Error::AliasExpansionLimitExceeded { .. }
@@ -152,11 +220,6 @@ fn translate(err: &Error) -> SyntaxError {
             Some(
                 "ims files are plain mappings a few levels deep; remove the deep nesting or the `&anchor`/`*alias` expansion",
             ),
-        ),
-        Error::MultipleDocuments { .. } => (
-            ProblemCode::YamlSyntax,
-            "the file holds more than one YAML document".to_owned(),
-            Some("keep one document per file and remove the extra `---` separator"),
         ),
         Error::InvalidUtf8Input => (
             ProblemCode::NotUtf8,
@@ -181,9 +244,15 @@ fn translate(err: &Error) -> SyntaxError {
                 None,
             )
         }
+        _ if key_too_long(text, pos) => (
+            ProblemCode::KeyTooLong,
+            format!("a key here is longer than the {MAX_KEY} characters YAML allows for a key"),
+            Some(
+                "shorten the key; if the text is a value, put it after `key: `, or write a long key as `? key` on a line of its own",
+            ),
+        ),
         _ => {
             let text = UserMessageFormatter.format_message(inner).into_owned();
-            let text = text.escape_debug().to_string();
             if text.starts_with("duplicate mapping key") {
                 return SyntaxError {
                     code: ProblemCode::DuplicateKey,
@@ -221,6 +290,40 @@ fn translate(err: &Error) -> SyntaxError {
         message,
         help: help.map(str::to_owned),
     }
+}
+
+/// Whether the text defines an anchor and uses an alias (`&a`, `*a`), so
+/// that running out of values means aliases expanding, not a long file.
+fn uses_aliases(text: &str) -> bool {
+    let token = |sigil: char| {
+        text.match_indices(sigil).any(|(at, _)| {
+            let before = text[..at].chars().next_back().unwrap_or(' ');
+            let after = text[at + 1..].chars().next().unwrap_or(' ');
+            matches!(before, ' ' | '[' | ',' | '\n' | '-' | ':') && after.is_alphanumeric()
+        })
+    };
+    token('&') && token('*')
+}
+
+/// Whether the parser stopped at a key longer than [`MAX_KEY`] characters:
+/// a line that starts with one (quoted or plain, then a colon), or a flow
+/// mapping entry that runs longer than that up to where the parser stopped.
+fn key_too_long(text: &str, pos: Pos) -> bool {
+    let Some(line) = text.lines().nth((pos.line as usize).saturating_sub(1)) else {
+        return false;
+    };
+    let key = line.trim_start();
+    let leading = key
+        .find(": ")
+        .or_else(|| key.strip_suffix(':').map(str::len))
+        .unwrap_or(0);
+    let before: String = line
+        .chars()
+        .take((pos.column as usize).saturating_sub(1))
+        .collect();
+    let in_flow = before.contains('{');
+    let entry = before.rsplit(['{', ',', '[']).next().unwrap_or_default();
+    leading > MAX_KEY || (in_flow && entry.trim().chars().count() > MAX_KEY)
 }
 
 fn lowercase_first(text: &str) -> String {
@@ -287,6 +390,30 @@ mod tests {
         let text = format!("{}x{}", "[".repeat(10_000), "]".repeat(10_000));
         let err = parse::<serde_json::Value>(&text, Duplicates::Collect).unwrap_err();
         assert_eq!(err.code, ProblemCode::TooComplex, "{err:?}");
+    }
+
+    #[test]
+    fn each_kind_of_unreadable_yaml_has_its_own_code() {
+        let code = |text: &str| {
+            parse::<serde_json::Value>(text, Duplicates::Collect)
+                .unwrap_err()
+                .code
+        };
+        assert_eq!(code("a: 1\n---\nb: 2\n"), ProblemCode::MultipleDocuments);
+        assert_eq!(code("a: x\0y\n"), ProblemCode::InvalidCharacter);
+        assert_eq!(code("a: x\x1by\n"), ProblemCode::InvalidCharacter);
+        let long = "k".repeat(1100);
+        assert_eq!(code(&format!("{long}: v\n")), ProblemCode::KeyTooLong);
+        assert_eq!(code(&format!("\"{long}\": v\n")), ProblemCode::KeyTooLong);
+        assert_eq!(
+            code(&format!("a: {{{long}: v}}\n")),
+            ProblemCode::KeyTooLong
+        );
+        let many = format!("[{}]", vec!["1"; MAX_NODES + 1].join(","));
+        assert_eq!(code(&many), ProblemCode::TooManyValues);
+        let err = parse::<serde_json::Value>("a: \"x\0\"\n", Duplicates::Collect).unwrap_err();
+        assert_eq!(err.pos, Pos::new(1, 6));
+        assert!(err.message.contains("U+0000 (NUL)"), "{}", err.message);
     }
 
     #[test]

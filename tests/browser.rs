@@ -1,31 +1,51 @@
 //! The HTML report in a real headless Chromium: it loads with no console
 //! errors, shows the headline numbers, escapes what users wrote, and a
-//! screenshot is written. Skips when Chromium is missing, except under CI,
-//! where `.ci/run` installs it and its absence is a failure.
+//! screenshot is written. When Chromium is missing the tests are reported as
+//! ignored (see `common::run_needing`), except under CI, where `.ci/run`
+//! installs it and its absence is a failure.
 
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 mod common;
 
 use std::path::{Path, PathBuf};
-use std::process::Command;
+use std::process::{Command, ExitCode};
+
+const BROWSERS: [&str; 3] = ["chromium", "chromium-browser", "google-chrome"];
+
+fn main() -> ExitCode {
+    let missing = chromium()
+        .is_none()
+        .then(|| "no Chromium is installed (Debian package chromium)".to_owned());
+    common::run_needing(
+        "Chromium",
+        missing,
+        &[
+            (
+                "the_console_check_catches_errors",
+                the_console_check_catches_errors,
+            ),
+            (
+                "the_html_report_loads_cleanly_with_the_headline_numbers",
+                the_html_report_loads_cleanly_with_the_headline_numbers,
+            ),
+            (
+                "user_text_is_escaped_and_never_runs",
+                user_text_is_escaped_and_never_runs,
+            ),
+        ],
+    )
+}
 
 fn chromium() -> Option<PathBuf> {
-    for name in ["chromium", "chromium-browser", "google-chrome"] {
-        let found = Command::new(name)
-            .arg("--version")
-            .output()
-            .is_ok_and(|o| o.status.success());
-        if found {
-            return Some(PathBuf::from(name));
-        }
-    }
-    assert!(
-        std::env::var_os("CI").is_none(),
-        "CI must install Chromium (Debian package chromium)"
-    );
-    eprintln!("skipped: Chromium is not installed");
-    None
+    BROWSERS
+        .iter()
+        .find(|name| common::missing_program(name).is_none())
+        .map(PathBuf::from)
+}
+
+fn browser() -> PathBuf {
+    chromium().expect("Chromium is not installed: CI must install it (Debian package chromium)")
 }
 
 struct Page {
@@ -83,11 +103,8 @@ fn report(args: &[&str], dir: &Path, name: &str) -> PathBuf {
     path
 }
 
-#[test]
 fn the_console_check_catches_errors() {
-    let Some(browser) = chromium() else {
-        return;
-    };
+    let browser = browser();
     let dir = tempfile::tempdir().unwrap();
     let page = dir.path().join("broken.html");
     std::fs::write(
@@ -103,11 +120,8 @@ fn the_console_check_catches_errors() {
     );
 }
 
-#[test]
 fn the_html_report_loads_cleanly_with_the_headline_numbers() {
-    let Some(browser) = chromium() else {
-        return;
-    };
+    let browser = browser();
     let dir = tempfile::tempdir().unwrap();
     let page = report(
         &["gap", "examples/msp-iso20000-to-iso27001.yaml"],
@@ -165,11 +179,8 @@ fn the_html_report_loads_cleanly_with_the_headline_numbers() {
     );
 }
 
-#[test]
 fn user_text_is_escaped_and_never_runs() {
-    let Some(browser) = chromium() else {
-        return;
-    };
+    let browser = browser();
     let dir = tempfile::tempdir().unwrap();
     let status = dir.path().join("status.yaml");
     std::fs::write(

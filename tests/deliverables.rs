@@ -172,7 +172,6 @@ fn the_output_extension_chooses_the_format() {
         ("r.csv", "standard,id,title"),
         ("r.md", "# Gap analysis"),
         ("r.html", "<!DOCTYPE html>"),
-        ("r.txt", "\nGap analysis"),
     ] {
         let path = dir.path().join(name);
         ims()
@@ -217,5 +216,57 @@ fn deliverables_match_their_snapshots() {
             "--format",
             "markdown"
         ])
+    );
+}
+
+#[test]
+fn text_longer_than_excel_allows_is_cut_marked_and_reported() {
+    let dir = tempfile::tempdir().unwrap();
+    let status = dir.path().join("long.yaml");
+    std::fs::write(
+        &status,
+        format!(
+            "organisation: O\nscope: {}\niso27001:\n  A.5.1: {{status: partial, owner: {}, note: \"{}\"}}\n",
+            "S".repeat(40_000),
+            "A".repeat(40_000),
+            "é".repeat(33_000)
+        ),
+    )
+    .unwrap();
+    let path = dir.path().join("soa.xlsx");
+    let output = ims()
+        .arg("soa")
+        .arg(&status)
+        .arg("-o")
+        .arg(&path)
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(output.status.code(), Some(0), "{stderr}");
+    for cut in [
+        "control A.5.1, Owner: 40000 characters, cut to Excel's limit of 32767",
+        "control A.5.1, How it is implemented: 33000 characters, cut",
+        "the About sheet, Scope: 40000 characters, cut",
+    ] {
+        assert!(stderr.contains(cut), "{stderr}");
+    }
+    let mut book: Xlsx<_> = open_workbook(&path).unwrap();
+    let range = book.worksheet_range("Statement of Applicability").unwrap();
+    let row = range
+        .rows()
+        .find(|row| row[0] == Data::String("A.5.1".into()))
+        .unwrap();
+    let Data::String(owner) = &row[9] else {
+        panic!("owner: {:?}", row[9]);
+    };
+    assert!(owner.starts_with("AAAA") && owner.ends_with("… [cut: 40000 characters]"));
+    assert!(owner.encode_utf16().count() <= 32_767);
+    let Data::String(note) = &row[6] else {
+        panic!("note: {:?}", row[6]);
+    };
+    assert!(
+        note.ends_with("… [cut: 33000 characters]"),
+        "{}",
+        note.len()
     );
 }

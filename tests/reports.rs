@@ -8,6 +8,7 @@ mod common;
 use std::path::{Path, PathBuf};
 
 use common::ims;
+use predicates::prelude::PredicateBooleanExt;
 
 const EXAMPLES: &[&str] = &[
     "msp-iso20000-to-iso27001",
@@ -153,6 +154,37 @@ fn help_texts_match_their_snapshots() {
 }
 
 #[test]
+fn every_command_names_the_exit_codes_true_for_it() {
+    let gate = "  1  ";
+    for (args, has_gate) in [
+        (vec!["--help"], true),
+        (vec!["gap", "--help"], true),
+        (vec!["validate", "--help"], false),
+        (vec!["soa", "--help"], false),
+        (vec!["diff", "--help"], false),
+        (vec!["init", "--help"], false),
+        (vec!["schema", "--help"], false),
+        (vec!["catalog", "--help"], false),
+        (vec!["catalog", "list", "--help"], false),
+        (vec!["catalog", "show", "--help"], false),
+        (vec!["catalog", "mappings", "--help"], false),
+        (vec!["catalog", "lint", "--help"], false),
+    ] {
+        let help = stdout_of(&args);
+        let codes = help
+            .split("Exit codes:")
+            .nth(1)
+            .unwrap_or_else(|| panic!("{args:?} has no exit codes"));
+        assert_eq!(codes.contains(gate), has_gate, "{args:?}:{codes}");
+        assert!(
+            codes.contains("  0  ") && codes.contains("  2  "),
+            "{args:?}"
+        );
+        assert!(!codes.contains("gate") || has_gate, "{args:?}: {codes}");
+    }
+}
+
+#[test]
 fn catalogue_views_match_their_snapshots() {
     insta::assert_snapshot!(
         "catalog-show-A.8.32",
@@ -201,6 +233,8 @@ fn output_file_is_written_and_never_over_an_input() {
         .args([
             "gap",
             input.to_str().unwrap(),
+            "--format",
+            "json",
             "-o",
             input.to_str().unwrap(),
         ])
@@ -224,13 +258,14 @@ fn output_to_a_missing_directory_fails_cleanly() {
             "gap",
             &example("startup-little-in-place"),
             "-o",
-            "/nonexistent-dir/report.txt",
+            "/nonexistent-dir/report.json",
         ])
         .assert()
         .code(2)
         .stderr(predicates::str::contains(
-            "cannot write /nonexistent-dir/report.txt",
-        ));
+            "error: cannot write /nonexistent-dir/report.json: the directory /nonexistent-dir does not exist",
+        ))
+        .stderr(predicates::str::contains(".ims-").not());
 }
 
 #[test]
@@ -311,6 +346,12 @@ fn the_schema_is_json_and_names_every_item() {
     assert_eq!(fixed, "#/definitions/MandatoryStatus");
     let excludable = &properties["iso27001"]["properties"]["A.5.1"]["anyOf"][0]["$ref"];
     assert_eq!(excludable, "#/definitions/Status");
+    // Either spelling of the organisation, as `ims validate` accepts, never both.
+    assert_eq!(schema.get("required"), None);
+    assert_eq!(
+        schema["oneOf"],
+        serde_json::json!([{"required": ["organisation"]}, {"required": ["organization"]}])
+    );
 }
 
 #[test]
@@ -356,6 +397,31 @@ fn a_full_certification_carries_a_quarter_to_a_half_of_the_other_standard() {
         assert!(
             (25.0..=50.0).contains(&figure),
             "{file} towards {target}: head start {figure}%"
+        );
+    }
+}
+
+#[test]
+fn the_first_line_of_every_text_view_is_its_title() {
+    // `ims gap status.yaml | head -1` shows the title, not an empty line.
+    let file = example("startup-little-in-place");
+    for (args, title) in [
+        (vec!["gap", &file], "Gap analysis: Fjordline Digital AS"),
+        (
+            vec!["gap", &file, "--color", "always"],
+            "\x1b[1mGap analysis: Fjordline Digital AS",
+        ),
+        (
+            vec!["gap", &file, &file, "--each"],
+            "Gap analysis: Fjordline Digital AS",
+        ),
+        (vec!["diff", &file, &file], "Changes: "),
+    ] {
+        let text = stdout_of(&args);
+        assert!(
+            text.lines().next().unwrap_or_default().starts_with(title),
+            "{args:?}: {:?}",
+            text.lines().next()
         );
     }
 }

@@ -1,28 +1,27 @@
 //! The CSV report opened by a real spreadsheet (LibreOffice Calc): cells that
-//! would be formulas stay text. Runs when `soffice` is installed; under CI it
-//! must be (`.ci/run` installs it).
+//! would be formulas stay text. When `soffice` is missing the test is
+//! reported as ignored (see `common::run_needing`); under CI it must be
+//! installed (`.ci/run` installs it).
 
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
+mod common;
+
 use std::path::Path;
-use std::process::Command;
+use std::process::{Command, ExitCode};
 
 use calamine::{Data, Reader, Xlsx, open_workbook};
 
-fn soffice() -> Option<&'static str> {
-    let found = Command::new("soffice")
-        .arg("--version")
-        .output()
-        .is_ok_and(|o| o.status.success());
-    if !found {
-        assert!(
-            std::env::var_os("CI").is_none(),
-            "CI must install LibreOffice (libreoffice-calc-nogui)"
-        );
-        eprintln!("skipped: soffice (LibreOffice) is not installed");
-        return None;
-    }
-    Some("soffice")
+fn main() -> ExitCode {
+    common::run_needing(
+        "LibreOffice",
+        common::missing_program("soffice")
+            .map(|why| format!("{why} (Debian package libreoffice-calc-nogui)")),
+        &[(
+            "formula_cells_open_as_text_in_a_real_spreadsheet",
+            formula_cells_open_as_text_in_a_real_spreadsheet,
+        )],
+    )
 }
 
 /// Converts a CSV file to XLSX with LibreOffice and returns (formulas, text cells).
@@ -66,11 +65,8 @@ fn open_in_calc(soffice: &str, csv: &Path) -> (Vec<String>, Vec<String>) {
     (formulas, texts)
 }
 
-#[test]
 fn formula_cells_open_as_text_in_a_real_spreadsheet() {
-    let Some(soffice) = soffice() else {
-        return;
-    };
+    let soffice = "soffice";
     let dir = tempfile::tempdir().unwrap();
 
     // The oracle works: a raw formula cell is a formula in Calc.

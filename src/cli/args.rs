@@ -1,11 +1,16 @@
 //! Command-line arguments. These are parsed by clap and then turned into
 //! run settings by the command modules; they are not used as settings directly.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
-use crate::exit::EXIT_CODES_HELP;
+use super::io::Failure;
+
+use crate::exit::{
+    EXIT_CODES_HELP, GAP_EXIT_CODES_HELP, LINT_EXIT_CODES_HELP, PLAIN_EXIT_CODES_HELP,
+    VALIDATE_EXIT_CODES_HELP,
+};
 
 /// Gap analysis for an integrated management system built on several
 /// management-system standards: coverage of each, the overlap, what is
@@ -34,20 +39,25 @@ pub struct Cli {
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Analyse a status file: coverage, overlap, missing items and reuse suggestions
-    #[command(after_help = EXIT_CODES_HELP)]
+    #[command(after_help = GAP_EXIT_CODES_HELP)]
     Gap(GapArgs),
     /// Check status files against the catalogues without analysing them
-    #[command(after_help = EXIT_CODES_HELP)]
+    #[command(after_help = VALIDATE_EXIT_CODES_HELP)]
     Validate(ValidateArgs),
     /// Write the Statement of Applicability: one row per control of a standard's control set
+    #[command(after_help = PLAIN_EXIT_CODES_HELP)]
     Soa(SoaArgs),
     /// Show what changed between two assessments (status files or JSON reports)
+    #[command(after_help = PLAIN_EXIT_CODES_HELP)]
     Diff(DiffArgs),
     /// Write a commented status-file template listing every item
+    #[command(after_help = PLAIN_EXIT_CODES_HELP)]
     Init(InitArgs),
     /// Print the JSON Schema of the status file, for editor completion
+    #[command(after_help = PLAIN_EXIT_CODES_HELP)]
     Schema(SchemaArgs),
     /// Browse and check the catalogues and crosswalks
+    #[command(after_help = PLAIN_EXIT_CODES_HELP)]
     Catalog {
         /// What to do with the catalogues.
         #[command(subcommand)]
@@ -140,9 +150,9 @@ pub struct DiffArgs {
     #[arg(value_name = "NEW")]
     pub new: PathBuf,
 
-    /// Output format
-    #[arg(short, long, value_enum, default_value_t = DiffFormat::Table)]
-    pub format: DiffFormat,
+    /// Output format [default: from the -o file's extension, else table]
+    #[arg(short, long, value_enum)]
+    pub format: Option<DiffFormat>,
 
     /// Write to FILE (atomically) instead of stdout
     #[arg(short, long, value_name = "FILE")]
@@ -185,6 +195,7 @@ pub struct SchemaArgs {
 #[derive(Debug, Subcommand)]
 pub enum CatalogCommand {
     /// List the items of the catalogues
+    #[command(after_help = PLAIN_EXIT_CODES_HELP)]
     List {
         /// Only this standard
         #[arg(long, value_name = "KEY")]
@@ -194,6 +205,7 @@ pub enum CatalogCommand {
         format: ListFormat,
     },
     /// Show one item: its summary and its mappings in both directions
+    #[command(after_help = PLAIN_EXIT_CODES_HELP)]
     Show {
         /// The item's id, such as A.5.1 or 8.5.1
         #[arg(value_name = "ID")]
@@ -206,13 +218,14 @@ pub enum CatalogCommand {
         format: ShowFormat,
     },
     /// List every crosswalk edge with its relationship, rationale and residuals
+    #[command(after_help = PLAIN_EXIT_CODES_HELP)]
     Mappings {
         /// Output format
         #[arg(short, long, value_enum, default_value_t = ListFormat::Table)]
         format: ListFormat,
     },
     /// Check the catalogues and crosswalks and list every problem
-    #[command(after_help = EXIT_CODES_HELP)]
+    #[command(after_help = LINT_EXIT_CODES_HELP)]
     Lint,
 }
 
@@ -242,17 +255,15 @@ pub enum GapFormat {
     Html,
 }
 
-impl GapFormat {
-    /// The format a file name suggests: .json, .csv, .md, .html.
-    pub fn from_extension(path: &std::path::Path) -> Option<GapFormat> {
-        match path.extension()?.to_str()?.to_ascii_lowercase().as_str() {
-            "json" => Some(GapFormat::Json),
-            "csv" => Some(GapFormat::Csv),
-            "md" | "markdown" => Some(GapFormat::Markdown),
-            "html" | "htm" => Some(GapFormat::Html),
-            _ => None,
-        }
-    }
+impl OutputFormat for GapFormat {
+    const EXTENSIONS: &'static [(&'static str, Self)] = &[
+        ("json", GapFormat::Json),
+        ("csv", GapFormat::Csv),
+        ("md", GapFormat::Markdown),
+        ("markdown", GapFormat::Markdown),
+        ("html", GapFormat::Html),
+        ("htm", GapFormat::Html),
+    ];
 }
 
 /// Formats of the Statement of Applicability.
@@ -266,16 +277,13 @@ pub enum SoaFormat {
     Xlsx,
 }
 
-impl SoaFormat {
-    /// The format a file name suggests: .csv, .md, .xlsx.
-    pub fn from_extension(path: &std::path::Path) -> Option<SoaFormat> {
-        match path.extension()?.to_str()?.to_ascii_lowercase().as_str() {
-            "csv" => Some(SoaFormat::Csv),
-            "md" | "markdown" => Some(SoaFormat::Markdown),
-            "xlsx" => Some(SoaFormat::Xlsx),
-            _ => None,
-        }
-    }
+impl OutputFormat for SoaFormat {
+    const EXTENSIONS: &'static [(&'static str, Self)] = &[
+        ("csv", SoaFormat::Csv),
+        ("md", SoaFormat::Markdown),
+        ("markdown", SoaFormat::Markdown),
+        ("xlsx", SoaFormat::Xlsx),
+    ];
 }
 
 /// Formats of `ims diff`.
@@ -287,6 +295,131 @@ pub enum DiffFormat {
     Json,
     /// For documents
     Markdown,
+}
+
+impl OutputFormat for DiffFormat {
+    const EXTENSIONS: &'static [(&'static str, Self)] = &[
+        ("json", DiffFormat::Json),
+        ("md", DiffFormat::Markdown),
+        ("markdown", DiffFormat::Markdown),
+    ];
+}
+
+/// A format that the extension of the -o file can choose.
+pub trait OutputFormat: Copy + ValueEnum + 'static {
+    /// File extensions (lowercase, without the dot) and the format each names.
+    const EXTENSIONS: &'static [(&'static str, Self)];
+}
+
+/// The format to write: `--format` when given; else the one the extension
+/// of the -o file names; else `default` on stdout or a device such as
+/// `/dev/null`. An -o file whose extension names no format of the command is
+/// refused rather than filled with the wrong thing.
+pub fn output_format<F: OutputFormat>(
+    command: &str,
+    format: Option<F>,
+    output: Option<&Path>,
+    default: F,
+) -> Result<F, Failure> {
+    if let Some(format) = format {
+        return Ok(format);
+    }
+    let Some(path) = output else {
+        return Ok(default);
+    };
+    let extension = extension_of(path);
+    if let Some(&(_, format)) = F::EXTENSIONS
+        .iter()
+        .find(|(ext, _)| Some(*ext) == extension.as_deref())
+    {
+        return Ok(format);
+    }
+    if is_device(path) {
+        return Ok(default);
+    }
+    let name = |format: &F| {
+        format
+            .to_possible_value()
+            .map(|value| value.get_name().to_owned())
+            .unwrap_or_default()
+    };
+    let formats: Vec<String> = F::value_variants()
+        .iter()
+        .map(|format| {
+            let extensions: Vec<String> = F::EXTENSIONS
+                .iter()
+                .filter(|(_, named)| name(named) == name(format))
+                .map(|(ext, _)| format!(".{ext}"))
+                .collect();
+            match extensions.first() {
+                Some(ext) => format!("{} ({ext})", name(format)),
+                None => name(format),
+            }
+        })
+        .collect();
+    Err(unknown_extension(
+        command,
+        path,
+        extension.as_deref(),
+        format!(
+            "`ims {command}` writes {}; name the file with one of these extensions, or give --format",
+            formats.join(", ")
+        ),
+    ))
+}
+
+/// Refuses an -o file whose extension is not one of `extensions`, for a
+/// command that writes one format only (`format`, such as "YAML").
+pub fn check_extension(
+    command: &str,
+    output: Option<&Path>,
+    extensions: &[&str],
+    format: &str,
+) -> Result<(), Failure> {
+    let Some(path) = output else {
+        return Ok(());
+    };
+    let extension = extension_of(path);
+    let known = extensions
+        .iter()
+        .any(|ext| Some(*ext) == extension.as_deref());
+    if known || is_device(path) {
+        return Ok(());
+    }
+    let dotted: Vec<String> = extensions.iter().map(|ext| format!(".{ext}")).collect();
+    Err(unknown_extension(
+        command,
+        path,
+        extension.as_deref(),
+        format!(
+            "`ims {command}` writes {format}; name the file {}",
+            dotted.join(" or ")
+        ),
+    ))
+}
+
+/// The extension of `path`, lowercase.
+fn extension_of(path: &Path) -> Option<String> {
+    path.extension()
+        .and_then(|ext| ext.to_str())
+        .map(str::to_ascii_lowercase)
+}
+
+/// Whether `path` names an existing device or pipe, such as `/dev/null`,
+/// whose name says nothing about a format.
+fn is_device(path: &Path) -> bool {
+    std::fs::metadata(path).is_ok_and(|meta| !meta.is_file() && !meta.is_dir())
+}
+
+fn unknown_extension(command: &str, path: &Path, extension: Option<&str>, help: String) -> Failure {
+    let what = match extension {
+        Some(ext) => format!("the extension `.{ext}` names no format of `ims {command}`"),
+        None => "the file name has no extension to choose a format by".to_owned(),
+    };
+    Failure::message(
+        format!("cannot tell what to write to {}: {what}", path.display()),
+        Some(help),
+    )
 }
 
 /// Formats of catalogue listings.

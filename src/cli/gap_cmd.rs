@@ -4,7 +4,7 @@ use super::Context;
 use std::path::Path;
 use std::time::{SystemTime, UNIX_EPOCH};
 
-use super::args::{FailOnArg, GapArgs, GapFormat};
+use super::args::{FailOnArg, GapArgs, GapFormat, output_format};
 use super::io::{self, Failure};
 use crate::analysis::{self, FailOn, MinCoverage, Options};
 use crate::date::Date;
@@ -12,14 +12,12 @@ use crate::exit::Outcome;
 use crate::render::{gap_csv, gap_html, gap_json, gap_markdown, gap_table};
 use crate::snapshot::Snapshot;
 use crate::status;
+use crate::terminal::diagnostic;
 
 /// Runs `ims gap`.
 pub fn run(context: &Context, args: GapArgs) -> Result<Outcome, Failure> {
     let options = options(context, &args)?;
-    let format = args
-        .format
-        .or_else(|| args.output.as_deref().and_then(GapFormat::from_extension))
-        .unwrap_or(GapFormat::Table);
+    let format = output_format("gap", args.format, args.output.as_deref(), GapFormat::Table)?;
     let file = match args.files.as_slice() {
         [one] if !one.is_dir() => one.clone(),
         _ => {
@@ -39,6 +37,14 @@ pub fn run(context: &Context, args: GapArgs) -> Result<Outcome, Failure> {
     let text = io::read_text(&file).map_err(|problem| Failure::Problems(vec![problem]))?;
     let name = file.display().to_string();
     let assessment = status::load(&name, &text, &context.catalog)?;
+    if let Some(baseline) = &options.baseline
+        && baseline.organisation != assessment.organisation
+    {
+        context.note(&format!(
+            "note: the baseline {} assesses `{}`, and {name} assesses `{}`; the gate compares the two all the same",
+            baseline.file, baseline.organisation, assessment.organisation
+        ));
+    }
     let report = analysis::analyse(&context.catalog, &assessment, &options);
     let look = context.look(args.output.as_deref());
     let rendered = match format {
@@ -57,7 +63,7 @@ pub fn run(context: &Context, args: GapArgs) -> Result<Outcome, Failure> {
     };
     let mut inputs: Vec<&Path> = vec![&file];
     inputs.extend(args.baseline.as_deref());
-    match io::emit(args.output.as_deref(), rendered.as_bytes(), &inputs) {
+    match context.emit(args.output.as_deref(), rendered.as_bytes(), &inputs) {
         Ok(()) => {}
         Err(Failure::BrokenPipe) => return Ok(outcome),
         Err(failure) => return Err(failure),
@@ -67,7 +73,7 @@ pub fn run(context: &Context, args: GapArgs) -> Result<Outcome, Failure> {
     }
     let mut reasons = String::new();
     for reason in &report.gate.reasons {
-        reasons.push_str(&format!("gate failed: {reason}\n"));
+        reasons.push_str(&format!("gate failed: {}\n", diagnostic(reason)));
     }
     io::write_stderr(&reasons);
     Ok(outcome)
@@ -168,14 +174,17 @@ pub fn load_snapshot(context: &Context, path: &Path) -> Result<Snapshot, Failure
     let text = io::read_text(path).map_err(|problem| Failure::Problems(vec![problem]))?;
     let name = path.display().to_string();
     if Snapshot::is_json(&text) {
-        Snapshot::from_report_json(&name, &text).map_err(|message| {
-            Failure::message(
-                format!("{name}: {message}"),
-                Some(
-                    "give a status file, or a report written by `ims gap --format json`".to_owned(),
-                ),
-            )
-        })
+        Snapshot::from_report_json(&name, &text)
+            .and_then(|snapshot| snapshot.check_against(&context.catalog).map(|()| snapshot))
+            .map_err(|message| {
+                Failure::message(
+                    format!("{name}: {message}"),
+                    Some(
+                        "give a status file, or a report written by `ims gap --format json`"
+                            .to_owned(),
+                    ),
+                )
+            })
     } else {
         let assessment = status::load(&name, &text, &context.catalog)?;
         Ok(Snapshot::from_assessment(&context.catalog, &assessment))

@@ -3,8 +3,7 @@
 
 use std::fs;
 use std::io::{self, Read, Write};
-use std::path::{Path, PathBuf};
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::path::Path;
 
 use crate::diag::{Pos, Problem, ProblemCode, Problems};
 
@@ -74,11 +73,7 @@ pub fn read_text(path: &Path) -> Result<String, Problem> {
             .add(
                 ProblemCode::TooLarge,
                 Pos::default(),
-                format!(
-                    "the file is {} MiB; ims reads files of up to {} MiB",
-                    metadata.len().div_ceil(1024 * 1024),
-                    MAX_INPUT_BYTES / (1024 * 1024)
-                ),
+                too_large(metadata.len()),
             )
             .help("check that this is the right file; status files and catalogues are small");
         return Err(fail(problems));
@@ -94,11 +89,12 @@ pub fn read_text(path: &Path) -> Result<String, Problem> {
         return Err(fail(problems));
     }
     if bytes.len() as u64 > MAX_INPUT_BYTES {
+        // It grew while being read; only the first bytes past the limit were read.
         problems.add(
             ProblemCode::TooLarge,
             Pos::default(),
             format!(
-                "the file is larger than {} MiB",
+                "the file is larger than {} MiB ({MAX_INPUT_BYTES} bytes), the most ims reads",
                 MAX_INPUT_BYTES / (1024 * 1024)
             ),
         );
@@ -124,7 +120,16 @@ pub fn read_text(path: &Path) -> Result<String, Problem> {
     })
 }
 
-fn describe_open_error(err: &io::Error) -> (String, String) {
+/// The message for a file over [`MAX_INPUT_BYTES`], with its exact size.
+fn too_large(bytes: u64) -> String {
+    format!(
+        "the file is {bytes} bytes, larger than {} MiB ({MAX_INPUT_BYTES} bytes), the most ims reads",
+        MAX_INPUT_BYTES / (1024 * 1024)
+    )
+}
+
+/// What went wrong opening a file, and how to fix it.
+pub(crate) fn describe_open_error(err: &io::Error) -> (String, String) {
     match err.kind() {
         io::ErrorKind::NotFound => (
             "no such file".to_owned(),
@@ -138,93 +143,6 @@ fn describe_open_error(err: &io::Error) -> (String, String) {
             format!("cannot read the file: {err}"),
             "check that the path names a readable file".to_owned(),
         ),
-    }
-}
-
-/// The YAML files of a catalogue directory, sorted by name.
-pub fn catalogue_files(dir: &Path) -> Result<Vec<PathBuf>, Failure> {
-    let entries = fs::read_dir(dir).map_err(|err| {
-        Failure::message(
-            format!(
-                "cannot read catalogue directory {}: {}",
-                dir.display(),
-                describe_open_error(&err).0
-            ),
-            Some("--catalog takes a directory of *.yaml catalogue and crosswalk files".to_owned()),
-        )
-    })?;
-    let mut files: Vec<PathBuf> = entries
-        .filter_map(Result::ok)
-        .map(|entry| entry.path())
-        .filter(|path| {
-            path.is_file()
-                && path
-                    .extension()
-                    .is_some_and(|ext| ext == "yaml" || ext == "yml")
-        })
-        .collect();
-    files.sort();
-    Ok(files)
-}
-
-/// The status files named by `paths`: files as given, and every `*.yaml` or
-/// `*.yml` file beneath each directory (hidden directories skipped), sorted.
-pub fn discover(paths: &[PathBuf]) -> Result<Vec<PathBuf>, Failure> {
-    let mut files = Vec::new();
-    let mut problems = Vec::new();
-    for path in paths {
-        match fs::metadata(path) {
-            Ok(meta) if meta.is_dir() => walk(path, &mut files, &mut problems),
-            Ok(_) => files.push(path.clone()),
-            Err(err) => problems.push(unreadable(path, &err)),
-        }
-    }
-    if !problems.is_empty() {
-        return Err(Failure::Problems(problems));
-    }
-    files.sort();
-    files.dedup();
-    Ok(files)
-}
-
-/// The problem for a path that cannot be opened.
-fn unreadable(path: &Path, err: &io::Error) -> Problem {
-    let (message, help) = describe_open_error(err);
-    Problem {
-        code: ProblemCode::Unreadable,
-        file: path.display().to_string(),
-        line: 0,
-        column: 0,
-        message,
-        help: Some(help),
-    }
-}
-
-fn walk(dir: &Path, files: &mut Vec<PathBuf>, problems: &mut Vec<Problem>) {
-    let entries = match fs::read_dir(dir) {
-        Ok(entries) => entries,
-        Err(err) => {
-            problems.push(unreadable(dir, &err));
-            return;
-        }
-    };
-    let mut paths: Vec<PathBuf> = entries.filter_map(Result::ok).map(|e| e.path()).collect();
-    paths.sort();
-    for path in paths {
-        let hidden = path
-            .file_name()
-            .and_then(|name| name.to_str())
-            .is_some_and(|name| name.starts_with('.'));
-        if path.is_dir() {
-            if !hidden {
-                walk(&path, files, problems);
-            }
-        } else if path
-            .extension()
-            .is_some_and(|ext| ext == "yaml" || ext == "yml")
-        {
-            files.push(path);
-        }
     }
 }
 
@@ -244,35 +162,6 @@ pub fn emit_with(
     }
 }
 
-/// Writes to stdout, or atomically to `output`, refusing to write over any of `inputs`.
-pub fn emit(output: Option<&Path>, data: &[u8], inputs: &[&Path]) -> Result<(), Failure> {
-    emit_with(output, inputs, |out| out.write_all(data))
-}
-
-/// Whether stdout was closed when ims started (`ims ... >&-`).
-static STDOUT_CLOSED: AtomicBool = AtomicBool::new(false);
-
-/// Records whether stdout was closed when ims started.
-///
-/// The Rust runtime reopens a closed stdout on `/dev/null` before `main`, so
-/// a closed stdout would swallow the report without a word. On Linux that
-/// reopened descriptor is recognisable: `/dev/null` opened for reading and
-/// writing, which a shell redirection (`> /dev/null`) never does.
-pub fn check_stdout() {
-    #[cfg(target_os = "linux")]
-    {
-        let is_dev_null =
-            fs::read_link("/proc/self/fd/1").is_ok_and(|target| target == Path::new("/dev/null"));
-        let read_write = fs::read_to_string("/proc/self/fdinfo/1").is_ok_and(|info| {
-            info.lines()
-                .find_map(|line| line.strip_prefix("flags:"))
-                .and_then(|flags| u32::from_str_radix(flags.trim(), 8).ok())
-                .is_some_and(|flags| flags & 0o3 == 0o2)
-        });
-        STDOUT_CLOSED.store(is_dev_null && read_write, Ordering::Relaxed);
-    }
-}
-
 /// Writes to stdout; a reader that went away ends the run quietly.
 pub fn write_stdout(text: &str) -> Result<(), Failure> {
     write_stdout_bytes(text.as_bytes())
@@ -283,17 +172,13 @@ pub fn write_stdout_bytes(data: &[u8]) -> Result<(), Failure> {
     write_stdout_with(|out| out.write_all(data))
 }
 
-/// Streams to stdout through `write`; a closed stdout is an error, a reader
-/// that went away ends the run quietly.
+/// Streams to stdout through `write`; a reader that went away ends the run
+/// quietly.
+///
+/// A closed stdout (`>&-`) is not detected: the Rust runtime reopens it on
+/// `/dev/null` before `main`, exactly as a parent that discards the output
+/// (Python's `subprocess.DEVNULL`) opens it, and the two cannot be told apart.
 fn write_stdout_with(write: impl FnOnce(&mut dyn Write) -> io::Result<()>) -> Result<(), Failure> {
-    if STDOUT_CLOSED.load(Ordering::Relaxed) {
-        return Err(Failure::message(
-            "cannot write to stdout: it is closed",
-            Some(
-                "redirect stdout to a file or a pipe, or write the report with -o FILE".to_owned(),
-            ),
-        ));
-    }
     let mut stdout = io::stdout().lock();
     write(&mut stdout)
         .and_then(|()| stdout.flush())
@@ -306,9 +191,36 @@ fn write_stdout_with(write: impl FnOnce(&mut dyn Write) -> io::Result<()>) -> Re
         })
 }
 
+/// What tells one file from another: device and inode.
+#[cfg(unix)]
+pub type FileId = (u64, u64);
+/// What tells one file from another: the canonical path.
+#[cfg(not(unix))]
+pub type FileId = std::path::PathBuf;
+
+/// The identity of the file a path names (symbolic links followed), so that
+/// hard links, symbolic links and `./` spellings of one file are recognised
+/// as the same file.
+pub fn file_id(path: &Path) -> Option<FileId> {
+    fs::metadata(path).ok().map(|meta| id_of(path, &meta))
+}
+
+/// The identity of a file from its metadata.
+#[cfg(unix)]
+pub fn id_of(_path: &Path, meta: &fs::Metadata) -> FileId {
+    use std::os::unix::fs::MetadataExt;
+    (meta.dev(), meta.ino())
+}
+
+/// The identity of a file from its path.
+#[cfg(not(unix))]
+pub fn id_of(path: &Path, _meta: &fs::Metadata) -> FileId {
+    fs::canonicalize(path).unwrap_or_else(|_| path.to_owned())
+}
+
 fn same_file(a: &Path, b: &Path) -> bool {
-    match (fs::canonicalize(a), fs::canonicalize(b)) {
-        (Ok(a), Ok(b)) => a == b,
+    match (file_id(a), file_id(b)) {
+        (Some(a), Some(b)) => a == b,
         _ => false,
     }
 }
@@ -350,14 +262,14 @@ fn write_atomic_with(
     };
     // A symbolic link is followed, so the file it points to is replaced, not the link.
     let resolved;
-    let path = match fs::symlink_metadata(path) {
+    let target = match fs::symlink_metadata(path) {
         Ok(meta) if meta.file_type().is_symlink() => {
             resolved = fs::canonicalize(path).map_err(|err| cannot(&err))?;
             resolved.as_path()
         }
         _ => path,
     };
-    match fs::metadata(path) {
+    match fs::metadata(target) {
         Ok(meta) if meta.is_dir() => {
             return Err(Failure::message(
                 format!("cannot write {}: it is a directory", path.display()),
@@ -369,30 +281,57 @@ fn write_atomic_with(
         Ok(meta) if !meta.is_file() => {
             return fs::OpenOptions::new()
                 .write(true)
-                .open(path)
+                .open(target)
                 .and_then(|mut file| write(&mut file).and_then(|()| file.flush()))
                 .map_err(|err| cannot(&err));
         }
-        _ => {}
+        // The rename would go around a write-protected file, where a shell's
+        // `>` refuses: ask for write access first, as the shell does.
+        Ok(_) => {
+            if let Err(err) = fs::OpenOptions::new().write(true).open(target) {
+                let help = if err.kind() == io::ErrorKind::PermissionDenied {
+                    "the file is write-protected; make it writable (chmod u+w) or choose another file"
+                } else {
+                    "check that the file can be written"
+                };
+                return Err(Failure::message(
+                    format!("cannot write {}: {err}", path.display()),
+                    Some(help.to_owned()),
+                ));
+            }
+        }
+        Err(_) => {}
     }
-    let dir = match path.parent() {
+    let dir = match target.parent() {
         Some(parent) if !parent.as_os_str().is_empty() => parent,
         _ => Path::new("."),
     };
+    // The temporary file's name means nothing to the user, so its errors are
+    // told by kind, naming the directory instead.
     let mut file = tempfile::Builder::new()
         .prefix(".ims-")
         .suffix(".tmp")
         .tempfile_in(dir)
-        .map_err(|err| cannot(&err))?;
+        .map_err(|err| match err.kind() {
+            io::ErrorKind::NotFound => Failure::message(
+                format!(
+                    "cannot write {}: the directory {} does not exist",
+                    path.display(),
+                    dir.display()
+                ),
+                Some("create the directory first, or choose another path for -o".to_owned()),
+            ),
+            kind => cannot(&kind),
+        })?;
     write(&mut file)
         .and_then(|()| file.as_file().sync_all())
         .map_err(|err| cannot(&err))?;
-    let permissions = match fs::metadata(path) {
+    let permissions = match fs::metadata(target) {
         Ok(existing) => existing.permissions(),
         Err(_) => default_permissions(file.as_file()).map_err(|err| cannot(&err))?,
     };
     fs::set_permissions(file.path(), permissions).map_err(|err| cannot(&err))?;
-    file.persist(path).map_err(|err| cannot(&err.error))?;
+    file.persist(target).map_err(|err| cannot(&err.error))?;
     Ok(())
 }
 
@@ -496,7 +435,7 @@ mod tests {
         fs::write(&input, "organisation: A\n").unwrap();
         let same = dir.path().join(".").join("status.yaml");
         assert!(matches!(
-            emit(Some(&same), b"x", &[&input]),
+            emit_with(Some(&same), &[&input], |out| out.write_all(b"x")),
             Err(Failure::Problems(_))
         ));
         assert_eq!(fs::read_to_string(&input).unwrap(), "organisation: A\n");

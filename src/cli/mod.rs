@@ -9,9 +9,10 @@ pub mod io;
 mod portfolio_cmd;
 mod report_cmd;
 mod status_cmd;
+mod walk;
 
 use std::io::IsTerminal;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use anstream::ColorChoice;
@@ -23,6 +24,7 @@ use crate::exit::Outcome;
 use crate::model::Catalog;
 use crate::render::Look;
 use crate::suggest;
+use crate::terminal::diagnostic;
 use args::{Cli, ColorWhen, Command};
 use io::Failure;
 
@@ -31,9 +33,13 @@ const PROBLEMS_SHOWN: usize = 50;
 
 /// Runs ims with the process arguments and returns the exit code.
 pub fn main() -> ExitCode {
-    io::check_stdout();
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
+        // clap echoes what was typed; show it escaped if it could drive the terminal.
+        Err(err) if err.use_stderr() && err.to_string().contains(crate::terminal::is_unsafe) => {
+            io::write_stderr(&crate::terminal::escape_lines(&err.to_string()));
+            return Outcome::Unusable.into();
+        }
         Err(err) => {
             let _ = err.print();
             return if err.use_stderr() {
@@ -55,6 +61,8 @@ pub(crate) struct Context {
     pub styled_stderr: bool,
     /// Whether to keep stderr to errors only.
     pub quiet: bool,
+    /// The files loaded with --catalog, which -o must never write over.
+    pub catalog_files: Vec<PathBuf>,
 }
 
 impl Context {
@@ -86,10 +94,33 @@ impl Context {
         })
     }
 
+    /// Streams output through `write` to stdout, or atomically to `output`,
+    /// refusing to write over any of `inputs` or over a catalogue file.
+    pub fn emit_with(
+        &self,
+        output: Option<&Path>,
+        inputs: &[&Path],
+        write: impl FnOnce(&mut dyn std::io::Write) -> std::io::Result<()>,
+    ) -> Result<(), Failure> {
+        let mut all = inputs.to_vec();
+        all.extend(self.catalog_files.iter().map(PathBuf::as_path));
+        io::emit_with(output, &all, write)
+    }
+
+    /// Writes `data` to stdout, or atomically to `output`, as [`Context::emit_with`].
+    pub fn emit(
+        &self,
+        output: Option<&Path>,
+        data: &[u8],
+        inputs: &[&Path],
+    ) -> Result<(), Failure> {
+        self.emit_with(output, inputs, |out| out.write_all(data))
+    }
+
     /// Prints a note on stderr unless --quiet.
     pub fn note(&self, text: &str) {
         if !self.quiet {
-            io::write_stderr(&format!("{text}\n"));
+            io::write_stderr(&format!("{}\n", diagnostic(text)));
         }
     }
 }
@@ -102,11 +133,12 @@ pub fn run(cli: Cli) -> Outcome {
         ColorWhen::Auto => {}
     }
     let styled_stderr = anstream::AutoStream::choice(&std::io::stderr()) != ColorChoice::Never;
-    let outcome = load_catalog(cli.catalog.as_deref()).and_then(|catalog| {
+    let outcome = load_catalog(cli.catalog.as_deref()).and_then(|(catalog, catalog_files)| {
         let context = Context {
             catalog,
             styled_stderr,
             quiet: cli.quiet,
+            catalog_files,
         };
         match cli.command {
             Command::Gap(args) => gap_cmd::run(&context, args),
@@ -137,9 +169,9 @@ pub(crate) fn report_failure(failure: Failure, styled: bool) -> Outcome {
             } else {
                 ("", "", "")
             };
-            let mut text = format!("{red}error{reset}: {message}\n");
+            let mut text = format!("{red}error{reset}: {}\n", diagnostic(&message));
             if let Some(help) = help {
-                text.push_str(&format!("  {cyan}help{reset}: {help}\n"));
+                text.push_str(&format!("  {cyan}help{reset}: {}\n", diagnostic(&help)));
             }
             io::write_stderr(&text);
         }
@@ -147,20 +179,22 @@ pub(crate) fn report_failure(failure: Failure, styled: bool) -> Outcome {
     Outcome::Unusable
 }
 
-/// Loads the built-in catalogues and those in `dir`.
-fn load_catalog(dir: Option<&Path>) -> Result<Catalog, Failure> {
+/// Loads the built-in catalogues and those in `dir`; gives the files read.
+fn load_catalog(dir: Option<&Path>) -> Result<(Catalog, Vec<PathBuf>), Failure> {
     let mut sources = catalog::builtin_sources();
+    let mut files = Vec::new();
     if let Some(dir) = dir {
         let mut problems = Vec::new();
-        for path in io::catalogue_files(dir)? {
+        for path in walk::catalogue_files(dir)? {
             match io::read_text(&path) {
                 Ok(text) => sources.push(Source::user(path.display().to_string(), text)),
                 Err(problem) => problems.push(problem),
             }
+            files.push(path);
         }
         if !problems.is_empty() {
             return Err(Failure::Problems(problems));
         }
     }
-    Ok(catalog::load(&sources)?)
+    Ok((catalog::load(&sources)?, files))
 }

@@ -19,6 +19,7 @@ use crate::render::{
     Look, csv_rows, gap_csv, gap_json, gap_markdown, gap_table, portfolio as view,
 };
 use crate::status;
+use crate::terminal::diagnostic;
 
 /// Files analysed together before their results are written, in order.
 const CHUNK: usize = 256;
@@ -26,6 +27,8 @@ const CHUNK: usize = 256;
 const PROBLEMS_SHOWN: usize = 50;
 /// Problems printed for any one invalid file.
 const PROBLEMS_PER_FILE: usize = 5;
+/// Notes on paths skipped (second names of one file) printed before the rest are counted.
+const SKIPPED_SHOWN: usize = 20;
 /// Gate reasons printed on stderr before the rest are counted.
 const REASONS_SHOWN: usize = 50;
 
@@ -55,7 +58,17 @@ pub fn run(
             Some("use --format table, csv, json or markdown for a portfolio".to_owned()),
         ));
     }
-    let files = io::discover(&args.files)?;
+    let found = super::walk::discover(&args.files)?;
+    for line in found.skipped.iter().take(SKIPPED_SHOWN) {
+        context.note(line);
+    }
+    if found.skipped.len() > SKIPPED_SHOWN {
+        context.note(&format!(
+            "... and {} more paths skipped",
+            found.skipped.len() - SKIPPED_SHOWN
+        ));
+    }
+    let files = found.files;
     if files.is_empty() {
         return Err(Failure::message(
             "no *.yaml or *.yml status files found",
@@ -92,8 +105,10 @@ pub fn run(
                 .collect();
             for result in results {
                 if let Some(text) = result.report {
-                    if format == GapFormat::Json && !first_report {
-                        out.write_all(b",\n")?;
+                    match format {
+                        GapFormat::Json if !first_report => out.write_all(b",\n")?,
+                        GapFormat::Table if !first_report => out.write_all(b"\n")?,
+                        _ => {}
                     }
                     first_report = false;
                     out.write_all(text.as_bytes())?;
@@ -118,6 +133,9 @@ pub fn run(
         bar.finish_and_clear();
         let portfolio = Portfolio::new(std::mem::take(&mut rows), &keys);
         let summary = match format {
+            GapFormat::Table if !first_report => {
+                format!("\n{}", view::table_text(&portfolio, look))
+            }
             GapFormat::Table => view::table_text(&portfolio, look),
             GapFormat::Markdown => view::markdown(&portfolio),
             GapFormat::Json if args.each => {
@@ -134,7 +152,7 @@ pub fn run(
         rows = portfolio.rows;
         Ok(())
     };
-    io::emit_with(args.output.as_deref(), &inputs, write)?;
+    context.emit_with(args.output.as_deref(), &inputs, write)?;
 
     if hidden_problems > 0 {
         io::write_stderr(&format!(
@@ -148,9 +166,9 @@ pub fn run(
     let failed = rows.iter().filter(|row| row.outcome == FileOutcome::Failed);
     let lines: Vec<String> = failed
         .flat_map(|row| {
-            row.reasons
-                .iter()
-                .map(move |reason| format!("gate failed: {}: {reason}\n", row.file))
+            row.reasons.iter().map(move |reason| {
+                diagnostic(&format!("gate failed: {}: {reason}", row.file)) + "\n"
+            })
         })
         .collect();
     for line in lines.iter().take(REASONS_SHOWN) {

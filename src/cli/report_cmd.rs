@@ -3,7 +3,7 @@
 use std::io::IsTerminal;
 
 use super::Context;
-use super::args::{DiffArgs, DiffFormat, SoaArgs, SoaFormat};
+use super::args::{DiffArgs, DiffFormat, SoaArgs, SoaFormat, output_format};
 use super::gap_cmd::load_snapshot;
 use super::io::{self, Failure};
 use crate::analysis::diff;
@@ -15,9 +15,31 @@ use crate::status;
 /// Runs `ims soa`.
 pub fn soa(context: &Context, args: SoaArgs) -> Result<Outcome, Failure> {
     let catalog = &context.catalog;
+    let with_controls = standards_with_controls(catalog);
+    let choices = with_controls
+        .iter()
+        .map(|&s| format!("--standard {}", catalog.standards[s].key))
+        .collect::<Vec<_>>()
+        .join(" or ");
     let standard = match &args.standard {
-        Some(key) => context.standard(key, "--standard")?,
-        None => match standards_with_controls(catalog).as_slice() {
+        Some(key) => {
+            let index = context.standard(key, "--standard")?;
+            if !with_controls.contains(&index) {
+                let help = if with_controls.is_empty() {
+                    "no loaded standard has controls".to_owned()
+                } else {
+                    format!("use {choices}")
+                };
+                return Err(Failure::message(
+                    format!(
+                        "{key} has no controls: a Statement of Applicability lists the controls of a standard with excludable controls"
+                    ),
+                    Some(help),
+                ));
+            }
+            index
+        }
+        None => match with_controls.as_slice() {
             [one] => *one,
             [] => {
                 return Err(Failure::message(
@@ -25,26 +47,25 @@ pub fn soa(context: &Context, args: SoaArgs) -> Result<Outcome, Failure> {
                     None,
                 ));
             }
-            several => {
-                let keys: Vec<String> = several
-                    .iter()
-                    .map(|&s| format!("--standard {}", catalog.standards[s].key))
-                    .collect();
+            _ => {
                 return Err(Failure::message(
                     "several standards have controls",
-                    Some(format!("choose one: {}", keys.join(" or "))),
+                    Some(format!("choose one: {choices}")),
                 ));
             }
         },
     };
+    let format = output_format(
+        "soa",
+        args.format,
+        args.output.as_deref(),
+        SoaFormat::Markdown,
+    )?;
     let text = io::read_text(&args.file).map_err(|problem| Failure::Problems(vec![problem]))?;
     let name = args.file.display().to_string();
     let assessment = status::load(&name, &text, catalog)?;
     let report = soa::soa(catalog, &assessment, standard);
-    let format = args
-        .format
-        .or_else(|| args.output.as_deref().and_then(SoaFormat::from_extension))
-        .unwrap_or(SoaFormat::Markdown);
+
     let bytes = match format {
         SoaFormat::Csv => soa_view::csv(&report).into_bytes(),
         SoaFormat::Markdown => soa_view::markdown(&report).into_bytes(),
@@ -55,9 +76,13 @@ pub fn soa(context: &Context, args: SoaArgs) -> Result<Outcome, Failure> {
                     Some("write it to a file: -o soa.xlsx".to_owned()),
                 ));
             }
-            soa_view::xlsx(&report).map_err(|err| {
+            let workbook = soa_view::xlsx(&report).map_err(|err| {
                 Failure::message(format!("cannot build the workbook: {err}"), None)
-            })?
+            })?;
+            for cut in soa_view::xlsx_cuts(&report) {
+                context.note(&format!("warning: {name}: {cut}"));
+            }
+            workbook
         }
     };
     finish(context, args.output.as_deref(), &bytes, &[&args.file])
@@ -65,6 +90,12 @@ pub fn soa(context: &Context, args: SoaArgs) -> Result<Outcome, Failure> {
 
 /// Runs `ims diff`.
 pub fn diff(context: &Context, args: DiffArgs) -> Result<Outcome, Failure> {
+    let format = output_format(
+        "diff",
+        args.format,
+        args.output.as_deref(),
+        DiffFormat::Table,
+    )?;
     let old = load_snapshot(context, &args.old);
     let new = load_snapshot(context, &args.new);
     let (old, new) = match (old, new) {
@@ -76,7 +107,7 @@ pub fn diff(context: &Context, args: DiffArgs) -> Result<Outcome, Failure> {
         (Err(failure), _) | (_, Err(failure)) => return Err(failure),
     };
     let report = diff::diff(&context.catalog, &old, &new);
-    let text = match args.format {
+    let text = match format {
         DiffFormat::Table => diff_view::table_text(&report, context.look(args.output.as_deref())),
         DiffFormat::Json => diff_view::json(&report),
         DiffFormat::Markdown => diff_view::markdown(&report),
@@ -95,7 +126,7 @@ fn finish(
     bytes: &[u8],
     inputs: &[&std::path::Path],
 ) -> Result<Outcome, Failure> {
-    match io::emit(output, bytes, inputs) {
+    match context.emit(output, bytes, inputs) {
         Ok(()) | Err(Failure::BrokenPipe) => {}
         Err(failure) => return Err(failure),
     }

@@ -1,9 +1,10 @@
 //! `ims validate`, `ims init` and `ims schema`: the status file itself.
 
-use super::args::{InitArgs, SchemaArgs, ValidateArgs};
+use super::args::{InitArgs, SchemaArgs, ValidateArgs, check_extension};
 use super::io::{self, Failure};
 use super::{Context, report_failure};
 use crate::exit::Outcome;
+use crate::render::term;
 use crate::status::{self, schema, template};
 
 /// Runs `ims validate`: every file is checked, and every problem reported.
@@ -12,6 +13,7 @@ pub fn validate(context: &Context, args: ValidateArgs) -> Result<Outcome, Failur
     let mut verdicts = String::new();
     for path in &args.files {
         let name = path.display().to_string();
+        let shown = term(&name);
         let loaded = io::read_text(path)
             .map_err(|problem| Failure::Problems(vec![problem]))
             .and_then(|text| Ok(status::load(&name, &text, &context.catalog)?));
@@ -29,13 +31,13 @@ pub fn validate(context: &Context, args: ValidateArgs) -> Result<Outcome, Failur
                     })
                     .collect();
                 verdicts.push_str(&format!(
-                    "{name}: valid ({}; entries: {})\n",
-                    assessment.organisation,
+                    "{shown}: valid ({}; entries: {})\n",
+                    term(&assessment.organisation),
                     entries.join(", ")
                 ));
             }
             Err(failure) => {
-                verdicts.push_str(&format!("{name}: invalid\n"));
+                verdicts.push_str(&format!("{shown}: invalid\n"));
                 outcome = outcome.worst(report_failure(failure, context.styled_stderr));
             }
         }
@@ -48,6 +50,7 @@ pub fn validate(context: &Context, args: ValidateArgs) -> Result<Outcome, Failur
 
 /// Runs `ims init`: never overwrites a file without --force.
 pub fn init(context: &Context, args: InitArgs) -> Result<Outcome, Failure> {
+    check_extension("init", args.output.as_deref(), &["yaml", "yml"], "YAML")?;
     let mut standards = Vec::new();
     for key in &args.standard {
         let index = context.standard(key, "--standard")?;
@@ -71,7 +74,7 @@ pub fn init(context: &Context, args: InitArgs) -> Result<Outcome, Failure> {
             Some("choose another file, or pass --force to replace it".to_owned()),
         ));
     }
-    match io::emit(args.output.as_deref(), text.as_bytes(), &[]) {
+    match context.emit(args.output.as_deref(), text.as_bytes(), &[]) {
         Ok(()) | Err(Failure::BrokenPipe) => {}
         Err(failure) => return Err(failure),
     }
@@ -87,8 +90,9 @@ pub fn init(context: &Context, args: InitArgs) -> Result<Outcome, Failure> {
 
 /// Runs `ims schema`.
 pub fn schema(context: &Context, args: SchemaArgs) -> Result<Outcome, Failure> {
+    check_extension("schema", args.output.as_deref(), &["json"], "JSON")?;
     let text = schema::render(&context.catalog);
-    match io::emit(args.output.as_deref(), text.as_bytes(), &[]) {
+    match context.emit(args.output.as_deref(), text.as_bytes(), &[]) {
         Ok(()) | Err(Failure::BrokenPipe) => Ok(Outcome::Passed),
         Err(failure) => Err(failure),
     }

@@ -3,10 +3,9 @@
 
 use std::fmt::Write as _;
 
-use comfy_table::Cell;
 use serde::Serialize;
 
-use super::{Look, csv_document, table, weight_percent};
+use super::{Look, cell, csv_document, table, term, weight_percent};
 use crate::model::{Catalog, End, Item, Kind, Node, Relationship, Standard};
 
 /// One item, as listed.
@@ -103,11 +102,11 @@ pub fn list_table(items: &[ItemEntry<'_>], look: Look) -> String {
     t.set_header(["Standard", "Id", "Title", "Kind", "Parent"]);
     for i in items {
         t.add_row([
-            Cell::new(i.standard),
-            Cell::new(i.id),
-            Cell::new(i.title),
-            Cell::new(i.kind.as_str()),
-            Cell::new(i.parent.unwrap_or("")),
+            cell(i.standard),
+            cell(i.id),
+            cell(i.title),
+            cell(i.kind.as_str()),
+            cell(i.parent.unwrap_or("")),
         ]);
     }
     format!("{t}\n")
@@ -251,29 +250,29 @@ pub fn mappings_table(catalog: &Catalog, look: Look) -> String {
             "Crosswalk {} -> {} ({})\n  editions: {} -> {}\n  method: {}; reviewed {}{}",
             catalog.standards[crosswalk.source].key,
             catalog.standards[crosswalk.target].key,
-            crosswalk.file,
-            p.source_edition,
-            p.target_edition,
-            p.method,
+            term(&crosswalk.file),
+            term(&p.source_edition),
+            term(&p.target_edition),
+            term(&p.method),
             p.date,
             p.authors
                 .as_deref()
-                .map(|a| format!(" by {a}"))
+                .map(|a| format!(" by {}", term(a)))
                 .unwrap_or_default()
         );
         let mut t = table(look);
         t.set_header(["Source", "Relationship", "Target", "Weights", "Rationale"]);
         for edge in &crosswalk.edges {
             t.add_row([
-                Cell::new(catalog.end_label(&edge.source)),
-                Cell::new(edge.relationship.as_str()),
-                Cell::new(catalog.end_label(&edge.target)),
-                Cell::new(format!(
+                cell(catalog.end_label(&edge.source)),
+                cell(edge.relationship.as_str()),
+                cell(catalog.end_label(&edge.target)),
+                cell(format!(
                     "{} ->\n<- {}",
                     weight_percent(edge.weight),
                     weight_percent(edge.reverse_weight)
                 )),
-                Cell::new(&edge.rationale),
+                cell(&edge.rationale),
             ]);
         }
         let _ = writeln!(out, "{t}");
@@ -431,8 +430,13 @@ pub fn show_text(catalog: &Catalog, shown: &Shown<'_>, look: Look) -> String {
             text.to_owned()
         }
     };
-    let _ = writeln!(out, "{}", bold(&format!("{} {}", e.id, e.title)));
-    let _ = writeln!(out, "Standard:  {} ({})", e.standard, shown.standard_name);
+    let _ = writeln!(out, "{}", bold(&term(&format!("{} {}", e.id, e.title))));
+    let _ = writeln!(
+        out,
+        "Standard:  {} ({})",
+        e.standard,
+        term(shown.standard_name)
+    );
     let exclusion = if e.excludable {
         "may be excluded"
     } else {
@@ -440,9 +444,9 @@ pub fn show_text(catalog: &Catalog, shown: &Shown<'_>, look: Look) -> String {
     };
     let _ = writeln!(out, "Kind:      {}, {exclusion}", e.kind);
     if let (Some(parent), Some(title)) = (e.parent, shown.parent_title) {
-        let _ = writeln!(out, "Parent:    {parent} {title}");
+        let _ = writeln!(out, "Parent:    {}", term(&format!("{parent} {title}")));
     }
-    let _ = writeln!(out, "Summary:   {}", e.summary);
+    let _ = writeln!(out, "Summary:   {}", term(e.summary));
     if !shown.children.is_empty() {
         let standard = catalog.standard_index(e.standard);
         let _ = writeln!(out, "\nBeneath it:");
@@ -454,7 +458,7 @@ pub fn show_text(catalog: &Catalog, shown: &Shown<'_>, look: Look) -> String {
                         .map(|i| catalog.standards[s].items[i].title.as_str())
                 })
                 .unwrap_or("");
-            let _ = writeln!(out, "  {} {title}", child.id);
+            let _ = writeln!(out, "  {}", term(&format!("{} {title}", child.id)));
         }
     }
     if !shown.mappings.is_empty() {
@@ -467,18 +471,34 @@ pub fn show_text(catalog: &Catalog, shown: &Shown<'_>, look: Look) -> String {
             let _ = writeln!(
                 out,
                 "\n  {} {} {} {} {}",
-                m.item.id, m.relationship, m.other.standard, m.other.id, m.other_title
+                term(&m.item.id),
+                m.relationship,
+                m.other.standard,
+                term(&m.other.id),
+                term(&m.other_title)
             );
-            let _ = writeln!(out, "    Rationale: {}", m.rationale);
+            let _ = writeln!(out, "    Rationale: {}", term(m.rationale));
             for (present, absent, weight, needs) in [
-                (&m.item.id, &m.other.id, m.covers_other, m.other_needs),
-                (&m.other.id, &m.item.id, m.covered_by_other, m.item_needs),
+                (
+                    m.item.id.as_str(),
+                    m.other.id.as_str(),
+                    m.covers_other,
+                    m.other_needs,
+                ),
+                (
+                    m.other.id.as_str(),
+                    m.item.id.as_str(),
+                    m.covered_by_other,
+                    m.item_needs,
+                ),
             ] {
+                let (present, absent) = (term(present), term(absent));
                 let _ = match needs {
                     Some(text) => writeln!(
                         out,
-                        "    With {present} in place, {absent} is {} covered and still needs: {text}",
-                        weight_percent(weight)
+                        "    With {present} in place, {absent} is {} covered and still needs: {}",
+                        weight_percent(weight),
+                        term(text)
                     ),
                     None => writeln!(
                         out,
@@ -491,7 +511,7 @@ pub fn show_text(catalog: &Catalog, shown: &Shown<'_>, look: Look) -> String {
     if !shown.no_counterpart.is_empty() {
         let _ = writeln!(out, "\n{}", bold("No counterpart"));
         for r in &shown.no_counterpart {
-            let _ = writeln!(out, "  {}: {}", r.item.id, r.reason);
+            let _ = writeln!(out, "  {}: {}", term(r.item.id), term(r.reason));
         }
     }
     if shown.mappings.is_empty() && shown.no_counterpart.is_empty() {

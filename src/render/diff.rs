@@ -2,9 +2,9 @@
 
 use std::fmt::Write as _;
 
-use comfy_table::{Cell, CellAlignment};
+use comfy_table::CellAlignment;
 
-use super::{Look, md_cell, percent, status_label, table};
+use super::{Look, cell, md_cell, percent, status_label, table, term};
 use crate::analysis::diff::{Change, ChangeKind, DiffReport};
 
 /// The order and headings of the change sections.
@@ -21,14 +21,15 @@ fn change_in_points(change: Option<f64>) -> String {
     change.map_or_else(|| "n/a".to_owned(), |c| format!("{c:+.1} pts"))
 }
 
-fn title_line(report: &DiffReport) -> String {
+/// "OLD (date) -> NEW (date)", each file name shown through `show`.
+fn title_line(report: &DiffReport, show: fn(&str) -> String) -> String {
     let when =
         |date: Option<crate::date::Date>| date.map(|d| format!(" ({d})")).unwrap_or_default();
     format!(
         "{}{} -> {}{}",
-        report.old.file,
+        show(&report.old.file),
         when(report.old.assessed),
-        report.new.file,
+        show(&report.new.file),
         when(report.new.assessed)
     )
 }
@@ -36,12 +37,13 @@ fn title_line(report: &DiffReport) -> String {
 /// For a terminal.
 pub fn table_text(report: &DiffReport, look: Look) -> String {
     let mut out = String::new();
-    let _ = writeln!(out, "Changes: {}", title_line(report));
+    let _ = writeln!(out, "Changes: {}", title_line(report, term));
     if report.old.organisation != report.new.organisation {
         let _ = writeln!(
             out,
             "note: the organisations differ: {} and {}",
-            report.old.organisation, report.new.organisation
+            term(&report.old.organisation),
+            term(&report.new.organisation)
         );
     }
     let mut t = table(look);
@@ -57,14 +59,14 @@ pub fn table_text(report: &DiffReport, look: Look) -> String {
     ]);
     for s in &report.standards {
         t.add_row([
-            Cell::new(&s.id),
-            Cell::new(percent(s.old_coverage)).set_alignment(CellAlignment::Right),
-            Cell::new(percent(s.new_coverage)).set_alignment(CellAlignment::Right),
-            Cell::new(change_in_points(s.change)).set_alignment(CellAlignment::Right),
-            Cell::new(s.improved).set_alignment(CellAlignment::Right),
-            Cell::new(s.regressed).set_alignment(CellAlignment::Right),
-            Cell::new(s.newly_assessed).set_alignment(CellAlignment::Right),
-            Cell::new(s.no_longer_assessed).set_alignment(CellAlignment::Right),
+            cell(&s.id),
+            cell(percent(s.old_coverage)).set_alignment(CellAlignment::Right),
+            cell(percent(s.new_coverage)).set_alignment(CellAlignment::Right),
+            cell(change_in_points(s.change)).set_alignment(CellAlignment::Right),
+            cell(s.improved).set_alignment(CellAlignment::Right),
+            cell(s.regressed).set_alignment(CellAlignment::Right),
+            cell(s.newly_assessed).set_alignment(CellAlignment::Right),
+            cell(s.no_longer_assessed).set_alignment(CellAlignment::Right),
         ]);
     }
     let _ = writeln!(out, "{t}");
@@ -78,11 +80,11 @@ pub fn table_text(report: &DiffReport, look: Look) -> String {
         t.set_header(["Standard", "Id", "Title", "Before", "After"]);
         for c in rows {
             t.add_row([
-                Cell::new(&c.standard),
-                Cell::new(&c.id),
-                Cell::new(&c.title),
-                Cell::new(status_label(c.old)),
-                Cell::new(status_label(c.new)),
+                cell(&c.standard),
+                cell(&c.id),
+                cell(&c.title),
+                cell(status_label(c.old)),
+                cell(status_label(c.new)),
             ]);
         }
         let _ = writeln!(out, "{t}");
@@ -121,7 +123,7 @@ pub fn markdown_changes(changes: &[&Change], after: &str) -> String {
 pub fn markdown(report: &DiffReport) -> String {
     let mut out = String::new();
     let _ = writeln!(out, "# Changes: {}\n", md_cell(&report.new.organisation));
-    let _ = writeln!(out, "From {}.\n", md_cell(&title_line(report)));
+    let _ = writeln!(out, "From {}.\n", title_line(report, md_cell));
     out.push_str("| Standard | Before | After | Change | Improved | Regressed | Newly assessed | No longer assessed |\n");
     out.push_str("|---|--:|--:|--:|--:|--:|--:|--:|\n");
     for s in &report.standards {

@@ -251,6 +251,16 @@ pub fn render(report: &GapReport) -> Result<String, String> {
     env.add_template("gap.html", TEMPLATE)
         .map_err(|e| e.to_string())?;
     env.add_function("percent", |value: Option<f64>| percent(value));
+    // Control and bidi characters could hide or reorder what a reader sees:
+    // shown escaped, as in every human-readable format, then HTML-escaped.
+    // Markup the template builds itself (a macro's output) is already safe.
+    env.set_formatter(|out, state, value| match value.as_str() {
+        Some(text) if !value.is_safe() && text.contains(crate::terminal::is_unsafe) => {
+            let shown = crate::terminal::escape_lines(text);
+            minijinja::escape_formatter(out, state, &Value::from(shown.as_ref()))
+        }
+        _ => minijinja::escape_formatter(out, state, value),
+    });
     let title = match &report.target {
         Some(target) => format!("Gap analysis towards {target}: {}", report.organisation),
         None => format!("Gap analysis: {}", report.organisation),

@@ -6,7 +6,7 @@ use std::fmt::Write as _;
 
 use comfy_table::{Cell, CellAlignment, Color};
 
-use super::{Look, bar, percent, status_label, table, weight_percent};
+use super::{Look, bar, cell, percent, status_label, table, term, weight_percent};
 use crate::analysis::{GapReport, ItemStatus, OverlapState};
 use crate::status::Status;
 
@@ -16,27 +16,28 @@ pub const SUGGESTIONS_SHOWN: usize = 15;
 /// The whole report.
 pub fn render(report: &GapReport, look: Look) -> String {
     let mut out = String::new();
+    let organisation = term(&report.organisation);
     let title = match &report.target {
-        Some(target) => format!("Gap analysis towards {target}: {}", report.organisation),
-        None => format!("Gap analysis: {}", report.organisation),
+        Some(target) => format!("Gap analysis towards {target}: {organisation}"),
+        None => format!("Gap analysis: {organisation}"),
     };
     heading(&mut out, &title, look);
     if let Some(scope) = &report.scope {
-        let _ = writeln!(out, "Scope: {scope}");
+        let _ = writeln!(out, "Scope: {}", term(scope));
     }
     if let Some(date) = report.assessed {
         match &report.assessor {
             Some(assessor) => {
-                let _ = writeln!(out, "Assessed: {date} by {assessor}");
+                let _ = writeln!(out, "Assessed: {date} by {}", term(assessor));
             }
             None => {
                 let _ = writeln!(out, "Assessed: {date}");
             }
         }
     } else if let Some(assessor) = &report.assessor {
-        let _ = writeln!(out, "Assessor: {assessor}");
+        let _ = writeln!(out, "Assessor: {}", term(assessor));
     }
-    let _ = writeln!(out, "File: {}", report.file);
+    let _ = writeln!(out, "File: {}", term(&report.file));
 
     summary(&mut out, report, look);
     groups(&mut out, report, look);
@@ -50,16 +51,20 @@ pub fn render(report: &GapReport, look: Look) -> String {
     out
 }
 
+/// A heading, after a blank line unless it is the first line.
 fn heading(out: &mut String, text: &str, look: Look) {
+    if !out.is_empty() {
+        out.push('\n');
+    }
     if look.styled {
-        let _ = writeln!(out, "\n\x1b[1m{text}\x1b[0m");
+        let _ = writeln!(out, "\x1b[1m{text}\x1b[0m");
     } else {
-        let _ = writeln!(out, "\n{text}");
+        let _ = writeln!(out, "{text}");
     }
 }
 
 fn status_cell(status: Option<Status>, look: Look) -> Cell {
-    let cell = Cell::new(status_label(status));
+    let cell = cell(status_label(status));
     if !look.styled {
         return cell;
     }
@@ -91,11 +96,11 @@ fn summary(out: &mut String, report: &GapReport, look: Look) {
             }
         }
         t.add_row([
-            Cell::new(&s.id),
-            Cell::new(percent(s.coverage)).set_alignment(CellAlignment::Right),
-            Cell::new(percent(s.projected_coverage)).set_alignment(CellAlignment::Right),
-            Cell::new(percent(s.head_start)).set_alignment(CellAlignment::Right),
-            Cell::new(parts.join(", ")),
+            cell(&s.id),
+            cell(percent(s.coverage)).set_alignment(CellAlignment::Right),
+            cell(percent(s.projected_coverage)).set_alignment(CellAlignment::Right),
+            cell(percent(s.head_start)).set_alignment(CellAlignment::Right),
+            cell(parts.join(", ")),
         ]);
     }
     let _ = writeln!(out, "{t}");
@@ -129,12 +134,12 @@ fn groups(out: &mut String, report: &GapReport, look: Look) {
         t.set_header(["Group", "Title", "Items", "Coverage", "", "Head start"]);
         for g in &s.groups {
             t.add_row([
-                Cell::new(&g.id),
-                Cell::new(&g.title),
-                Cell::new(g.counts.applicable).set_alignment(CellAlignment::Right),
-                Cell::new(percent(g.coverage)).set_alignment(CellAlignment::Right),
-                Cell::new(bar(g.coverage, 10)),
-                Cell::new(percent(g.head_start)).set_alignment(CellAlignment::Right),
+                cell(&g.id),
+                cell(&g.title),
+                cell(g.counts.applicable).set_alignment(CellAlignment::Right),
+                cell(percent(g.coverage)).set_alignment(CellAlignment::Right),
+                cell(bar(g.coverage, 10)),
+                cell(percent(g.head_start)).set_alignment(CellAlignment::Right),
             ]);
         }
         let _ = writeln!(out, "{t}");
@@ -168,21 +173,21 @@ fn integrated(out: &mut String, report: &GapReport, look: Look) {
     header.push("State");
     t.set_header(header);
     for element in &report.integrated {
-        let mut row = vec![Cell::new(&element.name)];
+        let mut row = vec![cell(&element.name)];
         for key in &standards {
             let text = element
                 .sides
                 .iter()
                 .find(|side| side.standard == *key)
                 .map_or_else(String::new, |side| item_list(&side.items));
-            row.push(Cell::new(text));
+            row.push(cell(text));
         }
         let state = if element.one_serves_all {
             format!("{} (same requirement)", super::element_state(element))
         } else {
             super::element_state(element)
         };
-        row.push(Cell::new(state));
+        row.push(cell(state));
         t.add_row(row);
     }
     let _ = writeln!(out, "{t}");
@@ -197,9 +202,9 @@ fn overlap(out: &mut String, report: &GapReport, look: Look) {
     t.set_header(["State", "Edges", "Meaning"]);
     for (label, count, meaning) in super::overlap_summary(report) {
         t.add_row([
-            Cell::new(label),
-            Cell::new(count).set_alignment(CellAlignment::Right),
-            Cell::new(meaning),
+            cell(label),
+            cell(count).set_alignment(CellAlignment::Right),
+            cell(meaning),
         ]);
     }
     let _ = writeln!(out, "{t}");
@@ -248,12 +253,12 @@ fn status_rows(
         header.extend(["Owner", "Due"]);
         t.set_header(header);
         for i in mine {
-            let mut row = vec![Cell::new(&i.id), Cell::new(&i.title)];
+            let mut row = vec![cell(&i.id), cell(&i.title)];
             if with_status {
                 row.push(status_cell(i.status, look));
             }
-            row.push(Cell::new(i.owner.as_deref().unwrap_or("")));
-            row.push(Cell::new(i.due.map(|d| d.to_string()).unwrap_or_default()));
+            row.push(cell(i.owner.as_deref().unwrap_or("")));
+            row.push(cell(i.due.map(|d| d.to_string()).unwrap_or_default()));
             t.add_row(row);
         }
         let _ = writeln!(out, "{t}");
@@ -319,18 +324,18 @@ fn suggestions(out: &mut String, report: &GapReport, look: Look) {
             reuse.push_str(&format!("\n+{} more", s.sources.len() - 1));
         }
         t.add_row([
-            Cell::new(n + 1),
-            Cell::new(format!(
+            cell(n + 1),
+            cell(format!(
                 "{} {}\n{}",
                 s.target.standard, s.target.id, s.target_title
             )),
-            Cell::new(reuse),
-            Cell::new(format!(
+            cell(reuse),
+            cell(format!(
                 "{}\n{}",
                 weight_percent(s.weight),
                 s.coverage.as_str()
             )),
-            Cell::new(s.residual.as_deref().unwrap_or("nothing")),
+            cell(s.residual.as_deref().unwrap_or("nothing")),
         ]);
     }
     let _ = writeln!(out, "{t}");
@@ -353,7 +358,7 @@ fn warnings(out: &mut String, report: &GapReport, look: Look) {
             out,
             "{}",
             wrap(
-                &format!("warning[{}]: {}", w.code.as_str(), w.message),
+                &format!("warning[{}]: {}", w.code.as_str(), term(&w.message)),
                 usize::from(look.width)
             )
         );
@@ -368,7 +373,7 @@ fn regressions(out: &mut String, report: &GapReport, look: Look) {
         out,
         &format!(
             "Against the baseline {}: {} regression(s)",
-            baseline.file,
+            term(&baseline.file),
             baseline.regressions.len()
         ),
         look,
@@ -381,9 +386,9 @@ fn regressions(out: &mut String, report: &GapReport, look: Look) {
     t.set_header(["Standard", "Id", "Title", "Before", "Now"]);
     for c in &baseline.regressions {
         t.add_row([
-            Cell::new(&c.standard),
-            Cell::new(&c.id),
-            Cell::new(&c.title),
+            cell(&c.standard),
+            cell(&c.id),
+            cell(&c.title),
             status_cell(c.old, look),
             status_cell(c.new, look),
         ]);
@@ -399,7 +404,7 @@ fn gate(out: &mut String, report: &GapReport, look: Look) {
     let verdict = if gate.passed { "passed" } else { "failed" };
     heading(out, &format!("Gate: {verdict}"), look);
     for reason in &gate.reasons {
-        let _ = writeln!(out, "{}", wrap(reason, usize::from(look.width)));
+        let _ = writeln!(out, "{}", wrap(&term(reason), usize::from(look.width)));
     }
 }
 

@@ -11,12 +11,13 @@ pub mod gap_table;
 pub mod portfolio;
 pub mod soa;
 
-use comfy_table::{ContentArrangement, Table, presets};
+use comfy_table::{Cell, ContentArrangement, Table, presets};
 
 use crate::analysis::{
     GapReport, OverlapRow, OverlapState, ReuseSource, SharedElement, SharedState, SideState,
 };
 use crate::status::Status;
+use crate::terminal;
 
 /// How text output should look.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -201,6 +202,30 @@ pub fn table(look: Look) -> Table {
     table
 }
 
+/// Longest user text, in characters, that a terminal view shows whole: a
+/// longer value is shortened with its length (the other formats keep it
+/// whole). Terminal tables lay out long unbroken text in time that grows
+/// with its square, and nobody reads a megabyte in a table cell.
+pub const TERMINAL_TEXT_MAX: usize = 200;
+
+/// A table cell for a terminal, the one way text enters a terminal table:
+/// shortened past [`TERMINAL_TEXT_MAX`], control and bidi characters shown
+/// escaped (line ends are kept).
+pub fn cell(text: impl std::fmt::Display) -> Cell {
+    let text = text.to_string();
+    Cell::new(terminal::escape_lines(&terminal::shorten(
+        &text,
+        TERMINAL_TEXT_MAX,
+    )))
+}
+
+/// User text on a line of a terminal view: shortened past
+/// [`TERMINAL_TEXT_MAX`], control and bidi characters (line ends too) shown
+/// escaped.
+pub fn term(text: &str) -> String {
+    terminal::escape(&terminal::shorten(text, TERMINAL_TEXT_MAX)).into_owned()
+}
+
 /// Neutralises a CSV cell that a spreadsheet would run as a formula
 /// (OWASP "CSV injection"): a leading `=`, `+`, `-`, `@`, tab or carriage
 /// return gets a leading apostrophe, which spreadsheets show as text.
@@ -231,13 +256,29 @@ pub fn csv_rows(rows: Vec<Vec<String>>) -> String {
     String::from_utf8(bytes).unwrap_or_default()
 }
 
-/// Escapes text for a Markdown table cell.
+/// User text for Markdown, the one way it enters a Markdown report: it
+/// stays text. Line ends become spaces (a carriage return too, which
+/// CommonMark also takes for a line end), so a table keeps its columns;
+/// the characters that make emphasis, code, links, images and HTML are
+/// escaped, so are autolinks (`https://`, `www.`, `a@b`), so that nothing
+/// renders as a link or loads a remote image; control and bidi characters
+/// are shown escaped.
 pub fn md_cell(text: &str) -> String {
-    text.replace('\\', "\\\\")
-        .replace('|', "\\|")
-        .replace('\n', " ")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
+    let one_line = text.replace("\r\n", " ").replace(['\r', '\n'], " ");
+    let shown = terminal::escape(&one_line);
+    let mut out = String::with_capacity(shown.len() + 8);
+    for c in shown.chars() {
+        match c {
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '\\' | '|' | '`' | '*' | '_' | '[' | ']' | '!' | '~' | '@' => {
+                out.push('\\');
+                out.push(c);
+            }
+            _ => out.push(c),
+        }
+    }
+    out.replace("://", "\\://").replace("www.", "www\\.")
 }
 
 #[cfg(test)]
@@ -271,7 +312,33 @@ mod tests {
     }
 
     #[test]
+    fn terminal_tables_take_user_text_through_cell_only() {
+        for (name, source) in [
+            ("catalog.rs", include_str!("catalog.rs")),
+            ("diff.rs", include_str!("diff.rs")),
+            ("gap_table.rs", include_str!("gap_table.rs")),
+            ("portfolio.rs", include_str!("portfolio.rs")),
+        ] {
+            assert!(
+                !source.contains(concat!("Cell", "::new(")),
+                "{name} builds a table cell without `cell`, which escapes and shortens"
+            );
+        }
+    }
+
+    #[test]
     fn markdown_cells_cannot_break_the_table_or_inject_html() {
         assert_eq!(md_cell("a|b\nc <script>"), "a\\|b c &lt;script&gt;");
+        assert_eq!(md_cell("a\rb\r\nc"), "a b c");
+        assert_eq!(
+            md_cell("![x](https://e.example/p.png) [l](www.e.example) a@b.example"),
+            "\\!\\[x\\](https\\://e.example/p.png) \\[l\\](www\\.e.example) a\\@b.example"
+        );
+        assert_eq!(
+            md_cell("*b* _i_ `c` ~s~ \\"),
+            "\\*b\\* \\_i\\_ \\`c\\` \\~s\\~ \\\\"
+        );
+        // The escape's own backslash is escaped, so Markdown shows it.
+        assert_eq!(md_cell("x\x1b[2Jy"), "x\\\\u{1b}\\[2Jy");
     }
 }

@@ -2,9 +2,9 @@
 
 use std::fmt::Write as _;
 
-use comfy_table::{Cell, CellAlignment};
+use comfy_table::CellAlignment;
 
-use super::{Look, csv_document, md_cell, percent, table};
+use super::{Look, cell, csv_document, md_cell, percent, table};
 use crate::analysis::portfolio::Portfolio;
 
 fn totals_line(portfolio: &Portfolio) -> String {
@@ -22,15 +22,15 @@ pub fn table_text(portfolio: &Portfolio, look: Look) -> String {
     header.extend(["Missing".to_owned(), "Gate".to_owned()]);
     t.set_header(header);
     for row in &portfolio.rows {
-        let mut cells = vec![Cell::new(&row.file), Cell::new(&row.organisation)];
+        let mut cells = vec![cell(&row.file), cell(&row.organisation)];
         for key in &portfolio.standards {
             let text = row
                 .standard(key)
                 .map_or_else(String::new, |s| percent(s.coverage));
-            cells.push(Cell::new(text).set_alignment(CellAlignment::Right));
+            cells.push(cell(text).set_alignment(CellAlignment::Right));
         }
-        cells.push(Cell::new(row.missing).set_alignment(CellAlignment::Right));
-        cells.push(Cell::new(row.outcome.label()));
+        cells.push(cell(row.missing).set_alignment(CellAlignment::Right));
+        cells.push(cell(row.outcome.label()));
         t.add_row(cells);
     }
     format!("Portfolio\n{t}\n{}\n", totals_line(portfolio))

@@ -155,7 +155,8 @@ pub fn render(catalog: &Catalog) -> String {
         "title": "ims status file",
         "description": "An organisation's implementation status for each item of each standard.",
         "type": "object",
-        "required": ["organisation"],
+        // Either spelling, as the validator accepts, and not both (a duplicate there).
+        "oneOf": [{"required": ["organisation"]}, {"required": ["organization"]}],
         "additionalProperties": false,
         "properties": properties,
         "definitions": definitions,

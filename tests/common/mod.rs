@@ -16,3 +16,66 @@ pub fn ims() -> Command {
         .env("NO_COLOR", "1");
     command
 }
+
+/// A test that needs an outside program.
+pub type Trial = (&'static str, fn());
+
+/// Runs `tests` when `tool` is available. When it is missing they are
+/// reported as ignored, with a SKIPPED line saying why, so a developer sees
+/// they did not run; under CI (`CI` set), where `.ci/run` installs the tool,
+/// they run anyway and fail.
+pub fn run_needing(tool: &str, missing: Option<String>, tests: &[Trial]) -> std::process::ExitCode {
+    use libtest_mimic::{Arguments, Failed, Trial};
+    let in_ci = std::env::var_os("CI").is_some();
+    if let Some(why) = missing.as_ref().filter(|_| !in_ci) {
+        println!(
+            "SKIPPED: {} test(s) need {tool} and are reported as ignored because {why}",
+            tests.len()
+        );
+    }
+    let trials = tests
+        .iter()
+        .map(|&(name, test)| {
+            let ignored = missing.is_some() && !in_ci;
+            let missing = missing.clone();
+            let kind = format!("needs {tool}");
+            let tool = tool.to_owned();
+            // A panic in `test` is caught by the harness and fails the trial.
+            Trial::test(name, move || match missing {
+                Some(why) => Err(Failed::from(format!(
+                    "under CI the tests that need {tool} must run, but {why}"
+                ))),
+                None => {
+                    test();
+                    Ok(())
+                }
+            })
+            .with_kind(kind)
+            .with_ignored_flag(ignored)
+        })
+        .collect();
+    libtest_mimic::run(&Arguments::from_args(), trials).exit_code()
+}
+
+/// Whether `program --version` runs; the reason when it does not.
+pub fn missing_program(program: &str) -> Option<String> {
+    let found = std::process::Command::new(program)
+        .arg("--version")
+        .output()
+        .is_ok_and(|o| o.status.success());
+    (!found).then(|| format!("`{program}` is not installed"))
+}
+
+/// How long a run may take before it counts as hung: a guard so that a
+/// regression fails the test instead of hanging it, not a speed test.
+pub const HANG_GUARD: std::time::Duration = std::time::Duration::from_secs(60);
+
+/// Runs `command`, killing it and failing the test if it runs past [`HANG_GUARD`].
+pub fn output_or_hang(command: &mut Command) -> std::process::Output {
+    let output = command.timeout(HANG_GUARD).output().unwrap();
+    assert!(
+        output.status.code().is_some(),
+        "{command:?} was still running after {HANG_GUARD:?} and was killed"
+    );
+    output
+}
