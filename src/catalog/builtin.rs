@@ -1,13 +1,6 @@
-//! The catalogue files embedded in the binary, so ims works from any directory.
-//!
-//! The build script has already parsed them (with the same parser and raw
-//! types); `raw` rebuilds those values without reading YAML again.
-
-use super::raw::{RawCrosswalk, RawEdge, RawFile, RawItem, RawNoCounterpart, RawStandard};
-use crate::diag::Pos;
-use crate::yaml::Located;
-
-include!(concat!(env!("OUT_DIR"), "/builtin_raw.rs"));
+//! The catalogue files embedded in the binary, so ims works from any
+//! directory. They are read at start by the fast YAML reader, like any
+//! plainly written file.
 
 /// Built-in catalogue and crosswalk files: (name shown in problems, contents).
 pub const BUILTIN: &[(&str, &str)] = &[

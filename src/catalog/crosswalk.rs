@@ -8,7 +8,7 @@ use super::required_text;
 use crate::date::Date;
 use crate::diag::{Pos, ProblemCode, Problems};
 use crate::model::{
-    Crosswalk, Edge, End, Kind, NoCounterpart, Node, Provenance, Relationship, Standard,
+    Crosswalk, Edge, End, IdHasher, Kind, NoCounterpart, Node, Provenance, Relationship, Standard,
 };
 use crate::suggest;
 use crate::yaml::Located;
@@ -87,7 +87,10 @@ impl Draft {
         };
 
         let mut edges = Vec::with_capacity(self.edges.len());
-        let mut seen: HashMap<(Vec<usize>, Vec<usize>), (Relationship, Pos)> = HashMap::new();
+        // The ends' items, mapped to the first edge joining them.
+        type EndItems = (Vec<usize>, Vec<usize>);
+        let mut seen: HashMap<EndItems, (Relationship, Pos), IdHasher> =
+            HashMap::with_capacity_and_hasher(self.edges.len(), IdHasher);
         for raw in self.edges {
             if let Some((edge, pos)) = ends.edge(raw, problems) {
                 let key = (edge.source.leaves.clone(), edge.target.leaves.clone());
@@ -190,17 +193,22 @@ fn resolve_standard(
 fn provenance(header: &RawCrosswalk, at: Pos, problems: &mut Problems) -> Option<Provenance> {
     let source_edition = required_text(
         Some(header.source_edition.clone()),
-        "`source-edition`",
+        || "`source-edition`".to_owned(),
         at,
         problems,
     );
     let target_edition = required_text(
         Some(header.target_edition.clone()),
-        "`target-edition`",
+        || "`target-edition`".to_owned(),
         at,
         problems,
     );
-    let method = required_text(Some(header.method.clone()), "`method`", at, problems);
+    let method = required_text(
+        Some(header.method.clone()),
+        || "`method`".to_owned(),
+        at,
+        problems,
+    );
     let date = header.date.value.trim();
     let valid_date = Date::parse(date).is_some();
     if !valid_date {
@@ -379,14 +387,15 @@ impl Ends<'_> {
                 )
                 .help(help);
         }
-        let label = format!(
-            "`{}` -> `{}`",
-            raw.source.value.trim(),
-            raw.target.value.trim()
-        );
         let rationale = required_text(
             raw.rationale,
-            &format!("the rationale of edge {label}"),
+            || {
+                format!(
+                    "the rationale of edge `{}` -> `{}`",
+                    raw.source.value.trim(),
+                    raw.target.value.trim()
+                )
+            },
             at,
             problems,
         );
@@ -445,7 +454,8 @@ impl Ends<'_> {
         problems: &mut Problems,
     ) -> Vec<NoCounterpart> {
         let mut out: Vec<NoCounterpart> = Vec::new();
-        let mut seen: HashMap<Node, Pos> = HashMap::new();
+        let mut seen: HashMap<Node, Pos, IdHasher> =
+            HashMap::with_capacity_and_hasher(raw.len(), IdHasher);
         for entry in raw {
             let at = entry.pos;
             let entry = entry.value;
@@ -477,7 +487,7 @@ impl Ends<'_> {
             };
             let reason = required_text(
                 entry.reason,
-                &format!("the reason for `{}`", self.id(Node { standard, item })),
+                || format!("the reason for `{}`", self.id(Node { standard, item })),
                 at,
                 problems,
             );

@@ -6,6 +6,7 @@ mod crosswalk;
 mod raw;
 mod standard;
 
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 
 use crate::diag::{InvalidInput, Pos, ProblemCode, Problems};
@@ -20,11 +21,9 @@ pub struct Source {
     /// The file name shown in problems.
     pub name: String,
     /// The file's contents.
-    pub text: String,
+    pub text: Cow<'static, str>,
     /// Whether the file is embedded in the binary.
     pub builtin: bool,
-    /// For a built-in file, its index among the files the build script read.
-    pub parsed: Option<usize>,
 }
 
 impl Source {
@@ -32,9 +31,8 @@ impl Source {
     pub fn user(name: impl Into<String>, text: impl Into<String>) -> Self {
         Self {
             name: name.into(),
-            text: text.into(),
+            text: Cow::Owned(text.into()),
             builtin: false,
-            parsed: None,
         }
     }
 }
@@ -43,12 +41,10 @@ impl Source {
 pub fn builtin_sources() -> Vec<Source> {
     BUILTIN
         .iter()
-        .enumerate()
-        .map(|(index, (name, text))| Source {
+        .map(|(name, text)| Source {
             name: (*name).to_owned(),
-            text: (*text).to_owned(),
+            text: Cow::Borrowed(text),
             builtin: true,
-            parsed: (index < builtin::COUNT).then_some(index),
         })
         .collect()
 }
@@ -66,12 +62,22 @@ enum Parsed {
 /// dropped, since their judgements were made for the built-in edition. A
 /// user's crosswalk replaces a built-in one joining the same two standards.
 pub fn load(sources: &[Source]) -> Result<Catalog, InvalidInput> {
-    // Read without positions first, which is faster; read again with
-    // positions only to locate problems.
-    load_with(sources, yaml::parse_unlocated).or_else(|_| load_with(sources, yaml::parse))
+    // The fast reader takes plainly written files; the full parser reads
+    // whatever it gives up on, and words every problem.
+    load_with(sources, fast).or_else(|_| load_with(sources, yaml::parse))
 }
 
 type Parser = fn(&str, yaml::Duplicates) -> Result<raw::RawFile, yaml::SyntaxError>;
+
+/// The fast reader as a [`Parser`]; its failures are never shown.
+fn fast(text: &str, _: yaml::Duplicates) -> Result<raw::RawFile, yaml::SyntaxError> {
+    yaml::parse_fast(text).ok_or(yaml::SyntaxError {
+        code: ProblemCode::YamlSyntax,
+        pos: Pos::default(),
+        message: "left to the full parser".to_owned(),
+        help: None,
+    })
+}
 
 fn load_with(sources: &[Source], parse: Parser) -> Result<Catalog, InvalidInput> {
     let mut all_problems: Vec<Problems> = Vec::new();
@@ -119,18 +125,16 @@ fn parse_file(source: &Source, parse: Parser, problems: &mut Problems) -> Option
             .help("a catalogue starts with `standard:`, a crosswalk with `crosswalk:`");
         return None;
     }
-    let parsed = source.parsed.and_then(builtin::raw).map(Ok);
-    let raw: raw::RawFile =
-        match parsed.unwrap_or_else(|| parse(&source.text, yaml::Duplicates::Refuse)) {
-            Ok(raw) => raw,
-            Err(err) => {
-                let problem = problems.add(err.code, err.pos, err.message);
-                if let Some(help) = err.help {
-                    problem.help(help);
-                }
-                return None;
+    let raw: raw::RawFile = match parse(&source.text, yaml::Duplicates::Refuse) {
+        Ok(raw) => raw,
+        Err(err) => {
+            let problem = problems.add(err.code, err.pos, err.message);
+            if let Some(help) = err.help {
+                problem.help(help);
             }
-        };
+            return None;
+        }
+    };
     let has_catalogue = raw.standard.is_some() || raw.items.is_some();
     let has_crosswalk = raw.crosswalk.is_some()
         || raw.edges.is_some()
@@ -237,27 +241,42 @@ fn merge_crosswalks(
     kept.into_iter().map(|(_, draft)| draft).collect()
 }
 
-/// Checks that a required text is present and not blank.
+/// Checks that a required text is present and not blank. `what` names it
+/// for a message, and is only called when there is a problem to report.
 fn required_text(
     value: Option<Located<String>>,
-    what: &str,
+    what: impl FnOnce() -> String,
     at: Pos,
     problems: &mut Problems,
 ) -> Option<String> {
     match value {
         None => {
-            problems.add(ProblemCode::MissingKey, at, format!("{what} is missing"));
+            problems.add(
+                ProblemCode::MissingKey,
+                at,
+                format!("{} is missing", what()),
+            );
             None
         }
         Some(text) if text.value.trim().is_empty() => {
             problems.add(
                 ProblemCode::EmptyValue,
                 text.pos,
-                format!("{what} is empty"),
+                format!("{} is empty", what()),
             );
             None
         }
-        Some(text) => Some(text.value.trim().to_owned()),
+        Some(text) => Some(trimmed(text.value)),
+    }
+}
+
+/// The text without blanks at either end, reusing its allocation when there
+/// are none (the usual case).
+fn trimmed(text: String) -> String {
+    if text.trim().len() == text.len() {
+        text
+    } else {
+        text.trim().to_owned()
     }
 }
 

@@ -5,7 +5,7 @@ use std::collections::HashMap;
 use super::raw::{RawFile, RawItem};
 use super::required_text;
 use crate::diag::{Pos, ProblemCode, Problems};
-use crate::model::{Item, Kind, Standard};
+use crate::model::{IdHasher, Item, Kind, Standard};
 use crate::suggest;
 use crate::yaml::Located;
 
@@ -40,19 +40,19 @@ impl Draft {
         check_key(&key, key_pos, problems);
         let name = required_text(
             Some(header.name),
-            "the standard's `name`",
+            || "the standard's `name`".to_owned(),
             header_pos,
             problems,
         );
         let title = required_text(
             Some(header.title),
-            "the standard's `title`",
+            || "the standard's `title`".to_owned(),
             header_pos,
             problems,
         );
         let edition = required_text(
             Some(header.edition),
-            "the standard's `edition`",
+            || "the standard's `edition`".to_owned(),
             header_pos,
             problems,
         );
@@ -114,7 +114,8 @@ fn check_key(key: &str, pos: Pos, problems: &mut Problems) {
 
 fn build_items(raw_items: Vec<Located<RawItem>>, problems: &mut Problems) -> Vec<Item> {
     let mut items: Vec<Item> = Vec::with_capacity(raw_items.len());
-    let mut seen: HashMap<String, Pos> = HashMap::new();
+    let mut seen: HashMap<String, Pos, IdHasher> =
+        HashMap::with_capacity_and_hasher(raw_items.len(), IdHasher);
     let mut group_flags = Vec::with_capacity(raw_items.len());
     for raw in raw_items {
         let at = raw.pos;
@@ -178,13 +179,13 @@ fn build_items(raw_items: Vec<Located<RawItem>>, problems: &mut Problems) -> Vec
 
         let title = required_text(
             Some(raw.title),
-            &format!("the title of `{id}`"),
+            || format!("the title of `{id}`"),
             at,
             problems,
         );
         let summary = required_text(
             Some(raw.summary),
-            &format!("the summary of `{id}`"),
+            || format!("the summary of `{id}`"),
             at,
             problems,
         );

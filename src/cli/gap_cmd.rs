@@ -76,6 +76,9 @@ pub fn run(context: &Context, args: GapArgs) -> Result<Outcome, Failure> {
         reasons.push_str(&format!("gate failed: {}\n", diagnostic(reason)));
     }
     io::write_stderr(&reasons);
+    // As with the catalogue: the process ends next and takes these back whole.
+    std::mem::forget(report);
+    std::mem::forget(assessment);
     Ok(outcome)
 }
 

@@ -2,7 +2,7 @@
 
 use std::fmt::Write as _;
 
-use comfy_table::CellAlignment;
+use super::table::Align;
 
 use super::{Look, cell, md_cell, percent, status_label, table, term};
 use crate::analysis::diff::{Change, ChangeKind, DiffReport};
@@ -60,13 +60,13 @@ pub fn table_text(report: &DiffReport, look: Look) -> String {
     for s in &report.standards {
         t.add_row([
             cell(&s.id),
-            cell(percent(s.old_coverage)).set_alignment(CellAlignment::Right),
-            cell(percent(s.new_coverage)).set_alignment(CellAlignment::Right),
-            cell(change_in_points(s.change)).set_alignment(CellAlignment::Right),
-            cell(s.improved).set_alignment(CellAlignment::Right),
-            cell(s.regressed).set_alignment(CellAlignment::Right),
-            cell(s.newly_assessed).set_alignment(CellAlignment::Right),
-            cell(s.no_longer_assessed).set_alignment(CellAlignment::Right),
+            cell(percent(s.old_coverage)).set_alignment(Align::Right),
+            cell(percent(s.new_coverage)).set_alignment(Align::Right),
+            cell(change_in_points(s.change)).set_alignment(Align::Right),
+            cell(s.improved).set_alignment(Align::Right),
+            cell(s.regressed).set_alignment(Align::Right),
+            cell(s.newly_assessed).set_alignment(Align::Right),
+            cell(s.no_longer_assessed).set_alignment(Align::Right),
         ]);
     }
     let _ = writeln!(out, "{t}");

@@ -4,7 +4,7 @@
 
 use std::fmt::Write as _;
 
-use comfy_table::{Cell, CellAlignment, Color};
+use super::table::{Align, Cell, Color};
 
 use super::{Look, bar, cell, percent, status_label, table, term, weight_percent};
 use crate::analysis::{GapReport, ItemStatus, OverlapState};
@@ -97,9 +97,9 @@ fn summary(out: &mut String, report: &GapReport, look: Look) {
         }
         t.add_row([
             cell(&s.id),
-            cell(percent(s.coverage)).set_alignment(CellAlignment::Right),
-            cell(percent(s.projected_coverage)).set_alignment(CellAlignment::Right),
-            cell(percent(s.head_start)).set_alignment(CellAlignment::Right),
+            cell(percent(s.coverage)).set_alignment(Align::Right),
+            cell(percent(s.projected_coverage)).set_alignment(Align::Right),
+            cell(percent(s.head_start)).set_alignment(Align::Right),
             cell(parts.join(", ")),
         ]);
     }
@@ -136,10 +136,10 @@ fn groups(out: &mut String, report: &GapReport, look: Look) {
             t.add_row([
                 cell(&g.id),
                 cell(&g.title),
-                cell(g.counts.applicable).set_alignment(CellAlignment::Right),
-                cell(percent(g.coverage)).set_alignment(CellAlignment::Right),
+                cell(g.counts.applicable).set_alignment(Align::Right),
+                cell(percent(g.coverage)).set_alignment(Align::Right),
                 cell(bar(g.coverage, 10)),
-                cell(percent(g.head_start)).set_alignment(CellAlignment::Right),
+                cell(percent(g.head_start)).set_alignment(Align::Right),
             ]);
         }
         let _ = writeln!(out, "{t}");
@@ -203,7 +203,7 @@ fn overlap(out: &mut String, report: &GapReport, look: Look) {
     for (label, count, meaning) in super::overlap_summary(report) {
         t.add_row([
             cell(label),
-            cell(count).set_alignment(CellAlignment::Right),
+            cell(count).set_alignment(Align::Right),
             cell(meaning),
         ]);
     }

@@ -10,8 +10,9 @@ pub mod gap_markdown;
 pub mod gap_table;
 pub mod portfolio;
 pub mod soa;
+pub mod table;
 
-use comfy_table::{Cell, ContentArrangement, Table, presets};
+use table::{Cell, Table};
 
 use crate::analysis::{
     GapReport, OverlapRow, OverlapState, ReuseSource, SharedElement, SharedState, SideState,
@@ -190,22 +191,13 @@ pub fn overlap_label(row: &OverlapRow) -> String {
 
 /// A table in the house style, fitted to `look.width`, never asking the terminal.
 pub fn table(look: Look) -> Table {
-    let mut table = Table::new();
-    table
-        .load_style(presets::UTF8_FULL_CONDENSED)
-        .set_content_arrangement(ContentArrangement::Dynamic)
-        .force_no_tty()
-        .set_width(look.width);
-    if look.styled {
-        table.enforce_styling();
-    }
-    table
+    Table::new(look.width, look.styled)
 }
 
 /// Longest user text, in characters, that a terminal view shows whole: a
 /// longer value is shortened with its length (the other formats keep it
 /// whole). Terminal tables lay out long unbroken text in time that grows
-/// with its square, and nobody reads a megabyte in a table cell.
+/// with its length, and nobody reads a megabyte in a table cell.
 pub const TERMINAL_TEXT_MAX: usize = 200;
 
 /// A table cell for a terminal, the one way text enters a terminal table:
@@ -213,10 +205,7 @@ pub const TERMINAL_TEXT_MAX: usize = 200;
 /// escaped (line ends are kept).
 pub fn cell(text: impl std::fmt::Display) -> Cell {
     let text = text.to_string();
-    Cell::new(terminal::escape_lines(&terminal::shorten(
-        &text,
-        TERMINAL_TEXT_MAX,
-    )))
+    Cell::new(terminal::escape_lines(&terminal::shorten(&text, TERMINAL_TEXT_MAX)).into_owned())
 }
 
 /// User text on a line of a terminal view: shortened past

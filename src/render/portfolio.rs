@@ -2,7 +2,7 @@
 
 use std::fmt::Write as _;
 
-use comfy_table::CellAlignment;
+use super::table::Align;
 
 use super::{Look, cell, csv_document, md_cell, percent, table};
 use crate::analysis::portfolio::Portfolio;
@@ -27,9 +27,9 @@ pub fn table_text(portfolio: &Portfolio, look: Look) -> String {
             let text = row
                 .standard(key)
                 .map_or_else(String::new, |s| percent(s.coverage));
-            cells.push(cell(text).set_alignment(CellAlignment::Right));
+            cells.push(cell(text).set_alignment(Align::Right));
         }
-        cells.push(cell(row.missing).set_alignment(CellAlignment::Right));
+        cells.push(cell(row.missing).set_alignment(Align::Right));
         cells.push(cell(row.outcome.label()));
         t.add_row(cells);
     }

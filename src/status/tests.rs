@@ -265,3 +265,166 @@ fn the_template_validates_and_leaves_every_item_not_assessed() {
     assert!(entries.iter().all(|entry| entry.status.is_none()));
     assert_eq!(text.matches(": not-assessed").count(), leaves);
 }
+
+/// A small deterministic random source for generated files.
+struct Rng(u64);
+
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 ^= self.0 << 13;
+        self.0 ^= self.0 >> 7;
+        self.0 ^= self.0 << 17;
+        self.0
+    }
+
+    fn pick<'a>(&mut self, from: &[&'a str]) -> &'a str {
+        from[(self.next() % from.len() as u64) as usize]
+    }
+
+    fn chance(&mut self, percent: u64) -> bool {
+        self.next() % 100 < percent
+    }
+}
+
+/// A status file such as a consultant writes; one file in three holds the
+/// odd value that YAML reads in a way of its own.
+fn generated(catalog: &Catalog, rng: &mut Rng) -> String {
+    const STATUSES: &[&str] = &[
+        "implemented",
+        "partial",
+        "planned",
+        "not-implemented",
+        "not-assessed",
+    ];
+    const PLAIN: &[&str] = &[
+        "IT Security Lead",
+        "Head of Service Desk",
+        "\"Quoted, with a comma\"",
+        "'single ''quoted'''",
+        "POL-IS-001 v4",
+        "Ünïcödé — text",
+    ];
+    const ODD: &[&str] = &[
+        "note with # a hash",
+        "ends with a comment # comment",
+        "yes",
+        "12",
+        "2026-03-01",
+        "null",
+        "~",
+        "\"a \\\"quote\\\" inside\"",
+        "value: with colon",
+        "[not, a, list]",
+    ];
+    let odd = rng.chance(33);
+    let text = |rng: &mut Rng| {
+        if odd && rng.chance(5) {
+            rng.pick(ODD)
+        } else {
+            rng.pick(PLAIN)
+        }
+    };
+    let mut out = String::from("# generated\norganisation: Generated Ltd\nassessed: 2026-10-01\n");
+    if rng.chance(50) {
+        out.push_str("scope: Everything in scope # trailing comment\n");
+    }
+    for standard in &catalog.standards {
+        out.push_str(&format!("\n{}:\n", standard.key));
+        for leaf in standard.leaves() {
+            if rng.chance(40) {
+                continue;
+            }
+            let id = &standard.items[leaf].id;
+            let status = rng.pick(STATUSES);
+            match rng.next() % 6 {
+                0 => {
+                    let (owner, first, second) = (text(rng), text(rng), text(rng));
+                    let day = rng.next() % 9 + 1;
+                    out.push_str(&format!(
+                        "  {id}: {{status: {status}, owner: {owner}, evidence: [{first}, {{ref: {second}, date: 2026-01-0{day}}}]}}\n"
+                    ));
+                }
+                1 => {
+                    let (note, first, second) = (text(rng), text(rng), text(rng));
+                    out.push_str(&format!(
+                        "  {id}:\n    status: {status}\n    note: {note}\n    evidence:\n      - {first}\n      - ref: {second}\n        date: 2025-12-31\n    due: 2027-01-31\n"
+                    ));
+                }
+                2 => out.push_str(&format!("  \"{id}\": {status}   # quoted key\n")),
+                _ => out.push_str(&format!("  {id}: {status}\n")),
+            }
+        }
+    }
+    out
+}
+
+#[test]
+fn the_fast_reader_agrees_with_the_full_parser_on_a_generated_portfolio() {
+    let catalog = builtin();
+    let mut rng = Rng(0x9e37_79b9_7f4a_7c15);
+    let (mut taken, files) = (0, 120);
+    for _ in 0..files {
+        let text = generated(&catalog, &mut rng);
+        let full: Result<raw::RawStatusFile, _> =
+            crate::yaml::parse(&text, crate::yaml::Duplicates::Collect);
+        if let Some(fast) = crate::yaml::parse_fast::<raw::RawStatusFile>(&text) {
+            taken += 1;
+            // Debug shows every value with its line and column.
+            assert_eq!(
+                format!("{fast:?}"),
+                format!(
+                    "{:?}",
+                    full.expect("the full parser reads what the fast one reads")
+                ),
+                "{text}"
+            );
+            // And the whole load gives the same assessment, positions included.
+            let slow = validate::check("g.yaml", &text, &catalog, crate::yaml::parse);
+            assert_eq!(
+                format!("{:?}", load("g.yaml", &text, &catalog)),
+                format!("{slow:?}")
+            );
+        }
+    }
+    // Most files are plain enough for the fast reader; the rest fall back.
+    assert!(
+        taken > files / 4,
+        "the fast reader took only {taken} of {files}"
+    );
+}
+
+proptest::proptest! {
+    // No failure file: the top level of the repository is fixed, and a
+    // failing case is printed in full anyway.
+    #![proptest_config(proptest::prelude::ProptestConfig {
+        cases: 300,
+        failure_persistence: None,
+        ..proptest::prelude::ProptestConfig::default()
+    })]
+
+    /// Whatever the fast reader accepts, the full parser reads the same way.
+    #[test]
+    fn the_fast_reader_never_reads_differently(
+        lines in proptest::collection::vec(
+            proptest::sample::select(vec![
+                "organisation: A", "organization: 'B'", "scope: x # c", "iso27001:", "iso20000:",
+                "  A.5.1: implemented", "  5.10: partial", "  A.5.2: {status: planned, owner: O}",
+                "  A.5.3:", "    status: partial", "    evidence:", "      - e1", "      - ref: r",
+                "        date: 2026-01-01", "    note: \"n, m\"", "  \"8.1\": planned", "- a",
+                "  - b", "key: [a, b]", "key: {a: 1}", "  A.5.4: yes", "  A.5.5: 12", "  A.5.6: ~",
+                "  A.5.7: null", "  A.5.8: 'it''s'", "\tx: y", "x: \"\\u0041\"", "# comment", "",
+                "  A.5.9: a: b", "  A.5.10: {status: partial,}", "---", "x: &a 1", "y: *a",
+                "  A.5.11: [x, {ref: y, date: 2026-02-03}]", "z: |", "  text", "   deeper",
+            ]),
+            0..14,
+        )
+    ) {
+        let text = lines.join("\n");
+        if let Some(fast) = crate::yaml::parse_fast::<raw::RawStatusFile>(&text) {
+            let full: Result<raw::RawStatusFile, _> =
+                crate::yaml::parse(&text, crate::yaml::Duplicates::Collect);
+            proptest::prop_assert!(full.is_ok(), "{text:?}: {full:?}");
+            proptest::prop_assert_eq!(format!("{:?}", Some(fast)), format!("{:?}", full.ok()), "{:?}", text);
+        }
+    }
+}

@@ -43,9 +43,10 @@ const STATUS_SYNONYMS: &[(&str, Status)] = &[
 /// Every problem is reported together: unknown keys, standards, ids and
 /// statuses each come with a position and, where one is close, a suggestion.
 pub fn load(file: &str, text: &str, catalog: &Catalog) -> Result<Assessment, InvalidInput> {
-    // Most files are valid: read them without positions first, which is
-    // faster, and read again with positions only to locate problems.
-    if let Ok(assessment) = check(file, text, catalog, yaml::parse_unlocated) {
+    // Most files are valid and plainly written: the fast reader takes them,
+    // and the full parser reads whatever it gives up on, or a file with
+    // problems, so that every problem is worded the same way.
+    if let Ok(assessment) = check(file, text, catalog, fast) {
         return Ok(assessment);
     }
     check(file, text, catalog, yaml::parse)
@@ -53,7 +54,17 @@ pub fn load(file: &str, text: &str, catalog: &Catalog) -> Result<Assessment, Inv
 
 type Parser = fn(&str, yaml::Duplicates) -> Result<RawStatusFile, yaml::SyntaxError>;
 
-fn check(
+/// The fast reader as a [`Parser`]; its failures are never shown.
+fn fast(text: &str, _: yaml::Duplicates) -> Result<RawStatusFile, yaml::SyntaxError> {
+    yaml::parse_fast(text).ok_or(yaml::SyntaxError {
+        code: ProblemCode::YamlSyntax,
+        pos: Pos::default(),
+        message: "left to the full parser".to_owned(),
+        help: None,
+    })
+}
+
+pub(super) fn check(
     file: &str,
     text: &str,
     catalog: &Catalog,

@@ -1,12 +1,18 @@
-//! The one module that knows the YAML crate: parse options and limits,
-//! located values, and the wording of syntax errors.
+//! The one module that knows YAML: parse options and limits, located
+//! values, the wording of syntax errors, and a fast reader for the plain
+//! YAML that almost every file is written in.
 //!
 //! Everything else works with serde types, [`Located`] and [`SyntaxError`],
 //! so the YAML crate can be swapped here without touching the rest.
 
-use std::cell::Cell;
+mod fast;
 
-use serde::de::{Deserialize, DeserializeOwned, Deserializer};
+use std::cell::Cell;
+use std::fmt;
+
+use std::marker::PhantomData;
+
+use serde::de::{Deserialize, DeserializeOwned, Deserializer, Visitor};
 use serde_saphyr::budget::BudgetBreach;
 use serde_saphyr::{DuplicateKeyPolicy, Error, MessageFormatter, UserMessageFormatter};
 
@@ -37,18 +43,25 @@ impl<T> Located<T> {
     }
 }
 
+/// Which reader is running, so that [`Located`] asks it for positions in
+/// its own way.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Reader {
+    /// The full parser, serde-saphyr.
+    Full,
+    /// The fast reader of [`fast`].
+    Fast,
+}
+
 thread_local! {
-    /// Whether [`Located`] records positions; see [`parse_unlocated`].
-    static LOCATE: Cell<bool> = const { Cell::new(true) };
+    static READER: Cell<Reader> = const { Cell::new(Reader::Full) };
 }
 
 impl<'de, T: Deserialize<'de>> Deserialize<'de> for Located<T> {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        if !LOCATE.get() {
-            return Ok(Self {
-                value: T::deserialize(deserializer)?,
-                pos: Pos::default(),
-            });
+        if READER.get() == Reader::Fast {
+            return deserializer
+                .deserialize_newtype_struct(fast::LOCATED, FastLocated(PhantomData));
         }
         let spanned = serde_saphyr::Spanned::<T>::deserialize(deserializer)?;
         let at = spanned.referenced;
@@ -56,6 +69,24 @@ impl<'de, T: Deserialize<'de>> Deserialize<'de> for Located<T> {
             value: spanned.value,
             pos: Pos::new(at.line(), at.column()),
         })
+    }
+}
+
+/// Reads a value from the fast reader together with the position it leaves
+/// in [`fast::located_position`] just before.
+struct FastLocated<T>(PhantomData<T>);
+
+impl<'de, T: Deserialize<'de>> Visitor<'de> for FastLocated<T> {
+    type Value = Located<T>;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a located value")
+    }
+
+    fn visit_newtype_struct<D: Deserializer<'de>>(self, value: D) -> Result<Located<T>, D::Error> {
+        // Read the position first: the value may hold located values of its own.
+        let pos = fast::located_position();
+        Ok(Located::new(T::deserialize(value)?, pos))
     }
 }
 
@@ -143,22 +174,20 @@ fn check_characters(text: &str) -> Result<(), SyntaxError> {
     })
 }
 
-/// Parses like [`parse`] but without recording the positions of
-/// [`Located`] values, which makes well-formed files about twice as fast to
-/// read. Use it for the common case of a valid file, and parse again with
-/// [`parse`] to locate the problems when there are any.
-pub fn parse_unlocated<T: DeserializeOwned>(
-    text: &str,
-    duplicates: Duplicates,
-) -> Result<T, SyntaxError> {
-    struct Restore(bool);
+/// Reads `text` with the fast reader, which knows the plain YAML that almost
+/// every status file and catalogue is written in and gives up on the rest;
+/// `None` when it gave up or the text does not fit `T`. Then read the file
+/// with [`parse`], which reads all of YAML and words every problem. Values
+/// keep their positions either way.
+pub fn parse_fast<T: DeserializeOwned>(text: &str) -> Option<T> {
+    struct Restore(Reader);
     impl Drop for Restore {
         fn drop(&mut self) {
-            LOCATE.set(self.0);
+            READER.set(self.0);
         }
     }
-    let _restore = Restore(LOCATE.replace(false));
-    parse(text, duplicates)
+    let _restore = Restore(READER.replace(Reader::Fast));
+    fast::parse(text, MAX_DEPTH, MAX_NODES).ok()
 }
 
 /// Whether the text holds no YAML content: only blanks, comments and a
