@@ -10,7 +10,8 @@ use ims::analysis::{self, FailOn, MinCoverage, Options};
 use ims::catalog::{self, Source};
 use ims::diag::{Problem, ProblemCode};
 use ims::model::Catalog;
-use ims::render::{Look, gap_csv, gap_json, gap_markdown, gap_table};
+use ims::render::Look;
+use ims::render::gap;
 use proptest::prelude::*;
 
 fn builtin() -> &'static Catalog {
@@ -220,12 +221,13 @@ proptest! {
         let render = || {
             let report = analysis::analyse(catalog, &assessment, &options);
             [
-                gap_table::render(&report, Look::default()),
-                gap_table::render(&report, Look { styled: true, width: 60 }),
-                gap_json::render(&report),
-                gap_csv::render(&report),
-                gap_markdown::render(&report),
+                gap::table::render(&report, Look::default()),
+                gap::table::render(&report, Look { styled: true, width: 60 }),
+                gap::json::render(&report),
+                gap::csv::render(&report),
+                gap::markdown::render(&report),
             ]
+            .map(|text| text.expect("every format renders"))
         };
         let first = render();
         let second = render();

@@ -6,7 +6,7 @@ use std::sync::OnceLock;
 
 use ims::analysis::{self, Options};
 use ims::model::Catalog;
-use ims::render::{Look, gap_csv, gap_html, gap_json, gap_markdown, gap_table, soa as soa_view};
+use ims::render::{Look, gap, soa as soa_view};
 use libfuzzer_sys::fuzz_target;
 
 fn builtin() -> &'static Catalog {
@@ -26,15 +26,15 @@ fuzz_target!(|data: &[u8]| {
     match ims::status::load("fuzz.yaml", text, builtin()) {
         Ok(assessment) => {
             let report = analysis::analyse(builtin(), &assessment, &Options::default());
-            let _ = gap_table::render(&report, Look::default());
-            let _ = gap_json::render(&report);
-            let _ = gap_csv::render(&report);
-            let _ = gap_markdown::render(&report);
-            assert!(gap_html::render(&report).is_ok());
+            assert!(gap::table::render(&report, Look::default()).is_ok());
+            assert!(gap::json::render(&report).is_ok());
+            assert!(gap::csv::render(&report).is_ok());
+            assert!(gap::markdown::render(&report).is_ok());
+            assert!(gap::html::render(&report).is_ok());
             for standard in ims::analysis::soa::standards_with_controls(builtin()) {
                 let soa = ims::analysis::soa::soa(builtin(), &assessment, standard);
-                let _ = soa_view::csv(&soa);
-                let _ = soa_view::markdown(&soa);
+                assert!(soa_view::csv::render(&soa).is_ok());
+                assert!(soa_view::markdown::render(&soa).is_ok());
             }
         }
         Err(err) => {

@@ -145,6 +145,11 @@ pub fn analyse(catalog: &Catalog, assessment: &Assessment, options: &Options) ->
         });
     }
 
+    let overlap_rows = if options.summary_only {
+        Vec::new()
+    } else {
+        overlap::rows(catalog, &statuses, &scope)
+    };
     let warnings = warnings::check(catalog, assessment, &statuses, &scope, options);
     let baseline = options.baseline.as_ref().map(|baseline| {
         let current = Snapshot::from_assessment(catalog, assessment);
@@ -185,11 +190,8 @@ pub fn analyse(catalog: &Catalog, assessment: &Assessment, options: &Options) ->
         } else {
             overlap::integrated(catalog, &statuses, &scope)
         },
-        overlap: if options.summary_only {
-            Vec::new()
-        } else {
-            overlap::rows(catalog, &statuses, &scope)
-        },
+        overlap_pairs: overlap::pairs(&overlap_rows),
+        overlap: overlap_rows,
         missing,
         partial,
         unassessed,

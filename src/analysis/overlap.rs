@@ -5,7 +5,8 @@
 use std::collections::BTreeMap;
 
 use super::report::{
-    ElementSide, ItemRef, OverlapRow, OverlapState, SharedElement, SharedState, SideState,
+    ElementSide, ItemRef, OverlapPair, OverlapRow, OverlapState, SharedElement, SharedState,
+    SideState, StateCount,
 };
 use super::resolve::Statuses;
 use super::{Scope, item_status};
@@ -61,6 +62,35 @@ pub(crate) fn rows(catalog: &Catalog, statuses: &Statuses<'_>, scope: &Scope) ->
             }
         })
         .collect()
+}
+
+/// The rows counted by state for each pair of standards, in row order.
+pub(crate) fn pairs(rows: &[OverlapRow]) -> Vec<OverlapPair> {
+    let mut pairs: Vec<OverlapPair> = Vec::new();
+    for row in rows {
+        let found = pairs
+            .iter()
+            .position(|p| p.source == row.source.standard && p.target == row.target.standard);
+        let index = found.unwrap_or_else(|| {
+            pairs.push(OverlapPair {
+                source: row.source.standard.clone(),
+                target: row.target.standard.clone(),
+                counts: OverlapState::ALL
+                    .map(|state| StateCount { state, count: 0 })
+                    .to_vec(),
+                total: 0,
+            });
+            pairs.len() - 1
+        });
+        let pair = &mut pairs[index];
+        pair.total += 1;
+        for count in &mut pair.counts {
+            if count.state == row.state {
+                count.count += 1;
+            }
+        }
+    }
+    pairs
 }
 
 /// An end as a reference: its standard and its label as written.

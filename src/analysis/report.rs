@@ -36,6 +36,8 @@ pub struct GapReport {
     pub integrated: Vec<SharedElement>,
     /// One row per crosswalk edge between two standards of the report.
     pub overlap: Vec<OverlapRow>,
+    /// The overlap rows counted by state, for each pair of standards.
+    pub overlap_pairs: Vec<OverlapPair>,
     /// Applicable items that are planned or not implemented.
     pub missing: Vec<ItemStatus>,
     /// Applicable items that are partly implemented.
@@ -284,16 +286,36 @@ impl OverlapState {
         }
     }
 
-    /// Words for people.
-    pub fn label(self) -> &'static str {
-        match self {
-            OverlapState::BothInPlace => "run once for both",
-            OverlapState::SourceOnly => "reuse source",
-            OverlapState::TargetOnly => "reuse target",
-            OverlapState::JointGap => "joint gap",
-            OverlapState::Excluded => "excluded",
-        }
-    }
+    /// Every state, in the order reports list them.
+    pub const ALL: [OverlapState; 5] = [
+        OverlapState::BothInPlace,
+        OverlapState::SourceOnly,
+        OverlapState::TargetOnly,
+        OverlapState::JointGap,
+        OverlapState::Excluded,
+    ];
+}
+
+/// The overlap between one pair of standards, counted by state.
+#[derive(Debug, Clone, Serialize)]
+pub struct OverlapPair {
+    /// The crosswalk's source standard.
+    pub source: String,
+    /// The crosswalk's target standard.
+    pub target: String,
+    /// Edges in each state, in the order of [`OverlapState::ALL`].
+    pub counts: Vec<StateCount>,
+    /// Edges in all.
+    pub total: usize,
+}
+
+/// How many edges are in one state.
+#[derive(Debug, Clone, Copy, Serialize)]
+pub struct StateCount {
+    /// The state.
+    pub state: OverlapState,
+    /// How many edges are in it.
+    pub count: usize,
 }
 
 /// One crosswalk edge and its state.

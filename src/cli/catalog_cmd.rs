@@ -18,9 +18,9 @@ pub fn run(context: &Context, command: CatalogCommand) -> Result<Outcome, Failur
             };
             let items = view::items(catalog, &standards);
             match format {
-                ListFormat::Table => view::list_table(&items, context.look(None)),
-                ListFormat::Json => view::list_json(&items),
-                ListFormat::Csv => view::list_csv(&items),
+                ListFormat::Table => view::table::list(&items, context.look(None)),
+                ListFormat::Json => view::json::list(&items),
+                ListFormat::Csv => view::csv::list(&items),
             }
         }
         CatalogCommand::Show {
@@ -31,35 +31,20 @@ pub fn run(context: &Context, command: CatalogCommand) -> Result<Outcome, Failur
             let node = find(context, &id, standard.as_deref())?;
             let shown = view::shown(catalog, node);
             match format {
-                ShowFormat::Text => view::show_text(catalog, &shown, context.look(None)),
-                ShowFormat::Json => view::show_json(&shown),
+                ShowFormat::Text => view::table::show(catalog, &shown, context.look(None)),
+                ShowFormat::Json => view::json::show(&shown),
             }
         }
         CatalogCommand::Mappings { format } => {
             let edges = view::edges(catalog);
             match format {
-                ListFormat::Table => view::mappings_table(catalog, context.look(None)),
-                ListFormat::Json => view::mappings_json(&edges),
-                ListFormat::Csv => view::mappings_csv(&edges),
+                ListFormat::Table => view::table::mappings(catalog, context.look(None)),
+                ListFormat::Json => view::json::mappings(&edges),
+                ListFormat::Csv => view::csv::mappings(&edges),
             }
         }
-        CatalogCommand::Lint => {
-            let edges: usize = catalog.crosswalks.iter().map(|c| c.edges.len()).sum();
-            let items: usize = catalog.standards.iter().map(|s| s.items.len()).sum();
-            let files: Vec<String> = catalog
-                .standards
-                .iter()
-                .map(|s| s.file.clone())
-                .chain(catalog.crosswalks.iter().map(|c| c.file.clone()))
-                .collect();
-            format!(
-                "ok: {} catalogue(s) with {items} items, {} crosswalk(s) with {edges} edges, no problems\n  {}\n",
-                catalog.standards.len(),
-                catalog.crosswalks.len(),
-                files.join("\n  ")
-            )
-        }
-    };
+        CatalogCommand::Lint => view::table::lint(catalog),
+    }?;
     match io::write_stdout(&text) {
         Ok(()) | Err(Failure::BrokenPipe) => Ok(Outcome::Passed),
         Err(failure) => Err(failure),

@@ -9,7 +9,7 @@ use super::io::{self, Failure};
 use crate::analysis::{self, FailOn, MinCoverage, Options};
 use crate::date::Date;
 use crate::exit::Outcome;
-use crate::render::{gap_csv, gap_html, gap_json, gap_markdown, gap_table};
+use crate::render::gap;
 use crate::snapshot::Snapshot;
 use crate::status;
 use crate::terminal::diagnostic;
@@ -48,14 +48,12 @@ pub fn run(context: &Context, args: GapArgs) -> Result<Outcome, Failure> {
     let report = analysis::analyse(&context.catalog, &assessment, &options);
     let look = context.look(args.output.as_deref());
     let rendered = match format {
-        GapFormat::Table => gap_table::render(&report, look),
-        GapFormat::Json => gap_json::render(&report),
-        GapFormat::Csv => gap_csv::render(&report),
-        GapFormat::Markdown => gap_markdown::render(&report),
-        GapFormat::Html => gap_html::render(&report).map_err(|err| {
-            Failure::message(format!("cannot render the HTML report: {err}"), None)
-        })?,
-    };
+        GapFormat::Table => gap::table::render(&report, look),
+        GapFormat::Json => gap::json::render(&report),
+        GapFormat::Csv => gap::csv::render(&report),
+        GapFormat::Markdown => gap::markdown::render(&report),
+        GapFormat::Html => gap::html::render(&report),
+    }?;
     let outcome = if report.gate.passed {
         Outcome::Passed
     } else {

@@ -36,6 +36,12 @@ impl Failure {
     }
 }
 
+impl From<crate::render::Error> for Failure {
+    fn from(err: crate::render::Error) -> Self {
+        Failure::message(err.to_string(), None)
+    }
+}
+
 impl From<crate::diag::InvalidInput> for Failure {
     fn from(err: crate::diag::InvalidInput) -> Self {
         Failure::Problems(err.0)

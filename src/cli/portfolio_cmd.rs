@@ -15,9 +15,7 @@ use crate::analysis::portfolio::{FileOutcome, Portfolio, PortfolioRow};
 use crate::analysis::{self, Options};
 use crate::diag::{self, Problem};
 use crate::exit::Outcome;
-use crate::render::{
-    Look, csv_rows, gap_csv, gap_json, gap_markdown, gap_table, portfolio as view,
-};
+use crate::render::portfolio::Format;
 use crate::status;
 use crate::terminal::diagnostic;
 
@@ -35,7 +33,7 @@ const REASONS_SHOWN: usize = 50;
 /// What one worker hands back for one file.
 struct FileResult {
     row: PortfolioRow,
-    report: Option<String>,
+    report: Option<Result<String, crate::render::Error>>,
     problems: Vec<Problem>,
 }
 
@@ -50,12 +48,6 @@ pub fn run(
         return Err(Failure::message(
             "--baseline compares one status file with an earlier one",
             Some("give one FILE with --baseline, or use `ims diff OLD NEW`".to_owned()),
-        ));
-    }
-    if format == GapFormat::Html {
-        return Err(Failure::message(
-            "the HTML report is made for one status file",
-            Some("use --format table, csv, json or markdown for a portfolio".to_owned()),
         ));
     }
     let found = super::walk::discover(&args.files)?;
@@ -77,6 +69,18 @@ pub fn run(
     }
     let bar = progress(files.len(), context.quiet);
     let look = context.look(args.output.as_deref());
+    let format = match format {
+        GapFormat::Table => Format::Table(look),
+        GapFormat::Csv => Format::Csv,
+        GapFormat::Json => Format::Json,
+        GapFormat::Markdown => Format::Markdown,
+        GapFormat::Html => {
+            return Err(Failure::message(
+                "the HTML report is made for one status file",
+                Some("use --format table, csv, json or markdown for a portfolio".to_owned()),
+            ));
+        }
+    };
     let keys: Vec<&str> = context.catalog.keys().collect();
     let inputs: Vec<&Path> = files.iter().map(PathBuf::as_path).collect();
 
@@ -84,31 +88,27 @@ pub fn run(
     let mut problems_left = PROBLEMS_SHOWN;
     let mut hidden_problems = 0usize;
     let write = |out: &mut dyn Write| -> std::io::Result<()> {
-        if args.each && format == GapFormat::Csv {
-            let mut header = vec!["file", "organisation"];
-            header.extend(gap_csv::HEADER);
-            out.write_all(crate::render::csv_document(&header, Vec::new()).as_bytes())?;
-        }
-        if args.each && format == GapFormat::Json {
-            out.write_all(b"{\n\"reports\": [\n")?;
-        }
+        out.write_all(
+            format
+                .begin(args.each)
+                .map_err(std::io::Error::other)?
+                .as_bytes(),
+        )?;
         let mut first_report = true;
         for chunk in files.chunks(CHUNK) {
             let results: Vec<FileResult> = chunk
                 .par_iter()
                 .map(|path| {
-                    let result =
-                        analyse_one(context, path, options, args.each.then_some(format), look);
+                    let result = analyse_one(context, path, options, args.each.then_some(format));
                     bar.inc(1);
                     result
                 })
                 .collect();
             for result in results {
                 if let Some(text) = result.report {
-                    match format {
-                        GapFormat::Json if !first_report => out.write_all(b",\n")?,
-                        GapFormat::Table if !first_report => out.write_all(b"\n")?,
-                        _ => {}
+                    let text = text.map_err(std::io::Error::other)?;
+                    if !first_report {
+                        out.write_all(format.between().as_bytes())?;
                     }
                     first_report = false;
                     out.write_all(text.as_bytes())?;
@@ -132,22 +132,9 @@ pub fn run(
         }
         bar.finish_and_clear();
         let portfolio = Portfolio::new(std::mem::take(&mut rows), &keys);
-        let summary = match format {
-            GapFormat::Table if !first_report => {
-                format!("\n{}", view::table_text(&portfolio, look))
-            }
-            GapFormat::Table => view::table_text(&portfolio, look),
-            GapFormat::Markdown => view::markdown(&portfolio),
-            GapFormat::Json if args.each => {
-                let mut text = String::from("\n],\n\"summary\": ");
-                text.push_str(view::json(&portfolio).trim_end());
-                text.push_str("\n}\n");
-                text
-            }
-            GapFormat::Json => view::json(&portfolio),
-            GapFormat::Csv if args.each => String::new(),
-            GapFormat::Csv | GapFormat::Html => view::csv(&portfolio),
-        };
+        let summary = format
+            .summary(&portfolio, args.each, !first_report)
+            .map_err(std::io::Error::other)?;
         out.write_all(summary.as_bytes())?;
         rows = portfolio.rows;
         Ok(())
@@ -211,8 +198,7 @@ fn analyse_one(
     context: &Context,
     path: &Path,
     options: &Options,
-    each: Option<GapFormat>,
-    look: Look,
+    each: Option<Format>,
 ) -> FileResult {
     let name = path.display().to_string();
     let loaded = io::read_text(path)
@@ -229,22 +215,7 @@ fn analyse_one(
         }
     };
     let report = analysis::analyse(&context.catalog, &assessment, options);
-    let text = each.map(|format| match format {
-        GapFormat::Table => gap_table::render(&report, look),
-        GapFormat::Markdown => gap_markdown::render(&report),
-        GapFormat::Json => gap_json::render(&report),
-        GapFormat::Csv | GapFormat::Html => {
-            let rows = gap_csv::rows(&report)
-                .into_iter()
-                .map(|row| {
-                    let mut cells = vec![report.file.clone(), report.organisation.clone()];
-                    cells.extend(row);
-                    cells
-                })
-                .collect();
-            csv_rows(rows)
-        }
-    });
+    let text = each.map(|format| format.report(&report));
     FileResult {
         row: PortfolioRow::from_report(&report),
         report: text,

@@ -67,8 +67,8 @@ pub fn soa(context: &Context, args: SoaArgs) -> Result<Outcome, Failure> {
     let report = soa::soa(catalog, &assessment, standard);
 
     let bytes = match format {
-        SoaFormat::Csv => soa_view::csv(&report).into_bytes(),
-        SoaFormat::Markdown => soa_view::markdown(&report).into_bytes(),
+        SoaFormat::Csv => soa_view::csv::render(&report)?.into_bytes(),
+        SoaFormat::Markdown => soa_view::markdown::render(&report)?.into_bytes(),
         SoaFormat::Xlsx => {
             if args.output.is_none() && std::io::stdout().is_terminal() {
                 return Err(Failure::message(
@@ -76,10 +76,8 @@ pub fn soa(context: &Context, args: SoaArgs) -> Result<Outcome, Failure> {
                     Some("write it to a file: -o soa.xlsx".to_owned()),
                 ));
             }
-            let workbook = soa_view::xlsx(&report).map_err(|err| {
-                Failure::message(format!("cannot build the workbook: {err}"), None)
-            })?;
-            for cut in soa_view::xlsx_cuts(&report) {
+            let workbook = soa_view::xlsx::render(&report).map_err(crate::render::Error::from)?;
+            for cut in soa_view::xlsx::cuts(&report) {
                 context.note(&format!("warning: {name}: {cut}"));
             }
             workbook
@@ -108,10 +106,12 @@ pub fn diff(context: &Context, args: DiffArgs) -> Result<Outcome, Failure> {
     };
     let report = diff::diff(&context.catalog, &old, &new);
     let text = match format {
-        DiffFormat::Table => diff_view::table_text(&report, context.look(args.output.as_deref())),
-        DiffFormat::Json => diff_view::json(&report),
-        DiffFormat::Markdown => diff_view::markdown(&report),
-    };
+        DiffFormat::Table => {
+            diff_view::table::render(&report, context.look(args.output.as_deref()))
+        }
+        DiffFormat::Json => diff_view::json::render(&report),
+        DiffFormat::Markdown => diff_view::markdown::render(&report),
+    }?;
     finish(
         context,
         args.output.as_deref(),

@@ -4,7 +4,7 @@ use super::args::{InitArgs, SchemaArgs, ValidateArgs, check_extension};
 use super::io::{self, Failure};
 use super::{Context, report_failure};
 use crate::exit::Outcome;
-use crate::render::term;
+use crate::render::table::term;
 use crate::status::{self, schema, template};
 
 /// Runs `ims validate`: every file is checked, and every problem reported.

@@ -11,6 +11,8 @@ use std::fmt::{self, Write as _};
 use anstyle::{AnsiColor, Style};
 use unicode_width::UnicodeWidthStr;
 
+use crate::terminal;
+
 /// Columns `text` takes on a terminal; plain ASCII is counted directly.
 fn width(text: &str) -> usize {
     if text.is_ascii() {
@@ -60,8 +62,9 @@ pub struct Cell {
 }
 
 impl Cell {
-    /// A left-aligned, uncoloured cell.
-    pub fn new(text: impl Into<String>) -> Self {
+    /// A left-aligned, uncoloured cell of text as it is; text from outside
+    /// comes through [`cell`].
+    fn new(text: impl Into<String>) -> Self {
         Self {
             text: text.into(),
             align: Align::Left,
@@ -84,14 +87,50 @@ impl Cell {
 
 impl From<&str> for Cell {
     fn from(text: &str) -> Self {
-        Cell::new(text)
+        cell(text)
     }
 }
 
 impl From<String> for Cell {
     fn from(text: String) -> Self {
-        Cell::new(text)
+        cell(text)
     }
+}
+
+/// Longest user text, in characters, that a terminal view shows whole: a
+/// longer value is shortened with its length (the other formats keep it
+/// whole). Nobody reads a megabyte in a table cell.
+pub const TERMINAL_TEXT_MAX: usize = 200;
+
+/// A table cell, the one way text enters a terminal table: shortened past
+/// [`TERMINAL_TEXT_MAX`], control and bidi characters shown escaped (line
+/// ends are kept).
+pub fn cell(text: impl fmt::Display) -> Cell {
+    let text = text.to_string();
+    Cell::new(terminal::escape_lines(&terminal::shorten(&text, TERMINAL_TEXT_MAX)).into_owned())
+}
+
+/// User text on a line of a terminal view: shortened past
+/// [`TERMINAL_TEXT_MAX`], control and bidi characters (line ends too) shown
+/// escaped.
+pub fn term(text: &str) -> String {
+    terminal::escape(&terminal::shorten(text, TERMINAL_TEXT_MAX)).into_owned()
+}
+
+/// `text` in bold when the look is styled, else as it is: the one way a
+/// terminal view emphasises a line.
+pub fn bold(text: &str, look: super::Look) -> String {
+    if look.styled {
+        let bold = Style::new().bold();
+        format!("{bold}{text}{bold:#}")
+    } else {
+        text.to_owned()
+    }
+}
+
+/// A table in the house style, fitted to `look.width`, never asking the terminal.
+pub fn table(look: super::Look) -> Table {
+    Table::new(look.width, look.styled)
 }
 
 /// A table fitted to a width, drawn by [`fmt::Display`].

@@ -2,11 +2,9 @@
 //! field documentation in `analysis::report` is the format's documentation.
 
 use crate::analysis::GapReport;
+use crate::render::Rendered;
 
 /// Pretty-printed JSON with a final newline.
-pub fn render(report: &GapReport) -> String {
-    // Serialising plain data with string keys cannot fail.
-    let mut text = serde_json::to_string_pretty(report).unwrap_or_default();
-    text.push('\n');
-    text
+pub fn render(report: &GapReport) -> Rendered {
+    crate::render::json(report)
 }

@@ -2,65 +2,58 @@
 //! integrated management system, overlap, missing items, reuse suggestions
 //! and warnings, fitted to the terminal width (80 columns off a terminal).
 
-use std::fmt::Write as _;
+use std::fmt::{self, Write as _};
 
-use super::table::{Align, Cell, Color};
-
-use super::{Look, bar, cell, percent, status_label, table, term, weight_percent};
 use crate::analysis::{GapReport, ItemStatus, OverlapState};
+use crate::render::table::{Align, Cell, Color, bold, cell, table, term};
+use crate::render::{
+    Look, Rendered, bar, element_state, gate_configured, percent, status_label, weight_percent,
+};
 use crate::status::Status;
 
 /// How many suggestions the terminal view shows before pointing elsewhere.
 pub const SUGGESTIONS_SHOWN: usize = 15;
 
 /// The whole report.
-pub fn render(report: &GapReport, look: Look) -> String {
+pub fn render(report: &GapReport, look: Look) -> Rendered {
     let mut out = String::new();
-    let organisation = term(&report.organisation);
-    let title = match &report.target {
-        Some(target) => format!("Gap analysis towards {target}: {organisation}"),
-        None => format!("Gap analysis: {organisation}"),
-    };
-    heading(&mut out, &title, look);
+    let title = super::title(report, &term(&report.organisation));
+    heading(&mut out, &title, look)?;
     if let Some(scope) = &report.scope {
-        let _ = writeln!(out, "Scope: {}", term(scope));
+        writeln!(out, "Scope: {}", term(scope))?;
     }
     if let Some(date) = report.assessed {
         match &report.assessor {
             Some(assessor) => {
-                let _ = writeln!(out, "Assessed: {date} by {}", term(assessor));
+                writeln!(out, "Assessed: {date} by {}", term(assessor))?;
             }
             None => {
-                let _ = writeln!(out, "Assessed: {date}");
+                writeln!(out, "Assessed: {date}")?;
             }
         }
     } else if let Some(assessor) = &report.assessor {
-        let _ = writeln!(out, "Assessor: {}", term(assessor));
+        writeln!(out, "Assessor: {}", term(assessor))?;
     }
-    let _ = writeln!(out, "File: {}", term(&report.file));
+    writeln!(out, "File: {}", term(&report.file))?;
 
-    summary(&mut out, report, look);
-    groups(&mut out, report, look);
-    integrated(&mut out, report, look);
-    overlap(&mut out, report, look);
-    missing(&mut out, report, look);
-    suggestions(&mut out, report, look);
-    regressions(&mut out, report, look);
-    warnings(&mut out, report, look);
-    gate(&mut out, report, look);
-    out
+    summary(&mut out, report, look)?;
+    groups(&mut out, report, look)?;
+    integrated(&mut out, report, look)?;
+    overlap(&mut out, report, look)?;
+    missing(&mut out, report, look)?;
+    suggestions(&mut out, report, look)?;
+    regressions(&mut out, report, look)?;
+    warnings(&mut out, report, look)?;
+    gate(&mut out, report, look)?;
+    Ok(out)
 }
 
 /// A heading, after a blank line unless it is the first line.
-fn heading(out: &mut String, text: &str, look: Look) {
+fn heading(out: &mut String, text: &str, look: Look) -> fmt::Result {
     if !out.is_empty() {
         out.push('\n');
     }
-    if look.styled {
-        let _ = writeln!(out, "\x1b[1m{text}\x1b[0m");
-    } else {
-        let _ = writeln!(out, "{text}");
-    }
+    writeln!(out, "{}", bold(text, look))
 }
 
 fn status_cell(status: Option<Status>, look: Look) -> Cell {
@@ -76,8 +69,8 @@ fn status_cell(status: Option<Status>, look: Look) -> Cell {
     }
 }
 
-fn summary(out: &mut String, report: &GapReport, look: Look) {
-    heading(out, "Summary", look);
+fn summary(out: &mut String, report: &GapReport, look: Look) -> fmt::Result {
+    heading(out, "Summary", look)?;
     let mut t = table(look);
     t.set_header(["Standard", "Coverage", "Full reuse", "Head start", "Items"]);
     for s in &report.standards {
@@ -103,17 +96,17 @@ fn summary(out: &mut String, report: &GapReport, look: Look) {
             cell(parts.join(", ")),
         ]);
     }
-    let _ = writeln!(out, "{t}");
-    let _ = writeln!(
+    writeln!(out, "{t}")?;
+    writeln!(
         out,
         "{}",
         wrap(
             "Coverage: implemented 1, partial 0.5, over applicable items. Full reuse: if every reuse that covers an item fully were taken. Head start: if every reuse were taken at its weight, so how far the other standards already carry this one.",
             usize::from(look.width)
         )
-    );
+    )?;
     for s in &report.standards {
-        let _ = writeln!(
+        writeln!(
             out,
             "{}",
             wrap(
@@ -123,13 +116,14 @@ fn summary(out: &mut String, report: &GapReport, look: Look) {
                 ),
                 usize::from(look.width)
             )
-        );
+        )?;
     }
+    Ok(())
 }
 
-fn groups(out: &mut String, report: &GapReport, look: Look) {
+fn groups(out: &mut String, report: &GapReport, look: Look) -> fmt::Result {
     for s in &report.standards {
-        heading(out, &format!("Coverage by group: {}", s.name), look);
+        heading(out, &format!("Coverage by group: {}", s.name), look)?;
         let mut t = table(look);
         t.set_header(["Group", "Title", "Items", "Coverage", "", "Head start"]);
         for g in &s.groups {
@@ -142,8 +136,9 @@ fn groups(out: &mut String, report: &GapReport, look: Look) {
                 cell(percent(g.head_start)).set_alignment(Align::Right),
             ]);
         }
-        let _ = writeln!(out, "{t}");
+        writeln!(out, "{t}")?;
     }
+    Ok(())
 }
 
 fn item_list(items: &[ItemStatus]) -> String {
@@ -154,11 +149,11 @@ fn item_list(items: &[ItemStatus]) -> String {
         .join("\n")
 }
 
-fn integrated(out: &mut String, report: &GapReport, look: Look) {
+fn integrated(out: &mut String, report: &GapReport, look: Look) -> fmt::Result {
     if report.integrated.is_empty() {
-        return;
+        return Ok(());
     }
-    heading(out, "Integrated management system: shared clauses", look);
+    heading(out, "Integrated management system: shared clauses", look)?;
     let mut standards: Vec<&str> = Vec::new();
     for element in &report.integrated {
         for side in &element.sides {
@@ -183,31 +178,35 @@ fn integrated(out: &mut String, report: &GapReport, look: Look) {
             row.push(cell(text));
         }
         let state = if element.one_serves_all {
-            format!("{} (same requirement)", super::element_state(element))
+            format!("{} (same requirement)", element_state(element))
         } else {
-            super::element_state(element)
+            element_state(element)
         };
         row.push(cell(state));
         t.add_row(row);
     }
-    let _ = writeln!(out, "{t}");
+    writeln!(out, "{t}")?;
+    Ok(())
 }
 
-fn overlap(out: &mut String, report: &GapReport, look: Look) {
+fn overlap(out: &mut String, report: &GapReport, look: Look) -> fmt::Result {
     if report.overlap.is_empty() {
-        return;
+        return Ok(());
     }
-    heading(out, "Overlap between the standards", look);
+    heading(out, "Overlap between the standards", look)?;
     let mut t = table(look);
     t.set_header(["State", "Edges", "Meaning"]);
-    for (label, count, meaning) in super::overlap_summary(report) {
-        t.add_row([
-            cell(label),
-            cell(count).set_alignment(Align::Right),
-            cell(meaning),
-        ]);
+    for pair in &report.overlap_pairs {
+        for count in &pair.counts {
+            let (label, meaning) = super::overlap_words(pair, count.state);
+            t.add_row([
+                cell(label),
+                cell(count.count).set_alignment(Align::Right),
+                cell(meaning),
+            ]);
+        }
     }
-    let _ = writeln!(out, "{t}");
+    writeln!(out, "{t}")?;
     let joint: Vec<String> = report
         .overlap
         .iter()
@@ -220,15 +219,16 @@ fn overlap(out: &mut String, report: &GapReport, look: Look) {
         })
         .collect();
     if !joint.is_empty() {
-        let _ = writeln!(
+        writeln!(
             out,
             "{}",
             wrap(
                 &format!("Joint gaps: {}", joint.join("; ")),
                 usize::from(look.width)
             )
-        );
+        )?;
     }
+    Ok(())
 }
 
 fn status_rows(
@@ -238,13 +238,13 @@ fn status_rows(
     report: &GapReport,
     with_status: bool,
     look: Look,
-) {
+) -> fmt::Result {
     for s in &report.standards {
         let mine: Vec<&ItemStatus> = items.iter().filter(|i| i.standard == s.id).collect();
         if mine.is_empty() {
             continue;
         }
-        heading(out, &format!("{title}: {} ({})", s.id, mine.len()), look);
+        heading(out, &format!("{title}: {} ({})", s.id, mine.len()), look)?;
         let mut t = table(look);
         let mut header = vec!["Id", "Title"];
         if with_status {
@@ -261,12 +261,13 @@ fn status_rows(
             row.push(cell(i.due.map(|d| d.to_string()).unwrap_or_default()));
             t.add_row(row);
         }
-        let _ = writeln!(out, "{t}");
+        writeln!(out, "{t}")?;
     }
+    Ok(())
 }
 
-fn missing(out: &mut String, report: &GapReport, look: Look) {
-    status_rows(out, "Missing", &report.missing, report, true, look);
+fn missing(out: &mut String, report: &GapReport, look: Look) -> fmt::Result {
+    status_rows(out, "Missing", &report.missing, report, true, look)?;
     status_rows(
         out,
         "Partly implemented",
@@ -274,7 +275,7 @@ fn missing(out: &mut String, report: &GapReport, look: Look) {
         report,
         false,
         look,
-    );
+    )?;
     for s in &report.standards {
         let ids: Vec<&str> = report
             .unassessed
@@ -287,20 +288,21 @@ fn missing(out: &mut String, report: &GapReport, look: Look) {
                 out,
                 &format!("Not assessed: {} ({})", s.id, ids.len()),
                 look,
-            );
-            let _ = writeln!(out, "{}", wrap(&ids.join(", "), usize::from(look.width)));
+            )?;
+            writeln!(out, "{}", wrap(&ids.join(", "), usize::from(look.width)))?;
         }
     }
+    Ok(())
 }
 
-fn suggestions(out: &mut String, report: &GapReport, look: Look) {
-    heading(out, "Reuse suggestions, most valuable first", look);
+fn suggestions(out: &mut String, report: &GapReport, look: Look) -> fmt::Result {
+    heading(out, "Reuse suggestions, most valuable first", look)?;
     if report.suggestions.is_empty() {
-        let _ = writeln!(
+        writeln!(
             out,
             "None: no item that is not in place is mapped to one that is."
-        );
-        return;
+        )?;
+        return Ok(());
     }
     let mut t = table(look);
     t.set_header(["#", "Item to close", "Reuse", "Covers", "Still needed"]);
@@ -338,36 +340,38 @@ fn suggestions(out: &mut String, report: &GapReport, look: Look) {
             cell(s.residual.as_deref().unwrap_or("nothing")),
         ]);
     }
-    let _ = writeln!(out, "{t}");
+    writeln!(out, "{t}")?;
     let more = report.suggestions.len().saturating_sub(SUGGESTIONS_SHOWN);
     if more > 0 {
-        let _ = writeln!(
+        writeln!(
             out,
             "... and {more} more; --format markdown, csv or json lists every suggestion with its rationale."
-        );
+        )?;
     }
+    Ok(())
 }
 
-fn warnings(out: &mut String, report: &GapReport, look: Look) {
+fn warnings(out: &mut String, report: &GapReport, look: Look) -> fmt::Result {
     if report.warnings.is_empty() {
-        return;
+        return Ok(());
     }
-    heading(out, &format!("Warnings ({})", report.warnings.len()), look);
+    heading(out, &format!("Warnings ({})", report.warnings.len()), look)?;
     for w in &report.warnings {
-        let _ = writeln!(
+        writeln!(
             out,
             "{}",
             wrap(
                 &format!("warning[{}]: {}", w.code.as_str(), term(&w.message)),
                 usize::from(look.width)
             )
-        );
+        )?;
     }
+    Ok(())
 }
 
-fn regressions(out: &mut String, report: &GapReport, look: Look) {
+fn regressions(out: &mut String, report: &GapReport, look: Look) -> fmt::Result {
     let Some(baseline) = &report.baseline else {
-        return;
+        return Ok(());
     };
     heading(
         out,
@@ -377,10 +381,10 @@ fn regressions(out: &mut String, report: &GapReport, look: Look) {
             baseline.regressions.len()
         ),
         look,
-    );
+    )?;
     if baseline.regressions.is_empty() {
-        let _ = writeln!(out, "Nothing went backwards.");
-        return;
+        writeln!(out, "Nothing went backwards.")?;
+        return Ok(());
     }
     let mut t = table(look);
     t.set_header(["Standard", "Id", "Title", "Before", "Now"]);
@@ -393,19 +397,21 @@ fn regressions(out: &mut String, report: &GapReport, look: Look) {
             status_cell(c.new, look),
         ]);
     }
-    let _ = writeln!(out, "{t}");
+    writeln!(out, "{t}")?;
+    Ok(())
 }
 
-fn gate(out: &mut String, report: &GapReport, look: Look) {
-    if !super::gate_configured(report) {
-        return;
+fn gate(out: &mut String, report: &GapReport, look: Look) -> fmt::Result {
+    if !gate_configured(report) {
+        return Ok(());
     }
     let gate = &report.gate;
     let verdict = if gate.passed { "passed" } else { "failed" };
-    heading(out, &format!("Gate: {verdict}"), look);
+    heading(out, &format!("Gate: {verdict}"), look)?;
     for reason in &gate.reasons {
-        let _ = writeln!(out, "{}", wrap(&term(reason), usize::from(look.width)));
+        writeln!(out, "{}", wrap(&term(reason), usize::from(look.width)))?;
     }
+    Ok(())
 }
 
 /// Wraps text at spaces to `width` columns, indenting continuation lines.

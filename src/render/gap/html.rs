@@ -6,8 +6,8 @@ use minijinja::value::Serde;
 use minijinja::{Environment, Value, context};
 use serde::Serialize;
 
-use super::percent;
-use crate::analysis::{GapReport, ItemStatus, OverlapState};
+use crate::analysis::{GapReport, ItemStatus};
+use crate::render::{Error, Rendered, element_state, gate_configured, percent};
 
 const TEMPLATE: &str = include_str!("gap.html");
 
@@ -163,72 +163,62 @@ fn headlines(report: &GapReport) -> Vec<Chart> {
 }
 
 fn overlap(report: &GapReport) -> Vec<OverlapBar> {
-    let mut pairs: Vec<(String, String)> = Vec::new();
-    for o in &report.overlap {
-        let pair = (o.source.standard.clone(), o.target.standard.clone());
-        if !pairs.contains(&pair) {
-            pairs.push(pair);
-        }
-    }
     const WIDTH: u32 = 900;
-    pairs
-        .into_iter()
-        .map(|(source, target)| {
-            let rows: Vec<_> = report
-                .overlap
-                .iter()
-                .filter(|o| o.source.standard == source && o.target.standard == target)
-                .collect();
-            let total = rows.len();
-            let kinds = [
-                (
-                    OverlapState::BothInPlace,
-                    "run once for both".to_owned(),
-                    "#2e8540",
-                ),
-                (
-                    OverlapState::SourceOnly,
-                    format!("reuse {source} for {target}"),
-                    "#2f6fb3",
-                ),
-                (
-                    OverlapState::TargetOnly,
-                    format!("reuse {target} for {source}"),
-                    "#6a9fd4",
-                ),
-                (OverlapState::JointGap, "joint gap".to_owned(), "#c0392b"),
-                (OverlapState::Excluded, "excluded".to_owned(), "#9aa1ad"),
-            ];
+    report
+        .overlap_pairs
+        .iter()
+        .map(|pair| {
             let mut x = 0.0;
-            let segments = kinds
-                .into_iter()
-                .map(|(state, label, color)| {
-                    let count = rows.iter().filter(|o| o.state == state).count();
-                    let width = if total == 0 {
+            let segments = pair
+                .counts
+                .iter()
+                .map(|count| {
+                    let width = if pair.total == 0 {
                         0.0
                     } else {
-                        (count as f64 / total as f64 * f64::from(WIDTH)).round()
+                        (count.count as f64 / pair.total as f64 * f64::from(WIDTH)).round()
+                    };
+                    let label = match count.state {
+                        crate::analysis::OverlapState::SourceOnly => {
+                            format!("reuse {} for {}", pair.source, pair.target)
+                        }
+                        crate::analysis::OverlapState::TargetOnly => {
+                            format!("reuse {} for {}", pair.target, pair.source)
+                        }
+                        state => super::overlap_words(pair, state).0,
                     };
                     let segment = Segment {
                         label,
-                        count,
+                        count: count.count,
                         x,
                         width,
-                        color,
+                        color: state_color(count.state),
                     };
                     x += width;
                     segment
                 })
                 .collect();
             OverlapBar {
-                source,
-                target,
-                total,
+                source: pair.source.clone(),
+                target: pair.target.clone(),
+                total: pair.total,
                 width: WIDTH,
                 segments,
             }
         })
         .collect()
+}
+
+/// The colour of an overlap state in the bar.
+fn state_color(state: crate::analysis::OverlapState) -> &'static str {
+    use crate::analysis::OverlapState;
+    match state {
+        OverlapState::BothInPlace => "#2e8540",
+        OverlapState::SourceOnly => "#2f6fb3",
+        OverlapState::TargetOnly => "#6a9fd4",
+        OverlapState::JointGap => "#c0392b",
+        OverlapState::Excluded => "#9aa1ad",
+    }
 }
 
 fn blocks<'a>(report: &'a GapReport, items: &'a [ItemStatus]) -> Vec<Block<'a>> {
@@ -246,7 +236,11 @@ fn blocks<'a>(report: &'a GapReport, items: &'a [ItemStatus]) -> Vec<Block<'a>> 
 }
 
 /// The whole page; an error only if the embedded template is broken.
-pub fn render(report: &GapReport) -> Result<String, String> {
+pub fn render(report: &GapReport) -> Rendered {
+    render_page(report).map_err(Error::Html)
+}
+
+fn render_page(report: &GapReport) -> Result<String, String> {
     let mut env = Environment::new();
     env.add_template("gap.html", TEMPLATE)
         .map_err(|e| e.to_string())?;
@@ -279,11 +273,11 @@ pub fn render(report: &GapReport) -> Result<String, String> {
             report => Value::from(Serde(report)),
             title => title,
             generator => format!("ims {}", env!("CARGO_PKG_VERSION")),
-            gate_configured => super::gate_configured(report),
+            gate_configured => gate_configured(report),
             element_states => report
                 .integrated
                 .iter()
-                .map(super::element_state)
+                .map(element_state)
                 .collect::<Vec<_>>(),
             headlines => Value::from(Serde(headlines(report))),
             charts => Value::from(Serde(charts(report))),

@@ -1,121 +1,15 @@
-//! The Statement of Applicability as CSV, Markdown and a styled XLSX workbook.
+//! The Statement of Applicability as a styled XLSX workbook: the statement
+//! on the first sheet, the context on the second.
 
 use std::borrow::Cow;
-use std::fmt::Write as _;
 
 use rust_xlsxwriter::{
     Color, DocProperties, ExcelDateTime, Format, FormatAlign, FormatBorder, Workbook, XlsxError,
 };
 
-use super::{csv_document, md_cell, status_label};
-use crate::analysis::soa::{SoaReport, SoaRow};
+use super::{HEADER, about_facts, cells};
+use crate::analysis::soa::SoaReport;
 use crate::status::Status;
-
-/// Column headings, shared by every format.
-pub const HEADER: &[&str] = &[
-    "Control",
-    "Title",
-    "Theme",
-    "Applicable",
-    "Justification for inclusion or exclusion",
-    "Implementation status",
-    "How it is implemented",
-    "Reused from other standards",
-    "Evidence",
-    "Owner",
-    "Last review",
-    "Due",
-];
-
-/// The cells of one row, as text, in `HEADER` order.
-fn cells(row: &SoaRow) -> [String; 12] {
-    let reused: Vec<String> = row
-        .reused
-        .iter()
-        .map(|r| {
-            format!(
-                "{} {} {} ({}), {}",
-                r.standard,
-                r.id,
-                r.title,
-                r.status,
-                super::extent(r.weight)
-            )
-        })
-        .collect();
-    let evidence: Vec<String> = row
-        .evidence
-        .iter()
-        .map(|e| match e.date {
-            Some(date) => format!("{} ({date})", e.reference),
-            None => e.reference.clone(),
-        })
-        .collect();
-    let mut status = status_label(row.status).to_owned();
-    if let Some(heading) = &row.inherited_from {
-        status.push_str(&format!(" (from {heading})"));
-    }
-    [
-        row.id.clone(),
-        row.title.clone(),
-        format!("{} {}", row.theme, row.theme_title),
-        row.applicable.label().to_owned(),
-        row.justification.clone().unwrap_or_default(),
-        status,
-        row.implementation.clone().unwrap_or_default(),
-        reused.join("; "),
-        evidence.join("; "),
-        row.owner.clone().unwrap_or_default(),
-        row.last_review.map(|d| d.to_string()).unwrap_or_default(),
-        row.due.map(|d| d.to_string()).unwrap_or_default(),
-    ]
-}
-
-/// CSV, RFC 4180, formula cells neutralised.
-pub fn csv(report: &SoaReport) -> String {
-    csv_document(
-        HEADER,
-        report.rows.iter().map(|row| cells(row).to_vec()).collect(),
-    )
-}
-
-/// A Markdown document with a short header and the full table.
-pub fn markdown(report: &SoaReport) -> String {
-    let mut out = String::new();
-    let _ = writeln!(
-        out,
-        "# Statement of Applicability: {}\n",
-        md_cell(&report.organisation)
-    );
-    let _ = writeln!(out, "| | |\n|---|---|");
-    let _ = writeln!(out, "| Standard | {} |", md_cell(&report.standard_name));
-    if let Some(scope) = &report.scope {
-        let _ = writeln!(out, "| Scope | {} |", md_cell(scope));
-    }
-    if let Some(date) = report.assessed {
-        let _ = writeln!(out, "| Assessed | {date} |");
-    }
-    let s = &report.summary;
-    let _ = writeln!(
-        out,
-        "| Controls | {} in all: {} applicable ({} implemented), {} excluded, {} not decided |\n",
-        s.controls, s.applicable, s.implemented, s.excluded, s.undecided
-    );
-    if s.without_justification > 0 {
-        let _ = writeln!(
-            out,
-            "{} applicable control(s) give no justification for inclusion; an auditor expects one for every control.\n",
-            s.without_justification
-        );
-    }
-    let _ = writeln!(out, "| {} |", HEADER.join(" | "));
-    let _ = writeln!(out, "|{}", "---|".repeat(HEADER.len()));
-    for row in &report.rows {
-        let cells: Vec<String> = cells(row).iter().map(|c| md_cell(c)).collect();
-        let _ = writeln!(out, "| {} |", cells.join(" | "));
-    }
-    out
-}
 
 /// Most text Excel keeps in one cell, in UTF-16 code units.
 const XLSX_CELL_MAX: usize = 32_767;
@@ -148,7 +42,7 @@ fn xlsx_text(text: &str) -> Cow<'_, str> {
 
 /// The cells that the workbook cuts because Excel cannot hold them, one line
 /// each naming the control (or the About sheet) and the field.
-pub fn xlsx_cuts(report: &SoaReport) -> Vec<String> {
+pub fn cuts(report: &SoaReport) -> Vec<String> {
     let mut cuts = Vec::new();
     let mut note = |place: &str, field: &str, text: &str| {
         if excel_length(text) > XLSX_CELL_MAX {
@@ -188,7 +82,7 @@ const WIDTHS: [f64; 12] = [
 
 /// A workbook: the statement on the first sheet with a frozen, styled,
 /// filterable header row and a colour per status; the context on the second.
-pub fn xlsx(report: &SoaReport) -> Result<Vec<u8>, XlsxError> {
+pub fn render(report: &SoaReport) -> Result<Vec<u8>, XlsxError> {
     let mut workbook = Workbook::new();
     // A fixed creation date keeps the file identical from run to run.
     let created = match report.assessed {
@@ -258,26 +152,4 @@ pub fn xlsx(report: &SoaReport) -> Result<Vec<u8>, XlsxError> {
         about.write_string(line, 1, xlsx_text(value))?;
     }
     workbook.save_to_buffer()
-}
-
-/// The facts on the About sheet: (label, value).
-fn about_facts(report: &SoaReport) -> [(&'static str, String); 12] {
-    let s = &report.summary;
-    [
-        ("Organisation", report.organisation.clone()),
-        ("Scope", report.scope.clone().unwrap_or_default()),
-        (
-            "Assessed",
-            report.assessed.map(|d| d.to_string()).unwrap_or_default(),
-        ),
-        ("Standard", report.standard_name.clone()),
-        ("Status file", report.file.clone()),
-        ("Controls", s.controls.to_string()),
-        ("Applicable", s.applicable.to_string()),
-        ("Implemented", s.implemented.to_string()),
-        ("Excluded", s.excluded.to_string()),
-        ("Not decided", s.undecided.to_string()),
-        ("Without justification", s.without_justification.to_string()),
-        ("Generated by", format!("ims {}", env!("CARGO_PKG_VERSION"))),
-    ]
 }

@@ -3,8 +3,8 @@
 //! best reuse. Summing `contribution` and dividing by the rows that have one
 //! gives the coverage; summing `head_start` the same way gives the head start.
 
-use super::csv_document;
 use crate::analysis::GapReport;
+use crate::render::{Rendered, csv};
 
 /// The header row, in column order.
 pub const HEADER: &[&str] = &[
@@ -30,8 +30,8 @@ pub const HEADER: &[&str] = &[
 ];
 
 /// RFC 4180 CSV with CRLF line ends, formula cells neutralised.
-pub fn render(report: &GapReport) -> String {
-    csv_document(HEADER, rows(report))
+pub fn render(report: &GapReport) -> Rendered {
+    csv::document(HEADER, rows(report))
 }
 
 /// The cells of every row, in `HEADER` order.

@@ -1,11 +1,13 @@
-//! Renderers for browsing the catalogue: `catalog list`, `catalog show` and
-//! `catalog mappings`.
+//! Browsing the catalogue, one file per format: `catalog list`, `catalog
+//! show`, `catalog mappings` and `catalog lint`. This module gathers the
+//! views the formats share.
 
-use std::fmt::Write as _;
+pub mod csv;
+pub mod json;
+pub mod table;
 
 use serde::Serialize;
 
-use super::{Look, cell, csv_document, table, term, weight_percent};
 use crate::model::{Catalog, End, Item, Kind, Node, Relationship, Standard};
 
 /// One item, as listed.
@@ -55,71 +57,6 @@ pub fn items<'a>(catalog: &'a Catalog, standards: &[usize]) -> Vec<ItemEntry<'a>
         }
     }
     out
-}
-
-/// `catalog list` as JSON: an array of items.
-pub fn list_json(items: &[ItemEntry<'_>]) -> String {
-    json(items)
-}
-
-/// `catalog list` as CSV.
-pub fn list_csv(items: &[ItemEntry<'_>]) -> String {
-    let rows = items
-        .iter()
-        .map(|i| {
-            vec![
-                i.standard.to_owned(),
-                i.id.to_owned(),
-                i.title.to_owned(),
-                i.kind.as_str().to_owned(),
-                i.parent.unwrap_or("").to_owned(),
-                i.group.to_owned(),
-                yes_no(i.assessable),
-                yes_no(i.excludable),
-                i.summary.to_owned(),
-            ]
-        })
-        .collect();
-    csv_document(
-        &[
-            "standard",
-            "id",
-            "title",
-            "kind",
-            "parent",
-            "group",
-            "assessable",
-            "excludable",
-            "summary",
-        ],
-        rows,
-    )
-}
-
-/// `catalog list` as a table.
-pub fn list_table(items: &[ItemEntry<'_>], look: Look) -> String {
-    let mut t = table(look);
-    t.set_header(["Standard", "Id", "Title", "Kind", "Parent"]);
-    for i in items {
-        t.add_row([
-            cell(i.standard),
-            cell(i.id),
-            cell(i.title),
-            cell(i.kind.as_str()),
-            cell(i.parent.unwrap_or("")),
-        ]);
-    }
-    format!("{t}\n")
-}
-
-fn yes_no(value: bool) -> String {
-    if value { "yes" } else { "no" }.to_owned()
-}
-
-fn json<T: Serialize + ?Sized>(value: &T) -> String {
-    let mut text = serde_json::to_string_pretty(value).unwrap_or_default();
-    text.push('\n');
-    text
 }
 
 /// An item reference in JSON.
@@ -195,95 +132,6 @@ pub fn edges(catalog: &Catalog) -> Vec<EdgeEntry<'_>> {
             element: edge.element.as_deref(),
         })
         .collect()
-}
-
-/// `catalog mappings` as JSON: an array of edges.
-pub fn mappings_json(edges: &[EdgeEntry<'_>]) -> String {
-    json(edges)
-}
-
-/// `catalog mappings` as CSV.
-pub fn mappings_csv(edges: &[EdgeEntry<'_>]) -> String {
-    let rows = edges
-        .iter()
-        .map(|e| {
-            vec![
-                e.source.standard.to_owned(),
-                e.source.id.clone(),
-                e.relationship.as_str().to_owned(),
-                e.target.standard.to_owned(),
-                e.target.id.clone(),
-                e.weight.to_string(),
-                e.reverse_weight.to_string(),
-                e.element.unwrap_or("").to_owned(),
-                e.rationale.to_owned(),
-                e.residual.unwrap_or("").to_owned(),
-                e.reverse_residual.unwrap_or("").to_owned(),
-            ]
-        })
-        .collect();
-    csv_document(
-        &[
-            "source_standard",
-            "source_id",
-            "relationship",
-            "target_standard",
-            "target_id",
-            "weight",
-            "reverse_weight",
-            "element",
-            "rationale",
-            "residual",
-            "reverse_residual",
-        ],
-        rows,
-    )
-}
-
-/// `catalog mappings` as a table, after each crosswalk's provenance.
-pub fn mappings_table(catalog: &Catalog, look: Look) -> String {
-    let mut out = String::new();
-    for crosswalk in &catalog.crosswalks {
-        let p = &crosswalk.provenance;
-        let _ = writeln!(
-            out,
-            "Crosswalk {} -> {} ({})\n  editions: {} -> {}\n  method: {}; reviewed {}{}",
-            catalog.standards[crosswalk.source].key,
-            catalog.standards[crosswalk.target].key,
-            term(&crosswalk.file),
-            term(&p.source_edition),
-            term(&p.target_edition),
-            term(&p.method),
-            p.date,
-            p.authors
-                .as_deref()
-                .map(|a| format!(" by {}", term(a)))
-                .unwrap_or_default()
-        );
-        let mut t = table(look);
-        t.set_header(["Source", "Relationship", "Target", "Weights", "Rationale"]);
-        for edge in &crosswalk.edges {
-            t.add_row([
-                cell(catalog.end_label(&edge.source)),
-                cell(edge.relationship.as_str()),
-                cell(catalog.end_label(&edge.target)),
-                cell(format!(
-                    "{} ->\n<- {}",
-                    weight_percent(edge.weight),
-                    weight_percent(edge.reverse_weight)
-                )),
-                cell(&edge.rationale),
-            ]);
-        }
-        let _ = writeln!(out, "{t}");
-        let _ = writeln!(
-            out,
-            "{} edges, {} items with no counterpart.\n",
-            crosswalk.edges.len(),
-            crosswalk.no_counterpart.len()
-        );
-    }
-    out
 }
 
 /// One mapping seen from the item being shown.
@@ -412,110 +260,4 @@ pub fn shown(catalog: &Catalog, node: Node) -> Shown<'_> {
         mappings,
         no_counterpart,
     }
-}
-
-/// `catalog show` as JSON.
-pub fn show_json(shown: &Shown<'_>) -> String {
-    json(shown)
-}
-
-/// `catalog show` as text.
-pub fn show_text(catalog: &Catalog, shown: &Shown<'_>, look: Look) -> String {
-    let mut out = String::new();
-    let e = &shown.entry;
-    let bold = |text: &str| {
-        if look.styled {
-            format!("\x1b[1m{text}\x1b[0m")
-        } else {
-            text.to_owned()
-        }
-    };
-    let _ = writeln!(out, "{}", bold(&term(&format!("{} {}", e.id, e.title))));
-    let _ = writeln!(
-        out,
-        "Standard:  {} ({})",
-        e.standard,
-        term(shown.standard_name)
-    );
-    let exclusion = if e.excludable {
-        "may be excluded"
-    } else {
-        "may not be excluded"
-    };
-    let _ = writeln!(out, "Kind:      {}, {exclusion}", e.kind);
-    if let (Some(parent), Some(title)) = (e.parent, shown.parent_title) {
-        let _ = writeln!(out, "Parent:    {}", term(&format!("{parent} {title}")));
-    }
-    let _ = writeln!(out, "Summary:   {}", term(e.summary));
-    if !shown.children.is_empty() {
-        let standard = catalog.standard_index(e.standard);
-        let _ = writeln!(out, "\nBeneath it:");
-        for child in &shown.children {
-            let title = standard
-                .and_then(|s| {
-                    catalog.standards[s]
-                        .find(child.id)
-                        .map(|i| catalog.standards[s].items[i].title.as_str())
-                })
-                .unwrap_or("");
-            let _ = writeln!(out, "  {}", term(&format!("{} {title}", child.id)));
-        }
-    }
-    if !shown.mappings.is_empty() {
-        let _ = writeln!(
-            out,
-            "\n{}",
-            bold(&format!("Mappings ({})", shown.mappings.len()))
-        );
-        for m in &shown.mappings {
-            let _ = writeln!(
-                out,
-                "\n  {} {} {} {} {}",
-                term(&m.item.id),
-                m.relationship,
-                m.other.standard,
-                term(&m.other.id),
-                term(&m.other_title)
-            );
-            let _ = writeln!(out, "    Rationale: {}", term(m.rationale));
-            for (present, absent, weight, needs) in [
-                (
-                    m.item.id.as_str(),
-                    m.other.id.as_str(),
-                    m.covers_other,
-                    m.other_needs,
-                ),
-                (
-                    m.other.id.as_str(),
-                    m.item.id.as_str(),
-                    m.covered_by_other,
-                    m.item_needs,
-                ),
-            ] {
-                let (present, absent) = (term(present), term(absent));
-                let _ = match needs {
-                    Some(text) => writeln!(
-                        out,
-                        "    With {present} in place, {absent} is {} covered and still needs: {}",
-                        weight_percent(weight),
-                        term(text)
-                    ),
-                    None => writeln!(
-                        out,
-                        "    With {present} in place, {absent} is covered fully."
-                    ),
-                };
-            }
-        }
-    }
-    if !shown.no_counterpart.is_empty() {
-        let _ = writeln!(out, "\n{}", bold("No counterpart"));
-        for r in &shown.no_counterpart {
-            let _ = writeln!(out, "  {}: {}", term(r.item.id), term(r.reason));
-        }
-    }
-    if shown.mappings.is_empty() && shown.no_counterpart.is_empty() {
-        let _ = writeln!(out, "\nNo crosswalk maps this item.");
-    }
-    out
 }
