@@ -104,6 +104,20 @@ impl Serialize for Date {
     }
 }
 
+impl schemars::JsonSchema for Date {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "Date".into()
+    }
+
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({
+            "description": "A date, written YYYY-MM-DD.",
+            "type": "string",
+            "pattern": r"^\d{4}-\d{2}-\d{2}$",
+        })
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -204,41 +204,6 @@ impl From<Problems> for InvalidInput {
     }
 }
 
-/// Renders problems for a terminal or log, at most `limit` of them, then a
-/// count. What the user wrote is shown safely: long values shortened, and
-/// control and bidi characters escaped (see [`crate::terminal::diagnostic`]).
-pub fn render(problems: &[Problem], limit: usize, styled: bool) -> String {
-    use crate::terminal::diagnostic;
-    use std::fmt::Write as _;
-    let (error, help_style, reset) = if styled {
-        ("\x1b[1;31m", "\x1b[1;36m", "\x1b[0m")
-    } else {
-        ("", "", "")
-    };
-    let mut out = String::new();
-    for problem in problems.iter().take(limit) {
-        let _ = writeln!(
-            out,
-            "{}: {error}error[{}]{reset}: {}",
-            diagnostic(&problem.location()),
-            problem.code,
-            diagnostic(&problem.message)
-        );
-        if let Some(help) = &problem.help {
-            let _ = writeln!(out, "  {help_style}help{reset}: {}", diagnostic(help));
-        }
-    }
-    if problems.len() > limit {
-        let more = problems.len() - limit;
-        let _ = writeln!(
-            out,
-            "... and {more} more problem{} not shown",
-            if more == 1 { "" } else { "s" }
-        );
-    }
-    out
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -257,22 +222,5 @@ mod tests {
             );
             assert!(code.description().ends_with('.'));
         }
-    }
-
-    #[test]
-    fn render_caps_the_list_and_counts_the_rest() {
-        let mut problems = Problems::new("s.yaml");
-        for line in 1..=5 {
-            problems
-                .add(ProblemCode::UnknownItem, Pos::new(line, 3), "unknown item")
-                .help("did you mean `A.5.1`?");
-        }
-        let text = render(&InvalidInput::from(problems).0, 2, false);
-        assert_eq!(
-            text,
-            "s.yaml:1:3: error[unknown-item]: unknown item\n  help: did you mean `A.5.1`?\n\
-             s.yaml:2:3: error[unknown-item]: unknown item\n  help: did you mean `A.5.1`?\n\
-             ... and 3 more problems not shown\n"
-        );
     }
 }

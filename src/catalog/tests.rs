@@ -7,7 +7,7 @@ use crate::model::{Kind, Node, Relationship};
 fn builtin() -> Catalog {
     match load(&builtin_sources()) {
         Ok(catalog) => catalog,
-        Err(err) => panic!("{}", crate::diag::render(&err.0, 100, false)),
+        Err(err) => panic!("{}", crate::render::problems::problems(&err.0, 100, false)),
     }
 }
 
@@ -651,7 +651,7 @@ fn files_that_are_neither_kind_or_empty_are_refused() {
 fn builtin_catalogues_load_on_the_fast_path() {
     let result = load_with(&builtin_sources(), fast);
     if let Err(err) = result {
-        panic!("{}", crate::diag::render(&err.0, 10, false));
+        panic!("{}", crate::render::problems::problems(&err.0, 10, false));
     }
 }
 

@@ -19,9 +19,9 @@ use anstream::ColorChoice;
 use clap::Parser;
 
 use crate::catalog::{self, Source};
-use crate::diag;
 use crate::exit::Outcome;
 use crate::model::Catalog;
+use crate::render;
 use crate::render::Look;
 use crate::suggest;
 use crate::terminal::diagnostic;
@@ -164,19 +164,18 @@ pub(crate) fn report_failure(failure: Failure, styled: bool) -> Outcome {
     match failure {
         Failure::BrokenPipe => return Outcome::Passed,
         Failure::Problems(problems) => {
-            io::write_stderr(&diag::render(&problems, PROBLEMS_SHOWN, styled));
+            io::write_stderr(&render::problems::problems(
+                &problems,
+                PROBLEMS_SHOWN,
+                styled,
+            ));
         }
         Failure::Message { message, help } => {
-            let (red, cyan, reset) = if styled {
-                ("\x1b[1;31m", "\x1b[1;36m", "\x1b[0m")
-            } else {
-                ("", "", "")
-            };
-            let mut text = format!("{red}error{reset}: {}\n", diagnostic(&message));
-            if let Some(help) = help {
-                text.push_str(&format!("  {cyan}help{reset}: {}\n", diagnostic(&help)));
-            }
-            io::write_stderr(&text);
+            io::write_stderr(&render::problems::message(
+                &message,
+                help.as_deref(),
+                styled,
+            ));
         }
     }
     Outcome::Unusable

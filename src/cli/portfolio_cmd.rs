@@ -13,7 +13,7 @@ use super::args::{GapArgs, GapFormat};
 use super::io::{self, Failure};
 use crate::analysis::portfolio::{FileOutcome, Portfolio, PortfolioRow};
 use crate::analysis::{self, Options};
-use crate::diag::{self, Problem};
+use crate::diag::Problem;
 use crate::exit::Outcome;
 use crate::render::portfolio::Format;
 use crate::status;
@@ -120,8 +120,11 @@ pub fn run(
                         .min(PROBLEMS_PER_FILE)
                         .min(problems_left);
                     if shown > 0 {
-                        let text =
-                            diag::render(&result.problems[..shown], shown, context.styled_stderr);
+                        let text = crate::render::problems::problems(
+                            &result.problems[..shown],
+                            shown,
+                            context.styled_stderr,
+                        );
                         bar.suspend(|| io::write_stderr(&text));
                     }
                     problems_left -= shown;

@@ -91,7 +91,7 @@ pub fn init(context: &Context, args: InitArgs) -> Result<Outcome, Failure> {
 /// Runs `ims schema`.
 pub fn schema(context: &Context, args: SchemaArgs) -> Result<Outcome, Failure> {
     check_extension("schema", args.output.as_deref(), &["json"], "JSON")?;
-    let text = schema::render(&context.catalog);
+    let text = schema::render(&context.catalog).map_err(crate::render::Error::from)?;
     match context.emit(args.output.as_deref(), text.as_bytes(), &[]) {
         Ok(()) | Err(Failure::BrokenPipe) => Ok(Outcome::Passed),
         Err(failure) => Err(failure),

@@ -11,6 +11,7 @@ pub mod diff;
 pub mod gap;
 pub mod markdown;
 pub mod portfolio;
+pub mod problems;
 pub mod soa;
 pub mod table;
 

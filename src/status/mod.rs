@@ -101,18 +101,54 @@ pub struct Evidence {
     pub date: Option<Date>,
 }
 
+/// Evidence as a status file writes it: a reference alone, or `{ref, date}`.
+impl schemars::JsonSchema for Evidence {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "Evidence".into()
+    }
+
+    fn json_schema(generator: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        let date = generator.subschema_for::<Date>();
+        schemars::json_schema!({
+            "description": "A document, record or system reference, alone or with the date it was produced or last checked.",
+            "anyOf": [
+                {"type": "string", "minLength": 1},
+                {
+                    "type": "object",
+                    "properties": {
+                        "ref": {"type": "string", "minLength": 1, "description": "The document, record or system."},
+                        "date": date,
+                    },
+                    "required": ["ref"],
+                    "additionalProperties": false,
+                },
+            ],
+        })
+    }
+}
+
 /// The word that marks an item as explicitly not assessed yet, as the
 /// template written by `ims init` does for every item.
 pub const NOT_ASSESSED: &str = "not-assessed";
 
-/// What the status file says about one item.
-#[derive(Debug, Clone, PartialEq)]
+/// What the status file says about one item: the long form of an entry,
+/// `A.5.1: {status: implemented, owner: ..., evidence: [...]}`. Its fields
+/// are the keys a status file may use, named by [`EntryField`], and the
+/// JSON Schema's `LongForm` is derived from it.
+#[derive(Debug, Clone, PartialEq, schemars::JsonSchema)]
+#[schemars(
+    rename = "LongForm",
+    deny_unknown_fields,
+    description = "The long form of an entry: its status with the details an auditor asks for."
+)]
 pub struct Entry {
     /// The status; `None` when written as `not-assessed`.
+    #[schemars(with = "Status", description = "How far the item is implemented.")]
     pub status: Option<Status>,
-    /// Who is responsible.
+    /// Who is responsible for the item.
     pub owner: Option<String>,
-    /// Where the evidence is.
+    /// Where the evidence is: one reference or a list, each alone or with a date.
+    #[schemars(default, schema_with = "evidence_schema")]
     pub evidence: Vec<Evidence>,
     /// Free text.
     pub note: Option<String>,
@@ -120,11 +156,81 @@ pub struct Entry {
     pub due: Option<Date>,
     /// When the item was last reviewed.
     pub reviewed: Option<Date>,
-    /// Why the item is excluded (or included).
+    /// Why the item is excluded (required for not-applicable) or included.
     pub justification: Option<String>,
     /// Where the entry's key is written. Valid files are read without
     /// positions (faster), so this is only known while problems are reported.
+    #[schemars(skip)]
     pub pos: Pos,
+}
+
+/// The keys of an entry's long form, one per field of [`Entry`]; a test
+/// holds the two together.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum EntryField {
+    /// `status`
+    Status,
+    /// `owner`
+    Owner,
+    /// `evidence`
+    Evidence,
+    /// `note`
+    Note,
+    /// `due`
+    Due,
+    /// `reviewed`
+    Reviewed,
+    /// `justification`
+    Justification,
+}
+
+impl EntryField {
+    /// Every key, in the order of [`Entry`]'s fields.
+    pub const ALL: [EntryField; 7] = [
+        EntryField::Status,
+        EntryField::Owner,
+        EntryField::Evidence,
+        EntryField::Note,
+        EntryField::Due,
+        EntryField::Reviewed,
+        EntryField::Justification,
+    ];
+
+    /// The key as written in a status file.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            EntryField::Status => "status",
+            EntryField::Owner => "owner",
+            EntryField::Evidence => "evidence",
+            EntryField::Note => "note",
+            EntryField::Due => "due",
+            EntryField::Reviewed => "reviewed",
+            EntryField::Justification => "justification",
+        }
+    }
+
+    /// The field a key names, if any.
+    pub fn parse(key: &str) -> Option<EntryField> {
+        EntryField::ALL
+            .into_iter()
+            .find(|field| field.as_str() == key)
+    }
+}
+
+impl fmt::Display for EntryField {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// How evidence is written: one reference, or a list of references and
+/// dated references.
+fn evidence_schema(generator: &mut schemars::SchemaGenerator) -> schemars::Schema {
+    let one = generator.subschema_for::<Evidence>();
+    schemars::json_schema!({
+        "description": "Where the evidence is: one reference, or a list of references, each optionally dated.",
+        "anyOf": [one, {"type": "array", "items": one}, {"type": "null"}],
+    })
 }
 
 /// One standard's part of a status file.

@@ -8,7 +8,7 @@ use std::fmt;
 
 use serde::de::{self, Deserialize, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
 
-use super::Status;
+use super::{EntryField, Status};
 use crate::yaml::Located;
 
 /// The whole file: top-level keys in file order.
@@ -46,7 +46,7 @@ pub enum RawEntry {
 #[derive(Debug, Default)]
 pub struct RawLong {
     /// Every known field in file order, with the position of its key.
-    pub fields: Vec<(Located<String>, RawField)>,
+    pub fields: Vec<(Located<EntryField>, RawField)>,
     /// Keys that the long form does not have.
     pub unknown: Vec<Located<String>>,
 }
@@ -77,18 +77,6 @@ pub enum RawEvidence {
     /// A value that cannot be evidence, described for the error message.
     Invalid(&'static str),
 }
-
-/// Keys of the long form of an entry whose value is text.
-pub const TEXT_FIELDS: &[&str] = &[
-    "status",
-    "owner",
-    "note",
-    "due",
-    "justification",
-    "reviewed",
-];
-/// The key of the evidence list.
-pub const EVIDENCE_FIELD: &str = "evidence";
 
 impl<'de> Deserialize<'de> for RawStatusFile {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
@@ -198,15 +186,21 @@ impl<'de> Visitor<'de> for EntryVisitor {
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<RawEntry, A::Error> {
         let mut long = RawLong::default();
         while let Some(key) = map.next_key::<Located<String>>()? {
-            if key.value == EVIDENCE_FIELD {
-                let evidence = map.next_value::<EvidenceList>()?;
-                long.fields.push((key, RawField::Evidence(evidence.0)));
-            } else if TEXT_FIELDS.contains(&key.value.as_str()) {
-                let text = map.next_value::<Option<Located<String>>>()?;
-                long.fields.push((key, RawField::Text(text)));
-            } else {
-                map.next_value::<IgnoredAny>()?;
-                long.unknown.push(key);
+            match EntryField::parse(&key.value) {
+                Some(EntryField::Evidence) => {
+                    let evidence = map.next_value::<EvidenceList>()?;
+                    let field = Located::new(EntryField::Evidence, key.pos);
+                    long.fields.push((field, RawField::Evidence(evidence.0)));
+                }
+                Some(field) => {
+                    let text = map.next_value::<Option<Located<String>>>()?;
+                    long.fields
+                        .push((Located::new(field, key.pos), RawField::Text(text)));
+                }
+                None => {
+                    map.next_value::<IgnoredAny>()?;
+                    long.unknown.push(key);
+                }
             }
         }
         Ok(RawEntry::Long(long))

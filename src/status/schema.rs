@@ -1,59 +1,19 @@
 //! The JSON Schema of the status file, built from the loaded catalogues so
-//! that editors can complete every item id and show its title.
+//! that editors can complete every item id and show its title. The entry's
+//! long form is derived from [`Entry`] itself.
 
+use schemars::SchemaGenerator;
 use schemars::generate::SchemaSettings;
-use schemars::{JsonSchema, SchemaGenerator};
 use serde_json::{Map, Value, json};
 
-use super::{NOT_ASSESSED, Status};
+use super::{Entry, NOT_ASSESSED, Status};
 use crate::model::Catalog;
 
-/// The long form of an entry, as editors should offer it.
-#[derive(JsonSchema)]
-#[serde(deny_unknown_fields)]
-#[allow(dead_code)]
-struct LongForm {
-    /// How far the item is implemented.
-    status: Status,
-    /// Who is responsible for the item.
-    owner: Option<String>,
-    /// Where the evidence is: document or record references, optionally dated.
-    evidence: Option<Vec<EvidenceSchema>>,
-    /// Free text.
-    note: Option<String>,
-    /// When the item is due to be in place (YYYY-MM-DD).
-    #[schemars(regex(pattern = r"^\d{4}-\d{2}-\d{2}$"))]
-    due: Option<String>,
-    /// When the item was last reviewed (YYYY-MM-DD).
-    #[schemars(regex(pattern = r"^\d{4}-\d{2}-\d{2}$"))]
-    reviewed: Option<String>,
-    /// Why the item is excluded (required for not-applicable) or included.
-    justification: Option<String>,
-}
-
-/// A piece of evidence: a reference, or a reference with a date.
-#[derive(JsonSchema)]
-#[serde(untagged)]
-#[allow(dead_code)]
-enum EvidenceSchema {
-    /// A document or record reference.
-    Reference(String),
-    /// A reference with the date it was produced or last checked.
-    Dated {
-        /// The document or record.
-        #[serde(rename = "ref")]
-        reference: String,
-        /// When it was produced or last checked (YYYY-MM-DD).
-        #[schemars(regex(pattern = r"^\d{4}-\d{2}-\d{2}$"))]
-        date: Option<String>,
-    },
-}
-
 /// The schema as pretty JSON with a final newline.
-pub fn render(catalog: &Catalog) -> String {
+pub fn render(catalog: &Catalog) -> serde_json::Result<String> {
     let mut generator = SchemaGenerator::new(SchemaSettings::draft07());
     generator.subschema_for::<Status>();
-    generator.subschema_for::<LongForm>();
+    generator.subschema_for::<Entry>();
     let mut definitions = generator.take_definitions(true);
     // `not-assessed` is written in a status file but is no status of its own.
     if let Some(Value::Object(status)) = definitions.get_mut("Status") {
@@ -161,7 +121,7 @@ pub fn render(catalog: &Catalog) -> String {
         "properties": properties,
         "definitions": definitions,
     });
-    let mut out = serde_json::to_string_pretty(&schema).unwrap_or_default();
+    let mut out = serde_json::to_string_pretty(&schema)?;
     out.push('\n');
-    out
+    Ok(out)
 }

@@ -54,6 +54,27 @@ iso20000:
 }
 
 #[test]
+fn the_entry_keys_are_the_fields_of_entry() {
+    // The schema is derived from `Entry`; the reader knows keys through
+    // `EntryField`. The two must name the same fields.
+    let schema = schemars::SchemaGenerator::default()
+        .into_root_schema_for::<Entry>()
+        .to_value();
+    let properties = schema["properties"].as_object().unwrap();
+    let derived: Vec<&str> = properties.keys().map(String::as_str).collect();
+    let mut named: Vec<&str> = EntryField::ALL.iter().map(|f| f.as_str()).collect();
+    let mut sorted = derived.clone();
+    sorted.sort_unstable();
+    named.sort_unstable();
+    assert_eq!(sorted, named);
+    for field in EntryField::ALL {
+        assert_eq!(EntryField::parse(field.as_str()), Some(field));
+    }
+    assert_eq!(EntryField::parse("ref"), None);
+    assert_eq!(schema["required"], serde_json::json!(["status"]));
+}
+
+#[test]
 fn every_problem_is_reported_at_once_with_positions() {
     let text = "\
 organisation: Acme

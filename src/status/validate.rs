@@ -3,10 +3,8 @@
 
 use std::collections::{BTreeMap, HashMap};
 
-use super::raw::{
-    EVIDENCE_FIELD, RawEntry, RawEvidence, RawField, RawLong, RawStatusFile, RawTop, TEXT_FIELDS,
-};
-use super::{Assessment, Entry, Evidence, META_KEYS, NOT_ASSESSED, Section, Status};
+use super::raw::{RawEntry, RawEvidence, RawField, RawLong, RawStatusFile, RawTop};
+use super::{Assessment, Entry, EntryField, Evidence, META_KEYS, NOT_ASSESSED, Section, Status};
 use crate::date::Date;
 use crate::diag::{InvalidInput, Pos, ProblemCode, Problems};
 use crate::model::{Catalog, Standard};
@@ -402,7 +400,7 @@ impl Checker<'_> {
     ) -> Option<Option<Status>> {
         let commas = long.unknown.iter().any(|key| key.value.contains(' '));
         for unknown in long.unknown {
-            let known = TEXT_FIELDS.iter().copied().chain([EVIDENCE_FIELD]);
+            let known = EntryField::ALL.iter().map(|field| field.as_str());
             let comma_hint = commas.then(|| {
                 "a comma inside `{...}` starts a new key: put text that contains commas in quotes".to_owned()
             });
@@ -430,7 +428,7 @@ impl Checker<'_> {
         }
         let mut status = None;
         let mut status_given = false;
-        let mut seen: HashMap<String, Pos> = HashMap::new();
+        let mut seen: HashMap<EntryField, Pos> = HashMap::new();
         for (field, value) in long.fields {
             if let Some(first) = seen.get(&field.value) {
                 self.problems.add(
@@ -443,11 +441,11 @@ impl Checker<'_> {
                 );
                 continue;
             }
-            seen.insert(field.value.clone(), field.pos);
+            seen.insert(field.value, field.pos);
             match value {
                 RawField::Evidence(items) => entry.evidence = self.evidence(items, key),
                 RawField::Text(None) => {
-                    if field.value == "status" {
+                    if field.value == EntryField::Status {
                         status_given = true;
                         self.problems
                             .add(
@@ -460,17 +458,18 @@ impl Checker<'_> {
                 }
                 RawField::Text(Some(text)) => {
                     let trimmed = Located::new(text.value.trim().to_owned(), text.pos);
-                    match field.value.as_str() {
-                        "status" => {
+                    match field.value {
+                        EntryField::Status => {
                             status_given = true;
                             status = self.status(&trimmed, key);
                         }
-                        "owner" => entry.owner = Some(trimmed.value),
-                        "note" => entry.note = Some(trimmed.value),
-                        "justification" => entry.justification = Some(trimmed.value),
-                        "due" => entry.due = self.date(&trimmed, "`due`"),
-                        "reviewed" => entry.reviewed = self.date(&trimmed, "`reviewed`"),
-                        _ => {}
+                        EntryField::Owner => entry.owner = Some(trimmed.value),
+                        EntryField::Note => entry.note = Some(trimmed.value),
+                        EntryField::Justification => entry.justification = Some(trimmed.value),
+                        EntryField::Due => entry.due = self.date(&trimmed, "`due`"),
+                        EntryField::Reviewed => entry.reviewed = self.date(&trimmed, "`reviewed`"),
+                        // Evidence is a list, read as one above.
+                        EntryField::Evidence => {}
                     }
                 }
             }
