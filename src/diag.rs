@@ -119,6 +119,23 @@ pub struct Problem {
     pub message: String,
     /// How to fix it, when there is something useful to say.
     pub help: Option<String>,
+    /// A command that would help, for the front end to word: the library
+    /// names no command-line flag.
+    #[serde(skip)]
+    pub next: Option<NextStep>,
+}
+
+/// A command that helps with a problem. The library records it; the
+/// command line words it with its own flags.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum NextStep {
+    /// Load catalogues that define other standards.
+    LoadCatalogues,
+    /// List the ids of a standard.
+    ListIds {
+        /// The standard's key.
+        standard: String,
+    },
 }
 
 impl Problem {
@@ -162,6 +179,7 @@ impl Problems {
             column: pos.column,
             message: message.into(),
             help: None,
+            next: None,
         });
         let last = self.list.len() - 1;
         &mut self.list[last]
@@ -189,6 +207,12 @@ impl Problem {
     /// Attaches a hint on how to fix the problem.
     pub fn help(&mut self, help: impl Into<String>) -> &mut Self {
         self.help = Some(help.into());
+        self
+    }
+
+    /// Records a command that would help.
+    pub fn next(&mut self, step: NextStep) -> &mut Self {
+        self.next = Some(step);
         self
     }
 }

@@ -7,15 +7,64 @@ use std::collections::BTreeMap;
 
 use serde::Deserialize;
 
-use crate::analysis::Statuses;
 use crate::date::Date;
 use crate::model::{Catalog, Node};
+use crate::status::resolve::Statuses;
 use crate::status::{Assessment, Status};
 
 /// The report layouts a baseline may have: version 2 added the head start
 /// and combined reuse, but the item statuses a snapshot reads are the same
 /// in both.
-pub const READABLE_VERSIONS: std::ops::RangeInclusive<u32> = 1..=crate::analysis::SCHEMA_VERSION;
+pub const READABLE_VERSIONS: std::ops::RangeInclusive<u32> = 1..=SCHEMA_VERSION;
+
+/// Version of the JSON layout of the reports ims writes, raised on any
+/// incompatible change. It lives here, below the analysis, because reading
+/// earlier reports back is what the version is for.
+pub const SCHEMA_VERSION: u32 = 2;
+
+/// Why a JSON report cannot serve as a snapshot.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum SnapshotError {
+    /// The text is not a JSON gap report.
+    #[error("not a JSON gap report of ims: {0}")]
+    NotAReport(String),
+    /// The report's layout is one this ims cannot read.
+    #[error(
+        "the JSON report has schema_version {0}; this ims reads versions {start} to {end}",
+        start = READABLE_VERSIONS.start(),
+        end = READABLE_VERSIONS.end()
+    )]
+    UnreadableVersion(u32),
+    /// A status word that no status has.
+    #[error("unknown status `{0}` in the JSON report")]
+    UnknownStatus(String),
+    /// One item listed twice.
+    #[error("item `{id}` of {standard} appears twice in the JSON report")]
+    DuplicateItem {
+        /// The standard's key.
+        standard: String,
+        /// The item's id.
+        id: String,
+    },
+    /// A standard that no loaded catalogue defines.
+    #[error(
+        "the JSON report has standard `{key}`, which no loaded catalogue defines (known: {known})"
+    )]
+    UnknownStandard {
+        /// The standard's key.
+        key: String,
+        /// The keys of the loaded standards, joined.
+        known: String,
+    },
+    /// An item that the catalogue does not define.
+    #[error("the JSON report has item `{id}` in {standard}, which the catalogue does not define")]
+    UnknownItem {
+        /// The standard's key.
+        standard: String,
+        /// The item's id.
+        id: String,
+    },
+}
 
 /// The statuses of every assessable item of the standards assessed.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -64,16 +113,11 @@ impl Snapshot {
     }
 
     /// The statuses recorded in a JSON report of `ims gap --format json`.
-    pub fn from_report_json(file: &str, text: &str) -> Result<Snapshot, String> {
-        let report: JsonReport = serde_json::from_str(text)
-            .map_err(|err| format!("not a JSON report of `ims gap --format json`: {err}"))?;
+    pub fn from_report_json(file: &str, text: &str) -> Result<Snapshot, SnapshotError> {
+        let report: JsonReport =
+            serde_json::from_str(text).map_err(|err| SnapshotError::NotAReport(err.to_string()))?;
         if !READABLE_VERSIONS.contains(&report.schema_version) {
-            return Err(format!(
-                "the JSON report has schema_version {}; this ims reads versions {} to {}",
-                report.schema_version,
-                READABLE_VERSIONS.start(),
-                READABLE_VERSIONS.end()
-            ));
+            return Err(SnapshotError::UnreadableVersion(report.schema_version));
         }
         let mut standards: Vec<String> = Vec::new();
         let mut items = BTreeMap::new();
@@ -83,17 +127,14 @@ impl Snapshot {
             }
             let status = match item.status {
                 None => None,
-                Some(text) => Some(
-                    Status::parse(&text)
-                        .ok_or_else(|| format!("unknown status `{text}` in the JSON report"))?,
-                ),
+                Some(text) => Some(Status::parse(&text).ok_or(SnapshotError::UnknownStatus(text))?),
             };
             let key = (item.standard, item.id);
             if items.contains_key(&key) {
-                return Err(format!(
-                    "item `{}` of {} appears twice in the JSON report",
-                    key.1, key.0
-                ));
+                return Err(SnapshotError::DuplicateItem {
+                    standard: key.0,
+                    id: key.1,
+                });
             }
             items.insert(key, status);
         }
@@ -109,14 +150,14 @@ impl Snapshot {
     /// Checks that every standard and item of a snapshot read from a JSON
     /// report is in the loaded catalogue, so that an edited or foreign
     /// report cannot count phantom regressions.
-    pub fn check_against(&self, catalog: &Catalog) -> Result<(), String> {
+    pub fn check_against(&self, catalog: &Catalog) -> Result<(), SnapshotError> {
         for key in &self.standards {
             if catalog.standard_index(key).is_none() {
                 let keys: Vec<&str> = catalog.keys().collect();
-                return Err(format!(
-                    "the JSON report has standard `{key}`, which no loaded catalogue defines (known: {})",
-                    keys.join(", ")
-                ));
+                return Err(SnapshotError::UnknownStandard {
+                    key: key.clone(),
+                    known: keys.join(", "),
+                });
             }
         }
         for (key, id) in self.items.keys() {
@@ -124,9 +165,10 @@ impl Snapshot {
                 .standard_index(key)
                 .and_then(|index| catalog.standards[index].find(id));
             if found.is_none() {
-                return Err(format!(
-                    "the JSON report has item `{id}` in {key}, which the catalogue does not define"
-                ));
+                return Err(SnapshotError::UnknownItem {
+                    standard: key.clone(),
+                    id: id.clone(),
+                });
             }
         }
         Ok(())

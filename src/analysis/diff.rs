@@ -4,65 +4,12 @@
 
 use serde::Serialize;
 
+pub use super::report::{Change, ChangeKind};
 use super::report::{Counts, SCHEMA_VERSION, round1};
 use crate::date::Date;
 use crate::model::Catalog;
 use crate::snapshot::Snapshot;
 use crate::status::Status;
-
-/// How one item changed.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum ChangeKind {
-    /// Further along: not-implemented < planned < partial < implemented.
-    Improved,
-    /// Further back, the ratchet's concern.
-    Regressed,
-    /// Had no status before, has one now.
-    NewlyAssessed,
-    /// Had a status before, has none now; the ratchet treats it as a regression.
-    NoLongerAssessed,
-    /// Declared not applicable.
-    Excluded,
-    /// Brought back into scope from not applicable.
-    Included,
-}
-
-impl ChangeKind {
-    /// Words for people.
-    pub fn label(self) -> &'static str {
-        match self {
-            ChangeKind::Improved => "improved",
-            ChangeKind::Regressed => "regressed",
-            ChangeKind::NewlyAssessed => "newly assessed",
-            ChangeKind::NoLongerAssessed => "no longer assessed",
-            ChangeKind::Excluded => "excluded",
-            ChangeKind::Included => "included again",
-        }
-    }
-
-    /// Whether the ratchet fails on it.
-    pub fn is_regression(self) -> bool {
-        matches!(self, ChangeKind::Regressed | ChangeKind::NoLongerAssessed)
-    }
-}
-
-/// One item whose status changed.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct Change {
-    /// The standard's key.
-    pub standard: String,
-    /// The item's id.
-    pub id: String,
-    /// Its title, when the catalogue knows the item.
-    pub title: String,
-    /// The status before; null when not assessed.
-    pub old: Option<Status>,
-    /// The status after; null when not assessed.
-    pub new: Option<Status>,
-    /// How it changed.
-    pub kind: ChangeKind,
-}
 
 /// Coverage of one standard before and after.
 #[derive(Debug, Clone, Serialize)]

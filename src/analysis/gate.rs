@@ -1,18 +1,12 @@
-//! The CI gate: findings at or above `--fail-on`, and coverage below
-//! `--min-coverage`, each give one line of reason.
+//! The CI gate: findings at or above the fail-on level, stale evidence,
+//! regressions against a baseline and coverage below a minimum, each a
+//! structured [`GateFailure`] per standard.
 
 use super::Options;
 use super::report::{
-    BaselineResult, FailOn, GateResult, ItemStatus, StandardSummary, Warning, WarningCode,
+    BaselineResult, FailOn, GateFailure, GateResult, ItemStatus, StandardSummary, Warning,
+    WarningCode,
 };
-use crate::status::Status;
-
-fn status_word(status: Option<Status>) -> &'static str {
-    status.map_or("not assessed", Status::as_str)
-}
-
-/// How many ids a reason names before it counts the rest.
-const IDS_IN_REASON: usize = 5;
 
 /// Everything the gate can fail on.
 pub(crate) struct Findings<'a> {
@@ -23,56 +17,33 @@ pub(crate) struct Findings<'a> {
     pub baseline: Option<&'a BaselineResult>,
 }
 
-/// "N items WHAT: a, b, c, and K more".
-fn listing(ids: &[&str], what: &str) -> String {
-    let mut named: Vec<String> = ids
-        .iter()
-        .take(IDS_IN_REASON)
-        .map(|id| (*id).to_owned())
-        .collect();
-    if ids.len() > IDS_IN_REASON {
-        named.push(format!("and {} more", ids.len() - IDS_IN_REASON));
-    }
-    format!(
-        "{} item{} {what}: {}",
-        ids.len(),
-        if ids.len() == 1 { "" } else { "s" },
-        named.join(", ")
-    )
-}
-
 pub(crate) fn judge(
     standards: &[StandardSummary],
     findings: &Findings<'_>,
     options: &Options,
 ) -> GateResult {
-    let mut reasons = Vec::new();
-    let checks: [(FailOn, &[ItemStatus], &str); 3] = [
-        (
-            FailOn::Missing,
-            findings.missing,
-            "missing (planned or not implemented)",
-        ),
-        (FailOn::Partial, findings.partial, "only partly implemented"),
-        (FailOn::Unassessed, findings.unassessed, "not assessed"),
+    let mut failures = Vec::new();
+    let checks: [(FailOn, &[ItemStatus]); 3] = [
+        (FailOn::Missing, findings.missing),
+        (FailOn::Partial, findings.partial),
+        (FailOn::Unassessed, findings.unassessed),
     ];
-    for (level, items, what) in checks {
+    for (level, items) in checks {
         if options.fail_on < level {
             continue;
         }
         for standard in standards {
-            let ids: Vec<&str> = items
+            let ids: Vec<String> = items
                 .iter()
                 .filter(|item| item.standard == standard.id)
-                .map(|item| item.id.as_str())
+                .map(|item| item.id.clone())
                 .collect();
             if !ids.is_empty() {
-                reasons.push(format!(
-                    "{}: {} (--fail-on {})",
-                    standard.id,
-                    listing(&ids, what),
-                    options.fail_on.as_str()
-                ));
+                failures.push(GateFailure::Findings {
+                    standard: standard.id.clone(),
+                    finding: level,
+                    items: ids,
+                });
             }
         }
     }
@@ -80,46 +51,36 @@ pub(crate) fn judge(
         && let Some(days) = options.max_evidence_age
     {
         for standard in standards {
-            let mut ids: Vec<&str> = findings
+            let mut ids: Vec<String> = findings
                 .warnings
                 .iter()
                 .filter(|w| w.code == WarningCode::StaleEvidence && w.item.standard == standard.id)
-                .map(|w| w.item.id.as_str())
+                .map(|w| w.item.id.clone())
                 .collect();
             ids.dedup();
             if !ids.is_empty() {
-                let what = format!("have evidence older than {days} days");
-                reasons.push(format!(
-                    "{}: {} (--fail-on stale-evidence)",
-                    standard.id,
-                    listing(&ids, &what)
-                ));
+                failures.push(GateFailure::StaleEvidence {
+                    standard: standard.id.clone(),
+                    max_age_days: days,
+                    items: ids,
+                });
             }
         }
     }
     if let Some(baseline) = findings.baseline {
         for standard in standards {
-            let moves: Vec<String> = baseline
+            let changes: Vec<_> = baseline
                 .regressions
                 .iter()
                 .filter(|change| change.standard == standard.id)
-                .map(|change| {
-                    format!(
-                        "{} {} -> {}",
-                        change.id,
-                        status_word(change.old),
-                        status_word(change.new)
-                    )
-                })
+                .cloned()
                 .collect();
-            if !moves.is_empty() {
-                let ids: Vec<&str> = moves.iter().map(String::as_str).collect();
-                reasons.push(format!(
-                    "{}: {} (--baseline {})",
-                    standard.id,
-                    listing(&ids, "regressed"),
-                    baseline.file
-                ));
+            if !changes.is_empty() {
+                failures.push(GateFailure::Regressed {
+                    standard: standard.id.clone(),
+                    baseline: baseline.file.clone(),
+                    changes,
+                });
             }
         }
     }
@@ -131,25 +92,27 @@ pub(crate) fn judge(
         if let Some(key) = &minimum.standard
             && applies.is_empty()
         {
-            reasons.push(format!(
-                "{key}: not in the report, so its coverage cannot be checked against {}%",
-                minimum.percent
-            ));
+            failures.push(GateFailure::NotReported {
+                standard: key.clone(),
+                minimum: minimum.percent,
+            });
         }
         for standard in applies {
             if let Some(coverage) = standard.coverage
                 && coverage < minimum.percent
             {
-                reasons.push(format!(
-                    "{}: coverage {coverage}% is below the minimum of {}% (--min-coverage)",
-                    standard.id, minimum.percent
-                ));
+                failures.push(GateFailure::BelowMinimum {
+                    standard: standard.id.clone(),
+                    coverage,
+                    minimum: minimum.percent,
+                });
             }
         }
     }
     GateResult {
-        passed: reasons.is_empty(),
-        reasons,
+        passed: failures.is_empty(),
+        reasons: failures.iter().map(GateFailure::reason).collect(),
+        failures,
         fail_on: options.fail_on,
         min_coverage: options.min_coverage.clone(),
         fail_on_stale_evidence: options.fail_on_stale_evidence,

@@ -7,7 +7,6 @@ mod gate;
 mod overlap;
 pub mod portfolio;
 pub mod report;
-mod resolve;
 mod reuse;
 pub mod soa;
 mod warnings;
@@ -17,9 +16,9 @@ use std::collections::{BTreeSet, HashMap};
 use crate::date::Date;
 use crate::model::{Catalog, Node};
 use crate::snapshot::Snapshot;
+pub use crate::status::resolve::{Resolved, Statuses};
 use crate::status::{Assessment, Status};
 pub use report::*;
-pub use resolve::{Resolved, Statuses};
 
 /// What to analyse and how to judge it.
 #[derive(Debug, Clone, Default)]

@@ -8,10 +8,10 @@ use super::report::{
     ElementSide, ItemRef, OverlapPair, OverlapRow, OverlapState, SharedElement, SharedState,
     SideState, StateCount,
 };
-use super::resolve::Statuses;
 use super::{Scope, item_status};
 use crate::model::{Catalog, Edge, End, Node, Relationship};
 use crate::status::Status;
+use crate::status::resolve::Statuses;
 
 /// Whether an edge belongs in the report: both ends known, one end reported.
 fn relevant(edge: &Edge, scope: &Scope) -> bool {

@@ -8,8 +8,7 @@ use crate::date::Date;
 use crate::model::{Kind, Relationship};
 use crate::status::Status;
 
-/// Version of the JSON report layout; raised on any incompatible change.
-pub const SCHEMA_VERSION: u32 = 2;
+pub use crate::snapshot::SCHEMA_VERSION;
 
 /// The result of analysing one status file.
 #[derive(Debug, Clone, Serialize)]
@@ -60,7 +59,61 @@ pub struct BaselineResult {
     /// The baseline file, as named on the command line.
     pub file: String,
     /// Items that regressed or are no longer assessed, in the reported standards.
-    pub regressions: Vec<super::diff::Change>,
+    pub regressions: Vec<Change>,
+}
+
+/// How one item changed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum ChangeKind {
+    /// Further along: not-implemented < planned < partial < implemented.
+    Improved,
+    /// Further back, the ratchet's concern.
+    Regressed,
+    /// Had no status before, has one now.
+    NewlyAssessed,
+    /// Had a status before, has none now; the ratchet treats it as a regression.
+    NoLongerAssessed,
+    /// Declared not applicable.
+    Excluded,
+    /// Brought back into scope from not applicable.
+    Included,
+}
+
+impl ChangeKind {
+    /// Words for people.
+    pub fn label(self) -> &'static str {
+        match self {
+            ChangeKind::Improved => "improved",
+            ChangeKind::Regressed => "regressed",
+            ChangeKind::NewlyAssessed => "newly assessed",
+            ChangeKind::NoLongerAssessed => "no longer assessed",
+            ChangeKind::Excluded => "excluded",
+            ChangeKind::Included => "included again",
+        }
+    }
+
+    /// Whether the ratchet fails on it.
+    pub fn is_regression(self) -> bool {
+        matches!(self, ChangeKind::Regressed | ChangeKind::NoLongerAssessed)
+    }
+}
+
+/// One item whose status changed.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Change {
+    /// The standard's key.
+    pub standard: String,
+    /// The item's id.
+    pub id: String,
+    /// Its title, when the catalogue knows the item.
+    pub title: String,
+    /// The status before; null when not assessed.
+    pub old: Option<Status>,
+    /// The status after; null when not assessed.
+    pub new: Option<Status>,
+    /// How it changed.
+    pub kind: ChangeKind,
 }
 
 /// A reference to an item of a standard.
@@ -535,7 +588,7 @@ warning_codes! {
     EqualItemsDiffer = "equal-items-differ": "Two items mapped as equal have different statuses.",
     Overdue = "overdue": "An item is not implemented and its due date is before the assessment date.",
     ParentStatusUnused = "parent-status-unused": "A heading has a status, but every item beneath it has its own entry, so it applies to nothing.",
-    StaleEvidence = "stale-evidence": "Dated evidence is older than --max-evidence-age.",
+    StaleEvidence = "stale-evidence": "Dated evidence is older than the maximum evidence age set for the run.",
 }
 
 impl Serialize for WarningCode {
@@ -560,7 +613,17 @@ pub enum FailOn {
 }
 
 impl FailOn {
-    /// The command-line spelling.
+    /// What an item with this finding is, in words.
+    pub fn finding(self) -> &'static str {
+        match self {
+            FailOn::Never => "in any state",
+            FailOn::Missing => "missing (planned or not implemented)",
+            FailOn::Partial => "only partly implemented",
+            FailOn::Unassessed => "not assessed",
+        }
+    }
+
+    /// The spelling in settings and JSON.
     pub fn as_str(self) -> &'static str {
         match self {
             FailOn::Never => "never",
@@ -569,6 +632,174 @@ impl FailOn {
             FailOn::Unassessed => "unassessed",
         }
     }
+}
+
+/// Why the gate failed, for one standard. [`GateFailure::reason`] words
+/// it; the command line adds the flag that asked for the check.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(tag = "kind", rename_all = "kebab-case")]
+pub enum GateFailure {
+    /// Applicable items with a finding at or above the fail-on level.
+    Findings {
+        /// The standard's key.
+        standard: String,
+        /// The finding: missing, partial or unassessed.
+        finding: FailOn,
+        /// Every item with the finding, in catalogue order.
+        items: Vec<String>,
+    },
+    /// Items whose dated evidence is older than the maximum age.
+    StaleEvidence {
+        /// The standard's key.
+        standard: String,
+        /// The maximum age in days.
+        max_age_days: u32,
+        /// Every item concerned, in catalogue order.
+        items: Vec<String>,
+    },
+    /// Items that went backwards against the baseline.
+    Regressed {
+        /// The standard's key.
+        standard: String,
+        /// The baseline file, as named by the user.
+        baseline: String,
+        /// Every regression, in catalogue order.
+        changes: Vec<Change>,
+    },
+    /// Coverage below the minimum.
+    BelowMinimum {
+        /// The standard's key.
+        standard: String,
+        /// The coverage, in percent.
+        coverage: f64,
+        /// The minimum, in percent.
+        minimum: f64,
+    },
+    /// A minimum for a standard that the report does not cover.
+    NotReported {
+        /// The standard's key.
+        standard: String,
+        /// The minimum, in percent.
+        minimum: f64,
+    },
+}
+
+/// How many ids a reason names before it counts the rest.
+const IDS_IN_REASON: usize = 5;
+
+/// "N items WHAT: a, b, c, and K more".
+fn listing<'a>(ids: impl ExactSizeIterator<Item = &'a str>, what: &str) -> String {
+    let count = ids.len();
+    let mut named: Vec<&str> = ids.take(IDS_IN_REASON).collect();
+    let rest = count.saturating_sub(IDS_IN_REASON);
+    let more = format!("and {rest} more");
+    if rest > 0 {
+        named.push(&more);
+    }
+    format!(
+        "{count} item{} {what}: {}",
+        if count == 1 { "" } else { "s" },
+        named.join(", ")
+    )
+}
+
+impl GateFailure {
+    /// The standard the failure is about.
+    pub fn standard(&self) -> &str {
+        match self {
+            GateFailure::Findings { standard, .. }
+            | GateFailure::StaleEvidence { standard, .. }
+            | GateFailure::Regressed { standard, .. }
+            | GateFailure::BelowMinimum { standard, .. }
+            | GateFailure::NotReported { standard, .. } => standard,
+        }
+    }
+
+    /// The items concerned, by id; none for a coverage failure.
+    pub fn items(&self) -> Vec<&str> {
+        match self {
+            GateFailure::Findings { items, .. } | GateFailure::StaleEvidence { items, .. } => {
+                items.iter().map(String::as_str).collect()
+            }
+            GateFailure::Regressed { changes, .. } => {
+                changes.iter().map(|change| change.id.as_str()).collect()
+            }
+            GateFailure::BelowMinimum { .. } | GateFailure::NotReported { .. } => Vec::new(),
+        }
+    }
+
+    /// What went wrong for one item of the failure, in words.
+    pub fn item_reason(&self, id: &str) -> String {
+        let standard = self.standard();
+        match self {
+            GateFailure::Findings { finding, .. } => {
+                format!("{standard} {id} is {}", finding.finding())
+            }
+            GateFailure::StaleEvidence { max_age_days, .. } => {
+                format!("{standard} {id} has evidence older than {max_age_days} days")
+            }
+            GateFailure::Regressed {
+                changes, baseline, ..
+            } => match changes.iter().find(|change| change.id == id) {
+                Some(change) => format!(
+                    "{standard} {id} regressed since {baseline}: {} -> {}",
+                    status_word(change.old),
+                    status_word(change.new)
+                ),
+                None => self.reason(),
+            },
+            GateFailure::BelowMinimum { .. } | GateFailure::NotReported { .. } => self.reason(),
+        }
+    }
+
+    /// The failure in one line, naming at most a few items.
+    pub fn reason(&self) -> String {
+        let standard = self.standard();
+        match self {
+            GateFailure::Findings { finding, items, .. } => format!(
+                "{standard}: {}",
+                listing(items.iter().map(String::as_str), finding.finding())
+            ),
+            GateFailure::StaleEvidence {
+                max_age_days,
+                items,
+                ..
+            } => format!(
+                "{standard}: {}",
+                listing(
+                    items.iter().map(String::as_str),
+                    &format!("have evidence older than {max_age_days} days")
+                )
+            ),
+            GateFailure::Regressed { changes, .. } => {
+                let moves: Vec<String> = changes
+                    .iter()
+                    .map(|change| {
+                        format!(
+                            "{} {} -> {}",
+                            change.id,
+                            status_word(change.old),
+                            status_word(change.new)
+                        )
+                    })
+                    .collect();
+                format!(
+                    "{standard}: {}",
+                    listing(moves.iter().map(String::as_str), "regressed")
+                )
+            }
+            GateFailure::BelowMinimum {
+                coverage, minimum, ..
+            } => format!("{standard}: coverage {coverage}% is below the minimum of {minimum}%"),
+            GateFailure::NotReported { minimum, .. } => format!(
+                "{standard}: not in the report, so its coverage cannot be checked against {minimum}%"
+            ),
+        }
+    }
+}
+
+fn status_word(status: Option<Status>) -> &'static str {
+    status.map_or("not assessed", Status::as_str)
 }
 
 /// A minimum coverage, for one standard or for all.
@@ -585,8 +816,10 @@ pub struct MinCoverage {
 pub struct GateResult {
     /// Whether the gate passed.
     pub passed: bool,
-    /// One line per failure; empty when passed.
+    /// One line per failure, in words; empty when passed.
     pub reasons: Vec<String>,
+    /// The same failures, structured, each naming every item concerned.
+    pub failures: Vec<GateFailure>,
     /// The `--fail-on` setting.
     pub fail_on: FailOn,
     /// The `--min-coverage` settings.

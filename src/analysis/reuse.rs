@@ -16,10 +16,10 @@
 use std::collections::HashMap;
 
 use super::report::{Counts, Coverage, ReuseSource, Suggestion, round1};
-use super::resolve::Statuses;
 use super::{Scope, item_ref};
 use crate::model::{Catalog, End, Link, Node};
 use crate::status::Status;
+use crate::status::resolve::Statuses;
 
 /// One in-place source of reuse for an item.
 #[derive(Debug, Clone, Copy)]

@@ -6,10 +6,10 @@
 use serde::Serialize;
 
 use super::report::{Coverage, SCHEMA_VERSION};
-use super::resolve::Statuses;
 use super::reuse;
 use crate::date::Date;
 use crate::model::{Catalog, Kind, Node, Relationship};
+use crate::status::resolve::Statuses;
 use crate::status::{Assessment, Evidence, Status};
 
 /// Whether a control applies.

@@ -613,6 +613,14 @@ fn gate_levels_and_minimum_coverage() {
     assert!(!missing.passed);
     assert_eq!(missing.reasons.len(), 1);
     assert!(missing.reasons[0].contains("X.3"));
+    assert_eq!(
+        missing.failures,
+        [GateFailure::Findings {
+            standard: "alpha".to_owned(),
+            finding: FailOn::Missing,
+            items: vec!["X.3".to_owned()],
+        }]
+    );
     assert_eq!(gate(FailOn::Partial, vec![]).reasons.len(), 2);
     let min = |standard: Option<&str>, percent| MinCoverage {
         standard: standard.map(str::to_owned),
@@ -623,7 +631,7 @@ fn gate_levels_and_minimum_coverage() {
     let low = gate(FailOn::Never, vec![min(Some("alpha"), 70.1)]);
     assert_eq!(
         low.reasons,
-        ["alpha: coverage 70% is below the minimum of 70.1% (--min-coverage)"]
+        ["alpha: coverage 70% is below the minimum of 70.1%"]
     );
     assert!(!gate(FailOn::Never, vec![min(Some("beta"), 1.0)]).passed);
 }

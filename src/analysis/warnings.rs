@@ -3,9 +3,9 @@
 //! from the data are raised.
 
 use super::report::{Warning, WarningCode};
-use super::resolve::Statuses;
 use super::{Options, Scope, item_ref, overlap, reuse};
 use crate::model::{Catalog, Node, Relationship};
+use crate::status::resolve::Statuses;
 use crate::status::{Assessment, Status};
 
 /// The weight from which a counterpart in place makes an exclusion questionable:

@@ -6,7 +6,7 @@ use std::collections::{BTreeSet, HashMap};
 use super::raw::{RawCrosswalk, RawEdge, RawFile, RawNoCounterpart};
 use super::required_text;
 use crate::date::Date;
-use crate::diag::{Pos, ProblemCode, Problems};
+use crate::diag::{NextStep, Pos, ProblemCode, Problems};
 use crate::model::{
     Crosswalk, Edge, End, IdHasher, Kind, NoCounterpart, Node, Provenance, Relationship, Standard,
 };
@@ -184,7 +184,7 @@ fn resolve_standard(
         let keys = standards.iter().map(|standard| standard.key.as_str());
         match suggest::did_you_mean(&key.value, keys) {
             Some(help) => problem.help(help),
-            None => problem.help("add its catalogue to the --catalog directory"),
+            None => problem.next(NextStep::LoadCatalogues),
         };
     }
     found

@@ -165,6 +165,19 @@ pub struct ValidateArgs {
     /// Status files to check
     #[arg(value_name = "FILE", required = true)]
     pub files: Vec<PathBuf>,
+
+    /// Output format
+    #[arg(short, long, value_enum, default_value_t = ValidateFormat::Text)]
+    pub format: ValidateFormat,
+}
+
+/// Formats of `ims validate`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ValidateFormat {
+    /// A verdict per file on stdout, problems on stderr
+    Text,
+    /// GitHub Actions annotations: each problem at its line
+    Github,
 }
 
 /// `ims init`.
@@ -253,6 +266,8 @@ pub enum GapFormat {
     Markdown,
     /// One self-contained page to hand over, with charts
     Html,
+    /// GitHub Actions annotations: each problem and each gate failure at its line
+    Github,
 }
 
 impl OutputFormat for GapFormat {

@@ -240,6 +240,7 @@ fn refuse_inputs(path: &Path, inputs: &[&Path]) -> Result<(), Failure> {
             column: 0,
             message: format!("refusing to write over the input file {}", input.display()),
             help: Some("choose another file for -o; ims never overwrites its input".to_owned()),
+            next: None,
         }]));
     }
     Ok(())

@@ -4,12 +4,15 @@
 
 pub mod args;
 mod catalog_cmd;
+mod config;
 mod gap_cmd;
+mod input;
 pub mod io;
 mod portfolio_cmd;
 mod report_cmd;
 mod status_cmd;
 mod walk;
+mod words;
 
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
@@ -164,6 +167,7 @@ pub(crate) fn report_failure(failure: Failure, styled: bool) -> Outcome {
     match failure {
         Failure::BrokenPipe => return Outcome::Passed,
         Failure::Problems(problems) => {
+            let problems = words::with_next_steps(problems);
             io::write_stderr(&render::problems::problems(
                 &problems,
                 PROBLEMS_SHOWN,

@@ -8,15 +8,16 @@ use std::path::{Path, PathBuf};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use rayon::prelude::*;
 
-use super::Context;
-use super::args::{GapArgs, GapFormat};
+use super::args::GapFormat;
+use super::config::GapConfig;
 use super::io::{self, Failure};
+use super::{Context, input, words};
 use crate::analysis::portfolio::{FileOutcome, Portfolio, PortfolioRow};
 use crate::analysis::{self, Options};
 use crate::diag::Problem;
 use crate::exit::Outcome;
+use crate::render::github;
 use crate::render::portfolio::Format;
-use crate::status;
 use crate::terminal::diagnostic;
 
 /// Files analysed together before their results are written, in order.
@@ -35,22 +36,19 @@ struct FileResult {
     row: PortfolioRow,
     report: Option<Result<String, crate::render::Error>>,
     problems: Vec<Problem>,
+    /// The gate's failures, worded with their flags for stderr.
+    gate: Vec<String>,
 }
 
-/// Runs the portfolio over `inputs` (files and directories).
+/// Runs the portfolio over `paths` (files and directories); `each` writes
+/// every file's report before the summary.
 pub fn run(
     context: &Context,
-    args: &GapArgs,
-    options: &Options,
-    format: GapFormat,
+    config: &GapConfig,
+    paths: &[PathBuf],
+    each: bool,
 ) -> Result<Outcome, Failure> {
-    if args.baseline.is_some() {
-        return Err(Failure::message(
-            "--baseline compares one status file with an earlier one",
-            Some("give one FILE with --baseline, or use `ims diff OLD NEW`".to_owned()),
-        ));
-    }
-    let found = super::walk::discover(&args.files)?;
+    let found = super::walk::discover(paths)?;
     for line in found.skipped.iter().take(SKIPPED_SHOWN) {
         context.note(line);
     }
@@ -68,29 +66,32 @@ pub fn run(
         ));
     }
     let bar = progress(files.len(), context.quiet);
-    let look = context.look(args.output.as_deref());
-    let format = match format {
+    let output = config.output.as_deref();
+    let look = context.look(output);
+    let format = match config.format {
         GapFormat::Table => Format::Table(look),
         GapFormat::Csv => Format::Csv,
         GapFormat::Json => Format::Json,
         GapFormat::Markdown => Format::Markdown,
-        GapFormat::Html => {
-            return Err(Failure::message(
-                "the HTML report is made for one status file",
-                Some("use --format table, csv, json or markdown for a portfolio".to_owned()),
-            ));
-        }
+        GapFormat::Github => Format::Github,
+        // Refused when the settings were checked.
+        GapFormat::Html => return Err(Failure::message("no HTML report for a portfolio", None)),
     };
+    let each = each || format.always_each();
+    let options = &config.options;
     let keys: Vec<&str> = context.catalog.keys().collect();
     let inputs: Vec<&Path> = files.iter().map(PathBuf::as_path).collect();
 
     let mut rows: Vec<PortfolioRow> = Vec::with_capacity(files.len());
     let mut problems_left = PROBLEMS_SHOWN;
     let mut hidden_problems = 0usize;
+    let mut gate_lines = String::new();
+    let mut gate_shown = 0usize;
+    let mut gate_hidden = 0usize;
     let write = |out: &mut dyn Write| -> std::io::Result<()> {
         out.write_all(
             format
-                .begin(args.each)
+                .begin(each)
                 .map_err(std::io::Error::other)?
                 .as_bytes(),
         )?;
@@ -99,7 +100,7 @@ pub fn run(
             let results: Vec<FileResult> = chunk
                 .par_iter()
                 .map(|path| {
-                    let result = analyse_one(context, path, options, args.each.then_some(format));
+                    let result = analyse_one(context, path, options, each.then_some(format));
                     bar.inc(1);
                     result
                 })
@@ -130,47 +131,42 @@ pub fn run(
                     problems_left -= shown;
                     hidden_problems += result.problems.len() - shown;
                 }
+                for reason in result.gate {
+                    if gate_shown < REASONS_SHOWN {
+                        gate_shown += 1;
+                        let line = format!("gate failed: {}: {reason}", result.row.file);
+                        gate_lines.push_str(&diagnostic(&line));
+                        gate_lines.push('\n');
+                    } else {
+                        gate_hidden += 1;
+                    }
+                }
                 rows.push(result.row);
             }
         }
         bar.finish_and_clear();
         let portfolio = Portfolio::new(std::mem::take(&mut rows), &keys);
         let summary = format
-            .summary(&portfolio, args.each, !first_report)
+            .summary(&portfolio, each, !first_report)
             .map_err(std::io::Error::other)?;
         out.write_all(summary.as_bytes())?;
         rows = portfolio.rows;
         Ok(())
     };
-    context.emit_with(args.output.as_deref(), &inputs, write)?;
+    context.emit_with(output, &inputs, write)?;
 
     if hidden_problems > 0 {
         io::write_stderr(&format!(
             "... and {hidden_problems} more problems in invalid files not shown\n"
         ));
     }
-    if let Some(path) = &args.output {
+    if let Some(path) = output {
         context.note(&format!("wrote {}", path.display()));
     }
-    let mut reasons = String::new();
-    let failed = rows.iter().filter(|row| row.outcome == FileOutcome::Failed);
-    let lines: Vec<String> = failed
-        .flat_map(|row| {
-            row.reasons.iter().map(move |reason| {
-                diagnostic(&format!("gate failed: {}: {reason}", row.file)) + "\n"
-            })
-        })
-        .collect();
-    for line in lines.iter().take(REASONS_SHOWN) {
-        reasons.push_str(line);
+    if gate_hidden > 0 {
+        gate_lines.push_str(&format!("... and {gate_hidden} more gate failures\n"));
     }
-    if lines.len() > REASONS_SHOWN {
-        reasons.push_str(&format!(
-            "... and {} more gate failures\n",
-            lines.len() - REASONS_SHOWN
-        ));
-    }
-    io::write_stderr(&reasons);
+    io::write_stderr(&gate_lines);
     Ok(rows.iter().fold(Outcome::Passed, |worst, row| {
         worst.worst(match row.outcome {
             FileOutcome::Passed => Outcome::Passed,
@@ -203,25 +199,29 @@ fn analyse_one(
     options: &Options,
     each: Option<Format>,
 ) -> FileResult {
-    let name = path.display().to_string();
-    let loaded = io::read_text(path)
-        .map_err(|problem| vec![problem])
-        .and_then(|text| status::load(&name, &text, &context.catalog).map_err(|err| err.0));
-    let assessment = match loaded {
+    let assessment = match input::status_file(&context.catalog, path) {
         Ok(assessment) => assessment,
         Err(problems) => {
+            let problems = words::with_next_steps(problems);
+            let report = (each == Some(Format::Github)).then(|| Ok(github::problems(&problems)));
             return FileResult {
-                row: PortfolioRow::invalid(&name, problems.len()),
-                report: None,
+                row: PortfolioRow::invalid(&path.display().to_string(), problems.len()),
+                report,
                 problems,
+                gate: Vec::new(),
             };
         }
     };
     let report = analysis::analyse(&context.catalog, &assessment, options);
-    let text = each.map(|format| format.report(&report));
+    let text = each.map(|format| {
+        format.report(&report, &|standard, id| {
+            assessment.entry_position(&context.catalog, standard, id)
+        })
+    });
     FileResult {
         row: PortfolioRow::from_report(&report),
         report: text,
         problems: Vec::new(),
+        gate: words::gate_reasons(&report.gate),
     }
 }

@@ -1,24 +1,26 @@
 //! `ims validate`, `ims init` and `ims schema`: the status file itself.
 
-use super::args::{InitArgs, SchemaArgs, ValidateArgs, check_extension};
+use super::args::{InitArgs, SchemaArgs, ValidateArgs, ValidateFormat, check_extension};
+use super::config::{InitConfig, ValidateConfig};
 use super::io::{self, Failure};
-use super::{Context, report_failure};
+use super::{Context, input, report_failure, words};
 use crate::exit::Outcome;
+use crate::render::github;
 use crate::render::table::term;
-use crate::status::{self, schema, template};
+use crate::status::{schema, template};
 
 /// Runs `ims validate`: every file is checked, and every problem reported.
 pub fn validate(context: &Context, args: ValidateArgs) -> Result<Outcome, Failure> {
+    let config = ValidateConfig::new(args);
     let mut outcome = Outcome::Passed;
     let mut verdicts = String::new();
-    for path in &args.files {
-        let name = path.display().to_string();
-        let shown = term(&name);
-        let loaded = io::read_text(path)
-            .map_err(|problem| Failure::Problems(vec![problem]))
-            .and_then(|text| Ok(status::load(&name, &text, &context.catalog)?));
-        match loaded {
+    for path in &config.files {
+        let shown = term(&path.display().to_string());
+        match input::status_file(&context.catalog, path) {
             Ok(assessment) => {
+                if config.format == ValidateFormat::Github {
+                    continue;
+                }
                 let entries: Vec<String> = assessment
                     .sections
                     .iter()
@@ -36,8 +38,13 @@ pub fn validate(context: &Context, args: ValidateArgs) -> Result<Outcome, Failur
                     entries.join(", ")
                 ));
             }
-            Err(failure) => {
-                verdicts.push_str(&format!("{shown}: invalid\n"));
+            Err(problems) => {
+                let problems = words::with_next_steps(problems);
+                match config.format {
+                    ValidateFormat::Text => verdicts.push_str(&format!("{shown}: invalid\n")),
+                    ValidateFormat::Github => verdicts.push_str(&github::problems(&problems)),
+                }
+                let failure = Failure::Problems(problems);
                 outcome = outcome.worst(report_failure(failure, context.styled_stderr));
             }
         }
@@ -50,21 +57,11 @@ pub fn validate(context: &Context, args: ValidateArgs) -> Result<Outcome, Failur
 
 /// Runs `ims init`: never overwrites a file without --force.
 pub fn init(context: &Context, args: InitArgs) -> Result<Outcome, Failure> {
-    check_extension("init", args.output.as_deref(), &["yaml", "yml"], "YAML")?;
-    let mut standards = Vec::new();
-    for key in &args.standard {
-        let index = context.standard(key, "--standard")?;
-        if !standards.contains(&index) {
-            standards.push(index);
-        }
-    }
-    if standards.is_empty() {
-        standards = (0..context.catalog.standards.len()).collect();
-    }
-    let text = template::render(&context.catalog, &standards, super::gap_cmd::today());
-    if let Some(path) = &args.output
+    let config = InitConfig::new(context, args)?;
+    let text = template::render(&context.catalog, &config.standards, input::today());
+    if let Some(path) = &config.output
         && path.exists()
-        && !args.force
+        && !config.force
     {
         return Err(Failure::message(
             format!(
@@ -74,11 +71,11 @@ pub fn init(context: &Context, args: InitArgs) -> Result<Outcome, Failure> {
             Some("choose another file, or pass --force to replace it".to_owned()),
         ));
     }
-    match context.emit(args.output.as_deref(), text.as_bytes(), &[]) {
+    match context.emit(config.output.as_deref(), text.as_bytes(), &[]) {
         Ok(()) | Err(Failure::BrokenPipe) => {}
         Err(failure) => return Err(failure),
     }
-    if let Some(path) = &args.output {
+    if let Some(path) = &config.output {
         context.note(&format!(
             "wrote {}: set each item's status, then run `ims gap {}`",
             path.display(),

@@ -224,6 +224,7 @@ fn problem(path: &Path, message: String, help: String) -> Problem {
         column: 0,
         message,
         help: Some(help),
+        next: None,
     }
 }
 

@@ -9,6 +9,7 @@ pub mod catalog;
 pub mod csv;
 pub mod diff;
 pub mod gap;
+pub mod github;
 pub mod markdown;
 pub mod portfolio;
 pub mod problems;

@@ -2,6 +2,7 @@
 //! each standard. Raw parsing lives in `raw`, checking in `validate`.
 
 mod raw;
+pub mod resolve;
 pub mod schema;
 pub mod template;
 mod validate;
@@ -13,6 +14,7 @@ use serde::Serialize;
 
 use crate::date::Date;
 use crate::diag::Pos;
+use crate::model::Catalog;
 
 pub use validate::load;
 
@@ -158,8 +160,8 @@ pub struct Entry {
     pub reviewed: Option<Date>,
     /// Why the item is excluded (required for not-applicable) or included.
     pub justification: Option<String>,
-    /// Where the entry's key is written. Valid files are read without
-    /// positions (faster), so this is only known while problems are reported.
+    /// Where the entry's key is written; both readers keep it, so that a
+    /// gate failure can point at the line.
     #[schemars(skip)]
     pub pos: Pos,
 }
@@ -240,7 +242,7 @@ pub struct Section {
     pub standard: usize,
     /// Entries by item index.
     pub entries: BTreeMap<usize, Entry>,
-    /// Where the section's key is written; see [`Entry::pos`].
+    /// Where the section's key is written.
     pub pos: Pos,
 }
 
@@ -267,6 +269,23 @@ impl Assessment {
         self.sections
             .iter()
             .find(|section| section.standard == standard)
+    }
+
+    /// Where the entry that gives an item its status is written: the item's
+    /// own entry, else that of the nearest heading above it with one.
+    /// `None` when neither is written, or the position is not known.
+    pub fn entry_position(&self, catalog: &Catalog, standard: &str, id: &str) -> Option<Pos> {
+        let index = catalog.standard_index(standard)?;
+        let section = self.section(index)?;
+        let items = &catalog.standards[index].items;
+        let mut item = catalog.standards[index].find(id);
+        while let Some(at) = item {
+            if let Some(entry) = section.entries.get(&at) {
+                return (entry.pos.line > 0).then_some(entry.pos);
+            }
+            item = items[at].parent;
+        }
+        None
     }
 }
 

@@ -6,7 +6,7 @@ use std::collections::{BTreeMap, HashMap};
 use super::raw::{RawEntry, RawEvidence, RawField, RawLong, RawStatusFile, RawTop};
 use super::{Assessment, Entry, EntryField, Evidence, META_KEYS, NOT_ASSESSED, Section, Status};
 use crate::date::Date;
-use crate::diag::{InvalidInput, Pos, ProblemCode, Problems};
+use crate::diag::{InvalidInput, NextStep, Pos, ProblemCode, Problems};
 use crate::model::{Catalog, Standard};
 use crate::suggest;
 use crate::yaml::{self, Located};
@@ -247,10 +247,8 @@ impl Checker<'_> {
                     key.pos,
                     format!("no loaded catalogue defines standard `{}`", key.value),
                 )
-                .help(format!(
-                    "known standards are {}; load others with --catalog DIR",
-                    known.join(", ")
-                ));
+                .help(format!("known standards are {}", known.join(", ")))
+                .next(NextStep::LoadCatalogues);
         } else {
             self.problems
                 .add(ProblemCode::UnknownKey, key.pos, format!("unknown key `{}`", key.value))
@@ -324,31 +322,29 @@ impl Checker<'_> {
         if let Some(owner) = owners.first() {
             hints.push(format!("`{id}` is an item of {owner}; if you meant that one, move the line under `{owner}:`"));
         }
-        if hints.is_empty() {
-            hints.push(
-                nearest_sibling(catalogue, id)
-                    .or_else(|| suggest::did_you_mean(id, catalogue.ids()))
-                    .unwrap_or_else(|| {
-                        format!(
-                            "list the ids with `ims catalog list --standard {}`",
-                            catalogue.key
-                        )
-                    }),
-            );
+        if hints.is_empty()
+            && let Some(hint) = nearest_sibling(catalogue, id)
+                .or_else(|| suggest::did_you_mean(id, catalogue.ids()))
+        {
+            hints.push(hint);
         }
         let code = if owners.is_empty() || hints.len() > 1 {
             ProblemCode::UnknownItem
         } else {
             ProblemCode::MisplacedItem
         };
-        let help = hints.join("; ");
-        self.problems
-            .add(
-                code,
-                key.pos,
-                format!("unknown item `{id}` in {}", catalogue.key),
-            )
-            .help(help);
+        let problem = self.problems.add(
+            code,
+            key.pos,
+            format!("unknown item `{id}` in {}", catalogue.key),
+        );
+        if hints.is_empty() {
+            problem.next(NextStep::ListIds {
+                standard: catalogue.key.clone(),
+            });
+        } else {
+            problem.help(hints.join("; "));
+        }
         None
     }
 

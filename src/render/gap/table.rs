@@ -345,7 +345,7 @@ fn suggestions(out: &mut String, report: &GapReport, look: Look) -> fmt::Result 
     if more > 0 {
         writeln!(
             out,
-            "... and {more} more; --format markdown, csv or json lists every suggestion with its rationale."
+            "... and {more} more; the Markdown, CSV and JSON reports list every suggestion with its rationale."
         )?;
     }
     Ok(())

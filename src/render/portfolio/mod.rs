@@ -8,7 +8,7 @@ pub mod json;
 pub mod markdown;
 pub mod table;
 
-use super::{Look, Rendered, gap};
+use super::{Look, Rendered, gap, github};
 use crate::analysis::GapReport;
 use crate::analysis::portfolio::Portfolio;
 
@@ -24,6 +24,9 @@ pub enum Format {
     Json,
     /// Markdown for documents.
     Markdown,
+    /// GitHub Actions annotations: every file's problems and gate failures,
+    /// whether or not `--each` is given.
+    Github,
 }
 
 impl Format {
@@ -37,13 +40,20 @@ impl Format {
         }
     }
 
-    /// One file's gap report, for `--each`. Runs on the worker threads.
-    pub fn report(self, report: &GapReport) -> Rendered {
+    /// Whether every file's report is written, with or without `--each`.
+    pub fn always_each(self) -> bool {
+        self == Self::Github
+    }
+
+    /// One file's gap report, for `--each`; `locate` finds an item's entry
+    /// in the file for the annotations. Runs on the worker threads.
+    pub fn report(self, report: &GapReport, locate: github::Locate<'_>) -> Rendered {
         match self {
             Self::Table(look) => gap::table::render(report, look),
             Self::Markdown => gap::markdown::render(report),
             Self::Json => gap::json::render(report),
             Self::Csv => csv::each_rows(report),
+            Self::Github => Ok(github::gate_failures(report, locate)),
         }
     }
 
@@ -52,7 +62,7 @@ impl Format {
         match self {
             Self::Table(_) => "\n",
             Self::Json => json::EACH_BETWEEN,
-            Self::Csv | Self::Markdown => "",
+            Self::Csv | Self::Markdown | Self::Github => "",
         }
     }
 
@@ -75,6 +85,13 @@ impl Format {
             // its columns.
             Self::Csv if each => Ok(String::new()),
             Self::Csv => csv::render(portfolio),
+            Self::Github => Ok(github::annotation(
+                github::Level::Notice,
+                "",
+                crate::diag::Pos::default(),
+                "ims portfolio",
+                &totals_line(portfolio),
+            )),
         }
     }
 }

@@ -1,8 +1,8 @@
 //! Effective statuses: each assessable item takes its own entry, or else
 //! the entry of its nearest heading that has one, or else is not assessed.
 
+use super::{Assessment, Entry, Status};
 use crate::model::{Catalog, Node};
-use crate::status::{Assessment, Entry, Status};
 
 /// The effective status of one assessable item.
 #[derive(Debug, Clone, Copy)]
