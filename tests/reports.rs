@@ -164,6 +164,8 @@ fn every_command_names_the_exit_codes_true_for_it() {
         (vec!["diff", "--help"], false),
         (vec!["init", "--help"], false),
         (vec!["schema", "--help"], false),
+        (vec!["completions", "--help"], false),
+        (vec!["manpage", "--help"], false),
         (vec!["catalog", "--help"], false),
         (vec!["catalog", "list", "--help"], false),
         (vec!["catalog", "show", "--help"], false),

@@ -2,6 +2,19 @@
 //! directory. They are read at start by the fast YAML reader, like any
 //! plainly written file.
 
+/// What ims is for, named by its built-in standards: the first line of
+/// `ims --help`.
+pub const PURPOSE: &str =
+    "Gap analysis for an integrated ISO/IEC 27001 and ISO/IEC 20000-1 management system";
+
+/// The same, with what the analysis gives: `ims --help`.
+pub const PURPOSE_LONG: &str = concat!(
+    "Gap analysis for an integrated ISO/IEC 27001 and ISO/IEC 20000-1 management system.\n\n",
+    "How far an organisation is on each standard, where the two overlap, what is missing, ",
+    "and what the work done for one standard gives the other. Other standards are added as ",
+    "catalogue data (--catalog DIR)."
+);
+
 /// Built-in catalogue and crosswalk files: (name shown in problems, contents).
 pub const BUILTIN: &[(&str, &str)] = &[
     (

@@ -13,7 +13,7 @@ use crate::diag::{InvalidInput, Pos, ProblemCode, Problems};
 use crate::model::Catalog;
 use crate::yaml::{self, Located};
 
-pub use builtin::BUILTIN;
+pub use builtin::{BUILTIN, PURPOSE, PURPOSE_LONG};
 
 /// The text of one catalogue or crosswalk file.
 #[derive(Debug, Clone)]

@@ -12,11 +12,16 @@ use crate::exit::{
     VALIDATE_EXIT_CODES_HELP,
 };
 
-/// Gap analysis for an integrated management system built on several
-/// management-system standards: coverage of each, the overlap, what is
-/// missing, and what one standard's work can be reused for another.
+/// The whole command line.
 #[derive(Debug, Parser)]
-#[command(name = "ims", version, after_help = EXIT_CODES_HELP, max_term_width = 100)]
+#[command(
+    name = "ims",
+    version,
+    about = crate::catalog::PURPOSE,
+    long_about = crate::catalog::PURPOSE_LONG,
+    after_help = EXIT_CODES_HELP,
+    max_term_width = 100
+)]
 pub struct Cli {
     /// What to do.
     #[command(subcommand)]
@@ -56,6 +61,12 @@ pub enum Command {
     /// Print the JSON Schema of the status file, for editor completion
     #[command(after_help = PLAIN_EXIT_CODES_HELP)]
     Schema(SchemaArgs),
+    /// Print a shell completion script: bash, zsh, fish, powershell or elvish
+    #[command(after_help = PLAIN_EXIT_CODES_HELP)]
+    Completions(CompletionsArgs),
+    /// Print the manual page (roff), for `man`
+    #[command(after_help = PLAIN_EXIT_CODES_HELP)]
+    Manpage(SchemaArgs),
     /// Browse and check the catalogues and crosswalks
     #[command(after_help = PLAIN_EXIT_CODES_HELP)]
     Catalog {
@@ -196,10 +207,18 @@ pub struct InitArgs {
     pub force: bool,
 }
 
-/// `ims schema`.
+/// `ims completions`.
+#[derive(Debug, Args)]
+pub struct CompletionsArgs {
+    /// The shell
+    #[arg(value_enum, value_name = "SHELL")]
+    pub shell: clap_complete::Shell,
+}
+
+/// `ims schema` and `ims manpage`.
 #[derive(Debug, Args)]
 pub struct SchemaArgs {
-    /// Write the schema to FILE instead of stdout
+    /// Write to FILE instead of stdout
     #[arg(short, long, value_name = "FILE")]
     pub output: Option<PathBuf>,
 }

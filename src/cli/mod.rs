@@ -149,6 +149,8 @@ pub fn run(cli: Cli) -> Outcome {
             Command::Diff(args) => report_cmd::diff(&context, args),
             Command::Init(args) => status_cmd::init(&context, args),
             Command::Schema(args) => status_cmd::schema(&context, args),
+            Command::Completions(args) => status_cmd::completions(args),
+            Command::Manpage(args) => status_cmd::manpage(&context, args),
             Command::Catalog { command } => catalog_cmd::run(&context, command),
         };
         // The run is over and the process ends next: the operating system

@@ -1,6 +1,10 @@
 //! `ims validate`, `ims init` and `ims schema`: the status file itself.
 
-use super::args::{InitArgs, SchemaArgs, ValidateArgs, ValidateFormat, check_extension};
+use clap::CommandFactory;
+
+use super::args::{
+    Cli, CompletionsArgs, InitArgs, SchemaArgs, ValidateArgs, ValidateFormat, check_extension,
+};
 use super::config::{InitConfig, ValidateConfig};
 use super::io::{self, Failure};
 use super::{Context, input, report_failure, words};
@@ -93,4 +97,37 @@ pub fn schema(context: &Context, args: SchemaArgs) -> Result<Outcome, Failure> {
         Ok(()) | Err(Failure::BrokenPipe) => Ok(Outcome::Passed),
         Err(failure) => Err(failure),
     }
+}
+
+/// Runs `ims completions SHELL`: the script on stdout.
+pub fn completions(args: CompletionsArgs) -> Result<Outcome, Failure> {
+    let mut command = Cli::command();
+    let mut script = Vec::new();
+    clap_complete::generate(args.shell, &mut command, "ims", &mut script);
+    match io::write_stdout_bytes(&script) {
+        Ok(()) | Err(Failure::BrokenPipe) => Ok(Outcome::Passed),
+        Err(failure) => Err(failure),
+    }
+}
+
+/// Runs `ims manpage`: the page in roff, on stdout or to a file.
+pub fn manpage(context: &Context, args: SchemaArgs) -> Result<Outcome, Failure> {
+    check_extension(
+        "manpage",
+        args.output.as_deref(),
+        &["1"],
+        "a section 1 manual page",
+    )?;
+    let mut page = Vec::new();
+    clap_mangen::Man::new(Cli::command())
+        .render(&mut page)
+        .map_err(|err| Failure::message(format!("cannot write the manual page: {err}"), None))?;
+    match context.emit(args.output.as_deref(), &page, &[]) {
+        Ok(()) | Err(Failure::BrokenPipe) => {}
+        Err(failure) => return Err(failure),
+    }
+    if let Some(path) = &args.output {
+        context.note(&format!("wrote {}", path.display()));
+    }
+    Ok(Outcome::Passed)
 }
