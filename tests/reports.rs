@@ -15,7 +15,7 @@ const EXAMPLES: &[&str] = &[
     "saas-iso27001-adding-iso20000",
     "startup-little-in-place",
 ];
-const FORMATS: &[&str] = &["table", "json", "csv", "markdown", "html"];
+const FORMATS: &[&str] = &["table", "json", "csv", "markdown", "html", "github"];
 
 fn stdout_of(args: &[&str]) -> String {
     let output = ims().args(args).output().unwrap();
@@ -39,6 +39,66 @@ fn every_example_in_every_format_matches_its_snapshot() {
             insta::assert_snapshot!(format!("gap-{name}-{format}"), text);
         }
     }
+}
+
+#[test]
+fn three_standards_read_right_in_every_format() {
+    // A third standard, with crosswalks to both built-in ones, needs only
+    // data: every format is snapshotted, and no sentence assumes two.
+    let catalog = "tests/fixtures/three-standards/catalog";
+    let file = "tests/fixtures/three-standards/status.yaml";
+    for format in FORMATS {
+        let text = stdout_of(&[
+            "--catalog",
+            catalog,
+            "gap",
+            file,
+            "--format",
+            format,
+            "--fail-on",
+            "missing",
+        ]);
+        for standard in ["iso27001", "iso20000", "bcm"] {
+            assert!(text.contains(standard), "{format} lacks {standard}");
+        }
+        // ims's own sentences, not the crosswalk's rationales, which are
+        // about a pair of standards.
+        for two in ["that both standards share", "for one standard only"] {
+            assert!(!text.contains(two), "{format}: {two}");
+        }
+        insta::assert_snapshot!(format!("gap-three-standards-{format}"), text);
+    }
+    let markdown = stdout_of(&["--catalog", catalog, "gap", file, "--format", "markdown"]);
+    assert!(markdown.contains("clauses that all three standards share"));
+    assert!(markdown.contains("| in place for all three |"));
+    let json: serde_json::Value = serde_json::from_str(&stdout_of(&[
+        "--catalog",
+        catalog,
+        "gap",
+        file,
+        "--format",
+        "json",
+    ]))
+    .unwrap();
+    let pairs: Vec<(&str, &str)> = json["overlap_pairs"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|pair| {
+            (
+                pair["source"].as_str().unwrap(),
+                pair["target"].as_str().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(pairs.len(), 3, "{pairs:?}");
+    let documented = json["integrated"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|element| element["name"] == "Documented information")
+        .unwrap();
+    assert_eq!(documented["sides"].as_array().unwrap().len(), 3);
 }
 
 #[test]

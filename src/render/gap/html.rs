@@ -255,18 +255,8 @@ fn render_page(report: &GapReport) -> Result<String, String> {
         }
         _ => minijinja::escape_formatter(out, state, value),
     });
-    let title = match &report.target {
-        Some(target) => format!("Gap analysis towards {target}: {}", report.organisation),
-        None => format!("Gap analysis: {}", report.organisation),
-    };
-    let mut element_standards: Vec<&str> = Vec::new();
-    for element in &report.integrated {
-        for side in &element.sides {
-            if !element_standards.contains(&side.standard.as_str()) {
-                element_standards.push(&side.standard);
-            }
-        }
-    }
+    let title = super::title(report, &report.organisation);
+    let element_standards = super::integrated_standards(report);
     let template = env.get_template("gap.html").map_err(|e| e.to_string())?;
     let mut html = template
         .render(context! {
@@ -282,6 +272,7 @@ fn render_page(report: &GapReport) -> Result<String, String> {
             headlines => Value::from(Serde(headlines(report))),
             charts => Value::from(Serde(charts(report))),
             overlap => Value::from(Serde(overlap(report))),
+            integrated_intro => super::integrated_intro(element_standards.len()),
             element_standards => element_standards.iter().map(|s| (*s).to_owned()).collect::<Vec<String>>(),
             missing => Value::from(Serde(blocks(report, &report.missing))),
             partial => Value::from(Serde(blocks(report, &report.partial))),

@@ -8,8 +8,7 @@ use crate::analysis::{GapReport, ItemStatus, StandardSummary};
 use crate::render::markdown::{md_cell, table};
 use crate::render::table::Align::{Left, Right};
 use crate::render::{
-    Rendered, element_state, every, gate_configured, percent, source_label, status_label,
-    weight_percent,
+    Rendered, element_state, gate_configured, percent, source_label, status_label, weight_percent,
 };
 
 /// The whole report.
@@ -153,33 +152,16 @@ fn integrated(out: &mut String, report: &GapReport) -> fmt::Result {
     }
     out.push_str("## Integrated management system\n\n");
     let keys: Vec<&StandardSummary> = report.standards.iter().collect();
-    let mut standards: Vec<String> = Vec::new();
-    for element in &report.integrated {
-        for side in &element.sides {
-            if !standards.contains(&side.standard) {
-                standards.push(side.standard.clone());
-            }
-        }
-    }
+    let standards = super::integrated_standards(report);
     let headers: Vec<String> = standards
         .iter()
         .map(|key| {
             keys.iter()
-                .find(|s| &s.id == key)
-                .map_or(key.clone(), |s| md_cell(&s.name))
+                .find(|s| s.id == *key)
+                .map_or_else(|| md_cell(key), |s| md_cell(&s.name))
         })
         .collect();
-    let every = every(standards.len());
-    let some = if standards.len() == 2 {
-        "one standard only, extend it rather than build a second"
-    } else {
-        "some of them only, extend it rather than build it again"
-    };
-    writeln!(
-        out,
-        "The management-system clauses that {every} standards share. Where one implementation \
-         serves {every}, it is run once; where it is in place for {some}.\n"
-    )?;
+    writeln!(out, "{}\n", super::integrated_intro(standards.len()))?;
     let mut columns = vec![("Element", Left)];
     columns.extend(headers.iter().map(|h| (h.as_str(), Left)));
     columns.extend([("State", Left), ("One implementation serves all", Left)]);
@@ -189,7 +171,7 @@ fn integrated(out: &mut String, report: &GapReport) -> fmt::Result {
             element
                 .sides
                 .iter()
-                .find(|side| &side.standard == key)
+                .find(|side| side.standard == *key)
                 .map_or_else(String::new, |side| item_list(&side.items))
         }));
         row.push(md_cell(&element_state(element)));

@@ -19,6 +19,35 @@ pub fn title(report: &GapReport, organisation: &str) -> String {
     }
 }
 
+/// The standards with a side in the integrated management system, in the
+/// order they first appear.
+pub fn integrated_standards(report: &GapReport) -> Vec<&str> {
+    let mut standards: Vec<&str> = Vec::new();
+    for element in &report.integrated {
+        for side in &element.sides {
+            if !standards.contains(&side.standard.as_str()) {
+                standards.push(&side.standard);
+            }
+        }
+    }
+    standards
+}
+
+/// What the integrated management system table shows, for `standards`
+/// standards.
+pub fn integrated_intro(standards: usize) -> String {
+    let every = crate::render::every(standards);
+    let some = if standards == 2 {
+        "one standard only, extend it rather than build a second"
+    } else {
+        "some of them only, extend it rather than build it again"
+    };
+    format!(
+        "The management-system clauses that {every} standards share. Where one implementation \
+         serves {every}, it is run once; where it is in place for {some}."
+    )
+}
+
 /// A state of the overlap between `pair`'s standards in words: a short label
 /// and what it means.
 pub fn overlap_words(pair: &OverlapPair, state: OverlapState) -> (String, String) {
