@@ -119,6 +119,50 @@ impl fmt::Display for Relationship {
     }
 }
 
+macro_rules! index_type {
+    ($name:ident, $of:ident, $what:literal) => {
+        #[doc = concat!(
+                    "The position of ", $what, ": its own type, so that an index of one kind ",
+                    "cannot be passed where another is meant."
+                )]
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
+        pub struct $name(usize);
+
+        impl $name {
+            /// The index at `position`.
+            pub const fn new(position: usize) -> Self {
+                Self(position)
+            }
+
+            /// The position it stands for.
+            pub const fn get(self) -> usize {
+                self.0
+            }
+        }
+
+        impl std::ops::Index<$name> for Vec<$of> {
+            type Output = $of;
+            fn index(&self, index: $name) -> &$of {
+                &self[index.0]
+            }
+        }
+
+        impl std::ops::Index<$name> for [$of] {
+            type Output = $of;
+            fn index(&self, index: $name) -> &$of {
+                &self[index.0]
+            }
+        }
+    };
+}
+
+index_type!(
+    StandardIndex,
+    Standard,
+    "a standard in [`Catalog::standards`]"
+);
+index_type!(ItemIndex, Item, "an item in [`Standard::items`]");
+
 /// One requirement, clause, control or heading of a standard.
 #[derive(Debug, Clone)]
 pub struct Item {
@@ -129,15 +173,15 @@ pub struct Item {
     /// What sort of requirement it is.
     pub kind: Kind,
     /// Index of the parent item, if any.
-    pub parent: Option<usize>,
+    pub parent: Option<ItemIndex>,
     /// Indexes of the items directly beneath, in catalogue order.
-    pub children: Vec<usize>,
+    pub children: Vec<ItemIndex>,
     /// Whether an organisation may declare the item not applicable.
     pub excludable: bool,
     /// One line in our own words on what the item asks for.
     pub summary: String,
     /// Index of the item that heads this item's reporting group.
-    pub group: usize,
+    pub group: ItemIndex,
 }
 
 impl Item {
@@ -191,17 +235,17 @@ pub struct Standard {
     /// Items in catalogue order; parents come before their children.
     pub items: Vec<Item>,
     /// Item index by id.
-    pub index: HashMap<String, usize, IdHasher>,
+    pub index: HashMap<String, ItemIndex, IdHasher>,
 }
 
 impl Standard {
     /// The index of the item with this id.
-    pub fn find(&self, id: &str) -> Option<usize> {
+    pub fn find(&self, id: &str) -> Option<ItemIndex> {
         self.index.get(id).copied()
     }
 
     /// The assessable items at or beneath `item`, in catalogue order.
-    pub fn leaves_under(&self, item: usize) -> Vec<usize> {
+    pub fn leaves_under(&self, item: ItemIndex) -> Vec<ItemIndex> {
         let mut out = Vec::new();
         let mut stack = vec![item];
         while let Some(next) = stack.pop() {
@@ -216,13 +260,18 @@ impl Standard {
     }
 
     /// Every assessable item, in catalogue order.
-    pub fn leaves(&self) -> impl Iterator<Item = usize> + '_ {
-        (0..self.items.len()).filter(|&index| self.items[index].is_leaf())
+    pub fn leaves(&self) -> impl Iterator<Item = ItemIndex> + '_ {
+        self.indexes().filter(|&index| self.items[index].is_leaf())
+    }
+
+    /// Every item's index, in catalogue order.
+    pub fn indexes(&self) -> impl Iterator<Item = ItemIndex> + use<> {
+        (0..self.items.len()).map(ItemIndex::new)
     }
 
     /// The items that head a reporting group, in catalogue order.
-    pub fn groups(&self) -> Vec<usize> {
-        let mut groups: Vec<usize> = self.items.iter().map(|item| item.group).collect();
+    pub fn groups(&self) -> Vec<ItemIndex> {
+        let mut groups: Vec<ItemIndex> = self.items.iter().map(|item| item.group).collect();
         groups.sort_unstable();
         groups.dedup();
         groups
@@ -238,9 +287,9 @@ impl Standard {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Node {
     /// Index of the standard in [`Catalog::standards`].
-    pub standard: usize,
+    pub standard: StandardIndex,
     /// Index of the item in [`Standard::items`].
-    pub item: usize,
+    pub item: ItemIndex,
 }
 
 /// Where a crosswalk and its judgements came from.
@@ -263,11 +312,11 @@ pub struct Provenance {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct End {
     /// Index of the standard in [`Catalog::standards`].
-    pub standard: usize,
+    pub standard: StandardIndex,
     /// The items as the crosswalk names them, in the order written.
-    pub named: Vec<usize>,
+    pub named: Vec<ItemIndex>,
     /// The assessable items the end stands for, in catalogue order.
-    pub leaves: Vec<usize>,
+    pub leaves: Vec<ItemIndex>,
 }
 
 impl End {
@@ -341,9 +390,9 @@ pub struct NoCounterpart {
 #[derive(Debug, Clone)]
 pub struct Crosswalk {
     /// Index of the standard whose items are edge sources.
-    pub source: usize,
+    pub source: StandardIndex,
     /// Index of the standard whose items are edge targets.
-    pub target: usize,
+    pub target: StandardIndex,
     /// Editions, method and date of the judgements.
     pub provenance: Provenance,
     /// The edges, in file order.
@@ -393,7 +442,7 @@ impl Catalog {
         for (crosswalk_index, crosswalk) in crosswalks.iter().enumerate() {
             for (edge_index, edge) in crosswalk.edges.iter().enumerate() {
                 for node in edge.target.nodes() {
-                    links[node.standard][node.item].push(Link {
+                    links[node.standard.get()][node.item.get()].push(Link {
                         crosswalk: crosswalk_index,
                         edge: edge_index,
                         reading: Reading::Forward,
@@ -402,7 +451,7 @@ impl Catalog {
                     });
                 }
                 for node in edge.source.nodes() {
-                    links[node.standard][node.item].push(Link {
+                    links[node.standard.get()][node.item.get()].push(Link {
                         crosswalk: crosswalk_index,
                         edge: edge_index,
                         reading: Reading::Reverse,
@@ -420,10 +469,16 @@ impl Catalog {
     }
 
     /// The index of the standard with this key.
-    pub fn standard_index(&self, key: &str) -> Option<usize> {
+    pub fn standard_index(&self, key: &str) -> Option<StandardIndex> {
         self.standards
             .iter()
             .position(|standard| standard.key == key)
+            .map(StandardIndex::new)
+    }
+
+    /// Every standard's index, in load order.
+    pub fn indexes(&self) -> impl Iterator<Item = StandardIndex> + use<> {
+        (0..self.standards.len()).map(StandardIndex::new)
     }
 
     /// The item behind a node.
@@ -439,8 +494,8 @@ impl Catalog {
     /// Every edge that touches the assessable item `node`, seen from it.
     pub fn links(&self, node: Node) -> &[Link] {
         self.links
-            .get(node.standard)
-            .and_then(|items| items.get(node.item))
+            .get(node.standard.get())
+            .and_then(|items| items.get(node.item.get()))
             .map_or(&[], Vec::as_slice)
     }
 

@@ -8,7 +8,7 @@ use std::collections::BTreeMap;
 use serde::Deserialize;
 
 use crate::date::Date;
-use crate::model::{Catalog, Node};
+use crate::model::{Catalog, Node, StandardIndex};
 use crate::status::resolve::Statuses;
 use crate::status::{Assessment, Status};
 
@@ -84,7 +84,8 @@ pub struct Snapshot {
 impl Snapshot {
     /// The effective statuses of a validated status file.
     pub fn from_assessment(catalog: &Catalog, assessment: &Assessment) -> Snapshot {
-        let standards: Vec<usize> = assessment.sections.iter().map(|s| s.standard).collect();
+        let standards: Vec<StandardIndex> =
+            assessment.sections.iter().map(|s| s.standard).collect();
         let statuses = Statuses::resolve(catalog, assessment, &standards);
         let mut items = BTreeMap::new();
         for &standard in &standards {

@@ -9,7 +9,7 @@ use std::sync::OnceLock;
 use ims::analysis::{self, FailOn, MinCoverage, Options};
 use ims::catalog::{self, Source};
 use ims::diag::{Problem, ProblemCode};
-use ims::model::Catalog;
+use ims::model::{Catalog, StandardIndex};
 use ims::render::Look;
 use ims::render::gap;
 use proptest::prelude::*;
@@ -177,13 +177,13 @@ fn options() -> impl Strategy<Value = Options> {
     (0u8..4, 0u8..4, 0u8..3, prop::option::of(0.0f64..100.0)).prop_map(
         |(fail, focus, target, minimum)| Options {
             focus: match focus {
-                1 => vec![0],
-                2 => vec![1],
+                1 => vec![StandardIndex::new(0)],
+                2 => vec![StandardIndex::new(1)],
                 _ => vec![],
             },
             target: match target {
-                1 => Some(0),
-                2 => Some(1),
+                1 => Some(StandardIndex::new(0)),
+                2 => Some(StandardIndex::new(1)),
                 _ => None,
             },
             fail_on: [

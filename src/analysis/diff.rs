@@ -95,7 +95,7 @@ pub fn diff(catalog: &Catalog, old: &Snapshot, new: &Snapshot) -> DiffReport {
             standards.push(key.clone());
         }
     }
-    standards.sort_by_key(|key| catalog.standard_index(key).unwrap_or(usize::MAX));
+    standards.sort_by_key(|key| catalog.standard_index(key).map_or(usize::MAX, |s| s.get()));
 
     let mut changes = Vec::new();
     let mut coverage = Vec::new();
@@ -112,7 +112,9 @@ pub fn diff(catalog: &Catalog, old: &Snapshot, new: &Snapshot) -> DiffReport {
             .collect();
         ids.sort_by_key(|id| {
             (
-                catalogue.and_then(|c| c.find(id)).unwrap_or(usize::MAX),
+                catalogue
+                    .and_then(|c| c.find(id))
+                    .map_or(usize::MAX, |item| item.get()),
                 (*id).clone(),
             )
         });

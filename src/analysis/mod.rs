@@ -14,7 +14,7 @@ mod warnings;
 use std::collections::{BTreeSet, HashMap};
 
 use crate::date::Date;
-use crate::model::{Catalog, Node};
+use crate::model::{Catalog, Node, StandardIndex};
 use crate::snapshot::Snapshot;
 pub use crate::status::resolve::{Resolved, Statuses};
 use crate::status::{Assessment, Status};
@@ -25,10 +25,10 @@ pub use report::*;
 pub struct Options {
     /// Standards to report and gate on (catalogue indexes); empty means every
     /// standard in the status file.
-    pub focus: Vec<usize>,
+    pub focus: Vec<StandardIndex>,
     /// The one standard to report and gate on (`--target`), with every other
     /// standard in the file as a source of reuse; it overrides `focus`.
-    pub target: Option<usize>,
+    pub target: Option<StandardIndex>,
     /// What findings fail the gate.
     pub fail_on: FailOn,
     /// Minimum coverages.
@@ -50,22 +50,22 @@ pub struct Options {
 /// The standards a report covers and the ones whose statuses are known.
 pub(crate) struct Scope {
     /// Standards reported on, in catalogue order.
-    pub report: Vec<usize>,
+    pub report: Vec<StandardIndex>,
     /// Standards with a section in the file, in catalogue order.
-    pub assessed: Vec<usize>,
+    pub assessed: Vec<StandardIndex>,
     /// Every standard whose items appear anywhere in the report.
-    pub all: Vec<usize>,
+    pub all: Vec<StandardIndex>,
 }
 
 impl Scope {
     fn new(assessment: &Assessment, options: &Options) -> Self {
-        let assessed: Vec<usize> = assessment.sections.iter().map(|s| s.standard).collect();
-        let report: BTreeSet<usize> = match options.target {
+        let assessed: Vec<StandardIndex> = assessment.sections.iter().map(|s| s.standard).collect();
+        let report: BTreeSet<StandardIndex> = match options.target {
             Some(target) => BTreeSet::from([target]),
             None if options.focus.is_empty() => assessed.iter().copied().collect(),
             None => options.focus.iter().copied().collect(),
         };
-        let all: BTreeSet<usize> = report.iter().chain(&assessed).copied().collect();
+        let all: BTreeSet<StandardIndex> = report.iter().chain(&assessed).copied().collect();
         Self {
             report: report.into_iter().collect(),
             assessed,
@@ -74,7 +74,7 @@ impl Scope {
     }
 
     /// Whether a standard is reported on.
-    pub fn reports(&self, standard: usize) -> bool {
+    pub fn reports(&self, standard: StandardIndex) -> bool {
         self.report.contains(&standard)
     }
 }
@@ -277,7 +277,7 @@ fn item_row(
 
 fn groups(
     catalog: &Catalog,
-    standard: usize,
+    standard: StandardIndex,
     statuses: &Statuses<'_>,
     reuse: &reuse::ByTarget<'_>,
 ) -> Vec<GroupSummary> {
@@ -291,19 +291,19 @@ fn groups(
         };
         let status = statuses.status(node);
         let group = catalogue.items[leaf].group;
-        counts[group].add(status);
-        head_start[group].add(reuse::head_start_of(status, reuse.get(&node).copied()));
+        counts[group.get()].add(status);
+        head_start[group.get()].add(reuse::head_start_of(status, reuse.get(&node).copied()));
     }
     catalogue
         .groups()
         .into_iter()
-        .filter(|&group| counts[group].total > 0)
+        .filter(|&group| counts[group.get()].total > 0)
         .map(|group| GroupSummary {
             id: catalogue.items[group].id.clone(),
             title: catalogue.items[group].title.clone(),
-            counts: counts[group],
-            coverage: counts[group].coverage(),
-            head_start: head_start[group].percent(),
+            counts: counts[group.get()],
+            coverage: counts[group.get()].coverage(),
+            head_start: head_start[group.get()].percent(),
         })
         .collect()
 }

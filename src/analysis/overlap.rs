@@ -9,7 +9,7 @@ use super::report::{
     SideState, StateCount,
 };
 use super::{Scope, item_status};
-use crate::model::{Catalog, Edge, End, Node, Relationship};
+use crate::model::{Catalog, Edge, End, ItemIndex, Node, Relationship, StandardIndex};
 use crate::status::Status;
 use crate::status::resolve::Statuses;
 
@@ -147,7 +147,7 @@ fn element(
     name: &str,
     edges: &[&Edge],
 ) -> SharedElement {
-    let mut by_standard: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+    let mut by_standard: BTreeMap<StandardIndex, Vec<ItemIndex>> = BTreeMap::new();
     for end in edges.iter().flat_map(|edge| [&edge.source, &edge.target]) {
         let items = by_standard.entry(end.standard).or_default();
         for leaf in &end.leaves {

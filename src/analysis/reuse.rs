@@ -17,7 +17,7 @@ use std::collections::HashMap;
 
 use super::report::{Counts, Coverage, ReuseSource, Suggestion, round1};
 use super::{Scope, item_ref};
-use crate::model::{Catalog, End, Link, Node};
+use crate::model::{Catalog, End, Link, Node, StandardIndex};
 use crate::status::Status;
 use crate::status::resolve::Statuses;
 
@@ -155,7 +155,7 @@ pub(crate) fn candidates(
     catalog: &Catalog,
     statuses: &Statuses<'_>,
     target: Node,
-    sources: &[usize],
+    sources: &[StandardIndex],
 ) -> Vec<Candidate> {
     let mut found: Vec<Candidate> = catalog
         .links(target)
@@ -214,11 +214,11 @@ pub(crate) fn suggestions(
     catalog: &Catalog,
     statuses: &Statuses<'_>,
     scope: &Scope,
-    applicable: &HashMap<usize, usize>,
+    applicable: &HashMap<StandardIndex, usize>,
 ) -> Vec<Ranked> {
     let mut ranked = Vec::new();
     for &standard in &scope.report {
-        let sources: Vec<usize> = scope
+        let sources: Vec<StandardIndex> = scope
             .assessed
             .iter()
             .copied()
@@ -288,7 +288,7 @@ pub(crate) type ByTarget<'r> = HashMap<Node, &'r Ranked>;
 /// The projection of one standard.
 pub(crate) fn projection(
     catalog: &Catalog,
-    standard: usize,
+    standard: StandardIndex,
     statuses: &Statuses<'_>,
     reuse: &ByTarget<'_>,
 ) -> Projection {

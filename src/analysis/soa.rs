@@ -8,7 +8,7 @@ use serde::Serialize;
 use super::report::{Coverage, SCHEMA_VERSION};
 use super::reuse;
 use crate::date::Date;
-use crate::model::{Catalog, Kind, Node, Relationship};
+use crate::model::{Catalog, Kind, Node, Relationship, StandardIndex};
 use crate::status::resolve::Statuses;
 use crate::status::{Assessment, Evidence, Status};
 
@@ -128,8 +128,9 @@ pub struct SoaReport {
 }
 
 /// The standards that have controls, in catalogue order.
-pub fn standards_with_controls(catalog: &Catalog) -> Vec<usize> {
-    (0..catalog.standards.len())
+pub fn standards_with_controls(catalog: &Catalog) -> Vec<StandardIndex> {
+    catalog
+        .indexes()
         .filter(|&s| {
             catalog.standards[s]
                 .items
@@ -140,14 +141,14 @@ pub fn standards_with_controls(catalog: &Catalog) -> Vec<usize> {
 }
 
 /// Builds the Statement of Applicability of the standard at `standard`.
-pub fn soa(catalog: &Catalog, assessment: &Assessment, standard: usize) -> SoaReport {
-    let assessed: Vec<usize> = assessment.sections.iter().map(|s| s.standard).collect();
+pub fn soa(catalog: &Catalog, assessment: &Assessment, standard: StandardIndex) -> SoaReport {
+    let assessed: Vec<StandardIndex> = assessment.sections.iter().map(|s| s.standard).collect();
     let mut all = assessed.clone();
     if !all.contains(&standard) {
         all.push(standard);
     }
     let statuses = Statuses::resolve(catalog, assessment, &all);
-    let sources: Vec<usize> = assessed
+    let sources: Vec<StandardIndex> = assessed
         .iter()
         .copied()
         .filter(|&s| s != standard)

@@ -8,7 +8,8 @@ use super::required_text;
 use crate::date::Date;
 use crate::diag::{NextStep, Pos, ProblemCode, Problems};
 use crate::model::{
-    Crosswalk, Edge, End, IdHasher, Kind, NoCounterpart, Node, Provenance, Relationship, Standard,
+    Crosswalk, Edge, End, IdHasher, ItemIndex, Kind, NoCounterpart, Node, Provenance, Relationship,
+    Standard, StandardIndex,
 };
 use crate::suggest;
 use crate::yaml::Located;
@@ -88,7 +89,7 @@ impl Draft {
 
         let mut edges = Vec::with_capacity(self.edges.len());
         // The ends' items, mapped to the first edge joining them.
-        type EndItems = (Vec<usize>, Vec<usize>);
+        type EndItems = (Vec<ItemIndex>, Vec<ItemIndex>);
         let mut seen: HashMap<EndItems, (Relationship, Pos), IdHasher> =
             HashMap::with_capacity_and_hasher(self.edges.len(), IdHasher);
         for raw in self.edges {
@@ -171,10 +172,11 @@ fn resolve_standard(
     key: &Located<String>,
     standards: &[Standard],
     problems: &mut Problems,
-) -> Option<usize> {
+) -> Option<StandardIndex> {
     let found = standards
         .iter()
-        .position(|standard| standard.key == key.value);
+        .position(|standard| standard.key == key.value)
+        .map(StandardIndex::new);
     if found.is_none() {
         let problem = problems.add(
             ProblemCode::UnknownStandard,
@@ -258,8 +260,8 @@ fn decide_kinds(raw: Option<Vec<Located<String>>>, problems: &mut Problems) -> V
 /// The two standards a crosswalk joins, for resolving ids.
 struct Ends<'a> {
     standards: &'a [Standard],
-    source: usize,
-    target: usize,
+    source: StandardIndex,
+    target: StandardIndex,
 }
 
 impl Ends<'_> {
@@ -274,11 +276,11 @@ impl Ends<'_> {
     /// Resolves one id in `standard`, reporting unknown and misplaced ids.
     fn resolve(
         &self,
-        standard: usize,
+        standard: StandardIndex,
         wanted: &str,
         pos: Pos,
         problems: &mut Problems,
-    ) -> Option<usize> {
+    ) -> Option<ItemIndex> {
         let catalogue = &self.standards[standard];
         if let Some(item) = catalogue.find(wanted) {
             return Some(item);
@@ -316,14 +318,14 @@ impl Ends<'_> {
     /// joined by `+` (taken together).
     fn end(
         &self,
-        standard: usize,
+        standard: StandardIndex,
         written: &Located<String>,
         problems: &mut Problems,
     ) -> Option<End> {
         let catalogue = &self.standards[standard];
         let parts: Vec<&str> = written.value.split('+').map(str::trim).collect();
         let mut named = Vec::with_capacity(parts.len());
-        let mut leaves: Vec<usize> = Vec::new();
+        let mut leaves: Vec<ItemIndex> = Vec::new();
         let mut ok = true;
         for part in &parts {
             if part.is_empty() {

@@ -5,7 +5,7 @@ use std::collections::HashMap;
 use super::raw::{RawFile, RawItem};
 use super::required_text;
 use crate::diag::{Pos, ProblemCode, Problems};
-use crate::model::{IdHasher, Item, Kind, Standard};
+use crate::model::{IdHasher, Item, ItemIndex, Kind, Standard};
 use crate::suggest;
 use crate::yaml::Located;
 
@@ -71,7 +71,7 @@ impl Draft {
         let index = items
             .iter()
             .enumerate()
-            .map(|(position, item)| (item.id.clone(), position))
+            .map(|(position, item)| (item.id.clone(), ItemIndex::new(position)))
             .collect();
         Some(Draft {
             standard: Standard {
@@ -162,7 +162,10 @@ fn build_items(raw_items: Vec<Located<RawItem>>, problems: &mut Problems) -> Vec
 
         let parent = raw.parent.and_then(|parent| {
             let wanted = parent.value.trim();
-            let found = items.iter().position(|item| item.id == wanted);
+            let found = items
+                .iter()
+                .position(|item| item.id == wanted)
+                .map(ItemIndex::new);
             if found.is_none() {
                 let problem = problems.add(
                     ProblemCode::UnknownParent,
@@ -190,8 +193,8 @@ fn build_items(raw_items: Vec<Located<RawItem>>, problems: &mut Problems) -> Vec
             problems,
         );
         if let Some(parent) = parent {
-            let position = items.len();
-            items[parent].children.push(position);
+            let position = ItemIndex::new(items.len());
+            items[parent.get()].children.push(position);
         }
         group_flags.push(raw.group);
         items.push(Item {
@@ -202,20 +205,20 @@ fn build_items(raw_items: Vec<Located<RawItem>>, problems: &mut Problems) -> Vec
             children: Vec::new(),
             excludable: raw.excludable,
             summary: summary.unwrap_or_default(),
-            group: 0,
+            group: ItemIndex::default(),
         });
     }
     for index in 0..items.len() {
-        items[index].group = reporting_group(&items, &group_flags, index);
+        items[index].group = reporting_group(&items, &group_flags, ItemIndex::new(index));
     }
     items
 }
 
 /// The nearest item at or above `index` flagged as a group, else the root.
-fn reporting_group(items: &[Item], flags: &[bool], index: usize) -> usize {
+fn reporting_group(items: &[Item], flags: &[bool], index: ItemIndex) -> ItemIndex {
     let mut current = index;
     loop {
-        if flags[current] {
+        if flags[current.get()] {
             return current;
         }
         match items[current].parent {

@@ -2,7 +2,7 @@
 //! small made-up standards.
 
 use super::*;
-use crate::model::{Kind, Node, Relationship};
+use crate::model::{Kind, Node, Relationship, StandardIndex};
 
 fn builtin() -> Catalog {
     match load(&builtin_sources()) {
@@ -154,7 +154,8 @@ fn official_titles_are_spelt_exactly() {
 fn every_leaf_of_both_standards_is_decided_and_every_partial_edge_has_residuals() {
     let catalog = builtin();
     let crosswalk = &catalog.crosswalks[0];
-    for (index, standard) in catalog.standards.iter().enumerate() {
+    for index in catalog.indexes() {
+        let standard = &catalog.standards[index];
         for item in standard.leaves() {
             let node = Node {
                 standard: index,
@@ -364,7 +365,7 @@ fn made_up_standards_load_through_the_same_code() {
     );
     assert_eq!(alpha.items[five_ten].id, "5.10");
     let node = Node {
-        standard: 0,
+        standard: StandardIndex::new(0),
         item: alpha.find("X.1.1").unwrap(),
     };
     let link = catalog.links(node)[0];
@@ -535,13 +536,17 @@ fn an_end_may_be_a_heading_or_a_group_taken_together() {
     );
     // Each beta item gets the weight; each alpha item the reverse weight.
     let beta_one_two = Node {
-        standard: 1,
-        item: catalog.standards[1].find("1.2").unwrap(),
+        standard: StandardIndex::new(1),
+        item: catalog.standards[StandardIndex::new(1)]
+            .find("1.2")
+            .unwrap(),
     };
     assert_eq!(catalog.links(beta_one_two)[0].weight, 0.6);
     let alpha_two = Node {
-        standard: 0,
-        item: catalog.standards[0].find("X.1.2").unwrap(),
+        standard: StandardIndex::new(0),
+        item: catalog.standards[StandardIndex::new(0)]
+            .find("X.1.2")
+            .unwrap(),
     };
     assert_eq!(catalog.links(alpha_two)[0].weight, 0.3);
 }

@@ -14,7 +14,7 @@ pub fn run(context: &Context, command: CatalogCommand) -> Result<Outcome, Failur
         CatalogCommand::List { standard, format } => {
             let standards = match standard {
                 Some(key) => vec![context.standard(&key, "--standard")?],
-                None => (0..catalog.standards.len()).collect(),
+                None => catalog.indexes().collect(),
             };
             let items = view::items(catalog, &standards);
             match format {
@@ -69,11 +69,9 @@ fn find(context: &Context, id: &str, standard: Option<&str>) -> Result<Node, Fai
             });
     }
     let found: Vec<Node> = catalog
-        .standards
-        .iter()
-        .enumerate()
-        .filter_map(|(index, standard)| {
-            standard.find(id).map(|item| Node {
+        .indexes()
+        .filter_map(|index| {
+            catalog.standards[index].find(id).map(|item| Node {
                 standard: index,
                 item,
             })

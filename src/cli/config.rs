@@ -14,6 +14,7 @@ use super::io::Failure;
 use crate::analysis::soa::standards_with_controls;
 use crate::analysis::{FailOn, MinCoverage, Options};
 use crate::date::Date;
+use crate::model::StandardIndex;
 
 /// What `ims gap` reads: one status file, or a portfolio of files and
 /// directories.
@@ -211,7 +212,7 @@ pub struct SoaConfig {
     /// The status file.
     pub file: PathBuf,
     /// The standard whose controls are listed (catalogue index).
-    pub standard: usize,
+    pub standard: StandardIndex,
     /// The format, from --format or the -o file's extension.
     pub format: SoaFormat,
     /// Where to write; stdout when `None`.
@@ -332,7 +333,7 @@ impl ValidateConfig {
 #[derive(Debug)]
 pub struct InitConfig {
     /// The standards to list (catalogue indexes), every one when none is named.
-    pub standards: Vec<usize>,
+    pub standards: Vec<StandardIndex>,
     /// Where to write; stdout when `None`.
     pub output: Option<PathBuf>,
     /// Whether an existing file may be replaced.
@@ -351,7 +352,7 @@ impl InitConfig {
             }
         }
         if standards.is_empty() {
-            standards = (0..context.catalog.standards.len()).collect();
+            standards = context.catalog.indexes().collect();
         }
         Ok(InitConfig {
             standards,

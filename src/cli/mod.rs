@@ -23,7 +23,7 @@ use clap::Parser;
 
 use crate::catalog::{self, Source};
 use crate::exit::Outcome;
-use crate::model::Catalog;
+use crate::model::{Catalog, StandardIndex};
 use crate::render;
 use crate::render::Look;
 use crate::suggest;
@@ -87,7 +87,7 @@ impl Context {
     }
 
     /// Resolves a standard key given on the command line.
-    pub fn standard(&self, key: &str, flag: &str) -> Result<usize, Failure> {
+    pub fn standard(&self, key: &str, flag: &str) -> Result<StandardIndex, Failure> {
         self.catalog.standard_index(key).ok_or_else(|| {
             let keys: Vec<&str> = self.catalog.keys().collect();
             let help = suggest::did_you_mean(key, keys.iter().copied())

@@ -14,7 +14,7 @@ use serde::Serialize;
 
 use crate::date::Date;
 use crate::diag::Pos;
-use crate::model::Catalog;
+use crate::model::{Catalog, ItemIndex, StandardIndex};
 
 pub use validate::load;
 
@@ -239,9 +239,9 @@ fn evidence_schema(generator: &mut schemars::SchemaGenerator) -> schemars::Schem
 #[derive(Debug, Clone)]
 pub struct Section {
     /// Index of the standard in the catalogue.
-    pub standard: usize,
+    pub standard: StandardIndex,
     /// Entries by item index.
-    pub entries: BTreeMap<usize, Entry>,
+    pub entries: BTreeMap<ItemIndex, Entry>,
     /// Where the section's key is written.
     pub pos: Pos,
 }
@@ -265,7 +265,7 @@ pub struct Assessment {
 
 impl Assessment {
     /// The section for the standard at `standard`, if the file has one.
-    pub fn section(&self, standard: usize) -> Option<&Section> {
+    pub fn section(&self, standard: StandardIndex) -> Option<&Section> {
         self.sections
             .iter()
             .find(|section| section.standard == standard)

@@ -2,7 +2,7 @@
 //! the entry of its nearest heading that has one, or else is not assessed.
 
 use super::{Assessment, Entry, Status};
-use crate::model::{Catalog, Node};
+use crate::model::{Catalog, ItemIndex, Node, StandardIndex};
 
 /// The effective status of one assessable item.
 #[derive(Debug, Clone, Copy)]
@@ -12,7 +12,7 @@ pub struct Resolved<'a> {
     /// The entry that gives the status, own or inherited.
     pub entry: Option<&'a Entry>,
     /// The heading the status is inherited from, when not the item's own.
-    pub inherited_from: Option<usize>,
+    pub inherited_from: Option<ItemIndex>,
 }
 
 /// Effective statuses of every assessable item of the standards in the file.
@@ -30,7 +30,11 @@ const NOT_ASSESSED: Resolved<'static> = Resolved {
 
 impl<'a> Statuses<'a> {
     /// Resolves every assessable item of every standard in `standards`.
-    pub fn resolve(catalog: &Catalog, assessment: &'a Assessment, standards: &[usize]) -> Self {
+    pub fn resolve(
+        catalog: &Catalog,
+        assessment: &'a Assessment,
+        standards: &[StandardIndex],
+    ) -> Self {
         let mut by_node: Vec<Option<Vec<Resolved<'a>>>> = vec![None; catalog.standards.len()];
         for &standard in standards {
             let section = assessment.section(standard);
@@ -41,7 +45,7 @@ impl<'a> Statuses<'a> {
                     let mut current = Some(leaf);
                     while let Some(item) = current {
                         if let Some(entry) = section.entries.get(&item) {
-                            resolved[leaf] = Resolved {
+                            resolved[leaf.get()] = Resolved {
                                 status: entry.status,
                                 entry: Some(entry),
                                 inherited_from: (item != leaf).then_some(item),
@@ -52,7 +56,7 @@ impl<'a> Statuses<'a> {
                     }
                 }
             }
-            by_node[standard] = Some(resolved);
+            by_node[standard.get()] = Some(resolved);
         }
         Self { by_node }
     }
@@ -60,9 +64,9 @@ impl<'a> Statuses<'a> {
     /// The effective status of an assessable item; not assessed when unknown.
     pub fn get(&self, node: Node) -> Resolved<'a> {
         self.by_node
-            .get(node.standard)
+            .get(node.standard.get())
             .and_then(Option::as_ref)
-            .and_then(|items| items.get(node.item))
+            .and_then(|items| items.get(node.item.get()))
             .copied()
             .unwrap_or(NOT_ASSESSED)
     }

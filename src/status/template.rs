@@ -5,14 +5,14 @@ use std::fmt::Write as _;
 
 use super::NOT_ASSESSED;
 use crate::date::Date;
-use crate::model::Catalog;
+use crate::model::{Catalog, StandardIndex};
 
 /// Renders a template covering the standards at `standards` (catalogue indexes).
 ///
 /// Every item starts as `not-assessed`: the template validates as it is,
 /// analyses as nothing assessed yet, and shows on every line the word to
 /// replace.
-pub fn render(catalog: &Catalog, standards: &[usize], today: Option<Date>) -> String {
+pub fn render(catalog: &Catalog, standards: &[StandardIndex], today: Option<Date>) -> String {
     let mut out = String::new();
     let names: Vec<_> = standards
         .iter()

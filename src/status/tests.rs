@@ -273,7 +273,7 @@ fn not_assessed_is_written_explicitly_and_blocks_a_heading() {
 #[test]
 fn the_template_validates_and_leaves_every_item_not_assessed() {
     let catalog = builtin();
-    let all: Vec<usize> = (0..catalog.standards.len()).collect();
+    let all: Vec<_> = catalog.indexes().collect();
     let text = template::render(&catalog, &all, None);
     let assessment = load("t.yaml", &text, &catalog).unwrap();
     let leaves: usize = catalog.standards.iter().map(|s| s.leaves().count()).sum();

@@ -7,7 +7,7 @@ use super::raw::{RawEntry, RawEvidence, RawField, RawLong, RawStatusFile, RawTop
 use super::{Assessment, Entry, EntryField, Evidence, META_KEYS, NOT_ASSESSED, Section, Status};
 use crate::date::Date;
 use crate::diag::{InvalidInput, NextStep, Pos, ProblemCode, Problems};
-use crate::model::{Catalog, Standard};
+use crate::model::{Catalog, ItemIndex, Standard, StandardIndex};
 use crate::suggest;
 use crate::yaml::{self, Located};
 
@@ -262,7 +262,7 @@ impl Checker<'_> {
 
     fn section(
         &mut self,
-        standard: usize,
+        standard: StandardIndex,
         pos: Pos,
         raw: Vec<(Located<String>, Located<RawEntry>)>,
     ) -> Section {
@@ -273,7 +273,7 @@ impl Checker<'_> {
             let Some(item) = self.item(standard, &key) else {
                 continue;
             };
-            if let Some(first) = seen[item] {
+            if let Some(first) = seen[item.get()] {
                 self.problems
                     .add(
                         ProblemCode::DuplicateKey,
@@ -286,7 +286,7 @@ impl Checker<'_> {
                     .help("keep one entry per item; merge the two");
                 continue;
             }
-            seen[item] = Some(key.pos);
+            seen[item.get()] = Some(key.pos);
             if let Some(entry) = self.entry(standard, item, &key, value) {
                 entries.insert(item, entry);
             }
@@ -299,7 +299,7 @@ impl Checker<'_> {
     }
 
     /// Resolves an item id, reporting unknown and misplaced ids with a suggestion.
-    fn item(&mut self, standard: usize, key: &Located<String>) -> Option<usize> {
+    fn item(&mut self, standard: StandardIndex, key: &Located<String>) -> Option<ItemIndex> {
         let catalogue = &self.catalog.standards[standard];
         let id = key.value.as_str();
         if let Some(item) = catalogue.find(id) {
@@ -350,8 +350,8 @@ impl Checker<'_> {
 
     fn entry(
         &mut self,
-        standard: usize,
-        item: usize,
+        standard: StandardIndex,
+        item: ItemIndex,
         key: &Located<String>,
         value: Located<RawEntry>,
     ) -> Option<Entry> {
@@ -519,8 +519,8 @@ impl Checker<'_> {
 
     fn check_exclusion(
         &mut self,
-        standard: usize,
-        item: usize,
+        standard: StandardIndex,
+        item: ItemIndex,
         key: &Located<String>,
         entry: &Entry,
     ) {

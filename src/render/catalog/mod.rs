@@ -8,7 +8,7 @@ pub mod table;
 
 use serde::Serialize;
 
-use crate::model::{Catalog, End, Item, Kind, Node, Relationship, Standard};
+use crate::model::{Catalog, End, Item, Kind, Node, Relationship, Standard, StandardIndex};
 
 /// One item, as listed.
 #[derive(Debug, Serialize)]
@@ -48,7 +48,7 @@ fn entry<'a>(standard: &'a Standard, item: &'a Item) -> ItemEntry<'a> {
 }
 
 /// The items of the given standards (catalogue indexes), in catalogue order.
-pub fn items<'a>(catalog: &'a Catalog, standards: &[usize]) -> Vec<ItemEntry<'a>> {
+pub fn items<'a>(catalog: &'a Catalog, standards: &[StandardIndex]) -> Vec<ItemEntry<'a>> {
     let mut out = Vec::new();
     for &index in standards {
         let standard = &catalog.standards[index];
