@@ -2,8 +2,12 @@
 # Measures ims against the targets in BENCHMARKS.md:
 #   (a) one `ims gap` on the largest example, against process-start floors;
 #   (b) the portfolio over 1,000 and 10,000 generated files;
-#   (c) peak RSS over 10,000 files.
-# Needs hyperfine and GNU time (Debian: apt-get install hyperfine time) and python3.
+#   (c) peak RSS over 10,000 files;
+#   (d) ims against benches/baseline.py, the plain PyYAML script, side by side:
+#       one file, and CPU per file over the 1,000-file portfolio.
+# Needs hyperfine and GNU time (Debian: apt-get install hyperfine time), python3
+# and PyYAML with its C loader (apt-get install python3-yaml).
+# IMS_BEFORE=path/to/an/older/ims adds that binary to (a) and (d) for comparison.
 # Results go to bench-results/ (not committed); copy the figures into BENCHMARKS.md.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -46,13 +50,40 @@ done
 /usr/bin/time -v "$ims" gap examples/msp-iso20000-to-iso27001.yaml > /dev/null 2> "$out/time-single.txt"
 grep -E "Maximum resident set size" "$out/time-single.txt" | sed "s/^/one gap: /"
 
+echo "== (d) against the Python baseline"
+python3 -c "import yaml; yaml.CSafeLoader" || { echo "(d) needs PyYAML with libyaml" >&2; exit 2; }
+before=()
+if [ -n "${IMS_BEFORE:-}" ]; then
+    before=("$IMS_BEFORE gap examples/msp-iso20000-to-iso27001.yaml")
+fi
+hyperfine -N --warmup 5 --runs 40 \
+    --export-json "$out/single-python.json" \
+    "$ims --version" \
+    "$ims gap examples/msp-iso20000-to-iso27001.yaml" \
+    "${before[@]}" \
+    "python3 benches/baseline.py examples/msp-iso20000-to-iso27001.yaml"
+before=()
+if [ -n "${IMS_BEFORE:-}" ]; then
+    before=("$IMS_BEFORE gap $work/portfolio-1000 --format csv > /dev/null")
+fi
+hyperfine --warmup 1 --runs 10 \
+    --export-json "$out/portfolio-python.json" \
+    "$ims gap $work/portfolio-1000 --format csv > /dev/null" \
+    "${before[@]}" \
+    "python3 benches/baseline.py $work/portfolio-1000 > /dev/null"
+
 echo "== medians"
 python3 - "$out" <<'PY'
 import json, sys
-for name in ("single", "portfolio"):
+for name in ("single", "portfolio", "single-python", "portfolio-python"):
     with open(f"{sys.argv[1]}/{name}.json") as f:
         for r in json.load(f)["results"]:
             print(f"{r['median'] * 1000:10.1f} ms median  {r['command']}")
+print("== CPU (user + system, mean) per file over 1,000 files")
+with open(f"{sys.argv[1]}/portfolio-python.json") as f:
+    for r in json.load(f)["results"]:
+        cpu = (r["user"] + r["system"]) * 1000 / 1000
+        print(f"{cpu:10.2f} ms CPU per file  {r['command']}")
 PY
 
 echo "== machine"

@@ -131,6 +131,8 @@ pub struct Problem {
 pub enum NextStep {
     /// Load catalogues that define other standards.
     LoadCatalogues,
+    /// Start from a template that lists every item.
+    StartFromTemplate,
     /// List the ids of a standard.
     ListIds {
         /// The standard's key.

@@ -12,7 +12,7 @@ pub const PURPOSE_LONG: &str = concat!(
     "Gap analysis for an integrated ISO/IEC 27001 and ISO/IEC 20000-1 management system.\n\n",
     "How far an organisation is on each standard, where the two overlap, what is missing, ",
     "and what the work done for one standard gives the other. Other standards are added as ",
-    "catalogue data (--catalog DIR)."
+    "catalogue data, with no change to the program."
 );
 
 /// Built-in catalogue and crosswalk files: (name shown in problems, contents).

@@ -11,6 +11,9 @@ fn next_step(step: &NextStep) -> String {
         NextStep::LoadCatalogues => {
             "load the catalogues that define other standards with --catalog DIR".to_owned()
         }
+        NextStep::StartFromTemplate => {
+            "start from a template: `ims init -o status.yaml`".to_owned()
+        }
         NextStep::ListIds { standard } => {
             format!("list the ids with `ims catalog list --standard {standard}`")
         }

@@ -76,7 +76,7 @@ pub(super) fn check(
                 Pos::default(),
                 "the status file is empty",
             )
-            .help("start from a template: `ims init -o status.yaml`");
+            .next(NextStep::StartFromTemplate);
         return Err(problems.into());
     }
     let raw: RawStatusFile = match parse(text, yaml::Duplicates::Collect) {
