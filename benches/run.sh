@@ -36,6 +36,12 @@ hyperfine -N --warmup 50 --runs 500 \
     "$ims gap examples/msp-iso20000-to-iso27001.yaml --format json" \
     "true"
 
+echo "== (a2) the same ratio, in 10 alternating rounds, so that drift on a shared machine hits both"
+for round in $(seq 1 10); do
+    hyperfine -N --warmup 5 --runs 60 --export-json "$out/round-$round.json" \
+        "$ims --version" "$ims gap examples/msp-iso20000-to-iso27001.yaml" > /dev/null
+done
+
 echo "== (b) portfolio over 1,000 and 10,000 files"
 hyperfine --warmup 1 --runs 10 \
     --export-json "$out/portfolio.json" \
@@ -79,6 +85,14 @@ for name in ("single", "portfolio", "single-python", "portfolio-python"):
     with open(f"{sys.argv[1]}/{name}.json") as f:
         for r in json.load(f)["results"]:
             print(f"{r['median'] * 1000:10.1f} ms median  {r['command']}")
+import glob, statistics
+ratios = []
+for path in sorted(glob.glob(f"{sys.argv[1]}/round-*.json")):
+    with open(path) as f:
+        version, gap = json.load(f)["results"]
+    ratios.append(gap["median"] / version["median"])
+print(f"one gap / --version, median of {len(ratios)} rounds: {statistics.median(ratios):.2f}x "
+      f"(rounds: {', '.join(f'{r:.2f}' for r in sorted(ratios))})")
 print("== CPU (user + system, mean) per file over 1,000 files")
 with open(f"{sys.argv[1]}/portfolio-python.json") as f:
     for r in json.load(f)["results"]:

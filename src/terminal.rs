@@ -38,7 +38,9 @@ pub fn escape_lines(text: &str) -> Cow<'_, str> {
 
 fn escape_keeping(text: &str, newlines: bool) -> Cow<'_, str> {
     let unsafe_char = |c: char| is_unsafe(c) && !(newlines && c == '\n');
-    if !text.contains(unsafe_char) {
+    // Most text is printable ASCII: checked a byte at a time.
+    let printable = |b: &u8| (0x20..0x7f).contains(b) || (newlines && *b == b'\n');
+    if text.as_bytes().iter().all(printable) || !text.contains(unsafe_char) {
         return Cow::Borrowed(text);
     }
     let mut out = String::with_capacity(text.len() + 8);
@@ -55,6 +57,10 @@ fn escape_keeping(text: &str, newlines: bool) -> Cow<'_, str> {
 /// `text` cut to its first `max` characters, followed by an ellipsis and the
 /// full length, when it is longer: `AAAA… (4194304 characters)`.
 pub fn shorten(text: &str, max: usize) -> Cow<'_, str> {
+    // No more bytes than `max` means no more characters either.
+    if text.len() <= max {
+        return Cow::Borrowed(text);
+    }
     match text.char_indices().nth(max) {
         None => Cow::Borrowed(text),
         Some((cut, _)) => Cow::Owned(format!(

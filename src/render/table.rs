@@ -6,6 +6,7 @@
 //! a general-purpose crate spends, which keeps one `ims gap` within three
 //! times the start of the program.
 
+use std::borrow::Cow;
 use std::fmt::{self, Write as _};
 
 use anstyle::{AnsiColor, Style};
@@ -107,7 +108,15 @@ pub const TERMINAL_TEXT_MAX: usize = 200;
 /// ends are kept).
 pub fn cell(text: impl fmt::Display) -> Cell {
     let text = text.to_string();
-    Cell::new(terminal::escape_lines(&terminal::shorten(&text, TERMINAL_TEXT_MAX)).into_owned())
+    let shown = match terminal::shorten(&text, TERMINAL_TEXT_MAX) {
+        Cow::Borrowed(_) => match terminal::escape_lines(&text) {
+            // Nothing to change: the text is kept as it is, not copied.
+            Cow::Borrowed(_) => None,
+            Cow::Owned(escaped) => Some(escaped),
+        },
+        Cow::Owned(short) => Some(terminal::escape_lines(&short).into_owned()),
+    };
+    Cell::new(shown.unwrap_or(text))
 }
 
 /// User text on a line of a terminal view: shortened past
