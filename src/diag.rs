@@ -77,7 +77,7 @@ problem_codes! {
     DuplicateItem = "duplicate-item": "Two items in one catalogue share an id.",
     UnknownParent = "unknown-parent": "An item names a parent that is not defined before it.",
     UnknownKind = "unknown-kind": "An item kind other than clause, control, process or theme.",
-    FileKind = "file-kind": "A catalogue directory file that is neither a catalogue nor a crosswalk.",
+    FileKind = "file-kind": "A catalogue directory file that is not a catalogue, a crosswalk or a document set.",
     UnknownRelationship = "unknown-relationship": "An edge relationship outside the NIST IR 8477 set.",
     DuplicateEdge = "duplicate-edge": "The same pair of items is mapped twice with the same relationship.",
     ContradictoryEdge = "contradictory-edge": "The same pair of items is mapped twice with different relationships.",
@@ -90,6 +90,10 @@ problem_codes! {
     Undecided = "undecided": "An item that must be decided is neither on an edge nor on the no-counterpart list.",
     DuplicateCrosswalk = "duplicate-crosswalk": "Two crosswalk files join the same pair of standards.",
     SameFile = "same-file": "The output file is one of the input files.",
+    DependencyCycle = "dependency-cycle": "Items that wait for each other, directly or through other items.",
+    DuplicateDocument = "duplicate-document": "Two documents of the document set share an id.",
+    Undocumented = "undocumented": "An item that expects documented information is served by no document.",
+    OutputExists = "output-exists": "A file that would be written exists already; nothing is written without --force.",
 }
 
 impl fmt::Display for ProblemCode {

@@ -182,6 +182,14 @@ pub struct Item {
     pub summary: String,
     /// Index of the item that heads this item's reporting group.
     pub group: ItemIndex,
+    /// Items (or headings) of the same standard that must be in place before
+    /// work on this one can sensibly start, as the catalogue names them.
+    pub after: Vec<ItemIndex>,
+    /// Why the item waits for `after`, in our own words.
+    pub after_reason: Option<String>,
+    /// What documented information the item expects, in our own words;
+    /// `None` when it expects none of its own.
+    pub documented: Option<String>,
 }
 
 impl Item {
@@ -236,6 +244,10 @@ pub struct Standard {
     pub items: Vec<Item>,
     /// Item index by id.
     pub index: HashMap<String, ItemIndex, IdHasher>,
+    /// For each assessable item, the assessable items it waits for: those
+    /// its own `after` names and those of every heading above it, headings
+    /// taken as every item beneath them. Empty for headings.
+    pub waits_for: Vec<Vec<ItemIndex>>,
 }
 
 impl Standard {
@@ -275,6 +287,11 @@ impl Standard {
         groups.sort_unstable();
         groups.dedup();
         groups
+    }
+
+    /// The assessable items that `leaf` waits for, in catalogue order.
+    pub fn waits_for(&self, leaf: ItemIndex) -> &[ItemIndex] {
+        self.waits_for.get(leaf.get()).map_or(&[], Vec::as_slice)
     }
 
     /// The ids of every item, in catalogue order, for suggestions.
@@ -420,6 +437,82 @@ pub struct Link {
     pub weight: f64,
 }
 
+/// What sort of document a document of the set is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum DocumentKind {
+    /// Direction and commitments set by management.
+    Policy,
+    /// How something is done, step by step.
+    Procedure,
+    /// What will be done, by whom and when.
+    Plan,
+    /// A maintained list, kept current.
+    Register,
+    /// Evidence of what was done, retained.
+    Record,
+}
+
+impl DocumentKind {
+    /// Every kind.
+    pub const ALL: [DocumentKind; 5] = [
+        DocumentKind::Policy,
+        DocumentKind::Procedure,
+        DocumentKind::Plan,
+        DocumentKind::Register,
+        DocumentKind::Record,
+    ];
+
+    /// The spelling in document-set files and output.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            DocumentKind::Policy => "policy",
+            DocumentKind::Procedure => "procedure",
+            DocumentKind::Plan => "plan",
+            DocumentKind::Register => "register",
+            DocumentKind::Record => "record",
+        }
+    }
+
+    /// Parses the file spelling.
+    pub fn parse(text: &str) -> Option<DocumentKind> {
+        DocumentKind::ALL
+            .into_iter()
+            .find(|kind| kind.as_str() == text)
+    }
+}
+
+/// One document of the integrated document set: one text for every
+/// standard it serves, its sections tagged with the standards each serves.
+#[derive(Debug, Clone)]
+pub struct Document {
+    /// Short id, such as `IMS-POLICY`.
+    pub id: String,
+    /// Title, in our own words.
+    pub title: String,
+    /// What sort of document.
+    pub kind: DocumentKind,
+    /// What it is for, in our own words.
+    pub purpose: String,
+    /// The items it serves, per standard, in catalogue order of standards.
+    pub serves: Vec<(StandardIndex, Vec<ItemIndex>)>,
+    /// Its sections, in order.
+    pub sections: Vec<DocumentSection>,
+    /// The file it came from.
+    pub file: String,
+}
+
+/// One section of a document.
+#[derive(Debug, Clone)]
+pub struct DocumentSection {
+    /// Heading, in our own words.
+    pub title: String,
+    /// The standards it serves; more than one makes it shared.
+    pub serves: Vec<StandardIndex>,
+    /// What to write there, in our own words.
+    pub prompt: String,
+}
+
 /// Every loaded standard and crosswalk, with an index of links by item.
 #[derive(Debug, Clone, Default)]
 pub struct Catalog {
@@ -427,6 +520,8 @@ pub struct Catalog {
     pub standards: Vec<Standard>,
     /// Crosswalks in load order.
     pub crosswalks: Vec<Crosswalk>,
+    /// The document set of the integrated system.
+    pub documents: Vec<Document>,
     /// Links by standard, then by item: a dense index, read on every analysis.
     links: Vec<Vec<Vec<Link>>>,
 }
@@ -464,6 +559,7 @@ impl Catalog {
         Self {
             standards,
             crosswalks,
+            documents: Vec::new(),
             links,
         }
     }

@@ -29,4 +29,8 @@ pub const BUILTIN: &[(&str, &str)] = &[
         "catalog/crosswalk-iso27001-iso20000.yaml",
         include_str!("../../catalog/crosswalk-iso27001-iso20000.yaml"),
     ),
+    (
+        "catalog/documents.yaml",
+        include_str!("../../catalog/documents.yaml"),
+    ),
 ];

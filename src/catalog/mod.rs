@@ -3,6 +3,7 @@
 
 mod builtin;
 mod crosswalk;
+mod documents;
 mod raw;
 mod standard;
 
@@ -53,7 +54,10 @@ pub fn builtin_sources() -> Vec<Source> {
 enum Parsed {
     Standard(standard::Draft),
     Crosswalk(crosswalk::Draft),
+    Documents(documents::Draft),
 }
+
+pub use documents::undocumented;
 
 /// Validates the given files into one catalogue, or reports every problem.
 ///
@@ -83,12 +87,14 @@ fn load_with(sources: &[Source], parse: Parser) -> Result<Catalog, InvalidInput>
     let mut all_problems: Vec<Problems> = Vec::new();
     let mut standards: Vec<(bool, standard::Draft)> = Vec::new();
     let mut crosswalks: Vec<(bool, crosswalk::Draft)> = Vec::new();
+    let mut document_sets: Vec<(bool, documents::Draft)> = Vec::new();
 
     for source in sources {
         let mut problems = Problems::new(source.name.clone());
         match parse_file(source, parse, &mut problems) {
             Some(Parsed::Standard(draft)) => standards.push((source.builtin, draft)),
             Some(Parsed::Crosswalk(draft)) => crosswalks.push((source.builtin, draft)),
+            Some(Parsed::Documents(draft)) => document_sets.push((source.builtin, draft)),
             None => {}
         }
         all_problems.push(problems);
@@ -107,12 +113,22 @@ fn load_with(sources: &[Source], parse: Parser) -> Result<Catalog, InvalidInput>
         all_problems.push(problems);
     }
 
+    let mut documents = Vec::new();
+    for (builtin, draft) in merge_documents(document_sets, &mut all_problems) {
+        let mut problems = Problems::new(draft.file.clone());
+        let dropped: &[String] = if builtin { &replaced } else { &[] };
+        documents.extend(draft.validate(&catalog_standards, dropped, &mut problems));
+        all_problems.push(problems);
+    }
+
     let problems: Vec<_> = all_problems
         .into_iter()
         .flat_map(|problems| InvalidInput::from(problems).0)
         .collect();
     if problems.is_empty() {
-        Ok(Catalog::new(catalog_standards, built))
+        let mut catalog = Catalog::new(catalog_standards, built);
+        catalog.documents = documents;
+        Ok(catalog)
     } else {
         Err(InvalidInput(problems))
     }
@@ -140,27 +156,29 @@ fn parse_file(source: &Source, parse: Parser, problems: &mut Problems) -> Option
         || raw.edges.is_some()
         || raw.no_counterpart.is_some()
         || raw.decide.is_some();
-    match (has_catalogue, has_crosswalk) {
-        (true, false) => standard::Draft::build(raw, problems).map(Parsed::Standard),
-        (false, true) => crosswalk::Draft::build(raw, problems).map(Parsed::Crosswalk),
-        (true, true) => {
+    let has_documents = raw.documents.is_some();
+    match (has_catalogue, has_crosswalk, has_documents) {
+        (true, false, false) => standard::Draft::build(raw, problems).map(Parsed::Standard),
+        (false, true, false) => crosswalk::Draft::build(raw, problems).map(Parsed::Crosswalk),
+        (false, false, true) => documents::Draft::build(raw, problems).map(Parsed::Documents),
+        (false, false, false) => {
             problems
                 .add(
                     ProblemCode::FileKind,
                     Pos::new(1, 1),
-                    "the file mixes a catalogue (`standard`, `items`) with a crosswalk (`crosswalk`, `edges`)",
+                    "the file is not a catalogue, a crosswalk or a document set",
                 )
-                .help("put the standard and the crosswalk in separate files");
+                .help("a catalogue starts with `standard:`, a crosswalk with `crosswalk:`, a document set with `documents:`");
             None
         }
-        (false, false) => {
+        _ => {
             problems
                 .add(
                     ProblemCode::FileKind,
                     Pos::new(1, 1),
-                    "the file is neither a catalogue nor a crosswalk",
+                    "the file mixes a catalogue (`standard`, `items`), a crosswalk (`crosswalk`, `edges`) or a document set (`documents`)",
                 )
-                .help("a catalogue starts with `standard:`, a crosswalk with `crosswalk:`");
+                .help("put each in a file of its own");
             None
         }
     }
@@ -239,6 +257,49 @@ fn merge_crosswalks(
         }
     }
     kept.into_iter().map(|(_, draft)| draft).collect()
+}
+
+/// A user's document replaces a built-in one with the same id; two
+/// documents of the same origin with one id are a problem.
+fn merge_documents(
+    drafts: Vec<(bool, documents::Draft)>,
+    problems: &mut Vec<Problems>,
+) -> Vec<(bool, documents::Draft)> {
+    let user_ids: Vec<String> = drafts
+        .iter()
+        .filter(|(builtin, _)| !builtin)
+        .flat_map(|(_, draft)| draft.ids().map(|(id, _)| id.to_owned()))
+        .collect();
+    let mut seen: BTreeMap<String, (String, Pos)> = BTreeMap::new();
+    let mut kept = Vec::new();
+    for (builtin, mut draft) in drafts {
+        if builtin {
+            draft.retain(|id| !user_ids.iter().any(|user| user == id));
+        }
+        let mut duplicates = Problems::new(draft.file.clone());
+        for (id, pos) in draft.ids() {
+            match seen.get(id) {
+                Some((file, first)) => {
+                    duplicates
+                        .add(
+                            ProblemCode::DuplicateDocument,
+                            pos,
+                            format!(
+                                "document `{id}` is already defined in {file}:{}",
+                                first.line
+                            ),
+                        )
+                        .help("give each document its own id");
+                }
+                None => {
+                    seen.insert(id.to_owned(), (draft.file.clone(), pos));
+                }
+            }
+        }
+        problems.push(duplicates);
+        kept.push((builtin, draft));
+    }
+    kept
 }
 
 /// Checks that a required text is present and not blank. `what` names it

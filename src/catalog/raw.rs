@@ -21,6 +21,38 @@ pub struct RawFile {
     pub edges: Option<Vec<Located<RawEdge>>>,
     /// Items with no counterpart (crosswalk files).
     pub no_counterpart: Option<Vec<Located<RawNoCounterpart>>>,
+    /// The documents of a document-set file.
+    pub documents: Option<Vec<Located<RawDocument>>>,
+}
+
+/// One document of a document-set file.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct RawDocument {
+    /// Short id, such as `IMS-POLICY`.
+    pub id: Located<String>,
+    /// Title, in our own words.
+    pub title: Located<String>,
+    /// `policy`, `procedure`, `plan`, `register` or `record`.
+    pub kind: Located<String>,
+    /// What the document is for, in our own words.
+    pub purpose: Located<String>,
+    /// The items of each standard the document serves, by standard key.
+    pub serves: Option<std::collections::BTreeMap<String, Vec<Located<String>>>>,
+    /// Its sections, each tagged with the standards it serves.
+    pub sections: Option<Vec<Located<RawSection>>>,
+}
+
+/// One section of a document.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct RawSection {
+    /// Heading, in our own words.
+    pub title: Located<String>,
+    /// Keys of the standards the section serves; more than one makes it shared.
+    pub serves: Vec<Located<String>>,
+    /// What to write there, in our own words.
+    pub prompt: Located<String>,
 }
 
 /// The header of a catalogue file.
@@ -57,6 +89,13 @@ pub struct RawItem {
     pub group: bool,
     /// One line in our own words.
     pub summary: Located<String>,
+    /// Items of the same standard that must be in place before work on this
+    /// one can sensibly start; a heading stands for every item beneath it.
+    pub after: Option<Vec<Located<String>>>,
+    /// Why, in our own words; required with `after`.
+    pub after_reason: Option<Located<String>>,
+    /// What documented information the item expects, in our own words.
+    pub documented: Option<Located<String>>,
 }
 
 /// The header of a crosswalk file.

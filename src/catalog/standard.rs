@@ -82,8 +82,13 @@ impl Draft {
                 file: problems.file().to_owned(),
                 items,
                 index,
+                waits_for: Vec::new(),
             },
             key_pos,
+        })
+        .map(|mut draft| {
+            draft.standard.waits_for = waits_for(&draft.standard, problems, header_pos);
+            draft
         })
     }
 }
@@ -112,8 +117,17 @@ fn check_key(key: &str, pos: Pos, problems: &mut Problems) {
     }
 }
 
+/// An item's `after` as written, resolved once every item is known.
+struct PendingAfter {
+    item: ItemIndex,
+    ids: Vec<Located<String>>,
+    reason: Option<Located<String>>,
+    at: Pos,
+}
+
 fn build_items(raw_items: Vec<Located<RawItem>>, problems: &mut Problems) -> Vec<Item> {
     let mut items: Vec<Item> = Vec::with_capacity(raw_items.len());
+    let mut pending: Vec<PendingAfter> = Vec::new();
     let mut seen: HashMap<String, Pos, IdHasher> =
         HashMap::with_capacity_and_hasher(raw_items.len(), IdHasher);
     let mut group_flags = Vec::with_capacity(raw_items.len());
@@ -197,6 +211,32 @@ fn build_items(raw_items: Vec<Located<RawItem>>, problems: &mut Problems) -> Vec
             items[parent.get()].children.push(position);
         }
         group_flags.push(raw.group);
+        let documented = raw.documented.and_then(|text| {
+            required_text(
+                Some(text),
+                || format!("what `{id}` documents"),
+                at,
+                problems,
+            )
+        });
+        match (raw.after, raw.after_reason) {
+            (Some(ids), reason) => pending.push(PendingAfter {
+                item: ItemIndex::new(items.len()),
+                ids,
+                reason,
+                at,
+            }),
+            (None, Some(reason)) => {
+                problems
+                    .add(
+                        ProblemCode::UnknownKey,
+                        reason.pos,
+                        format!("`after-reason` of `{id}` explains an `after` that is not there"),
+                    )
+                    .help("add `after: [...]` with the items this one waits for, or remove the reason");
+            }
+            (None, None) => {}
+        }
         items.push(Item {
             id,
             title: title.unwrap_or_default(),
@@ -206,12 +246,156 @@ fn build_items(raw_items: Vec<Located<RawItem>>, problems: &mut Problems) -> Vec
             excludable: raw.excludable,
             summary: summary.unwrap_or_default(),
             group: ItemIndex::default(),
+            after: Vec::new(),
+            after_reason: None,
+            documented,
         });
     }
     for index in 0..items.len() {
         items[index].group = reporting_group(&items, &group_flags, ItemIndex::new(index));
     }
+    resolve_after(&mut items, pending, problems);
     items
+}
+
+/// Resolves every `after` to item indexes, reporting unknown ids, an item
+/// that names itself or an item above or beneath it, and a missing reason.
+fn resolve_after(items: &mut [Item], pending: Vec<PendingAfter>, problems: &mut Problems) {
+    for entry in pending {
+        let id = items[entry.item.get()].id.clone();
+        let reason = required_text(
+            entry.reason,
+            || format!("the `after-reason` of `{id}` (why it waits)"),
+            entry.at,
+            problems,
+        );
+        let mut after = Vec::with_capacity(entry.ids.len());
+        for wanted in entry.ids {
+            let name = wanted.value.trim();
+            let Some(found) = items.iter().position(|item| item.id == name) else {
+                let problem = problems.add(
+                    ProblemCode::UnknownItem,
+                    wanted.pos,
+                    format!("`{id}` waits for `{name}`, which the catalogue does not define"),
+                );
+                if let Some(help) =
+                    suggest::did_you_mean(name, items.iter().map(|item| item.id.as_str()))
+                {
+                    problem.help(help);
+                }
+                continue;
+            };
+            let found = ItemIndex::new(found);
+            if related(items, entry.item, found) {
+                problems
+                    .add(
+                        ProblemCode::DependencyCycle,
+                        wanted.pos,
+                        format!("`{id}` waits for `{name}`, which is itself or above or beneath it"),
+                    )
+                    .help("an item waits for other work; what is above or beneath it is the same work");
+                continue;
+            }
+            if !after.contains(&found) {
+                after.push(found);
+            }
+        }
+        let item = &mut items[entry.item.get()];
+        item.after = after;
+        item.after_reason = reason;
+    }
+}
+
+/// Whether `a` and `b` are one item, or one is above the other.
+fn related(items: &[Item], a: ItemIndex, b: ItemIndex) -> bool {
+    let above = |mut from: ItemIndex, target: ItemIndex| loop {
+        if from == target {
+            return true;
+        }
+        match items[from.get()].parent {
+            Some(parent) => from = parent,
+            None => return false,
+        }
+    };
+    above(a, b) || above(b, a)
+}
+
+/// For each assessable item, the assessable items it waits for (its own
+/// `after` and its headings', headings taken as their leaves); reports each
+/// cycle once, naming the items on it.
+pub fn waits_for(standard: &Standard, problems: &mut Problems, at: Pos) -> Vec<Vec<ItemIndex>> {
+    let mut waits: Vec<Vec<ItemIndex>> = vec![Vec::new(); standard.items.len()];
+    for leaf in standard.leaves() {
+        let mut list: Vec<ItemIndex> = Vec::new();
+        let mut current = Some(leaf);
+        while let Some(item) = current {
+            for &named in &standard.items[item.get()].after {
+                for target in standard.leaves_under(named) {
+                    if !list.contains(&target) {
+                        list.push(target);
+                    }
+                }
+            }
+            current = standard.items[item.get()].parent;
+        }
+        list.sort_unstable();
+        waits[leaf.get()] = list;
+    }
+    // Depth-first search for a cycle: 0 unvisited, 1 on the path, 2 done.
+    let mut state = vec![0u8; standard.items.len()];
+    let mut path: Vec<ItemIndex> = Vec::new();
+    fn visit(
+        at: ItemIndex,
+        waits: &[Vec<ItemIndex>],
+        state: &mut [u8],
+        path: &mut Vec<ItemIndex>,
+    ) -> Option<Vec<ItemIndex>> {
+        state[at.get()] = 1;
+        path.push(at);
+        for &next in &waits[at.get()] {
+            match state[next.get()] {
+                1 => {
+                    let start = path.iter().position(|&item| item == next).unwrap_or(0);
+                    return Some(path[start..].to_vec());
+                }
+                0 => {
+                    if let Some(cycle) = visit(next, waits, state, path) {
+                        return Some(cycle);
+                    }
+                }
+                _ => {}
+            }
+        }
+        path.pop();
+        state[at.get()] = 2;
+        None
+    }
+    for leaf in standard.leaves() {
+        if state[leaf.get()] != 0 {
+            continue;
+        }
+        if let Some(cycle) = visit(leaf, &waits, &mut state, &mut path) {
+            let ids: Vec<&str> = cycle
+                .iter()
+                .map(|&item| standard.items[item.get()].id.as_str())
+                .collect();
+            problems
+                .add(
+                    ProblemCode::DependencyCycle,
+                    at,
+                    format!(
+                        "items of {} wait for each other: {} -> {}",
+                        standard.key,
+                        ids.join(" -> "),
+                        ids[0]
+                    ),
+                )
+                .help("remove one `after` on the cycle; each item must be able to start once what it waits for is done");
+            // Stop: everything else depends on this one being fixed.
+            break;
+        }
+    }
+    waits
 }
 
 /// The nearest item at or above `index` flagged as a group, else the root.

@@ -671,3 +671,214 @@ fn the_fast_reader_reads_the_builtin_files_as_the_full_parser_does() {
         assert_eq!(format!("{fast:?}"), format!("{full:?}"), "{}", source.name);
     }
 }
+
+const GAMMA: &str = "\
+standard: {key: gamma, name: Gamma 1, title: Gamma standard, edition: '1'}
+items:
+  - {id: 1, kind: clause, title: Set up, summary: Heading.}
+  - {id: 1.1, parent: 1, kind: clause, title: Scope, summary: Draw the boundary., documented: 'the scope, written down'}
+  - {id: 1.2, parent: 1, kind: clause, title: Risk, summary: Assess risk., after: [1.1], after-reason: Risk is assessed within the scope.}
+  - {id: 2, kind: theme, title: Controls, summary: Heading., after: [1.2], after-reason: Controls follow from the risk assessment.}
+  - {id: 2.1, parent: 2, kind: control, title: Backups, summary: Keep copies.}
+  - {id: 2.2, parent: 2, kind: control, title: Restore, summary: Test restores., after: [2.1], after-reason: A restore needs a backup.}
+";
+
+fn gamma(extra: &str) -> Result<Catalog, InvalidInput> {
+    load(&[Source::user("gamma.yaml", format!("{GAMMA}{extra}"))])
+}
+
+#[test]
+fn waits_for_expands_headings_and_inherits_from_them() {
+    let catalog = gamma("").unwrap();
+    let gamma = &catalog.standards[0];
+    let ids = |leaf: &str| -> Vec<&str> {
+        gamma
+            .waits_for(gamma.find(leaf).unwrap())
+            .iter()
+            .map(|&item| gamma.items[item].id.as_str())
+            .collect()
+    };
+    assert_eq!(ids("1.1"), Vec::<&str>::new());
+    assert_eq!(ids("1.2"), ["1.1"]);
+    // 2.1 inherits its heading's wait; 2.2 adds its own.
+    assert_eq!(ids("2.1"), ["1.2"]);
+    assert_eq!(ids("2.2"), ["1.2", "2.1"]);
+    let item = &gamma.items[gamma.find("1.2").unwrap()];
+    assert_eq!(
+        item.after_reason.as_deref(),
+        Some("Risk is assessed within the scope.")
+    );
+    assert_eq!(
+        gamma.items[gamma.find("1.1").unwrap()]
+            .documented
+            .as_deref(),
+        Some("the scope, written down")
+    );
+}
+
+#[test]
+fn dependency_rules_are_enforced() {
+    let cycle = GAMMA.replace(
+        "title: Scope, summary: Draw the boundary.,",
+        "title: Scope, summary: Draw the boundary., after: [2.2], after-reason: Made up.,",
+    );
+    let err = load(&[Source::user("c.yaml", cycle)]).unwrap_err();
+    assert_eq!(err.0.len(), 1, "{:?}", err.0);
+    assert_eq!(err.0[0].code, ProblemCode::DependencyCycle);
+    assert!(
+        err.0[0].message.contains("1.1 -> 2.2 -> 1.2 -> 1.1"),
+        "{}",
+        err.0[0].message
+    );
+
+    let own = codes(gamma(
+        "  - {id: 3, kind: clause, title: T, summary: S., after: [3], after-reason: R.}\n",
+    ));
+    assert_eq!(own, [ProblemCode::DependencyCycle]);
+    let beneath = codes(gamma(
+        "  - {id: 2.3, parent: 2, kind: control, title: T, summary: S., after: [2], after-reason: R.}\n",
+    ));
+    assert_eq!(beneath, [ProblemCode::DependencyCycle]);
+    let unknown = codes(gamma(
+        "  - {id: 3, kind: clause, title: T, summary: S., after: [9.9], after-reason: R.}\n",
+    ));
+    assert_eq!(unknown, [ProblemCode::UnknownItem]);
+    let no_reason = codes(gamma(
+        "  - {id: 3, kind: clause, title: T, summary: S., after: [1.1]}\n",
+    ));
+    assert_eq!(no_reason, [ProblemCode::MissingKey]);
+    let lone_reason = codes(gamma(
+        "  - {id: 3, kind: clause, title: T, summary: S., after-reason: R.}\n",
+    ));
+    assert_eq!(lone_reason, [ProblemCode::UnknownKey]);
+}
+
+const GAMMA_DOCS: &str = "\
+documents:
+  - id: SCOPE
+    title: Scope statement
+    kind: policy
+    purpose: Says what is covered.
+    serves: {gamma: [1.1]}
+    sections:
+      - {title: Boundaries, serves: [gamma], prompt: Say where it ends.}
+";
+
+#[test]
+fn a_document_set_is_checked_against_the_standards() {
+    let catalog = load(&[
+        Source::user("gamma.yaml", GAMMA),
+        Source::user("docs.yaml", GAMMA_DOCS),
+    ])
+    .unwrap();
+    assert_eq!(catalog.documents.len(), 1);
+    assert_eq!(
+        catalog.documents[0].kind,
+        crate::model::DocumentKind::Policy
+    );
+    assert!(undocumented(&catalog).is_empty());
+
+    let bad = GAMMA_DOCS
+        .replace("[1.1]", "[1.1, 7.7]")
+        .replace("kind: policy", "kind: memo")
+        .replace("serves: [gamma]", "serves: [gamma, delta]");
+    let codes = codes(load(&[
+        Source::user("gamma.yaml", GAMMA),
+        Source::user("docs.yaml", bad),
+    ]));
+    assert_eq!(
+        codes,
+        [
+            ProblemCode::InvalidValue,
+            ProblemCode::UnknownItem,
+            ProblemCode::UnknownStandard
+        ]
+    );
+}
+
+#[test]
+fn every_documented_item_must_be_served() {
+    let none_for_scope = GAMMA_DOCS.replace("[1.1]", "[1.2]");
+    let catalog = load(&[
+        Source::user("gamma.yaml", GAMMA),
+        Source::user("docs.yaml", none_for_scope),
+    ])
+    .unwrap();
+    let problems = undocumented(&catalog);
+    assert_eq!(problems.len(), 1);
+    assert_eq!(problems[0].code, ProblemCode::Undocumented);
+    assert!(problems[0].message.contains("`1.1` of gamma"));
+    // A heading serves every item beneath it.
+    let heading = GAMMA_DOCS.replace("[1.1]", "[1]");
+    let catalog = load(&[
+        Source::user("gamma.yaml", GAMMA),
+        Source::user("docs.yaml", heading),
+    ])
+    .unwrap();
+    assert!(undocumented(&catalog).is_empty());
+}
+
+#[test]
+fn the_builtin_document_set_serves_every_documented_item() {
+    let catalog = builtin();
+    assert!(catalog.documents.len() >= 40);
+    let problems = undocumented(&catalog);
+    assert!(problems.is_empty(), "{problems:?}");
+    // The items the issue names for ISO 27001 expect documented information.
+    let iso = standard(&catalog, "iso27001");
+    for id in [
+        "4.3", "5.2", "6.1.2", "6.1.3", "6.2", "7.2", "7.5.1", "7.5.2", "7.5.3", "8.1", "8.2",
+        "8.3", "9.1", "9.2.2", "9.3.3", "10.2",
+    ] {
+        assert!(
+            iso.items[iso.find(id).unwrap()].documented.is_some(),
+            "{id}"
+        );
+    }
+    // Every section serves a standard that its document serves, and the
+    // set keeps security and service parts apart as well as shared ones.
+    let mut shared = 0;
+    let mut single = 0;
+    for document in &catalog.documents {
+        for section in &document.sections {
+            assert!(
+                section
+                    .serves
+                    .iter()
+                    .all(|s| document.serves.iter().any(|(d, _)| d == s))
+            );
+            if section.serves.len() > 1 {
+                shared += 1;
+            } else {
+                single += 1;
+            }
+        }
+    }
+    assert!(
+        shared > 50 && single > 100,
+        "{shared} shared, {single} single"
+    );
+}
+
+#[test]
+fn a_user_document_replaces_the_builtin_one_with_its_id() {
+    let mut sources = builtin_sources();
+    sources.push(Source::user(
+        "mine.yaml",
+        "documents:\n  - id: IMS-SCOPE\n    title: Our scope\n    kind: policy\n    purpose: Ours.\n    serves: {iso27001: [4.3]}\n    sections:\n      - {title: All, serves: [iso27001], prompt: Write it.}\n",
+    ));
+    let catalog = load(&sources).unwrap();
+    let scope: Vec<_> = catalog
+        .documents
+        .iter()
+        .filter(|document| document.id == "IMS-SCOPE")
+        .collect();
+    assert_eq!(scope.len(), 1);
+    assert_eq!(scope[0].title, "Our scope");
+    let twice = codes(load(&[
+        Source::user("gamma.yaml", GAMMA),
+        Source::user("a.yaml", GAMMA_DOCS),
+        Source::user("b.yaml", GAMMA_DOCS),
+    ]));
+    assert_eq!(twice, [ProblemCode::DuplicateDocument]);
+}

@@ -43,7 +43,13 @@ pub fn run(context: &Context, command: CatalogCommand) -> Result<Outcome, Failur
                 ListFormat::Csv => view::csv::mappings(&edges),
             }
         }
-        CatalogCommand::Lint => view::table::lint(catalog),
+        CatalogCommand::Lint => {
+            let undocumented = crate::catalog::undocumented(catalog);
+            if !undocumented.is_empty() {
+                return Err(Failure::Problems(undocumented));
+            }
+            view::table::lint(catalog)
+        }
     }?;
     match io::write_stdout(&text) {
         Ok(()) | Err(Failure::BrokenPipe) => Ok(Outcome::Passed),

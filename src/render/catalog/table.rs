@@ -170,15 +170,19 @@ pub fn lint(catalog: &Catalog) -> Rendered {
     let edges: usize = catalog.crosswalks.iter().map(|c| c.edges.len()).sum();
     let items: usize = catalog.standards.iter().map(|s| s.items.len()).sum();
     let mut out = format!(
-        "ok: {} catalogue(s) with {items} items, {} crosswalk(s) with {edges} edges, no problems\n",
+        "ok: {} catalogue(s) with {items} items, {} crosswalk(s) with {edges} edges, {} documents, no problems\n",
         catalog.standards.len(),
         catalog.crosswalks.len(),
+        catalog.documents.len(),
     );
+    let mut document_files: Vec<&String> = catalog.documents.iter().map(|d| &d.file).collect();
+    document_files.dedup();
     let files = catalog
         .standards
         .iter()
         .map(|s| &s.file)
-        .chain(catalog.crosswalks.iter().map(|c| &c.file));
+        .chain(catalog.crosswalks.iter().map(|c| &c.file))
+        .chain(document_files);
     for file in files {
         writeln!(out, "  {}", term(file))?;
     }
