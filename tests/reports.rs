@@ -221,6 +221,7 @@ fn every_command_names_the_exit_codes_true_for_it() {
         (vec!["gap", "--help"], true),
         (vec!["validate", "--help"], false),
         (vec!["soa", "--help"], false),
+        (vec!["plan", "--help"], false),
         (vec!["diff", "--help"], false),
         (vec!["init", "--help"], false),
         (vec!["schema", "--help"], false),

@@ -5,6 +5,7 @@
 pub mod diff;
 mod gate;
 mod overlap;
+pub mod plan;
 pub mod portfolio;
 pub mod report;
 mod reuse;

@@ -52,6 +52,9 @@ pub enum Command {
     /// Write the Statement of Applicability: one row per control of a standard's control set
     #[command(after_help = PLAIN_EXIT_CODES_HELP)]
     Soa(SoaArgs),
+    /// Write the work plan: packages that close the open items, in order, with what to reuse
+    #[command(after_help = PLAIN_EXIT_CODES_HELP)]
+    Plan(PlanArgs),
     /// Show what changed between two assessments (status files or JSON reports)
     #[command(after_help = PLAIN_EXIT_CODES_HELP)]
     Diff(DiffArgs),
@@ -128,6 +131,34 @@ pub struct GapArgs {
     /// Frame the report towards this standard, with the others as sources of reuse
     #[arg(long, value_name = "KEY", help_heading = "Scope")]
     pub target: Option<String>,
+}
+
+/// `ims plan`.
+#[derive(Debug, Args)]
+pub struct PlanArgs {
+    /// The organisation's status file
+    #[arg(value_name = "FILE")]
+    pub file: PathBuf,
+
+    /// Output format [default: from the -o file's extension, else table]
+    #[arg(short, long, value_enum)]
+    pub format: Option<PlanFormat>,
+
+    /// Write the plan to FILE instead of stdout
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+
+    /// Plan for this standard only; repeatable
+    #[arg(long, value_name = "KEY", help_heading = "Scope")]
+    pub standard: Vec<String>,
+
+    /// Plan towards this standard, with the others as sources of reuse
+    #[arg(long, value_name = "KEY", help_heading = "Scope")]
+    pub target: Option<String>,
+
+    /// Judge due dates against DATE (YYYY-MM-DD) instead of today
+    #[arg(long, value_name = "DATE")]
+    pub as_of: Option<String>,
 }
 
 /// `ims soa`.
@@ -297,6 +328,32 @@ impl OutputFormat for GapFormat {
         ("markdown", GapFormat::Markdown),
         ("html", GapFormat::Html),
         ("htm", GapFormat::Html),
+    ];
+}
+
+/// Formats of the plan.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum PlanFormat {
+    /// Tables for a terminal
+    Table,
+    /// The stable JSON plan
+    Json,
+    /// One row per item of each package, for spreadsheets
+    Csv,
+    /// A plan to paste into a document
+    Markdown,
+    /// One self-contained page with a burn-up chart
+    Html,
+}
+
+impl OutputFormat for PlanFormat {
+    const EXTENSIONS: &'static [(&'static str, Self)] = &[
+        ("json", PlanFormat::Json),
+        ("csv", PlanFormat::Csv),
+        ("md", PlanFormat::Markdown),
+        ("markdown", PlanFormat::Markdown),
+        ("html", PlanFormat::Html),
+        ("htm", PlanFormat::Html),
     ];
 }
 

@@ -6,8 +6,8 @@ use std::path::PathBuf;
 
 use super::Context;
 use super::args::{
-    DiffArgs, DiffFormat, FailOnArg, GapArgs, GapFormat, InitArgs, SoaArgs, SoaFormat,
-    ValidateArgs, ValidateFormat, check_extension, output_format,
+    DiffArgs, DiffFormat, FailOnArg, GapArgs, GapFormat, InitArgs, PlanArgs, PlanFormat, SoaArgs,
+    SoaFormat, ValidateArgs, ValidateFormat, check_extension, output_format,
 };
 use super::input;
 use super::io::Failure;
@@ -94,18 +94,21 @@ impl GapConfig {
     }
 }
 
-/// Turns the gate and scope flags into analysis options.
-fn options(context: &Context, args: &GapArgs) -> Result<Options, Failure> {
+/// The standards a report covers: `--standard` (repeatable) or `--target`,
+/// which contradict each other when they name different standards.
+fn scope(
+    context: &Context,
+    standard: &[String],
+    target: Option<&str>,
+) -> Result<(Vec<StandardIndex>, Option<StandardIndex>), Failure> {
     let mut focus = Vec::new();
-    for key in &args.standard {
+    for key in standard {
         let index = context.standard(key, "--standard")?;
         if !focus.contains(&index) {
             focus.push(index);
         }
     }
-    let target = args
-        .target
-        .as_deref()
+    let target = target
         .map(|key| context.standard(key, "--target"))
         .transpose()?;
     if let Some(target) = target
@@ -128,6 +131,25 @@ fn options(context: &Context, args: &GapArgs) -> Result<Options, Failure> {
             )),
         ));
     }
+    Ok((focus, target))
+}
+
+/// `--as-of DATE`, or today.
+fn as_of(text: Option<&str>) -> Result<Option<Date>, Failure> {
+    match text {
+        Some(text) => Date::parse(text).map(Some).ok_or_else(|| {
+            Failure::message(
+                format!("`{text}` in --as-of is not a date"),
+                Some("write the date as YYYY-MM-DD".to_owned()),
+            )
+        }),
+        None => Ok(input::today()),
+    }
+}
+
+/// Turns the gate and scope flags into analysis options.
+fn options(context: &Context, args: &GapArgs) -> Result<Options, Failure> {
+    let (focus, target) = scope(context, &args.standard, args.target.as_deref())?;
     let min_coverage = args
         .min_coverage
         .iter()
@@ -151,15 +173,7 @@ fn options(context: &Context, args: &GapArgs) -> Result<Options, Failure> {
             Some("for example: --fail-on stale-evidence --max-evidence-age 365".to_owned()),
         ));
     }
-    let as_of = match &args.as_of {
-        Some(text) => Some(Date::parse(text).ok_or_else(|| {
-            Failure::message(
-                format!("`{text}` in --as-of is not a date"),
-                Some("write the date as YYYY-MM-DD".to_owned()),
-            )
-        })?),
-        None => input::today(),
-    };
+    let as_of = as_of(args.as_of.as_deref())?;
     let baseline = args
         .baseline
         .as_deref()
@@ -204,6 +218,43 @@ fn min_coverage(context: &Context, text: &str) -> Result<MinCoverage, Failure> {
         None => None,
     };
     Ok(MinCoverage { standard, percent })
+}
+
+/// `ims plan`, checked.
+#[derive(Debug)]
+pub struct PlanConfig {
+    /// The status file.
+    pub file: PathBuf,
+    /// The format, from --format or the -o file's extension.
+    pub format: PlanFormat,
+    /// Where to write; stdout when `None`.
+    pub output: Option<PathBuf>,
+    /// The scope and the date due dates are judged against.
+    pub options: Options,
+}
+
+impl PlanConfig {
+    /// Checks the scope flags and chooses the format.
+    pub fn new(context: &Context, args: PlanArgs) -> Result<PlanConfig, Failure> {
+        let format = output_format(
+            "plan",
+            args.format,
+            args.output.as_deref(),
+            PlanFormat::Table,
+        )?;
+        let (focus, target) = scope(context, &args.standard, args.target.as_deref())?;
+        Ok(PlanConfig {
+            file: args.file,
+            format,
+            output: args.output,
+            options: Options {
+                focus,
+                target,
+                as_of: as_of(args.as_of.as_deref())?,
+                ..Options::default()
+            },
+        })
+    }
 }
 
 /// `ims soa`, checked.

@@ -8,6 +8,7 @@ mod config;
 mod gap_cmd;
 mod input;
 pub mod io;
+mod plan_cmd;
 mod portfolio_cmd;
 mod report_cmd;
 mod status_cmd;
@@ -146,6 +147,7 @@ pub fn run(cli: Cli) -> Outcome {
             Command::Gap(args) => gap_cmd::run(&context, args),
             Command::Validate(args) => status_cmd::validate(&context, args),
             Command::Soa(args) => report_cmd::soa(&context, args),
+            Command::Plan(args) => plan_cmd::plan(&context, args),
             Command::Diff(args) => report_cmd::diff(&context, args),
             Command::Init(args) => status_cmd::init(&context, args),
             Command::Schema(args) => status_cmd::schema(&context, args),

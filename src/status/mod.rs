@@ -166,6 +166,22 @@ pub struct Entry {
     pub pos: Pos,
 }
 
+impl Entry {
+    /// An entry with nothing said yet, its key written at `pos`.
+    pub fn new(pos: Pos) -> Entry {
+        Entry {
+            status: None,
+            owner: None,
+            evidence: Vec::new(),
+            note: None,
+            due: None,
+            reviewed: None,
+            justification: None,
+            pos,
+        }
+    }
+}
+
 /// The keys of an entry's long form, one per field of [`Entry`]; a test
 /// holds the two together.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]

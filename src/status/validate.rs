@@ -355,16 +355,7 @@ impl Checker<'_> {
         key: &Located<String>,
         value: Located<RawEntry>,
     ) -> Option<Entry> {
-        let mut entry = Entry {
-            status: None,
-            owner: None,
-            evidence: Vec::new(),
-            note: None,
-            due: None,
-            reviewed: None,
-            justification: None,
-            pos: key.pos,
-        };
+        let mut entry = Entry::new(key.pos);
         let status = match value.value {
             RawEntry::Status(status) => Some(Some(status)),
             RawEntry::Short(text) => self.status(&Located::new(text, value.pos), key),

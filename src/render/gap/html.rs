@@ -3,7 +3,7 @@
 //! so). Every piece of text is HTML-escaped by the template engine.
 
 use minijinja::value::Serde;
-use minijinja::{Environment, Value, context};
+use minijinja::{Value, context};
 use serde::Serialize;
 
 use crate::analysis::{GapReport, ItemStatus};
@@ -241,20 +241,7 @@ pub fn render(report: &GapReport) -> Rendered {
 }
 
 fn render_page(report: &GapReport) -> Result<String, String> {
-    let mut env = Environment::new();
-    env.add_template("gap.html", TEMPLATE)
-        .map_err(|e| e.to_string())?;
-    env.add_function("percent", |value: Option<f64>| percent(value));
-    // Control and bidi characters could hide or reorder what a reader sees:
-    // shown escaped, as in every human-readable format, then HTML-escaped.
-    // Markup the template builds itself (a macro's output) is already safe.
-    env.set_formatter(|out, state, value| match value.as_str() {
-        Some(text) if !value.is_safe() && text.contains(crate::terminal::is_unsafe) => {
-            let shown = crate::terminal::escape_lines(text);
-            minijinja::escape_formatter(out, state, &Value::from(shown.as_ref()))
-        }
-        _ => minijinja::escape_formatter(out, state, value),
-    });
+    let env = crate::render::html::environment("gap.html", TEMPLATE)?;
     let title = super::title(report, &report.organisation);
     let element_standards = super::integrated_standards(report);
     let template = env.get_template("gap.html").map_err(|e| e.to_string())?;

@@ -1,0 +1,397 @@
+//! Grouping the open items into packages: shared elements, joint work,
+//! extensions of work in place, then single-standard work.
+
+use std::collections::{BTreeMap, HashMap};
+
+use super::{MAX_PACKAGE, PackageKind, SINGLE_PACKAGE, SUBSTANTIAL};
+use crate::analysis::Scope;
+use crate::model::{Catalog, ItemIndex, Node, StandardIndex};
+use crate::status::Status;
+use crate::status::resolve::Statuses;
+
+/// Open items grouped into packages, with what each package is.
+pub(super) struct Partition {
+    /// The package id of each open item.
+    pub(super) of: Vec<usize>,
+    /// The members of each package id; empty once merged away.
+    members: Vec<Vec<usize>>,
+    /// What each package id is: its kind and, for a shared element, its name.
+    label: Vec<Option<(PackageKind, String)>>,
+    /// Package ids in the order they were settled, for stable output.
+    live: Vec<usize>,
+}
+
+impl Partition {
+    pub(super) fn new(items: usize) -> Self {
+        Self {
+            of: (0..items).collect(),
+            members: (0..items).map(|i| vec![i]).collect(),
+            label: vec![None; items],
+            live: Vec::new(),
+        }
+    }
+
+    /// Merges package `b` into `a` when the result stays within the size
+    /// cap and no package waits, directly or through others, for itself.
+    pub(super) fn merge(&mut self, a: usize, b: usize, waits: &[Vec<usize>]) -> bool {
+        if a == b {
+            return true;
+        }
+        if self.members[a].len() + self.members[b].len() > MAX_PACKAGE {
+            return false;
+        }
+        let tentative: Vec<usize> = self
+            .of
+            .iter()
+            .map(|&package| if package == b { a } else { package })
+            .collect();
+        if !acyclic(&tentative, waits) {
+            return false;
+        }
+        let moved = std::mem::take(&mut self.members[b]);
+        for &item in &moved {
+            self.of[item] = a;
+        }
+        self.members[a].extend(moved);
+        self.members[a].sort_unstable();
+        true
+    }
+
+    /// The packages, each a list of open items in catalogue order, in a
+    /// stable order: the order in which they were first formed, then the
+    /// rest by their first item.
+    pub(super) fn packages(&mut self) -> Vec<Vec<usize>> {
+        let mut ids: Vec<usize> = (0..self.members.len())
+            .filter(|&p| !self.members[p].is_empty())
+            .collect();
+        ids.sort_by_key(|&p| self.members[p][0]);
+        self.live = ids;
+        self.live.iter().map(|&p| self.members[p].clone()).collect()
+    }
+
+    /// The position in `packages()` of package id `id`.
+    pub(super) fn package_of(&self, id: usize) -> usize {
+        self.live.iter().position(|&p| p == id).unwrap_or(0)
+    }
+
+    pub(super) fn kind(&self, package: usize, open: &[Node]) -> PackageKind {
+        let id = self.live[package];
+        match &self.label[id] {
+            Some((kind, _)) => *kind,
+            None => {
+                let first = open[self.members[id][0]].standard;
+                if self.members[id].iter().all(|&i| open[i].standard == first) {
+                    PackageKind::Single
+                } else {
+                    PackageKind::Joint
+                }
+            }
+        }
+    }
+
+    pub(super) fn title(&self, catalog: &Catalog, open: &[Node], package: usize) -> String {
+        let id = self.live[package];
+        let members = &self.members[id];
+        let title_of = |i: usize| catalog.item(open[i]).title.clone();
+        match (&self.label[id], self.kind(package, open)) {
+            (Some((_, name)), _) => name.clone(),
+            (None, PackageKind::Joint) => {
+                // The process that the others are done through, when there
+                // is one; else the first item.
+                let hub = members
+                    .iter()
+                    .copied()
+                    .find(|&i| catalog.item(open[i]).kind == crate::model::Kind::Process)
+                    .unwrap_or(members[0]);
+                title_of(hub)
+            }
+            _ => {
+                let node = open[members[0]];
+                let standard = &catalog.standards[node.standard];
+                let group = &standard.items[standard.items[node.item].group];
+                if members.len() == 1 {
+                    title_of(members[0])
+                } else if members.len() <= 3 {
+                    let ids: Vec<&str> = members
+                        .iter()
+                        .map(|&i| catalog.item(open[i]).id.as_str())
+                        .collect();
+                    format!("{}: {}", group.title, ids.join(", "))
+                } else {
+                    let last = catalog.item(open[members[members.len() - 1]]);
+                    format!("{}: {} to {}", group.title, catalog.item(node).id, last.id)
+                }
+            }
+        }
+    }
+}
+
+/// Whether grouping items by `of` leaves the packages free of waiting for
+/// themselves, directly or through others.
+pub(super) fn acyclic(of: &[usize], waits: &[Vec<usize>]) -> bool {
+    let mut edges: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+    for (item, list) in waits.iter().enumerate() {
+        for &other in list {
+            let (from, to) = (of[item], of[other]);
+            if from == to {
+                return false;
+            }
+            edges.entry(from).or_default().push(to);
+        }
+    }
+    // Iterative depth-first search: 1 on the path, 2 done.
+    let mut state: HashMap<usize, u8> = HashMap::new();
+    for &start in edges.keys() {
+        if state.contains_key(&start) {
+            continue;
+        }
+        let mut stack: Vec<(usize, usize)> = vec![(start, 0)];
+        state.insert(start, 1);
+        while let Some((node, next)) = stack.pop() {
+            let targets = edges.get(&node).map_or(&[][..], Vec::as_slice);
+            if let Some(&target) = targets.get(next) {
+                stack.push((node, next + 1));
+                match state.get(&target) {
+                    Some(1) => return false,
+                    Some(_) => {}
+                    None => {
+                        state.insert(target, 1);
+                        stack.push((target, 0));
+                    }
+                }
+            } else {
+                state.insert(node, 2);
+            }
+        }
+    }
+    true
+}
+
+/// Step 1: one package (or several, where its items wait for each other)
+/// per shared management-system element.
+pub(super) fn shared_elements(
+    catalog: &Catalog,
+    scope: &Scope,
+    open: &[Node],
+    waits: &[Vec<usize>],
+    partition: &mut Partition,
+) {
+    let position: HashMap<Node, usize> = open.iter().enumerate().map(|(i, &n)| (n, i)).collect();
+    let mut elements: Vec<(&str, Vec<usize>)> = Vec::new();
+    for crosswalk in &catalog.crosswalks {
+        if !scope.reports(crosswalk.source) && !scope.reports(crosswalk.target) {
+            continue;
+        }
+        for edge in &crosswalk.edges {
+            let Some(name) = edge.element.as_deref() else {
+                continue;
+            };
+            let items: Vec<usize> = edge
+                .source
+                .nodes()
+                .chain(edge.target.nodes())
+                .filter_map(|node| position.get(&node).copied())
+                .collect();
+            match elements.iter_mut().find(|(element, _)| *element == name) {
+                Some((_, list)) => list.extend(items),
+                None => elements.push((name, items)),
+            }
+        }
+    }
+    let mut claimed = vec![false; open.len()];
+    for (name, mut items) in elements {
+        items.sort_unstable();
+        items.dedup();
+        items.retain(|&i| !claimed[i]);
+        let mut packages: Vec<usize> = Vec::new();
+        for item in items {
+            claimed[item] = true;
+            let own = partition.of[item];
+            let joined = packages
+                .iter()
+                .any(|&package| partition.merge(package, own, waits));
+            if !joined {
+                packages.push(own);
+            }
+        }
+        let split = packages.len() > 1;
+        for package in packages {
+            let title = if split {
+                let first = catalog.item(open[partition.members[package][0]]);
+                format!("{name}: {} {}", first.id, first.title)
+            } else {
+                name.to_owned()
+            };
+            partition.label[package] = Some((PackageKind::Shared, title));
+        }
+    }
+}
+
+/// Step 2: items of different standards joined by substantial edges, the
+/// strongest first.
+pub(super) fn joint_work(
+    catalog: &Catalog,
+    scope: &Scope,
+    open: &[Node],
+    waits: &[Vec<usize>],
+    partition: &mut Partition,
+) {
+    let position: HashMap<Node, usize> = open.iter().enumerate().map(|(i, &n)| (n, i)).collect();
+    let mut edges: Vec<(f64, usize, usize)> = Vec::new();
+    for (c, crosswalk) in catalog.crosswalks.iter().enumerate() {
+        if !scope.reports(crosswalk.source) || !scope.reports(crosswalk.target) {
+            continue;
+        }
+        for (e, edge) in crosswalk.edges.iter().enumerate() {
+            let strength = edge.weight.max(edge.reverse_weight);
+            if strength >= SUBSTANTIAL {
+                edges.push((strength, c, e));
+            }
+        }
+    }
+    edges.sort_by(|a, b| b.0.total_cmp(&a.0).then((a.1, a.2).cmp(&(b.1, b.2))));
+    for (_, c, e) in edges {
+        let edge = &catalog.crosswalks[c].edges[e];
+        let ends = |end: &crate::model::End| -> Vec<usize> {
+            end.nodes()
+                .filter_map(|node| position.get(&node).copied())
+                .filter(|&i| partition.label[partition.of[i]].is_none())
+                .collect()
+        };
+        let (sources, targets) = (ends(&edge.source), ends(&edge.target));
+        if sources.is_empty() || targets.is_empty() {
+            continue;
+        }
+        let mut packages: Vec<usize> = sources
+            .iter()
+            .chain(&targets)
+            .map(|&i| partition.of[i])
+            .collect();
+        packages.sort_unstable();
+        packages.dedup();
+        let size: usize = packages.iter().map(|&p| partition.members[p].len()).sum();
+        if size > MAX_PACKAGE {
+            continue;
+        }
+        // All or nothing: try the merge on a copy first.
+        let mut trial = Partition {
+            of: partition.of.clone(),
+            members: partition.members.clone(),
+            label: partition.label.clone(),
+            live: Vec::new(),
+        };
+        let first = packages[0];
+        if packages[1..]
+            .iter()
+            .all(|&other| trial.merge(first, other, waits))
+        {
+            *partition = trial;
+        }
+    }
+}
+
+/// Step 3: what is left, by reporting group, in catalogue order.
+pub(super) fn single_work(
+    catalog: &Catalog,
+    open: &[Node],
+    waits: &[Vec<usize>],
+    partition: &mut Partition,
+) {
+    let mut groups: Vec<((StandardIndex, ItemIndex), Vec<usize>)> = Vec::new();
+    for (item, node) in open.iter().enumerate() {
+        let package = partition.of[item];
+        if partition.label[package].is_some() || partition.members[package].len() > 1 {
+            continue;
+        }
+        let key = (node.standard, catalog.item(*node).group);
+        let own = package;
+        let at = match groups.iter().position(|(k, _)| *k == key) {
+            Some(at) => at,
+            None => {
+                groups.push((key, Vec::new()));
+                groups.len() - 1
+            }
+        };
+        let list = &mut groups[at].1;
+        // Runs in catalogue order: an item joins the group's last package
+        // or starts the next one, so that each package is one stretch.
+        let joined = list.last().is_some_and(|&package| {
+            partition.members[package].len() < SINGLE_PACKAGE
+                && partition.merge(package, own, waits)
+        });
+        if !joined {
+            list.push(own);
+        }
+    }
+}
+
+/// Step 2b: items of one standard whose strongest substantial source is
+/// the same work already in place for another standard: a package that
+/// extends that work.
+pub(super) fn extensions(
+    catalog: &Catalog,
+    scope: &Scope,
+    statuses: &Statuses<'_>,
+    open: &[Node],
+    waits: &[Vec<usize>],
+    partition: &mut Partition,
+) {
+    let mut groups: Vec<(String, Vec<usize>)> = Vec::new();
+    for (item, &node) in open.iter().enumerate() {
+        let package = partition.of[item];
+        if partition.label[package].is_some() || partition.members[package].len() > 1 {
+            continue;
+        }
+        let best = catalog
+            .links(node)
+            .iter()
+            .filter(|link| link.weight >= SUBSTANTIAL)
+            .filter_map(|link| {
+                let other = catalog.other(link);
+                let in_place = scope.all.contains(&other.standard)
+                    && other
+                        .nodes()
+                        .all(|n| statuses.status(n).is_some_and(Status::in_place));
+                in_place.then_some((link.weight, other))
+            })
+            .max_by(|a, b| a.0.total_cmp(&b.0));
+        let Some((_, source)) = best else {
+            continue;
+        };
+        let key = format!(
+            "{}\u{0}{}",
+            catalog.standards[source.standard].key,
+            catalog.end_label(source)
+        );
+        let at = match groups.iter().position(|(k, _)| *k == key) {
+            Some(at) => at,
+            None => {
+                groups.push((key.clone(), Vec::new()));
+                groups.len() - 1
+            }
+        };
+        let list = &mut groups[at].1;
+        let joined = list
+            .iter()
+            .any(|&package| partition.merge(package, package_of_item(partition, item), waits));
+        if !joined {
+            list.push(package);
+        }
+        let settled = partition.of[item];
+        let (standard, label) = key.split_once('\u{0}').unwrap_or(("", ""));
+        let first = &catalog.standards[source.standard].items[source.named[0]];
+        let title = match source.named.len() {
+            1 => format!("Extend {} ({standard} {label})", first.title),
+            n => format!(
+                "Extend {} and {} more ({standard} {label})",
+                first.title,
+                n - 1
+            ),
+        };
+        partition.label[settled] = Some((PackageKind::Extend, title));
+    }
+}
+
+pub(super) fn package_of_item(partition: &Partition, item: usize) -> usize {
+    partition.of[item]
+}
