@@ -238,6 +238,10 @@ pub struct Standard {
     pub title: String,
     /// Edition and amendments covered by the catalogue.
     pub edition: String,
+    /// One word for what the standard manages (`security`, `service`),
+    /// naming the document sections that serve it alone; its key when the
+    /// catalogue gives none.
+    pub aspect: String,
     /// The file the catalogue came from (`builtin:...` for embedded ones).
     pub file: String,
     /// Items in catalogue order; parents come before their children.

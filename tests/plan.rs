@@ -8,28 +8,13 @@ mod common;
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use common::ims;
+use common::{EXAMPLES, assessment, builtin as catalog, ims};
 use ims::analysis::plan::{PackageKind, PlanReport, plan};
 use ims::analysis::{self, Options};
-use ims::catalog::{builtin_sources, load};
 use ims::model::{Catalog, Node};
 
-const EXAMPLES: &[&str] = &[
-    "msp-iso20000-to-iso27001",
-    "saas-iso27001-adding-iso20000",
-    "startup-little-in-place",
-];
-
-fn catalog() -> Catalog {
-    load(&builtin_sources()).unwrap()
-}
-
 fn planned(catalog: &Catalog, name: &str) -> (ims::status::Assessment, PlanReport) {
-    let file = format!("examples/{name}.yaml");
-    let text =
-        std::fs::read_to_string(std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(&file))
-            .unwrap();
-    let assessment = ims::status::load(&file, &text, catalog).unwrap();
+    let assessment = assessment(catalog, name);
     let report = plan(catalog, &assessment, &Options::default());
     (assessment, report)
 }

@@ -7,14 +7,9 @@ mod common;
 
 use std::path::{Path, PathBuf};
 
-use common::ims;
+use common::{EXAMPLES, ims};
 use predicates::prelude::PredicateBooleanExt;
 
-const EXAMPLES: &[&str] = &[
-    "msp-iso20000-to-iso27001",
-    "saas-iso27001-adding-iso20000",
-    "startup-little-in-place",
-];
 const FORMATS: &[&str] = &["table", "json", "csv", "markdown", "html", "github"];
 
 fn stdout_of(args: &[&str]) -> String {
@@ -222,6 +217,7 @@ fn every_command_names_the_exit_codes_true_for_it() {
         (vec!["validate", "--help"], false),
         (vec!["soa", "--help"], false),
         (vec!["plan", "--help"], false),
+        (vec!["docs", "--help"], false),
         (vec!["diff", "--help"], false),
         (vec!["init", "--help"], false),
         (vec!["schema", "--help"], false),

@@ -3,6 +3,7 @@
 //! the same input always gives the same report.
 
 pub mod diff;
+pub mod docs;
 mod gate;
 mod overlap;
 pub mod plan;

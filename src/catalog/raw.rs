@@ -67,6 +67,10 @@ pub struct RawStandard {
     pub title: Located<String>,
     /// Edition and amendments covered.
     pub edition: Located<String>,
+    /// One word for what the standard manages, naming its single-standard
+    /// document sections: `security`, `service`.
+    #[serde(default)]
+    pub aspect: Option<Located<String>>,
 }
 
 /// One item of a catalogue file.

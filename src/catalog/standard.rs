@@ -57,6 +57,23 @@ impl Draft {
             problems,
         );
 
+        let aspect = match header.aspect {
+            Some(aspect) => {
+                let pos = aspect.pos;
+                let word = aspect.value.trim().to_owned();
+                if word.is_empty() || word.contains(char::is_whitespace) {
+                    problems.add(
+                        ProblemCode::InvalidValue,
+                        pos,
+                        format!("the standard's `aspect` must be one word, not `{word}`"),
+                    );
+                    key.clone()
+                } else {
+                    word
+                }
+            }
+            None => key.clone(),
+        };
         let items = match raw.items {
             Some(items) if !items.is_empty() => build_items(items, problems),
             _ => {
@@ -79,6 +96,7 @@ impl Draft {
                 name: name.unwrap_or_default(),
                 title: title.unwrap_or_default(),
                 edition: edition.unwrap_or_default(),
+                aspect,
                 file: problems.file().to_owned(),
                 items,
                 index,

@@ -55,6 +55,9 @@ pub enum Command {
     /// Write the work plan: packages that close the open items, in order, with what to reuse
     #[command(after_help = PLAIN_EXIT_CODES_HELP)]
     Plan(PlanArgs),
+    /// List the documents of the integrated system, or those a status file needs; write skeletons
+    #[command(after_help = PLAIN_EXIT_CODES_HELP)]
+    Docs(DocsArgs),
     /// Show what changed between two assessments (status files or JSON reports)
     #[command(after_help = PLAIN_EXIT_CODES_HELP)]
     Diff(DiffArgs),
@@ -159,6 +162,38 @@ pub struct PlanArgs {
     /// Judge due dates against DATE (YYYY-MM-DD) instead of today
     #[arg(long, value_name = "DATE")]
     pub as_of: Option<String>,
+}
+
+/// `ims docs`.
+#[derive(Debug, Args)]
+pub struct DocsArgs {
+    /// The organisation's status file; without it, the whole document set
+    #[arg(value_name = "FILE")]
+    pub file: Option<PathBuf>,
+
+    /// Output format [default: from the -o file's extension, else table]
+    #[arg(short, long, value_enum)]
+    pub format: Option<DocsFormat>,
+
+    /// Write the register to FILE instead of stdout
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+
+    /// Write one Markdown file per needed document, and an index README.md, into DIR
+    #[arg(long, value_name = "DIR", conflicts_with_all = ["format", "output"])]
+    pub skeleton: Option<PathBuf>,
+
+    /// With --skeleton, replace files that already exist
+    #[arg(long, requires = "skeleton")]
+    pub force: bool,
+
+    /// Cover this standard only; repeatable
+    #[arg(long, value_name = "KEY", help_heading = "Scope")]
+    pub standard: Vec<String>,
+
+    /// Cover this standard only, as the one being worked towards
+    #[arg(long, value_name = "KEY", help_heading = "Scope", requires = "file")]
+    pub target: Option<String>,
 }
 
 /// `ims soa`.
@@ -354,6 +389,28 @@ impl OutputFormat for PlanFormat {
         ("markdown", PlanFormat::Markdown),
         ("html", PlanFormat::Html),
         ("htm", PlanFormat::Html),
+    ];
+}
+
+/// Formats of the document register.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum DocsFormat {
+    /// A table for a terminal
+    Table,
+    /// The stable JSON register
+    Json,
+    /// One row per document, for spreadsheets
+    Csv,
+    /// A register to paste into a document, with each document's sections
+    Markdown,
+}
+
+impl OutputFormat for DocsFormat {
+    const EXTENSIONS: &'static [(&'static str, Self)] = &[
+        ("json", DocsFormat::Json),
+        ("csv", DocsFormat::Csv),
+        ("md", DocsFormat::Markdown),
+        ("markdown", DocsFormat::Markdown),
     ];
 }
 

@@ -6,8 +6,8 @@ use std::path::PathBuf;
 
 use super::Context;
 use super::args::{
-    DiffArgs, DiffFormat, FailOnArg, GapArgs, GapFormat, InitArgs, PlanArgs, PlanFormat, SoaArgs,
-    SoaFormat, ValidateArgs, ValidateFormat, check_extension, output_format,
+    DiffArgs, DiffFormat, DocsArgs, DocsFormat, FailOnArg, GapArgs, GapFormat, InitArgs, PlanArgs,
+    PlanFormat, SoaArgs, SoaFormat, ValidateArgs, ValidateFormat, check_extension, output_format,
 };
 use super::input;
 use super::io::Failure;
@@ -251,6 +251,48 @@ impl PlanConfig {
                 focus,
                 target,
                 as_of: as_of(args.as_of.as_deref())?,
+                ..Options::default()
+            },
+        })
+    }
+}
+
+/// `ims docs`, checked.
+#[derive(Debug)]
+pub struct DocsConfig {
+    /// The status file, if given.
+    pub file: Option<PathBuf>,
+    /// The format, from --format or the -o file's extension.
+    pub format: DocsFormat,
+    /// Where to write the register; stdout when `None`.
+    pub output: Option<PathBuf>,
+    /// Where to write skeleton documents instead of the register.
+    pub skeleton: Option<PathBuf>,
+    /// Whether skeleton files may replace existing ones.
+    pub force: bool,
+    /// The standards covered.
+    pub options: Options,
+}
+
+impl DocsConfig {
+    /// Checks the scope flags and chooses the format.
+    pub fn new(context: &Context, args: DocsArgs) -> Result<DocsConfig, Failure> {
+        let format = output_format(
+            "docs",
+            args.format,
+            args.output.as_deref(),
+            DocsFormat::Table,
+        )?;
+        let (focus, target) = scope(context, &args.standard, args.target.as_deref())?;
+        Ok(DocsConfig {
+            file: args.file,
+            format,
+            output: args.output,
+            skeleton: args.skeleton,
+            force: args.force,
+            options: Options {
+                focus,
+                target,
                 ..Options::default()
             },
         })

@@ -148,6 +148,7 @@ pub fn run(cli: Cli) -> Outcome {
             Command::Validate(args) => status_cmd::validate(&context, args),
             Command::Soa(args) => report_cmd::soa(&context, args),
             Command::Plan(args) => plan_cmd::plan(&context, args),
+            Command::Docs(args) => plan_cmd::docs(&context, args),
             Command::Diff(args) => report_cmd::diff(&context, args),
             Command::Init(args) => status_cmd::init(&context, args),
             Command::Schema(args) => status_cmd::schema(&context, args),

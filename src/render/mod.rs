@@ -8,6 +8,7 @@
 pub mod catalog;
 pub mod csv;
 pub mod diff;
+pub mod docs;
 pub mod gap;
 pub mod github;
 pub mod html;

@@ -4,6 +4,27 @@
 
 use assert_cmd::Command;
 
+/// The shipped examples, by file stem.
+pub const EXAMPLES: &[&str] = &[
+    "msp-iso20000-to-iso27001",
+    "saas-iso27001-adding-iso20000",
+    "startup-little-in-place",
+];
+
+/// The built-in catalogue.
+pub fn builtin() -> ims::model::Catalog {
+    ims::catalog::load(&ims::catalog::builtin_sources()).unwrap()
+}
+
+/// A shipped example, loaded.
+pub fn assessment(catalog: &ims::model::Catalog, name: &str) -> ims::status::Assessment {
+    let file = format!("examples/{name}.yaml");
+    let text =
+        std::fs::read_to_string(std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(&file))
+            .unwrap();
+    ims::status::load(&file, &text, catalog).unwrap()
+}
+
 /// The ims binary, run from the repository root with a clean environment:
 /// no CI, no forced colour or width, NO_COLOR set.
 pub fn ims() -> Command {

@@ -1,0 +1,411 @@
+//! `ims docs`: the document register of the integrated system, the
+//! organisation's register from a status file, and skeleton documents that
+//! are written all or nothing.
+
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+mod common;
+
+use std::collections::BTreeSet;
+use std::path::Path;
+
+use common::{EXAMPLES, assessment, builtin as catalog, ims};
+use ims::analysis::Options;
+use ims::analysis::docs::{DocState, DocsReport, docs, register};
+use ims::model::{Catalog, Node};
+
+fn assessed(catalog: &Catalog, file: &str, text: &str, options: &Options) -> DocsReport {
+    let assessment = ims::status::load(file, text, catalog).unwrap();
+    docs(catalog, &assessment, options)
+}
+
+fn example(catalog: &Catalog, name: &str) -> DocsReport {
+    docs(catalog, &assessment(catalog, name), &Options::default())
+}
+
+fn ids(report: &DocsReport) -> BTreeSet<&str> {
+    report.documents.iter().map(|d| d.id.as_str()).collect()
+}
+
+#[test]
+fn every_item_that_needs_documented_information_is_served() {
+    let catalog = catalog();
+    let mut checked = 0;
+    for (s, standard) in catalog.standards.iter().enumerate() {
+        for leaf in standard.leaves() {
+            if standard.items[leaf].documented.is_none() {
+                continue;
+            }
+            checked += 1;
+            let node = Node {
+                standard: ims::model::StandardIndex::new(s),
+                item: leaf,
+            };
+            assert!(
+                catalog.documents.iter().any(|d| d
+                    .serves
+                    .iter()
+                    .any(|(st, items)| *st == node.standard && items.contains(&leaf))),
+                "{} {} needs documented information and no document serves it",
+                standard.key,
+                standard.items[leaf].id
+            );
+        }
+    }
+    assert!(checked >= 60, "only {checked} documented items");
+    // The ISO 27001 clauses the issue names are among them.
+    let iso27001 = &catalog.standards[catalog.standard_index("iso27001").unwrap().get()];
+    for id in [
+        "4.3", "5.2", "6.1.2", "6.1.3", "6.2", "7.2", "7.5.1", "7.5.2", "7.5.3", "8.1", "8.2",
+        "8.3", "9.1", "9.2.2", "9.3.3", "10.2",
+    ] {
+        let item = iso27001.find(id).unwrap();
+        assert!(iso27001.items[item].documented.is_some(), "iso27001 {id}");
+    }
+}
+
+#[test]
+fn the_whole_register_lists_every_document_with_its_sections_tagged() {
+    let catalog = catalog();
+    let report = register(&catalog, &[]);
+    assert_eq!(report.documents.len(), catalog.documents.len());
+    assert!(report.documents.len() >= 40);
+    assert!(report.not_needed.is_empty());
+    for d in &report.documents {
+        assert!(d.state.is_none(), "{}: no state without a file", d.id);
+        assert!(!d.serves.is_empty(), "{}", d.id);
+        for section in &d.sections {
+            let expected = match section.serves.as_slice() {
+                [one] if one == "iso27001" => "security",
+                [one] if one == "iso20000" => "service",
+                [_, _, ..] => "shared",
+                other => panic!("{}: section serves {other:?}", d.id),
+            };
+            assert_eq!(section.aspect, expected, "{} {}", d.id, section.title);
+        }
+    }
+    // The integrated system keeps security and service apart inside shared
+    // documents: some documents have sections of all three kinds.
+    let mixed = report
+        .documents
+        .iter()
+        .filter(|d| {
+            let aspects: BTreeSet<&str> = d.sections.iter().map(|s| s.aspect.as_str()).collect();
+            aspects.len() == 3
+        })
+        .count();
+    assert!(mixed >= 10, "only {mixed} documents mix all three aspects");
+    for id in [
+        "IMS-SCOPE",
+        "IMS-POLICY",
+        "IMS-SOA",
+        "IMS-RTP",
+        "SVC-CATALOGUE",
+    ] {
+        assert!(ids(&report).contains(id), "{id}");
+    }
+}
+
+#[test]
+fn one_standard_keeps_its_documents_and_drops_the_other_aspect() {
+    let catalog = catalog();
+    let iso27001 = catalog.standard_index("iso27001").unwrap();
+    let report = register(&catalog, &[iso27001]);
+    assert!(!ids(&report).contains("SVC-CATALOGUE"));
+    assert!(
+        report
+            .not_needed
+            .iter()
+            .any(|n| n.id == "SVC-CATALOGUE" && n.why.contains("none of the standards"))
+    );
+    for d in &report.documents {
+        assert_eq!(d.standards, ["iso27001"], "{}", d.id);
+        assert!(d.serves.iter().all(|i| i.standard == "iso27001"));
+        assert!(
+            d.sections.iter().all(|s| s.aspect == "security"),
+            "{}: a section for one standard is that standard's",
+            d.id
+        );
+    }
+}
+
+#[test]
+fn state_follows_the_items_served_and_exclusions_drop_documents() {
+    let catalog = catalog();
+    let mut text = String::from("organisation: Test Ltd\niso27001:\n");
+    // Physical security excluded as a whole: its procedure is not needed.
+    for n in 1..=14 {
+        text.push_str(&format!(
+            "  A.7.{n}: {{status: not-applicable, justification: \"Fully remote, no premises\"}}\n"
+        ));
+    }
+    // The scope statement serves 4.3 alone for ISO 27001: in place.
+    text.push_str("  4.3: {status: implemented, owner: CEO, evidence: [IMS scope statement v1]}\n");
+    // The risk treatment plan: one item implemented, one not.
+    text.push_str("  6.1.3: implemented\n  8.3: not-implemented\n");
+    // The context register: nothing in place.
+    text.push_str("  4.1: planned\n  4.2: not-implemented\n");
+    let iso27001 = catalog.standard_index("iso27001").unwrap();
+    let report = assessed(
+        &catalog,
+        "test.yaml",
+        &text,
+        &Options {
+            focus: vec![iso27001],
+            ..Options::default()
+        },
+    );
+    let state = |id: &str| {
+        report
+            .documents
+            .iter()
+            .find(|d| d.id == id)
+            .unwrap_or_else(|| panic!("{id} missing"))
+            .state
+    };
+    assert_eq!(state("IMS-SCOPE"), Some(DocState::InPlace));
+    assert_eq!(state("IMS-RTP"), Some(DocState::Partly));
+    assert_eq!(state("IMS-CONTEXT"), Some(DocState::Missing));
+    assert!(!ids(&report).contains("PHYS-PROCEDURE"));
+    let dropped = report
+        .not_needed
+        .iter()
+        .find(|n| n.id == "PHYS-PROCEDURE")
+        .unwrap();
+    assert!(dropped.why.contains("excluded"));
+    let scope = report
+        .documents
+        .iter()
+        .find(|d| d.id == "IMS-SCOPE")
+        .unwrap();
+    assert_eq!(scope.owners, ["CEO"]);
+    assert_eq!(scope.evidence_guess.len(), 1);
+    assert_eq!(scope.evidence_guess[0].reference, "IMS scope statement v1");
+    // Items excluded do not count towards a document's state or listing.
+    assert!(
+        report
+            .documents
+            .iter()
+            .flat_map(|d| &d.serves)
+            .all(|i| i.status != Some("not-applicable"))
+    );
+}
+
+#[test]
+fn evidence_that_names_a_document_is_offered_as_a_guess() {
+    let catalog = catalog();
+    let report = example(&catalog, "msp-iso20000-to-iso27001");
+    let policy = report
+        .documents
+        .iter()
+        .find(|d| d.id == "IMS-POLICY")
+        .unwrap();
+    assert!(
+        policy
+            .evidence_guess
+            .iter()
+            .any(|g| g.reference.contains("Information security policy")),
+        "{:?}",
+        policy.evidence_guess
+    );
+    // Never a reference from an item the document does not serve.
+    for d in &report.documents {
+        for guess in &d.evidence_guess {
+            assert!(
+                d.serves
+                    .iter()
+                    .any(|i| i.standard == guess.standard && i.id == guess.id),
+                "{}: {guess:?}",
+                d.id
+            );
+        }
+    }
+}
+
+#[test]
+fn the_json_register_carries_the_documented_fields() {
+    for args in [
+        vec!["docs", "--format", "json"],
+        vec![
+            "docs",
+            "examples/saas-iso27001-adding-iso20000.yaml",
+            "-f",
+            "json",
+        ],
+    ] {
+        let output = ims().args(&args).output().unwrap();
+        assert_eq!(output.status.code(), Some(0), "{args:?}");
+        let json: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+        assert_eq!(json["schema_version"], 2);
+        let documents = json["documents"].as_array().unwrap();
+        assert!(documents.len() >= 40);
+        for d in documents {
+            for key in ["id", "title", "kind", "purpose", "sections"] {
+                assert!(!d[key].is_null(), "{key}");
+            }
+            for item in d["serves"].as_array().unwrap() {
+                assert!(item["standard"].is_string() && item["id"].is_string());
+            }
+        }
+    }
+}
+
+#[test]
+fn every_register_in_every_format_matches_its_snapshot() {
+    for format in ["table", "markdown", "csv"] {
+        let output = ims().args(["docs", "--format", format]).output().unwrap();
+        assert_eq!(output.status.code(), Some(0));
+        insta::assert_snapshot!(
+            format!("docs-register-{format}"),
+            String::from_utf8(output.stdout).unwrap()
+        );
+    }
+    for name in EXAMPLES {
+        for format in ["table", "markdown", "csv", "json"] {
+            let output = ims()
+                .args(["docs", &format!("examples/{name}.yaml"), "--format", format])
+                .output()
+                .unwrap();
+            assert_eq!(output.status.code(), Some(0), "{name} {format}");
+            insta::assert_snapshot!(
+                format!("docs-{name}-{format}"),
+                String::from_utf8(output.stdout).unwrap()
+            );
+        }
+    }
+}
+
+fn listing(dir: &Path) -> BTreeSet<String> {
+    std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect()
+}
+
+#[test]
+fn the_skeleton_is_one_file_per_needed_document_and_an_index() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("documentation");
+    let output = ims()
+        .args([
+            "docs",
+            "examples/saas-iso27001-adding-iso20000.yaml",
+            "--skeleton",
+        ])
+        .arg(&out)
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(0));
+    let stderr = String::from_utf8(output.stderr).unwrap();
+    assert!(
+        stderr.contains("documents and an index README.md"),
+        "{stderr}"
+    );
+    let catalog = catalog();
+    let report = example(&catalog, "saas-iso27001-adding-iso20000");
+    let names = listing(&out);
+    assert_eq!(names.len(), report.documents.len() + 1);
+    assert!(names.contains("README.md"));
+    let index = std::fs::read_to_string(out.join("README.md")).unwrap();
+    assert!(index.contains("Cloudberry Analytics GmbH"));
+    for name in &names {
+        if name != "README.md" {
+            assert!(index.contains(&format!("]({name})")), "{name} not linked");
+        }
+    }
+    let policy = names
+        .iter()
+        .find(|n| n.ends_with("-ims-policy.md"))
+        .unwrap();
+    let text = std::fs::read_to_string(out.join(policy)).unwrap();
+    insta::assert_snapshot!("docs-skeleton-saas-ims-policy", text);
+    assert!(text.contains("Cloudberry Analytics GmbH"));
+    assert!(text.contains("*Shared: ISO/IEC 27001:2022 and ISO/IEC 20000-1:2018*"));
+    assert!(text.contains("*Security: ISO/IEC 27001:2022 only*"));
+    assert!(text.contains("*Service: ISO/IEC 20000-1:2018 only*"));
+    assert!(text.contains("| 5.2 | Policy | implemented |"));
+}
+
+#[test]
+fn the_skeleton_refuses_as_a_whole_and_writes_nothing_over_a_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path();
+    let run = |extra: &[&str]| {
+        ims()
+            .args([
+                "docs",
+                "examples/msp-iso20000-to-iso27001.yaml",
+                "--skeleton",
+            ])
+            .arg(out)
+            .args(extra)
+            .output()
+            .unwrap()
+    };
+    // One file of the client's own is in the way: the 5th document's name.
+    let first = run(&[]);
+    assert_eq!(first.status.code(), Some(0));
+    let names = listing(out);
+    let fifth = names.iter().find(|n| n.starts_with("05-")).unwrap().clone();
+    for name in &names {
+        std::fs::remove_file(out.join(name)).unwrap();
+    }
+    std::fs::write(out.join(&fifth), "the client's own text\n").unwrap();
+
+    let refused = run(&[]);
+    assert_eq!(refused.status.code(), Some(2));
+    let stderr = String::from_utf8(refused.stderr).unwrap();
+    assert!(stderr.contains("output-exists"), "{stderr}");
+    assert!(stderr.contains(&fifth), "{stderr}");
+    assert!(stderr.contains("--force"), "{stderr}");
+    // Nothing else was written, and the client's file is intact.
+    assert_eq!(listing(out), BTreeSet::from([fifth.clone()]));
+    assert_eq!(
+        std::fs::read_to_string(out.join(&fifth)).unwrap(),
+        "the client's own text\n"
+    );
+
+    // --force replaces it and writes the rest.
+    let forced = run(&["--force"]);
+    assert_eq!(forced.status.code(), Some(0));
+    assert_eq!(listing(out), names);
+    assert_ne!(
+        std::fs::read_to_string(out.join(&fifth)).unwrap(),
+        "the client's own text\n"
+    );
+}
+
+#[test]
+fn the_skeleton_never_writes_over_its_input_or_into_a_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let status = dir.path().join("README.md");
+    std::fs::copy(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/startup-little-in-place.yaml"),
+        &status,
+    )
+    .unwrap();
+    let before = std::fs::read(&status).unwrap();
+    let output = ims()
+        .arg("docs")
+        .arg(&status)
+        .arg("--skeleton")
+        .arg(dir.path())
+        .arg("--force")
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    let stderr = String::from_utf8(output.stderr).unwrap();
+    assert!(stderr.contains("input file"), "{stderr}");
+    assert_eq!(std::fs::read(&status).unwrap(), before);
+    assert_eq!(listing(dir.path()).len(), 1);
+
+    let output = ims()
+        .args(["docs", "--skeleton"])
+        .arg(&status)
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    let stderr = String::from_utf8(output.stderr).unwrap();
+    assert!(stderr.contains("not a directory"), "{stderr}");
+    assert_eq!(std::fs::read(&status).unwrap(), before);
+}
