@@ -290,3 +290,96 @@ fn the_json_plan_carries_the_documented_fields() {
         assert!(step["items"][0].get(field).is_some(), "{field}");
     }
 }
+
+#[test]
+fn leadership_comes_first_and_the_audit_follows_everything_it_audits() {
+    let catalog = catalog();
+    let (_, report) = planned(&catalog, "startup-little-in-place");
+    let ranks = ranks(&report);
+    let rank = |standard: &str, id: &str| ranks[&(standard.to_owned(), id.to_owned())];
+    assert!(rank("iso27001", "5.1") < rank("iso27001", "5.2"));
+    assert!(rank("iso27001", "5.1") < rank("iso27001", "5.3"));
+    let audit = rank("iso27001", "9.2.1");
+    for ((standard, id), &at) in &ranks {
+        let implemented_before_audit = standard == "iso27001"
+            && (id.starts_with('A') || ["4", "5", "6", "7", "8"].iter().any(|c| id.starts_with(c)))
+            && id != "10.2";
+        if implemented_before_audit {
+            assert!(
+                at < audit,
+                "{standard} {id} (#{at}) after the audit (#{audit})"
+            );
+        }
+    }
+    // The way nonconformities are handled is in place before the audit finds any.
+    assert!(rank("iso27001", "10.2") < audit);
+    assert!(rank("iso20000", "10.1") < rank("iso20000", "9.2"));
+    assert!(audit < rank("iso27001", "9.3.1"));
+}
+
+#[test]
+fn single_standard_work_is_grouped_by_the_document_it_is_written_up_in() {
+    let catalog = catalog();
+    let titles: BTreeMap<&str, &ims::model::Document> = catalog
+        .documents
+        .iter()
+        .map(|d| (d.title.as_str(), d))
+        .collect();
+    for name in EXAMPLES {
+        let (_, report) = planned(&catalog, name);
+        let mut by_document = 0;
+        for step in &report.steps {
+            let title = step.title.split(" (part ").next().unwrap_or_default();
+            let Some(document) = titles.get(title) else {
+                continue;
+            };
+            by_document += 1;
+            assert!(step.items.len() <= ims::analysis::plan::MAX_PACKAGE);
+            for item in &step.items {
+                let standard = catalog.standard_index(&item.standard).unwrap();
+                let index = catalog.standards[standard.get()].find(&item.id).unwrap();
+                assert!(
+                    document
+                        .serves
+                        .iter()
+                        .any(|(s, items)| *s == standard && items.contains(&index)),
+                    "{name} #{} {}: {} {} is not served by it",
+                    step.rank,
+                    step.title,
+                    item.standard,
+                    item.id
+                );
+            }
+        }
+        assert!(
+            by_document >= 5,
+            "{name}: only {by_document} document packages"
+        );
+    }
+}
+
+#[test]
+fn a_shared_element_in_place_for_one_standard_is_extended_for_the_other() {
+    let catalog = catalog();
+    let (_, report) = planned(&catalog, "msp-iso20000-to-iso27001");
+    // ISO 20000 is certified: its context is in place, so ISO 27001's
+    // context is an extension, not a shared package.
+    let context = report
+        .steps
+        .iter()
+        .find(|s| {
+            s.items
+                .iter()
+                .any(|i| i.standard == "iso27001" && i.id == "4.1")
+        })
+        .unwrap();
+    assert_eq!(context.kind, PackageKind::Extend);
+    assert_eq!(context.standards, ["iso27001"]);
+    // The first five packages lay the foundations: context, interested
+    // parties, scope, leadership and roles.
+    let first: BTreeSet<&str> = report.steps[..5]
+        .iter()
+        .flat_map(|s| s.items.iter().map(|i| i.id.as_str()))
+        .collect();
+    assert_eq!(first, BTreeSet::from(["4.1", "4.2", "4.3", "5.1", "5.3"]));
+}

@@ -5,7 +5,7 @@ use std::collections::{BTreeMap, HashMap};
 
 use super::{MAX_PACKAGE, PackageKind, SINGLE_PACKAGE, SUBSTANTIAL};
 use crate::analysis::Scope;
-use crate::model::{Catalog, ItemIndex, Node, StandardIndex};
+use crate::model::{Catalog, DocumentKind, ItemIndex, Node, StandardIndex};
 use crate::status::Status;
 use crate::status::resolve::Statuses;
 
@@ -169,15 +169,22 @@ pub(super) fn acyclic(of: &[usize], waits: &[Vec<usize>]) -> bool {
 
 /// Step 1: one package (or several, where its items wait for each other)
 /// per shared management-system element.
+///
+/// A package whose open items all belong to one standard, while another
+/// standard has the element in place, extends that work rather than
+/// sharing it; with nothing in place elsewhere it is one standard's work.
 pub(super) fn shared_elements(
     catalog: &Catalog,
     scope: &Scope,
+    statuses: &Statuses<'_>,
     open: &[Node],
     waits: &[Vec<usize>],
     partition: &mut Partition,
 ) {
     let position: HashMap<Node, usize> = open.iter().enumerate().map(|(i, &n)| (n, i)).collect();
     let mut elements: Vec<(&str, Vec<usize>)> = Vec::new();
+    // Every standard with part of each element in place.
+    let mut in_place: HashMap<&str, Vec<StandardIndex>> = HashMap::new();
     for crosswalk in &catalog.crosswalks {
         if !scope.reports(crosswalk.source) && !scope.reports(crosswalk.target) {
             continue;
@@ -192,6 +199,11 @@ pub(super) fn shared_elements(
                 .chain(edge.target.nodes())
                 .filter_map(|node| position.get(&node).copied())
                 .collect();
+            for node in edge.source.nodes().chain(edge.target.nodes()) {
+                if statuses.status(node).is_some_and(Status::in_place) {
+                    in_place.entry(name).or_default().push(node.standard);
+                }
+            }
             match elements.iter_mut().find(|(element, _)| *element == name) {
                 Some((_, list)) => list.extend(items),
                 None => elements.push((name, items)),
@@ -217,12 +229,33 @@ pub(super) fn shared_elements(
         let split = packages.len() > 1;
         for package in packages {
             let title = if split {
-                let first = catalog.item(open[partition.members[package][0]]);
-                format!("{name}: {} {}", first.id, first.title)
+                let members = &partition.members[package];
+                let first = catalog.item(open[members[0]]);
+                if members.len() == 1 {
+                    format!("{name}: {} {}", first.id, first.title)
+                } else {
+                    let ids: Vec<&str> = members
+                        .iter()
+                        .map(|&i| catalog.item(open[i]).id.as_str())
+                        .collect();
+                    format!("{name}: {}", ids.join(", "))
+                }
             } else {
                 name.to_owned()
             };
-            partition.label[package] = Some((PackageKind::Shared, title));
+            let members = &partition.members[package];
+            let first = open[members[0]].standard;
+            let kind = if members.iter().any(|&i| open[i].standard != first) {
+                PackageKind::Shared
+            } else if in_place
+                .get(name)
+                .is_some_and(|standards| standards.iter().any(|&s| s != first))
+            {
+                PackageKind::Extend
+            } else {
+                PackageKind::Single
+            };
+            partition.label[package] = Some((kind, title));
         }
     }
 }
@@ -290,20 +323,38 @@ pub(super) fn joint_work(
     }
 }
 
-/// Step 3: what is left, by reporting group, in catalogue order.
+/// Step 3: what is left, one standard at a time. Items go with the other
+/// open items written up in the same document of the set (documents taken
+/// greedily, the one serving most of what is left first), so that a
+/// package is the work of writing and running one document, named after
+/// it; an item no document serves goes with its reporting group, in runs
+/// in catalogue order.
 pub(super) fn single_work(
     catalog: &Catalog,
     open: &[Node],
     waits: &[Vec<usize>],
     partition: &mut Partition,
 ) {
-    let mut groups: Vec<((StandardIndex, ItemIndex), Vec<usize>)> = Vec::new();
-    for (item, node) in open.iter().enumerate() {
+    #[derive(PartialEq)]
+    enum Key {
+        Document(usize),
+        Group(StandardIndex, ItemIndex),
+    }
+    let singles: Vec<usize> = (0..open.len())
+        .filter(|&item| {
+            let package = partition.of[item];
+            partition.label[package].is_none() && partition.members[package].len() == 1
+        })
+        .collect();
+    let documents = cover(catalog, open, &singles);
+    let mut groups: Vec<(Key, Vec<usize>)> = Vec::new();
+    for (&item, document) in singles.iter().zip(documents) {
+        let node = &open[item];
         let package = partition.of[item];
-        if partition.label[package].is_some() || partition.members[package].len() > 1 {
-            continue;
-        }
-        let key = (node.standard, catalog.item(*node).group);
+        let key = match document {
+            Some(document) => Key::Document(document),
+            None => Key::Group(node.standard, catalog.item(*node).group),
+        };
         let own = package;
         let at = match groups.iter().position(|(k, _)| *k == key) {
             Some(at) => at,
@@ -312,16 +363,115 @@ pub(super) fn single_work(
                 groups.len() - 1
             }
         };
-        let list = &mut groups[at].1;
-        // Runs in catalogue order: an item joins the group's last package
-        // or starts the next one, so that each package is one stretch.
-        let joined = list.last().is_some_and(|&package| {
-            partition.members[package].len() < SINGLE_PACKAGE
-                && partition.merge(package, own, waits)
-        });
+        let (key, list) = &mut groups[at];
+        let joined = match key {
+            // One document's work: any of its packages with room that the
+            // item does not wait for.
+            Key::Document(_) => list
+                .iter()
+                .any(|&package| partition.merge(package, own, waits)),
+            // Runs in catalogue order: an item joins the group's last
+            // package or starts the next one, so that each is one stretch.
+            Key::Group(..) => list.last().is_some_and(|&package| {
+                partition.members[package].len() < SINGLE_PACKAGE
+                    && partition.merge(package, own, waits)
+            }),
+        };
         if !joined {
             list.push(own);
         }
+    }
+    for (key, packages) in groups {
+        let Key::Document(document) = key else {
+            continue;
+        };
+        let title = &catalog.documents[document].title;
+        let count = packages.len();
+        for (n, package) in packages.into_iter().enumerate() {
+            let name = if count > 1 {
+                format!("{title} (part {} of {count})", n + 1)
+            } else {
+                title.clone()
+            };
+            // One document may serve items of several standards: one
+            // piece of work for all of them.
+            let members = &partition.members[package];
+            let first = open[members[0]].standard;
+            let kind = if members.iter().all(|&i| open[i].standard == first) {
+                PackageKind::Single
+            } else {
+                PackageKind::Joint
+            };
+            partition.label[package] = Some((kind, name));
+        }
+    }
+}
+
+/// The document each of `items` is written up in: the documents of the set
+/// taken greedily, tier by tier (see [`work_tier`]), the one serving most
+/// of the items not yet placed first (the first in the set on a tie), so
+/// that the work falls into as few documents as it can; `None` for an item
+/// no document serves.
+fn cover(catalog: &Catalog, open: &[Node], items: &[usize]) -> Vec<Option<usize>> {
+    let serving: Vec<Vec<usize>> = items
+        .iter()
+        .map(|&item| {
+            let node = open[item];
+            catalog
+                .documents
+                .iter()
+                .enumerate()
+                .filter(|(_, document)| {
+                    document.serves.iter().any(|(standard, served)| {
+                        *standard == node.standard && served.contains(&node.item)
+                    })
+                })
+                .map(|(index, _)| index)
+                .collect()
+        })
+        .collect();
+    let mut placed: Vec<Option<usize>> = vec![None; items.len()];
+    for tier in 0..3 {
+        loop {
+            let mut counts = vec![0usize; catalog.documents.len()];
+            for (position, documents) in serving.iter().enumerate() {
+                if placed[position].is_none() {
+                    for &document in documents {
+                        if work_tier(catalog.documents[document].kind) == tier {
+                            counts[document] += 1;
+                        }
+                    }
+                }
+            }
+            let Some((best, &count)) = counts
+                .iter()
+                .enumerate()
+                .max_by(|a, b| a.1.cmp(b.1).then(b.0.cmp(&a.0)))
+            else {
+                break;
+            };
+            if count == 0 {
+                break;
+            }
+            for (position, documents) in serving.iter().enumerate() {
+                if placed[position].is_none() && documents.contains(&best) {
+                    placed[position] = Some(best);
+                }
+            }
+        }
+    }
+    placed
+}
+
+/// Which documents an item's work is written up in first: those that set
+/// out how the work is done (policies, procedures, plans), then the lists
+/// that are the work's result (registers), then the records that only
+/// evidence it.
+fn work_tier(kind: DocumentKind) -> u8 {
+    match kind {
+        DocumentKind::Policy | DocumentKind::Procedure | DocumentKind::Plan => 0,
+        DocumentKind::Register => 1,
+        DocumentKind::Record => 2,
     }
 }
 
@@ -382,11 +532,15 @@ pub(super) fn extensions(
         let first = &catalog.standards[source.standard].items[source.named[0]];
         let title = match source.named.len() {
             1 => format!("Extend {} ({standard} {label})", first.title),
-            n => format!(
-                "Extend {} and {} more ({standard} {label})",
-                first.title,
-                n - 1
-            ),
+            // Several sources together: the package is named after its own
+            // work, and says what it builds on.
+            _ => {
+                let own = partition.members[settled][0];
+                format!(
+                    "{}, building on {standard} {label}",
+                    catalog.item(open[own]).title
+                )
+            }
         };
         partition.label[settled] = Some((PackageKind::Extend, title));
     }

@@ -14,8 +14,11 @@
 //!    merged, strongest edges first, so that a process and the controls it
 //!    runs are one package. Connected components are never taken whole: the
 //!    size cap and the strongest-first order keep unrelated work apart.
-//! 3. **Single-standard work.** What is left is grouped by the reporting
-//!    group it belongs to, in catalogue order.
+//! 3. **Single-standard work.** What is left goes with the other open items
+//!    written up in the same document of the set (documents taken greedily,
+//!    the one serving most of what is left first; one package per document,
+//!    named after it); items no document serves are grouped by their
+//!    reporting group, in catalogue order.
 //!
 //! Ordering is a topological order of the packages: among the packages
 //! whose prerequisites are all done, the one that most later packages wait
@@ -64,7 +67,7 @@ pub fn plan(catalog: &Catalog, assessment: &Assessment, options: &Options) -> Pl
     let open = open_items(catalog, &scope, &statuses);
     let waits = waits(catalog, &open);
     let mut partition = Partition::new(open.len());
-    shared_elements(catalog, &scope, &open, &waits, &mut partition);
+    shared_elements(catalog, &scope, &statuses, &open, &waits, &mut partition);
     joint_work(catalog, &scope, &open, &waits, &mut partition);
     extensions(catalog, &scope, &statuses, &open, &waits, &mut partition);
     single_work(catalog, &open, &waits, &mut partition);

@@ -142,9 +142,14 @@ impl Standing<'_> {
         let mut parts = Vec::new();
         if let Some(first) = self.waits.first() {
             let ranks: Vec<String> = self.after.iter().map(|r| format!("#{r}")).collect();
+            let ranks = if ranks.len() > 6 {
+                format!("{} packages", ranks.len())
+            } else {
+                ranks.join(", ")
+            };
             parts.push(format!(
                 "after {}: {} waits for {} ({})",
-                ranks.join(", "),
+                ranks,
                 first.item,
                 first.waits_for,
                 first.reason.trim_end_matches('.')

@@ -162,12 +162,7 @@ fn render_page(plan: &PlanReport) -> Result<String, String> {
             kind: step.kind.label(),
             standards: step.standards.join(" and "),
             why: &step.why,
-            after: step
-                .after
-                .iter()
-                .map(|r| format!("#{r}"))
-                .collect::<Vec<_>>()
-                .join(" "),
+            after: super::after_text(&step.after),
             items: step
                 .items
                 .iter()

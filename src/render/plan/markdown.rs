@@ -55,13 +55,12 @@ pub fn render(plan: &PlanReport) -> Rendered {
             ("Coverage after", Left),
         ],
         plan.steps.iter().map(|step| {
-            let after: Vec<String> = step.after.iter().map(|r| format!("#{r}")).collect();
             [
                 step.rank.to_string(),
                 md_cell(&step.title),
                 step.kind.label().to_owned(),
                 step.items.len().to_string(),
-                after.join(" "),
+                super::after_text(&step.after),
                 format!("{:+.1}", step.total_gain),
                 coverages(&step.coverage_after),
             ]

@@ -21,7 +21,7 @@ pub fn title(plan: &PlanReport, organisation: &str) -> String {
 }
 
 /// How the order is decided, in one paragraph for people.
-pub const RULE: &str = "Each package closes items that one piece of work closes: a management-system element run once for every standard, a process together with the controls of other standards it serves, an extension of work already in place for another standard, or work for one standard. Packages come in the order their items build on each other (the scope before risk assessment, risk assessment before treatment, operation before audit, audit before management review); among the packages ready at a point, the one that most later work waits for comes first, then the one that adds the most head-start points across the standards, then the one due soonest.";
+pub const RULE: &str = "Each package closes items that one piece of work closes: a management-system element run once for every standard, a process together with the controls of other standards it serves, an extension of work already in place for another standard, or the items written up in one document of the integrated document set. Packages come in the order their items build on each other (leadership before policy, the scope before risk assessment, risk assessment before treatment, everything implemented before the internal audit, the audit before management review); among the packages ready at a point, the one that most later work waits for comes first, then the one that adds the most head-start points across the standards, then the one due soonest.";
 
 /// Figures per standard as `key value`, joined: `alpha +4.2, beta +1.0`.
 pub fn points(figures: &[Figure]) -> String {
@@ -81,4 +81,19 @@ pub fn reuse_lines(step: &PlanStep) -> Vec<String> {
             )
         })
         .collect()
+}
+
+/// The ranks a package waits for, for a column: all of them when there are
+/// a few, else the first and last few with how many there are.
+pub fn after_text(after: &[usize]) -> String {
+    let ranks: Vec<String> = after.iter().map(|r| format!("#{r}")).collect();
+    if ranks.len() <= 6 {
+        return ranks.join(" ");
+    }
+    format!(
+        "{} … {} ({} packages)",
+        ranks[..3].join(" "),
+        ranks[ranks.len() - 2..].join(" "),
+        ranks.len()
+    )
 }

@@ -55,13 +55,12 @@ pub fn render(plan: &PlanReport, look: Look) -> Rendered {
         "Coverage after",
     ]);
     for step in &plan.steps {
-        let after: Vec<String> = step.after.iter().map(|r| format!("#{r}")).collect();
         t.add_row([
             cell(step.rank).set_alignment(Align::Right),
             cell(&step.title),
             cell(step.kind.short()),
             cell(step.items.len()).set_alignment(Align::Right),
-            cell(after.join(" ")),
+            cell(super::after_text(&step.after)),
             cell(format!("{:+.1}", step.total_gain)).set_alignment(Align::Right),
             cell(coverages(&step.coverage_after).replace(", ", "\n")),
         ]);
