@@ -383,3 +383,42 @@ fn a_shared_element_in_place_for_one_standard_is_extended_for_the_other() {
         .collect();
     assert_eq!(first, BTreeSet::from(["4.1", "4.2", "4.3", "5.1", "5.3"]));
 }
+
+#[test]
+fn the_readme_shows_the_plan_as_it_is() {
+    let readme =
+        std::fs::read_to_string(std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("README.md"))
+            .unwrap();
+    let excerpt = readme
+        .split("plan starts:")
+        .nth(1)
+        .expect("the README shows the start of the MSP plan");
+    let rows: Vec<Vec<&str>> = excerpt
+        .lines()
+        .skip_while(|l| !l.starts_with('|'))
+        .take_while(|l| l.starts_with('|'))
+        .skip(2)
+        .map(|l| l.trim_matches('|').split('|').map(str::trim).collect())
+        .collect();
+    assert_eq!(rows.len(), 5);
+    let catalog = catalog();
+    let (_, report) = planned(&catalog, "msp-iso20000-to-iso27001");
+    for (row, step) in rows.iter().zip(&report.steps) {
+        assert_eq!(row[0], step.rank.to_string());
+        assert_eq!(row[1], step.title);
+        assert_eq!(row[2], step.kind.label());
+        let coverage = step
+            .coverage_after
+            .iter()
+            .find(|f| f.standard == "iso27001")
+            .and_then(|f| f.value)
+            .unwrap();
+        assert_eq!(row[4], format!("iso27001 {coverage:.1}%"));
+    }
+    let audit = report
+        .steps
+        .iter()
+        .find(|s| s.items.iter().any(|i| i.id == "9.2.1"))
+        .unwrap();
+    assert!(readme.contains(&format!("internal audit comes at #{},", audit.rank)));
+}
