@@ -27,6 +27,99 @@ pub const META_KEYS: &[&str] = &[
     "assessor",
 ];
 
+/// The top-level key of the Statement of Applicability's version and approval.
+pub const SOA_KEY: &str = "soa";
+
+/// The top-level key of controls from other sources than the standards.
+pub const ADDITIONAL_KEY: &str = "additional-controls";
+
+/// Why a control is included in the Statement of Applicability.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, schemars::JsonSchema,
+)]
+#[serde(rename_all = "kebab-case")]
+pub enum Reason {
+    /// It treats an assessed risk.
+    RiskTreatment,
+    /// A law requires it.
+    Legal,
+    /// A regulator requires it.
+    Regulatory,
+    /// A contract requires it.
+    Contractual,
+    /// The business wants it.
+    Business,
+    /// It is good practice.
+    BestPractice,
+}
+
+impl Reason {
+    /// Every reason, in the order they are listed.
+    pub const ALL: [Reason; 6] = [
+        Reason::RiskTreatment,
+        Reason::Legal,
+        Reason::Regulatory,
+        Reason::Contractual,
+        Reason::Business,
+        Reason::BestPractice,
+    ];
+
+    /// The spelling in status files and output.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Reason::RiskTreatment => "risk-treatment",
+            Reason::Legal => "legal",
+            Reason::Regulatory => "regulatory",
+            Reason::Contractual => "contractual",
+            Reason::Business => "business",
+            Reason::BestPractice => "best-practice",
+        }
+    }
+
+    /// Parses the status-file spelling.
+    pub fn parse(text: &str) -> Option<Reason> {
+        Reason::ALL.into_iter().find(|r| r.as_str() == text)
+    }
+}
+
+impl fmt::Display for Reason {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// The version and approval of the Statement of Applicability, from the
+/// top-level `soa:` block.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct SoaApproval {
+    /// The SoA's version, as the organisation numbers it.
+    pub version: Option<String>,
+    /// Who approved it.
+    pub approved_by: Option<String>,
+    /// When.
+    pub approved_on: Option<Date>,
+}
+
+/// A control from another source than the standards (a sector code, a
+/// further standard, a client's contract), listed after the standard's own
+/// controls in the Statement of Applicability and counted in no coverage.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct AdditionalControl {
+    /// Its id, as the source numbers it.
+    pub id: String,
+    /// Its title.
+    pub title: String,
+    /// Where it comes from.
+    pub source: String,
+    /// How far it is in place; `None` when not assessed.
+    pub status: Option<Status>,
+    /// Why it is included, or excluded.
+    pub justification: Option<String>,
+    /// Where it is written.
+    #[serde(skip)]
+    pub pos: Pos,
+}
+
 /// How far an organisation has implemented one item.
 #[derive(
     Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, schemars::JsonSchema,
@@ -160,6 +253,17 @@ pub struct Entry {
     pub reviewed: Option<Date>,
     /// Why the item is excluded (required for not-applicable) or included.
     pub justification: Option<String>,
+    /// Why the control is included: `risk-treatment`, `legal`,
+    /// `regulatory`, `contractual`, `business`, `best-practice`. On a
+    /// heading, for the items beneath it that give none.
+    #[schemars(default, schema_with = "reasons_schema")]
+    pub reasons: Vec<Reason>,
+    /// The ids of the risks the control treats, from the risk register.
+    #[schemars(default, schema_with = "risks_schema")]
+    pub risks: Vec<String>,
+    /// Where it is described how the control is implemented (a procedure,
+    /// a configuration standard), kept apart from the evidence that it runs.
+    pub implementation: Option<String>,
     /// Where the entry's key is written; both readers keep it, so that a
     /// gate failure can point at the line.
     #[schemars(skip)]
@@ -177,6 +281,9 @@ impl Entry {
             due: None,
             reviewed: None,
             justification: None,
+            reasons: Vec::new(),
+            risks: Vec::new(),
+            implementation: None,
             pos,
         }
     }
@@ -200,11 +307,17 @@ pub enum EntryField {
     Reviewed,
     /// `justification`
     Justification,
+    /// `reasons`
+    Reasons,
+    /// `risks`
+    Risks,
+    /// `implementation`
+    Implementation,
 }
 
 impl EntryField {
     /// Every key, in the order of [`Entry`]'s fields.
-    pub const ALL: [EntryField; 7] = [
+    pub const ALL: [EntryField; 10] = [
         EntryField::Status,
         EntryField::Owner,
         EntryField::Evidence,
@@ -212,6 +325,9 @@ impl EntryField {
         EntryField::Due,
         EntryField::Reviewed,
         EntryField::Justification,
+        EntryField::Reasons,
+        EntryField::Risks,
+        EntryField::Implementation,
     ];
 
     /// The key as written in a status file.
@@ -224,6 +340,9 @@ impl EntryField {
             EntryField::Due => "due",
             EntryField::Reviewed => "reviewed",
             EntryField::Justification => "justification",
+            EntryField::Reasons => "reasons",
+            EntryField::Risks => "risks",
+            EntryField::Implementation => "implementation",
         }
     }
 
@@ -248,6 +367,23 @@ fn evidence_schema(generator: &mut schemars::SchemaGenerator) -> schemars::Schem
     schemars::json_schema!({
         "description": "Where the evidence is: one reference, or a list of references, each optionally dated.",
         "anyOf": [one, {"type": "array", "items": one}, {"type": "null"}],
+    })
+}
+
+/// Reasons are written as one word or a list of words.
+fn reasons_schema(generator: &mut schemars::SchemaGenerator) -> schemars::Schema {
+    let one = generator.subschema_for::<Reason>();
+    schemars::json_schema!({
+        "description": "Why the control is included in the Statement of Applicability: one reason or a list. On a heading, for the items beneath it that give none.",
+        "anyOf": [one, {"type": "array", "items": one}, {"type": "null"}],
+    })
+}
+
+/// Risk ids are written as one id or a list of ids.
+fn risks_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+    schemars::json_schema!({
+        "description": "The ids of the risks the control treats: one or a list.",
+        "anyOf": [{"type": "string"}, {"type": "array", "items": {"type": "string"}}, {"type": "null"}],
     })
 }
 
@@ -277,6 +413,10 @@ pub struct Assessment {
     pub assessor: Option<String>,
     /// One section per standard assessed, in catalogue order.
     pub sections: Vec<Section>,
+    /// The SoA's version and approval, if given.
+    pub soa: Option<SoaApproval>,
+    /// Controls from other sources, in file order.
+    pub additional_controls: Vec<AdditionalControl>,
 }
 
 impl Assessment {

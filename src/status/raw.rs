@@ -25,6 +25,10 @@ pub enum RawTop {
     Detail(Option<Located<String>>),
     /// A mapping, which is what a standard section looks like.
     Section(Vec<(Located<String>, Located<RawEntry>)>),
+    /// The `soa:` block: keys and their text.
+    Soa(RawMap),
+    /// The `additional-controls:` list, each a mapping of keys to text.
+    Additional(Vec<Located<RawMap>>),
     /// Anything else, described for the error message.
     Other(&'static str),
 }
@@ -58,6 +62,18 @@ pub enum RawField {
     Text(Option<Located<String>>),
     /// The evidence list.
     Evidence(Vec<Located<RawEvidence>>),
+    /// A list of words or ids (`reasons`, `risks`): one, or a list.
+    List(Vec<Located<String>>),
+}
+
+/// A mapping of keys to text, as the `soa:` block and each additional
+/// control are written; `invalid` describes a value that is no mapping.
+#[derive(Debug, Default)]
+pub struct RawMap {
+    /// Every key with its text, in file order.
+    pub fields: Vec<(Located<String>, Option<Located<String>>)>,
+    /// What was written instead of a mapping, for the error message.
+    pub invalid: Option<&'static str>,
 }
 
 /// One piece of evidence.
@@ -91,6 +107,13 @@ impl<'de> Deserialize<'de> for RawStatusFile {
                 while let Some(key) = map.next_key::<Located<String>>()? {
                     let value = if super::META_KEYS.contains(&key.value.as_str()) {
                         RawTop::Detail(map.next_value::<Option<Located<String>>>()?)
+                    } else if key.value == super::SOA_KEY {
+                        RawTop::Soa(map.next_value::<RawMap>()?)
+                    } else if key.value == super::ADDITIONAL_KEY {
+                        match map.next_value::<AdditionalList>()? {
+                            AdditionalList(Some(list)) => RawTop::Additional(list),
+                            AdditionalList(None) => RawTop::Other("something other than a list"),
+                        }
                     } else {
                         map.next_value::<RawTop>()?
                     };
@@ -191,6 +214,11 @@ impl<'de> Visitor<'de> for EntryVisitor {
                     let evidence = map.next_value::<EvidenceList>()?;
                     let field = Located::new(EntryField::Evidence, key.pos);
                     long.fields.push((field, RawField::Evidence(evidence.0)));
+                }
+                Some(field @ (EntryField::Reasons | EntryField::Risks)) => {
+                    let list = map.next_value::<TextList>()?;
+                    long.fields
+                        .push((Located::new(field, key.pos), RawField::List(list.0)));
                 }
                 Some(field) => {
                     let text = map.next_value::<Option<Located<String>>>()?;
@@ -316,5 +344,155 @@ impl<'de> Visitor<'de> for EvidenceVisitor {
 impl<'de> Deserialize<'de> for RawEvidence {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         deserializer.deserialize_any(EvidenceVisitor)
+    }
+}
+
+/// `reasons: legal` or `reasons: [legal, contractual]`: one text or a list.
+struct TextList(Vec<Located<String>>);
+
+impl<'de> Deserialize<'de> for TextList {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        // A lone word is a list of one, positioned where it is written.
+        let value = Located::<ScalarOrList>::deserialize(deserializer)?;
+        Ok(TextList(match value.value {
+            ScalarOrList::One(text) => vec![Located::new(text, value.pos)],
+            ScalarOrList::List(items) => items,
+            ScalarOrList::Nothing => Vec::new(),
+        }))
+    }
+}
+
+enum ScalarOrList {
+    One(String),
+    List(Vec<Located<String>>),
+    Nothing,
+}
+
+impl<'de> Deserialize<'de> for ScalarOrList {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct Any;
+        impl<'de> Visitor<'de> for Any {
+            type Value = ScalarOrList;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("a word or a list of words")
+            }
+            fn visit_str<E: de::Error>(self, value: &str) -> Result<ScalarOrList, E> {
+                Ok(ScalarOrList::One(value.to_owned()))
+            }
+            fn visit_bool<E: de::Error>(self, value: bool) -> Result<ScalarOrList, E> {
+                Ok(ScalarOrList::One(value.to_string()))
+            }
+            fn visit_i64<E: de::Error>(self, value: i64) -> Result<ScalarOrList, E> {
+                Ok(ScalarOrList::One(value.to_string()))
+            }
+            fn visit_u64<E: de::Error>(self, value: u64) -> Result<ScalarOrList, E> {
+                Ok(ScalarOrList::One(value.to_string()))
+            }
+            fn visit_f64<E: de::Error>(self, value: f64) -> Result<ScalarOrList, E> {
+                Ok(ScalarOrList::One(value.to_string()))
+            }
+            fn visit_unit<E: de::Error>(self) -> Result<ScalarOrList, E> {
+                Ok(ScalarOrList::Nothing)
+            }
+            fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<ScalarOrList, A::Error> {
+                let mut items = Vec::new();
+                while let Some(item) = seq.next_element::<Located<String>>()? {
+                    items.push(item);
+                }
+                Ok(ScalarOrList::List(items))
+            }
+        }
+        deserializer.deserialize_any(Any)
+    }
+}
+
+struct MapVisitor;
+
+impl MapVisitor {
+    fn other(what: &'static str) -> RawMap {
+        RawMap {
+            fields: Vec::new(),
+            invalid: Some(what),
+        }
+    }
+}
+
+impl<'de> Visitor<'de> for MapVisitor {
+    type Value = RawMap;
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a mapping of keys to text")
+    }
+    describe_scalars!(RawMap);
+    fn visit_str<E: de::Error>(self, _: &str) -> Result<RawMap, E> {
+        Ok(Self::other("text"))
+    }
+    fn visit_unit<E: de::Error>(self) -> Result<RawMap, E> {
+        Ok(RawMap::default())
+    }
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<RawMap, A::Error> {
+        let mut fields = Vec::new();
+        while let Some(key) = map.next_key::<Located<String>>()? {
+            fields.push((key, map.next_value::<Option<Located<String>>>()?));
+        }
+        Ok(RawMap {
+            fields,
+            invalid: None,
+        })
+    }
+}
+
+impl<'de> Deserialize<'de> for RawMap {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        deserializer.deserialize_any(MapVisitor)
+    }
+}
+
+/// The `additional-controls:` list; `None` when something else is written.
+struct AdditionalList(Option<Vec<Located<RawMap>>>);
+
+impl<'de> Deserialize<'de> for AdditionalList {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct ListVisitor;
+        impl ListVisitor {
+            fn other(_: &'static str) -> AdditionalList {
+                AdditionalList(None)
+            }
+        }
+        impl<'de> Visitor<'de> for ListVisitor {
+            type Value = AdditionalList;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("a list of additional controls")
+            }
+            fn visit_bool<E: de::Error>(self, _: bool) -> Result<AdditionalList, E> {
+                Ok(Self::other("a yes/no value"))
+            }
+            fn visit_i64<E: de::Error>(self, _: i64) -> Result<AdditionalList, E> {
+                Ok(Self::other("a number"))
+            }
+            fn visit_u64<E: de::Error>(self, _: u64) -> Result<AdditionalList, E> {
+                Ok(Self::other("a number"))
+            }
+            fn visit_f64<E: de::Error>(self, _: f64) -> Result<AdditionalList, E> {
+                Ok(Self::other("a number"))
+            }
+            fn visit_str<E: de::Error>(self, _: &str) -> Result<AdditionalList, E> {
+                Ok(Self::other("text"))
+            }
+            fn visit_unit<E: de::Error>(self) -> Result<AdditionalList, E> {
+                Ok(AdditionalList(Some(Vec::new())))
+            }
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<AdditionalList, A::Error> {
+                while map.next_entry::<IgnoredAny, IgnoredAny>()?.is_some() {}
+                Ok(Self::other("a mapping"))
+            }
+            fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<AdditionalList, A::Error> {
+                let mut items = Vec::new();
+                while let Some(item) = seq.next_element::<Located<RawMap>>()? {
+                    items.push(item);
+                }
+                Ok(AdditionalList(Some(items)))
+            }
+        }
+        deserializer.deserialize_any(ListVisitor)
     }
 }

@@ -81,6 +81,39 @@ pub fn render(catalog: &Catalog) -> serde_json::Result<String> {
         json!({"type": "string", "pattern": r"^\d{4}-\d{2}-\d{2}$", "description": "When the assessment was made (YYYY-MM-DD)."}),
     );
     properties.insert("assessor".to_owned(), text("Who made the assessment."));
+    let date = json!({"type": "string", "pattern": r"^\d{4}-\d{2}-\d{2}$"});
+    properties.insert(
+        "soa".to_owned(),
+        json!({
+            "description": "The version and approval of the Statement of Applicability.",
+            "type": "object",
+            "additionalProperties": false,
+            "properties": {
+                "version": {"type": ["string", "number"], "description": "The SoA's version."},
+                "approved_by": text("Who approved the SoA."),
+                "approved_on": {"description": "When the SoA was approved (YYYY-MM-DD).", "type": "string", "pattern": date["pattern"]},
+            },
+        }),
+    );
+    properties.insert(
+        "additional-controls".to_owned(),
+        json!({
+            "description": "Controls from other sources (a sector code, another standard, a client's contract), listed after the standard's own in the Statement of Applicability and counted in no coverage.",
+            "type": "array",
+            "items": {
+                "type": "object",
+                "additionalProperties": false,
+                "required": ["id", "title", "source"],
+                "properties": {
+                    "id": {"type": ["string", "number"], "description": "The control's id, as its source numbers it."},
+                    "title": text("The control's title."),
+                    "source": text("Where the control comes from."),
+                    "status": {"$ref": "#/definitions/Status"},
+                    "justification": text("Why it is included, or excluded."),
+                },
+            },
+        }),
+    );
     for standard in &catalog.standards {
         let mut items = Map::new();
         for item in &standard.items {

@@ -449,3 +449,111 @@ proptest::proptest! {
         }
     }
 }
+
+/// Loads with the full parser as well as the fast reader, and checks that
+/// they agree.
+fn load_both(text: &str) -> Result<Assessment, Vec<ProblemCode>> {
+    let catalog = builtin();
+    let fast = load("s.yaml", text, &catalog);
+    let slow = validate::check("s.yaml", text, &catalog, crate::yaml::parse);
+    let codes = |r: &Result<Assessment, crate::diag::InvalidInput>| match r {
+        Ok(_) => None,
+        Err(e) => Some(e.0.iter().map(|p| p.code).collect::<Vec<_>>()),
+    };
+    assert_eq!(codes(&fast), codes(&slow), "the two readers disagree");
+    match fast {
+        Ok(assessment) => {
+            let slow = slow.unwrap();
+            assert_eq!(assessment.soa, slow.soa);
+            assert_eq!(assessment.additional_controls, slow.additional_controls);
+            Ok(assessment)
+        }
+        Err(e) => Err(e.0.into_iter().map(|p| p.code).collect()),
+    }
+}
+
+#[test]
+fn soa_fields_load_in_short_and_list_form() {
+    let text = "\
+organisation: A
+soa: {version: 1.2, approved_by: Jane Roe, approved_on: 2026-11-01}
+iso27001:
+  A.5: {status: implemented, reasons: risk-treatment}
+  A.5.1:
+    status: implemented
+    reasons: [legal, Contractual, best practice]
+    risks: [R-1, R-7]
+    implementation: Policy framework POL-000
+  A.5.2: {status: implemented, risks: R-3}
+additional-controls:
+  - {id: CLD.6.3.1, title: Shared roles in cloud computing, source: ISO/IEC 27017, status: implemented, justification: Customers require it}
+  - id: SEC-1
+    title: Quarterly supplier attestations
+    source: Client contract
+";
+    let assessment = load_both(text).unwrap();
+    let soa = assessment.soa.clone().unwrap();
+    assert_eq!(soa.version.as_deref(), Some("1.2"));
+    assert_eq!(soa.approved_by.as_deref(), Some("Jane Roe"));
+    assert_eq!(soa.approved_on.unwrap().to_string(), "2026-11-01");
+    let catalog = builtin();
+    let standard = catalog.standard_index("iso27001").unwrap();
+    let section = assessment.section(standard).unwrap();
+    let entry = |id: &str| &section.entries[&catalog.standards[standard.get()].find(id).unwrap()];
+    assert_eq!(entry("A.5").reasons, [Reason::RiskTreatment]);
+    assert_eq!(
+        entry("A.5.1").reasons,
+        [Reason::Legal, Reason::Contractual, Reason::BestPractice]
+    );
+    assert_eq!(entry("A.5.1").risks, ["R-1", "R-7"]);
+    assert_eq!(
+        entry("A.5.1").implementation.as_deref(),
+        Some("Policy framework POL-000")
+    );
+    assert_eq!(entry("A.5.2").risks, ["R-3"]);
+    assert_eq!(assessment.additional_controls.len(), 2);
+    assert_eq!(assessment.additional_controls[0].id, "CLD.6.3.1");
+    assert_eq!(
+        assessment.additional_controls[0].status,
+        Some(Status::Implemented)
+    );
+    assert_eq!(assessment.additional_controls[1].status, None);
+}
+
+#[test]
+fn bad_soa_fields_are_located_problems() {
+    let cases: &[(&str, &[ProblemCode])] = &[
+        (
+            "organisation: A\niso27001:\n  A.5.1: {status: implemented, reasons: [legal, whim]}\n",
+            &[ProblemCode::InvalidValue],
+        ),
+        (
+            "organisation: A\nsoa: {version: 1, approved_on: yesterday, signed: x}\niso27001:\n  A.5.1: implemented\n",
+            &[ProblemCode::InvalidValue, ProblemCode::UnknownKey],
+        ),
+        (
+            "organisation: A\nsoa: approved\niso27001:\n  A.5.1: implemented\n",
+            &[ProblemCode::WrongType],
+        ),
+        (
+            "organisation: A\niso27001:\n  A.5.1: implemented\nadditional-controls:\n  - {id: X.1, title: T}\n  - {id: X.2, title: T, source: S, status: not-applicable}\n  - {id: X.2, title: T, source: S}\n  - {id: X.3, title: T, source: S, status: sorta}\n",
+            &[
+                ProblemCode::MissingKey,
+                ProblemCode::MissingJustification,
+                ProblemCode::DuplicateKey,
+                ProblemCode::UnknownStatus,
+            ],
+        ),
+        (
+            "organisation: A\niso27001:\n  A.5.1: implemented\nadditional-controls: CLD.6.3.1\n",
+            &[ProblemCode::WrongType],
+        ),
+    ];
+    for (text, expected) in cases {
+        let mut found = load_both(text).unwrap_err();
+        found.sort_by_key(|c| c.as_str());
+        let mut expected = expected.to_vec();
+        expected.sort_by_key(|c| c.as_str());
+        assert_eq!(found, expected, "{text}");
+    }
+}

@@ -3,8 +3,11 @@
 
 use std::collections::{BTreeMap, HashMap};
 
-use super::raw::{RawEntry, RawEvidence, RawField, RawLong, RawStatusFile, RawTop};
-use super::{Assessment, Entry, EntryField, Evidence, META_KEYS, NOT_ASSESSED, Section, Status};
+use super::raw::{RawEntry, RawEvidence, RawField, RawLong, RawMap, RawStatusFile, RawTop};
+use super::{
+    AdditionalControl, Assessment, Entry, EntryField, Evidence, META_KEYS, NOT_ASSESSED, Reason,
+    Section, SoaApproval, Status,
+};
 use crate::date::Date;
 use crate::diag::{InvalidInput, NextStep, Pos, ProblemCode, Problems};
 use crate::model::{Catalog, ItemIndex, Standard, StandardIndex};
@@ -112,6 +115,8 @@ impl Checker<'_> {
         let mut seen: HashMap<String, Pos> = HashMap::new();
         let mut sections = Vec::new();
         let mut misspelt: Vec<&'static str> = Vec::new();
+        let mut soa = None;
+        let mut additional = Vec::new();
         for (key, value) in raw.entries {
             let canonical = if key.value == "organization" {
                 "organisation"
@@ -149,10 +154,21 @@ impl Checker<'_> {
                         }
                     }
                 }
+                RawTop::Soa(raw) => soa = self.soa(&key, raw),
+                RawTop::Additional(raw) => additional = self.additional(raw),
                 RawTop::Section(entries) => match self.catalog.standard_index(&key.value) {
                     Some(standard) => sections.push(self.section(standard, key.pos, entries)),
                     None => misspelt.extend(self.unknown_top_key(&key, true)),
                 },
+                RawTop::Other(what) if key.value == super::ADDITIONAL_KEY => {
+                    self.problems
+                        .add(
+                            ProblemCode::WrongType,
+                            key.pos,
+                            format!("`{}` holds {what}; expected a list of controls", key.value),
+                        )
+                        .help("write one control per line beneath it: `  - {id: ..., title: ..., source: ..., status: ..., justification: ...}`");
+                }
                 RawTop::Other(what) => match self.catalog.standard_index(&key.value) {
                     Some(standard) => {
                         self.problems
@@ -215,6 +231,8 @@ impl Checker<'_> {
                 .remove("assessor")
                 .map(|text| text.value.trim().to_owned()),
             sections,
+            soa,
+            additional_controls: additional,
         }
     }
 
@@ -253,7 +271,7 @@ impl Checker<'_> {
             self.problems
                 .add(ProblemCode::UnknownKey, key.pos, format!("unknown key `{}`", key.value))
                 .help(format!(
-                    "the top level holds `organisation`, `scope`, `assessed`, `assessor` and standard sections ({})",
+                    "the top level holds `organisation`, `scope`, `assessed`, `assessor`, `soa`, `additional-controls` and standard sections ({})",
                     known.join(", ")
                 ));
         }
@@ -431,6 +449,16 @@ impl Checker<'_> {
             seen.insert(field.value, field.pos);
             match value {
                 RawField::Evidence(items) => entry.evidence = self.evidence(items, key),
+                RawField::List(items) => match field.value {
+                    EntryField::Reasons => entry.reasons = self.reasons(items, key),
+                    _ => {
+                        entry.risks = items
+                            .into_iter()
+                            .map(|item| item.value.trim().to_owned())
+                            .filter(|id| !id.is_empty())
+                            .collect();
+                    }
+                },
                 RawField::Text(None) => {
                     if field.value == EntryField::Status {
                         status_given = true;
@@ -453,6 +481,19 @@ impl Checker<'_> {
                         EntryField::Owner => entry.owner = Some(trimmed.value),
                         EntryField::Note => entry.note = Some(trimmed.value),
                         EntryField::Justification => entry.justification = Some(trimmed.value),
+                        EntryField::Implementation => {
+                            entry.implementation =
+                                Some(trimmed.value).filter(|text| !text.is_empty());
+                        }
+                        EntryField::Reasons => {
+                            entry.reasons = self.reasons(vec![trimmed], key);
+                        }
+                        EntryField::Risks => {
+                            entry.risks = Some(trimmed.value)
+                                .filter(|id| !id.is_empty())
+                                .into_iter()
+                                .collect();
+                        }
                         EntryField::Due => entry.due = self.date(&trimmed, "`due`"),
                         EntryField::Reviewed => entry.reviewed = self.date(&trimmed, "`reviewed`"),
                         // Evidence is a list, read as one above.
@@ -472,6 +513,183 @@ impl Checker<'_> {
         }
         entry.justification = entry.justification.take().filter(|text| !text.is_empty());
         status
+    }
+
+    /// The reasons written, each checked; unknown words are reported with
+    /// the list of known ones.
+    fn reasons(&mut self, items: Vec<Located<String>>, key: &Located<String>) -> Vec<Reason> {
+        let mut reasons = Vec::new();
+        for item in items {
+            let word = item.value.trim().to_lowercase().replace([' ', '_'], "-");
+            match Reason::parse(&word) {
+                Some(reason) => {
+                    if !reasons.contains(&reason) {
+                        reasons.push(reason);
+                    }
+                }
+                None => {
+                    let known: Vec<&str> = Reason::ALL.iter().map(|r| r.as_str()).collect();
+                    self.problems
+                        .add(
+                            ProblemCode::InvalidValue,
+                            item.pos,
+                            format!("unknown reason `{}` for `{}`", item.value.trim(), key.value),
+                        )
+                        .help(
+                            suggest::did_you_mean(&word, known.iter().copied())
+                                .unwrap_or_else(|| format!("the reasons are {}", known.join(", "))),
+                        );
+                }
+            }
+        }
+        reasons
+    }
+
+    /// The `soa:` block: version, approver and approval date.
+    fn soa(&mut self, key: &Located<String>, raw: RawMap) -> Option<SoaApproval> {
+        if let Some(what) = raw.invalid {
+            self.problems
+                .add(
+                    ProblemCode::WrongType,
+                    key.pos,
+                    format!(
+                        "`soa` holds {what}; expected `version`, `approved_by` and `approved_on`"
+                    ),
+                )
+                .help(
+                    "write `soa: {version: \"1.2\", approved_by: <name>, approved_on: YYYY-MM-DD}`",
+                );
+            return None;
+        }
+        let mut soa = SoaApproval::default();
+        for (field, value) in raw.fields {
+            let text = value
+                .map(|v| Located::new(v.value.trim().to_owned(), v.pos))
+                .filter(|v| !v.value.is_empty());
+            match field.value.as_str() {
+                "version" => soa.version = text.map(|t| t.value),
+                "approved_by" | "approved-by" => soa.approved_by = text.map(|t| t.value),
+                "approved_on" | "approved-on" => {
+                    soa.approved_on = text.and_then(|t| self.date(&t, "`approved_on`"));
+                }
+                other => {
+                    self.problems
+                        .add(
+                            ProblemCode::UnknownKey,
+                            field.pos,
+                            format!("unknown key `{other}` in `soa`"),
+                        )
+                        .help(
+                            suggest::did_you_mean(other, ["version", "approved_by", "approved_on"])
+                                .unwrap_or_else(|| {
+                                    "`soa` holds `version`, `approved_by` and `approved_on`"
+                                        .to_owned()
+                                }),
+                        );
+                }
+            }
+        }
+        Some(soa)
+    }
+
+    /// The `additional-controls:` list: each with an id, a title and a
+    /// source; a status and a justification as for any item.
+    fn additional(&mut self, raw: Vec<Located<RawMap>>) -> Vec<AdditionalControl> {
+        const KEYS: [&str; 5] = ["id", "title", "source", "status", "justification"];
+        let mut controls: Vec<AdditionalControl> = Vec::new();
+        for item in raw {
+            let at = item.pos;
+            if let Some(what) = item.value.invalid {
+                self.problems
+                    .add(
+                        ProblemCode::WrongType,
+                        at,
+                        format!("an additional control holds {what}; expected a mapping"),
+                    )
+                    .help("write `- {id: X.1, title: ..., source: ..., status: implemented, justification: ...}`");
+                continue;
+            }
+            let mut text: HashMap<&'static str, Located<String>> = HashMap::new();
+            for (field, value) in item.value.fields {
+                let Some(name) = KEYS.iter().find(|k| **k == field.value) else {
+                    self.problems
+                        .add(
+                            ProblemCode::UnknownKey,
+                            field.pos,
+                            format!("unknown key `{}` in an additional control", field.value),
+                        )
+                        .help(
+                            suggest::did_you_mean(&field.value, KEYS).unwrap_or_else(|| {
+                                format!("an additional control has {}", KEYS.join(", "))
+                            }),
+                        );
+                    continue;
+                };
+                if let Some(value) = value.filter(|v| !v.value.trim().is_empty()) {
+                    text.insert(name, Located::new(value.value.trim().to_owned(), value.pos));
+                }
+            }
+            let mut missing = Vec::new();
+            for required in ["id", "title", "source"] {
+                if !text.contains_key(required) {
+                    missing.push(format!("`{required}`"));
+                }
+            }
+            if !missing.is_empty() {
+                self.problems
+                    .add(
+                        ProblemCode::MissingKey,
+                        at,
+                        format!("an additional control has no {}", missing.join(" or ")),
+                    )
+                    .help(
+                        "each additional control needs an id, a title and the source it comes from",
+                    );
+                continue;
+            }
+            let id = text.remove("id").map(|t| t.value).unwrap_or_default();
+            if let Some(first) = controls.iter().find(|c| c.id == id) {
+                self.problems
+                    .add(
+                        ProblemCode::DuplicateKey,
+                        at,
+                        format!(
+                            "additional control `{id}` is already listed at line {}",
+                            first.pos.line
+                        ),
+                    )
+                    .help("keep one entry per control");
+                continue;
+            }
+            let status = match text.remove("status") {
+                Some(word) => {
+                    let key = Located::new(id.clone(), at);
+                    self.status(&word, &key).flatten()
+                }
+                None => None,
+            };
+            let justification = text.remove("justification").map(|t| t.value);
+            if status == Some(Status::NotApplicable) && justification.is_none() {
+                self.problems
+                    .add(
+                        ProblemCode::MissingJustification,
+                        at,
+                        format!(
+                            "additional control `{id}` is not-applicable without a justification"
+                        ),
+                    )
+                    .help("say why it does not apply in `justification`");
+            }
+            controls.push(AdditionalControl {
+                id,
+                title: text.remove("title").map(|t| t.value).unwrap_or_default(),
+                source: text.remove("source").map(|t| t.value).unwrap_or_default(),
+                status,
+                justification,
+                pos: at,
+            });
+        }
+        controls
     }
 
     /// The status written, `Some(None)` for an explicit `not-assessed`;
