@@ -42,7 +42,8 @@ pub const EXIT_CODES_HELP: &str = "\
 Exit codes:
   0  ran, and the gate passed (or there was no gate)
   1  `ims gap` ran, and its gate failed: findings at or above --fail-on, coverage below
-     --min-coverage, or a regression against --baseline
+     --min-coverage, or a regression against --baseline; or `ims soa --check` found
+     controls an auditor would reject
   2  could not run: bad usage, unreadable or invalid input, or output not writable";
 
 /// The codes of `ims gap`, the one command with a gate.
@@ -53,6 +54,14 @@ Exit codes:
      or a regression against --baseline
   2  could not run: bad usage, unreadable or invalid input (in a portfolio: any invalid file),
      or output not writable";
+
+/// The codes of `ims soa`, whose `--check` is a gate of its own.
+pub const SOA_EXIT_CODES_HELP: &str = "\
+Exit codes:
+  0  done; with --check, every control is decided and justified
+  1  --check found controls an auditor would reject: applicable without a reason or
+     justification, excluded without a justification, or not decided
+  2  could not run: bad usage, unreadable or invalid input, or output not writable";
 
 /// The codes of `ims validate`.
 pub const VALIDATE_EXIT_CODES_HELP: &str = "\

@@ -48,25 +48,43 @@ fn the_soa_workbook_reads_back_with_every_control_and_its_styling() {
                 .collect()
         })
         .collect();
-    assert_eq!(rows.len(), 1 + 93, "a header and one row per control");
+    assert_eq!(
+        rows.len(),
+        1 + 93 + 1,
+        "a header, one row per control, and the additional control"
+    );
     assert_eq!(rows[0][0], "Control");
     assert_eq!(rows[0][3], "Applicable");
-    assert_eq!(rows[0][4], "Justification for inclusion or exclusion");
-    assert_eq!(rows[0][10], "Last review");
+    assert_eq!(rows[0][4], "Reasons for inclusion");
+    assert_eq!(rows[0][5], "Justification");
+    assert_eq!(rows[0][7], "Implementation status");
+    assert_eq!(rows[0][8], "Status inherited from");
+    assert_eq!(rows[0][14], "Last review");
     let a51 = rows.iter().find(|r| r[0] == "A.5.1").unwrap();
     assert_eq!(a51[3], "yes");
+    assert_eq!(a51[4], "contractual; best-practice");
     assert_eq!(
-        a51[4],
+        a51[5],
         "Required by clause 5.2 and by enterprise customer contracts."
     );
-    assert_eq!(a51[5], "implemented");
-    assert_eq!(a51[10], "2026-03-02");
+    assert_eq!(a51[7], "implemented");
+    assert_eq!(a51[14], "2026-03-02");
+    let a52 = rows.iter().find(|r| r[0] == "A.5.2").unwrap();
+    assert_eq!((a52[7].as_str(), a52[8].as_str()), ("implemented", "A.5"));
     let a75 = rows.iter().find(|r| r[0] == "A.7.5").unwrap();
     assert_eq!(a75[3], "no");
-    assert!(a75[4].starts_with("No own data centre"));
+    assert_eq!(a75[4], "", "no reasons for inclusion on an exclusion");
+    assert!(a75[5].starts_with("No own data centre"));
+    let a88 = rows.iter().find(|r| r[0] == "A.8.8").unwrap();
+    assert_eq!(
+        a88[11],
+        "Vulnerability scan reports\nExternal penetration test report"
+    );
+    assert_eq!(a88[12], "2026-10-28\n2025-05-12");
     let ids: Vec<&str> = rows[1..].iter().map(|r| r[0].as_str()).collect();
     assert_eq!(ids.first(), Some(&"A.5.1"));
-    assert_eq!(ids.last(), Some(&"A.8.34"));
+    assert_eq!(ids[92], "A.8.34");
+    assert_eq!(ids.last(), Some(&"CLD.12.1.5"));
 
     let sheet = xml_part(&path, "xl/worksheets/sheet1.xml");
     assert!(
@@ -74,7 +92,7 @@ fn the_soa_workbook_reads_back_with_every_control_and_its_styling() {
         "the header row is frozen"
     );
     assert!(
-        sheet.contains(r#"<autoFilter ref="A1:L94""#),
+        sheet.contains(r#"<autoFilter ref="A1:Q95""#),
         "filters on every column"
     );
     assert!(
@@ -90,6 +108,21 @@ fn the_soa_workbook_reads_back_with_every_control_and_its_styling() {
         about.get_value((0, 1)),
         Some(&Data::String("Cloudberry Analytics GmbH".into()))
     );
+    let facts: Vec<(String, String)> = about
+        .rows()
+        .map(|row| (row[0].to_string(), row[1].to_string()))
+        .collect();
+    for (label, value) in [
+        ("SoA version", "3.1"),
+        ("Approved by", "J. Kramer, CEO"),
+        ("Approved on", "2026-03-16"),
+        ("Additional controls", "1"),
+    ] {
+        assert!(
+            facts.contains(&(label.to_owned(), value.to_owned())),
+            "{label}: {facts:?}"
+        );
+    }
 }
 
 #[test]
@@ -245,7 +278,7 @@ fn text_longer_than_excel_allows_is_cut_marked_and_reported() {
     assert_eq!(output.status.code(), Some(0), "{stderr}");
     for cut in [
         "control A.5.1, Owner: 40000 characters, cut to Excel's limit of 32767",
-        "control A.5.1, How it is implemented: 33000 characters, cut",
+        "control A.5.1, Notes: 33000 characters, cut",
         "the About sheet, Scope: 40000 characters, cut",
     ] {
         assert!(stderr.contains(cut), "{stderr}");
@@ -256,17 +289,77 @@ fn text_longer_than_excel_allows_is_cut_marked_and_reported() {
         .rows()
         .find(|row| row[0] == Data::String("A.5.1".into()))
         .unwrap();
-    let Data::String(owner) = &row[9] else {
-        panic!("owner: {:?}", row[9]);
+    let Data::String(owner) = &row[13] else {
+        panic!("owner: {:?}", row[13]);
     };
     assert!(owner.starts_with("AAAA") && owner.ends_with("… [cut: 40000 characters]"));
     assert!(owner.encode_utf16().count() <= 32_767);
-    let Data::String(note) = &row[6] else {
-        panic!("note: {:?}", row[6]);
+    let Data::String(note) = &row[16] else {
+        panic!("note: {:?}", row[16]);
     };
     assert!(
         note.ends_with("… [cut: 33000 characters]"),
         "{}",
         note.len()
+    );
+}
+
+#[test]
+fn soa_check_lists_what_an_auditor_would_reject_and_writes_nothing() {
+    let passed = ims()
+        .args([
+            "soa",
+            "examples/saas-iso27001-adding-iso20000.yaml",
+            "--check",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(passed.status.code(), Some(0));
+    assert!(passed.stdout.is_empty(), "--check writes no SoA");
+    let stderr = String::from_utf8(passed.stderr).unwrap();
+    assert!(
+        stderr.contains("would pass: all 94 controls are decided"),
+        "{stderr}"
+    );
+
+    let dir = tempfile::tempdir().unwrap();
+    let status = dir.path().join("s.yaml");
+    std::fs::write(
+        &status,
+        "organisation: O\niso27001:\n  A.5: {status: implemented, reasons: risk-treatment}\n  A.6: implemented\n  A.6.1: {status: implemented, justification: Staff screening is required by law}\n  A.7.1: {status: not-applicable, justification: Remote only}\n  A.8.1: {status: implemented, reasons: [best-practice]}\nadditional-controls:\n  - {id: X.1, title: Extra, source: Contract, status: implemented}\n",
+    )
+    .unwrap();
+    let failed = ims()
+        .args(["soa", "--check"])
+        .arg(&status)
+        .output()
+        .unwrap();
+    assert_eq!(failed.status.code(), Some(1));
+    assert!(failed.stdout.is_empty());
+    let stderr = String::from_utf8(failed.stderr).unwrap();
+    let lines: Vec<&str> = stderr.lines().collect();
+    // A.6.2 to A.6.8 inherit a status but no reason from A.6; A.6.1 has a
+    // justification; A.5 controls inherit the heading's reason.
+    assert!(stderr.contains("iso27001 A.6.2 Terms and conditions of employment: applicable, with no reason or justification"));
+    assert!(!stderr.contains("A.6.1 "), "{stderr}");
+    assert!(!stderr.contains("A.5.1 "), "{stderr}");
+    assert!(!stderr.contains("A.7.1 "), "{stderr}");
+    assert!(!stderr.contains("A.8.1 "), "{stderr}");
+    assert!(stderr.contains("iso27001 A.7.2 Physical entry: not decided"));
+    assert!(
+        stderr
+            .contains("additional control X.1 Extra (Contract): applicable, with no justification")
+    );
+    // 7 people controls, 13 physical and 33 technological controls not decided, and X.1.
+    let rejected = lines
+        .iter()
+        .filter(|l| {
+            l.contains(": applicable") || l.contains(": not decided") || l.contains(": excluded")
+        })
+        .count();
+    assert_eq!(rejected, 7 + 13 + 33 + 1, "{stderr}");
+    assert!(
+        stderr.contains("54 of 94 controls would be rejected"),
+        "{stderr}"
     );
 }

@@ -10,7 +10,7 @@ use super::reuse;
 use crate::date::Date;
 use crate::model::{Catalog, Kind, Node, Relationship, StandardIndex};
 use crate::status::resolve::Statuses;
-use crate::status::{Assessment, Evidence, Status};
+use crate::status::{AdditionalControl, Assessment, Evidence, Reason, SoaApproval, Status};
 
 /// Whether a control applies.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -69,12 +69,19 @@ pub struct SoaRow {
     pub applicable: Applicable,
     /// Why it is included or excluded, as the status file says.
     pub justification: Option<String>,
+    /// The reasons for including it: its own, else those of the nearest
+    /// heading above it that gives any.
+    pub reasons: Vec<Reason>,
+    /// The risks it treats.
+    pub risks: Vec<String>,
     /// Its effective status; null when not assessed.
     pub status: Option<Status>,
     /// The heading whose status it takes, when it has no entry of its own.
     pub inherited_from: Option<String>,
-    /// How it is implemented, from the entry's note.
+    /// Where its implementation is described (the entry's `implementation`).
     pub implementation: Option<String>,
+    /// The entry's note.
+    pub note: Option<String>,
     /// Items of other standards in place that implement it, strongest first.
     pub reused: Vec<Reused>,
     /// Evidence references, with dates where given.
@@ -100,8 +107,11 @@ pub struct SoaSummary {
     pub undecided: usize,
     /// Applicable controls implemented.
     pub implemented: usize,
-    /// Applicable controls that apply but give no justification for inclusion.
+    /// Applicable controls with neither a reason nor a justification for
+    /// inclusion.
     pub without_justification: usize,
+    /// Additional controls from other sources, counted in no coverage.
+    pub additional: usize,
 }
 
 /// The Statement of Applicability of one standard.
@@ -123,6 +133,10 @@ pub struct SoaReport {
     pub standard_name: String,
     /// One row per control, in catalogue order.
     pub rows: Vec<SoaRow>,
+    /// Controls from other sources, after the standard's own, in file order.
+    pub additional: Vec<AdditionalControl>,
+    /// The SoA's version and approval, if the status file gives them.
+    pub approval: Option<SoaApproval>,
     /// Counts over the rows.
     pub summary: SoaSummary,
 }
@@ -173,11 +187,17 @@ pub fn soa(catalog: &Catalog, assessment: &Assessment, standard: StandardIndex) 
             Some(_) => Applicable::Yes,
         };
         let justification = entry.and_then(|e| e.justification.clone());
+        // Reasons for inclusion say nothing about an excluded control.
+        let reasons = if applicable == Applicable::No {
+            Vec::new()
+        } else {
+            reasons(assessment, catalog, node)
+        };
         summary.controls += 1;
         match applicable {
             Applicable::Yes => {
                 summary.applicable += 1;
-                if justification.is_none() {
+                if justification.is_none() && reasons.is_empty() {
                     summary.without_justification += 1;
                 }
                 if resolved.status == Some(Status::Implemented) {
@@ -218,11 +238,14 @@ pub fn soa(catalog: &Catalog, assessment: &Assessment, standard: StandardIndex) 
             theme_title: catalogue.items[item.group].title.clone(),
             applicable,
             justification,
+            reasons,
+            risks: entry.map(|e| e.risks.clone()).unwrap_or_default(),
             status: resolved.status,
             inherited_from: resolved
                 .inherited_from
                 .map(|h| catalogue.items[h].id.clone()),
-            implementation: entry.and_then(|e| e.note.clone()),
+            implementation: entry.and_then(|e| e.implementation.clone()),
+            note: entry.and_then(|e| e.note.clone()),
             reused,
             evidence: entry.map(|e| e.evidence.clone()).unwrap_or_default(),
             owner: entry.and_then(|e| e.owner.clone()),
@@ -239,6 +262,70 @@ pub fn soa(catalog: &Catalog, assessment: &Assessment, standard: StandardIndex) 
         standard: catalogue.key.clone(),
         standard_name: catalogue.name.clone(),
         rows,
-        summary,
+        summary: SoaSummary {
+            additional: assessment.additional_controls.len(),
+            ..summary
+        },
+        additional: assessment.additional_controls.clone(),
+        approval: assessment.soa.clone(),
     }
+}
+
+/// The reasons for including a control: those of its own entry, else of the
+/// nearest heading above it whose entry gives any.
+fn reasons(assessment: &Assessment, catalog: &Catalog, node: Node) -> Vec<Reason> {
+    let Some(section) = assessment.section(node.standard) else {
+        return Vec::new();
+    };
+    let items = &catalog.standards[node.standard].items;
+    let mut current = Some(node.item);
+    while let Some(item) = current {
+        if let Some(entry) = section.entries.get(&item)
+            && !entry.reasons.is_empty()
+        {
+            return entry.reasons.clone();
+        }
+        current = items[item].parent;
+    }
+    Vec::new()
+}
+
+/// What an auditor would reject in a Statement of Applicability, one line
+/// per control: applicable without a reason or justification, excluded
+/// without a justification, or not decided.
+pub fn check(report: &SoaReport) -> Vec<String> {
+    let mut out = Vec::new();
+    for row in &report.rows {
+        let problem = match row.applicable {
+            Applicable::Yes if row.reasons.is_empty() && row.justification.is_none() => {
+                "applicable, with no reason or justification for including it"
+            }
+            Applicable::No if row.justification.is_none() => {
+                "excluded, with no justification for excluding it"
+            }
+            Applicable::Undecided => "not decided: neither included nor excluded",
+            _ => continue,
+        };
+        out.push(format!(
+            "{} {} {}: {problem}",
+            report.standard, row.id, row.title
+        ));
+    }
+    for control in &report.additional {
+        let problem = match control.status {
+            None => "not decided: neither included nor excluded",
+            Some(Status::NotApplicable) if control.justification.is_none() => {
+                "excluded, with no justification for excluding it"
+            }
+            Some(_) if control.justification.is_none() => {
+                "applicable, with no justification for including it"
+            }
+            _ => continue,
+        };
+        out.push(format!(
+            "additional control {} {} ({}): {problem}",
+            control.id, control.title, control.source
+        ));
+    }
+    out
 }

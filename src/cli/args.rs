@@ -9,7 +9,7 @@ use super::io::Failure;
 
 use crate::exit::{
     EXIT_CODES_HELP, GAP_EXIT_CODES_HELP, LINT_EXIT_CODES_HELP, PLAIN_EXIT_CODES_HELP,
-    VALIDATE_EXIT_CODES_HELP,
+    SOA_EXIT_CODES_HELP, VALIDATE_EXIT_CODES_HELP,
 };
 
 /// The whole command line.
@@ -50,7 +50,7 @@ pub enum Command {
     #[command(after_help = VALIDATE_EXIT_CODES_HELP)]
     Validate(ValidateArgs),
     /// Write the Statement of Applicability: one row per control of a standard's control set
-    #[command(after_help = PLAIN_EXIT_CODES_HELP)]
+    #[command(after_help = SOA_EXIT_CODES_HELP)]
     Soa(SoaArgs),
     /// Write the work plan: packages that close the open items, in order, with what to reuse
     #[command(after_help = PLAIN_EXIT_CODES_HELP)]
@@ -214,6 +214,10 @@ pub struct SoaArgs {
     /// Write to FILE (atomically) instead of stdout; needed for xlsx on a terminal
     #[arg(short, long, value_name = "FILE")]
     pub output: Option<PathBuf>,
+
+    /// Write no SoA; list on stderr every control an auditor would reject, and exit 1 if any
+    #[arg(long, conflicts_with_all = ["format", "output"])]
+    pub check: bool,
 }
 
 /// `ims diff`.

@@ -310,6 +310,8 @@ pub struct SoaConfig {
     pub format: SoaFormat,
     /// Where to write; stdout when `None`.
     pub output: Option<PathBuf>,
+    /// Check the statement instead of writing it.
+    pub check: bool,
 }
 
 impl SoaConfig {
@@ -367,6 +369,7 @@ impl SoaConfig {
             standard,
             format,
             output: args.output,
+            check: args.check,
         })
     }
 }

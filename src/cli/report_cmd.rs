@@ -4,11 +4,12 @@ use std::io::IsTerminal;
 
 use super::args::{DiffArgs, DiffFormat, SoaArgs, SoaFormat};
 use super::config::{DiffConfig, SoaConfig};
-use super::io::Failure;
+use super::io::{self, Failure};
 use super::{Context, input};
 use crate::analysis::{diff, soa};
 use crate::exit::Outcome;
 use crate::render::{diff as diff_view, soa as soa_view};
+use crate::terminal::diagnostic;
 
 /// Runs `ims soa`.
 pub fn soa(context: &Context, args: SoaArgs) -> Result<Outcome, Failure> {
@@ -17,6 +18,29 @@ pub fn soa(context: &Context, args: SoaArgs) -> Result<Outcome, Failure> {
     let assessment =
         input::status_file(&context.catalog, &config.file).map_err(Failure::Problems)?;
     let report = soa::soa(&context.catalog, &assessment, config.standard);
+    if config.check {
+        let rejected = soa::check(&report);
+        let mut text = String::new();
+        for line in &rejected {
+            text.push_str(&format!("{}: {}\n", assessment.file, diagnostic(line)));
+        }
+        io::write_stderr(&text);
+        let controls = report.rows.len() + report.additional.len();
+        return Ok(if rejected.is_empty() {
+            context.note(&format!(
+                "{}: the Statement of Applicability would pass: all {controls} controls are decided, each with its reason or justification",
+                assessment.file
+            ));
+            Outcome::Passed
+        } else {
+            context.note(&format!(
+                "{}: {} of {controls} controls would be rejected by an auditor",
+                assessment.file,
+                rejected.len()
+            ));
+            Outcome::GateFailed
+        });
+    }
     let bytes = match config.format {
         SoaFormat::Csv => soa_view::csv::render(&report)?.into_bytes(),
         SoaFormat::Markdown => soa_view::markdown::render(&report)?.into_bytes(),

@@ -1,6 +1,6 @@
 //! The Statement of Applicability as CSV for a spreadsheet.
 
-use super::{HEADER, cells};
+use super::{HEADER, lines};
 use crate::analysis::soa::SoaReport;
 use crate::render::Rendered;
 
@@ -8,6 +8,9 @@ use crate::render::Rendered;
 pub fn render(report: &SoaReport) -> Rendered {
     crate::render::csv::document(
         HEADER,
-        report.rows.iter().map(|row| cells(row).to_vec()).collect(),
+        lines(report)
+            .into_iter()
+            .map(|line| line.cells.to_vec())
+            .collect(),
     )
 }

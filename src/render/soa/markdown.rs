@@ -2,7 +2,7 @@
 
 use std::fmt::Write as _;
 
-use super::{HEADER, cells};
+use super::{HEADER, lines};
 use crate::analysis::soa::SoaReport;
 use crate::render::Rendered;
 use crate::render::markdown::{md_cell, table};
@@ -22,6 +22,27 @@ pub fn render(report: &SoaReport) -> Rendered {
         ("Scope", report.scope.as_deref().map(md_cell)),
         ("Assessed", report.assessed.map(|d| d.to_string())),
         (
+            "SoA version",
+            report
+                .approval
+                .as_ref()
+                .and_then(|a| a.version.as_deref())
+                .map(md_cell),
+        ),
+        (
+            "Approved",
+            report.approval.as_ref().and_then(|a| {
+                let by = a.approved_by.as_deref().map(md_cell);
+                let on = a.approved_on.map(|d| d.to_string());
+                match (by, on) {
+                    (Some(by), Some(on)) => Some(format!("by {by} on {on}")),
+                    (Some(by), None) => Some(format!("by {by}")),
+                    (None, Some(on)) => Some(format!("on {on}")),
+                    (None, None) => None,
+                }
+            }),
+        ),
+        (
             "Controls",
             Some(format!(
                 "{} in all: {} applicable ({} implemented), {} excluded, {} not decided",
@@ -40,18 +61,24 @@ pub fn render(report: &SoaReport) -> Rendered {
     if s.without_justification > 0 {
         writeln!(
             out,
-            "{} applicable control(s) give no justification for inclusion; an auditor expects one for every control.\n",
+            "{} applicable control(s) give no reason or justification for inclusion; an auditor expects one for every control (`ims soa --check` lists them).\n",
             s.without_justification
+        )?;
+    }
+    if s.additional > 0 {
+        writeln!(
+            out,
+            "The last {} row(s) are additional controls from other sources; they are counted in no coverage.\n",
+            s.additional
         )?;
     }
     let columns: Vec<_> = HEADER.iter().map(|title| (*title, Left)).collect();
     table(
         &mut out,
         &columns,
-        report
-            .rows
-            .iter()
-            .map(|row| cells(row).map(|cell| md_cell(&cell))),
+        lines(report)
+            .into_iter()
+            .map(|line| line.cells.map(|cell| md_cell(&cell.replace('\n', "; ")))),
     )?;
     Ok(out)
 }

@@ -8,25 +8,84 @@ pub mod xlsx;
 
 use crate::analysis::soa::{SoaReport, SoaRow};
 use crate::render::{extent, status_label};
+use crate::status::Status;
 
-/// Column headings, shared by every format.
+/// Column headings, shared by every format. Status and inheritance have
+/// columns of their own, and evidence dates a column beside the references,
+/// one line each, so that `ims import` reads the sheet back unchanged.
 pub const HEADER: &[&str] = &[
     "Control",
     "Title",
     "Theme",
     "Applicable",
-    "Justification for inclusion or exclusion",
+    "Reasons for inclusion",
+    "Justification",
+    "Risks treated",
     "Implementation status",
-    "How it is implemented",
+    "Status inherited from",
+    "Implementation",
     "Reused from other standards",
     "Evidence",
+    "Evidence dates",
     "Owner",
     "Last review",
     "Due",
+    "Notes",
 ];
 
+/// How many columns.
+pub const COLUMNS: usize = 17;
+
+/// The column of the implementation status, coloured in the workbook.
+pub const STATUS_COLUMN: usize = 7;
+
+/// One line of the statement: a control of the standard or an additional
+/// control, as the cells of every format.
+pub struct Line {
+    /// The control's id, to name it in warnings.
+    pub id: String,
+    /// Its status, for the colour of the status cell.
+    pub status: Option<Status>,
+    /// The cells, in `HEADER` order.
+    pub cells: [String; COLUMNS],
+}
+
+/// Every line: the standard's controls in catalogue order, then the
+/// additional controls in file order.
+pub fn lines(report: &SoaReport) -> Vec<Line> {
+    let mut lines: Vec<Line> = report
+        .rows
+        .iter()
+        .map(|row| Line {
+            id: row.id.clone(),
+            status: row.status,
+            cells: cells(row),
+        })
+        .collect();
+    for control in &report.additional {
+        let applicable = match control.status {
+            None => "not decided",
+            Some(Status::NotApplicable) => "no",
+            Some(_) => "yes",
+        };
+        let mut cells: [String; COLUMNS] = Default::default();
+        cells[0] = control.id.clone();
+        cells[1] = control.title.clone();
+        cells[2] = format!("Additional control: {}", control.source);
+        cells[3] = applicable.to_owned();
+        cells[5] = control.justification.clone().unwrap_or_default();
+        cells[STATUS_COLUMN] = status_label(control.status).to_owned();
+        lines.push(Line {
+            id: control.id.clone(),
+            status: control.status,
+            cells,
+        });
+    }
+    lines
+}
+
 /// The cells of one row, as text, in `HEADER` order.
-pub fn cells(row: &SoaRow) -> [String; 12] {
+pub fn cells(row: &SoaRow) -> [String; COLUMNS] {
     let reused: Vec<String> = row
         .reused
         .iter()
@@ -41,37 +100,48 @@ pub fn cells(row: &SoaRow) -> [String; 12] {
             )
         })
         .collect();
-    let evidence: Vec<String> = row
+    // One reference per line, and its date on the same line of the next
+    // column; a line break inside a reference would misalign them.
+    let one_line = |text: &str| text.replace(['\r', '\n'], " ");
+    let references: Vec<String> = row
         .evidence
         .iter()
-        .map(|e| match e.date {
-            Some(date) => format!("{} ({date})", e.reference),
-            None => e.reference.clone(),
-        })
+        .map(|e| one_line(&e.reference))
         .collect();
-    let mut status = status_label(row.status).to_owned();
-    if let Some(heading) = &row.inherited_from {
-        status.push_str(&format!(" (from {heading})"));
-    }
+    let dates: Vec<String> = if row.evidence.iter().any(|e| e.date.is_some()) {
+        row.evidence
+            .iter()
+            .map(|e| e.date.map(|d| d.to_string()).unwrap_or_default())
+            .collect()
+    } else {
+        Vec::new()
+    };
+    let reasons: Vec<&str> = row.reasons.iter().map(|r| r.as_str()).collect();
     [
         row.id.clone(),
         row.title.clone(),
         format!("{} {}", row.theme, row.theme_title),
         row.applicable.label().to_owned(),
+        reasons.join("; "),
         row.justification.clone().unwrap_or_default(),
-        status,
+        row.risks.join("; "),
+        status_label(row.status).to_owned(),
+        row.inherited_from.clone().unwrap_or_default(),
         row.implementation.clone().unwrap_or_default(),
         reused.join("; "),
-        evidence.join("; "),
+        references.join("\n"),
+        dates.join("\n"),
         row.owner.clone().unwrap_or_default(),
         row.last_review.map(|d| d.to_string()).unwrap_or_default(),
         row.due.map(|d| d.to_string()).unwrap_or_default(),
+        row.note.clone().unwrap_or_default(),
     ]
 }
 
 /// The facts on the About sheet: (label, value).
-pub fn about_facts(report: &SoaReport) -> [(&'static str, String); 12] {
+pub fn about_facts(report: &SoaReport) -> [(&'static str, String); 16] {
     let s = &report.summary;
+    let approval = report.approval.clone().unwrap_or_default();
     [
         ("Organisation", report.organisation.clone()),
         ("Scope", report.scope.clone().unwrap_or_default()),
@@ -80,6 +150,15 @@ pub fn about_facts(report: &SoaReport) -> [(&'static str, String); 12] {
             report.assessed.map(|d| d.to_string()).unwrap_or_default(),
         ),
         ("Standard", report.standard_name.clone()),
+        ("SoA version", approval.version.unwrap_or_default()),
+        ("Approved by", approval.approved_by.unwrap_or_default()),
+        (
+            "Approved on",
+            approval
+                .approved_on
+                .map(|d| d.to_string())
+                .unwrap_or_default(),
+        ),
         ("Status file", report.file.clone()),
         ("Controls", s.controls.to_string()),
         ("Applicable", s.applicable.to_string()),
@@ -87,6 +166,7 @@ pub fn about_facts(report: &SoaReport) -> [(&'static str, String); 12] {
         ("Excluded", s.excluded.to_string()),
         ("Not decided", s.undecided.to_string()),
         ("Without justification", s.without_justification.to_string()),
+        ("Additional controls", s.additional.to_string()),
         ("Generated by", format!("ims {}", env!("CARGO_PKG_VERSION"))),
     ]
 }

@@ -7,7 +7,7 @@ use rust_xlsxwriter::{
     Color, DocProperties, ExcelDateTime, Format, FormatAlign, FormatBorder, Workbook, XlsxError,
 };
 
-use super::{HEADER, about_facts, cells};
+use super::{HEADER, STATUS_COLUMN, about_facts, lines};
 use crate::analysis::soa::SoaReport;
 use crate::status::Status;
 
@@ -52,9 +52,9 @@ pub fn cuts(report: &SoaReport) -> Vec<String> {
             ));
         }
     };
-    for row in &report.rows {
-        for (field, text) in HEADER.iter().zip(cells(row)) {
-            note(&format!("control {}", row.id), field, &text);
+    for line in lines(report) {
+        for (field, text) in HEADER.iter().zip(&line.cells) {
+            note(&format!("control {}", line.id), field, text);
         }
     }
     for (field, text) in about_facts(report) {
@@ -76,8 +76,9 @@ fn status_color(status: Option<Status>) -> Color {
 }
 
 /// Column widths in characters, in `HEADER` order.
-const WIDTHS: [f64; 12] = [
-    9.0, 40.0, 24.0, 11.0, 40.0, 18.0, 40.0, 48.0, 32.0, 20.0, 12.0, 12.0,
+const WIDTHS: [f64; super::COLUMNS] = [
+    9.0, 40.0, 24.0, 11.0, 22.0, 40.0, 14.0, 18.0, 12.0, 32.0, 48.0, 32.0, 12.0, 20.0, 12.0, 12.0,
+    32.0,
 ];
 
 /// A workbook: the statement on the first sheet with a frozen, styled,
@@ -122,19 +123,20 @@ pub fn render(report: &SoaReport) -> Result<Vec<u8>, XlsxError> {
         sheet.write_string_with_format(0, column, *title, &header)?;
     }
     sheet.set_row_height(0, 32)?;
-    for (index, row) in report.rows.iter().enumerate() {
+    let all = lines(report);
+    for (index, row) in all.iter().enumerate() {
         let line = u32::try_from(index + 1).unwrap_or(u32::MAX);
-        for (column, text) in cells(row).iter().enumerate() {
-            let column = u16::try_from(column).unwrap_or(u16::MAX);
-            let format = if column == 5 {
+        for (column, text) in row.cells.iter().enumerate() {
+            let format = if column == STATUS_COLUMN {
                 body.clone().set_background_color(status_color(row.status))
             } else {
                 body.clone()
             };
+            let column = u16::try_from(column).unwrap_or(u16::MAX);
             sheet.write_string_with_format(line, column, xlsx_text(text), &format)?;
         }
     }
-    let last_row = u32::try_from(report.rows.len()).unwrap_or(u32::MAX);
+    let last_row = u32::try_from(all.len()).unwrap_or(u32::MAX);
     let last_column = u16::try_from(HEADER.len() - 1).unwrap_or(u16::MAX);
     sheet.set_freeze_panes(1, 0)?;
     sheet.autofilter(0, 0, last_row, last_column)?;
