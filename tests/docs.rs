@@ -409,3 +409,105 @@ fn the_skeleton_never_writes_over_its_input_or_into_a_file() {
     assert!(stderr.contains("not a directory"), "{stderr}");
     assert_eq!(std::fs::read(&status).unwrap(), before);
 }
+
+#[cfg(unix)]
+#[test]
+fn the_skeleton_never_writes_through_links_pipes_or_over_a_catalogue() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("out");
+    std::fs::create_dir(&out).unwrap();
+    let outside = dir.path().join("outside.txt");
+    std::fs::write(&outside, "keep me\n").unwrap();
+    let run = |extra: &[&str]| {
+        ims()
+            .args([
+                "docs",
+                "examples/msp-iso20000-to-iso27001.yaml",
+                "--skeleton",
+            ])
+            .arg(&out)
+            .args(extra)
+            .output()
+            .unwrap()
+    };
+    // A link where a document would go, pointing outside: refused even
+    // with --force, and nothing written.
+    std::os::unix::fs::symlink(&outside, out.join("03-ims-policy.md")).unwrap();
+    let refused = run(&["--force"]);
+    assert_eq!(refused.status.code(), Some(2));
+    let stderr = String::from_utf8(refused.stderr).unwrap();
+    assert!(stderr.contains("symbolic link"), "{stderr}");
+    assert_eq!(std::fs::read_to_string(&outside).unwrap(), "keep me\n");
+    assert_eq!(listing(&out).len(), 1);
+    std::fs::remove_file(out.join("03-ims-policy.md")).unwrap();
+
+    // A pipe: refused at once rather than blocking on it.
+    let fifo = out.join("02-ims-scope.md");
+    let made = std::process::Command::new("mkfifo")
+        .arg(&fifo)
+        .status()
+        .unwrap();
+    assert!(made.success());
+    let refused = run(&["--force"]);
+    assert_eq!(refused.status.code(), Some(2));
+    let stderr = String::from_utf8(refused.stderr).unwrap();
+    assert!(stderr.contains("not a regular file"), "{stderr}");
+    assert_eq!(listing(&out).len(), 1);
+    std::fs::remove_file(&fifo).unwrap();
+
+    // A catalogue the run reads, hard-linked where a document would go.
+    let catalog = dir.path().join("catalog");
+    std::fs::create_dir(&catalog).unwrap();
+    let documents = catalog.join("documents.yaml");
+    std::fs::copy(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("catalog/documents.yaml"),
+        &documents,
+    )
+    .unwrap();
+    std::fs::hard_link(&documents, out.join("01-ims-context.md")).unwrap();
+    let refused = ims()
+        .args([
+            "docs",
+            "examples/msp-iso20000-to-iso27001.yaml",
+            "--catalog",
+        ])
+        .arg(&catalog)
+        .arg("--skeleton")
+        .arg(&out)
+        .arg("--force")
+        .output()
+        .unwrap();
+    assert_eq!(refused.status.code(), Some(2));
+    let stderr = String::from_utf8(refused.stderr).unwrap();
+    assert!(stderr.contains("is the input file"), "{stderr}");
+    assert!(
+        std::fs::read_to_string(&documents)
+            .unwrap()
+            .contains("documents:")
+    );
+}
+
+#[test]
+fn skeleton_files_keep_their_names_when_the_documents_needed_change() {
+    let dir = tempfile::tempdir().unwrap();
+    let both = dir.path().join("both");
+    let one = dir.path().join("one");
+    for (out, extra) in [(&both, None), (&one, Some("iso27001"))] {
+        let mut command = ims();
+        command
+            .args([
+                "docs",
+                "examples/msp-iso20000-to-iso27001.yaml",
+                "--skeleton",
+            ])
+            .arg(out);
+        if let Some(key) = extra {
+            command.args(["--standard", key]);
+        }
+        assert_eq!(command.output().unwrap().status.code(), Some(0));
+    }
+    let (both, one) = (listing(&both), listing(&one));
+    assert!(one.len() < both.len(), "fewer documents for one standard");
+    assert!(one.is_subset(&both), "{:?}", one.difference(&both));
+    assert!(both.contains("03-ims-policy.md"));
+}

@@ -77,6 +77,9 @@ impl DocState {
 /// One document of the register.
 #[derive(Debug, Clone, Serialize)]
 pub struct DocEntry {
+    /// Its place in the whole document set, from 1: the same whatever
+    /// this organisation needs, so that skeleton file names stay put.
+    pub number: usize,
     /// Short id, such as `IMS-SCOPE`.
     pub id: String,
     /// Title.
@@ -163,7 +166,7 @@ pub fn register(catalog: &Catalog, standards: &[StandardIndex]) -> DocsReport {
     };
     let mut documents = Vec::new();
     let mut not_needed = Vec::new();
-    for document in &catalog.documents {
+    for (number, document) in catalog.documents.iter().enumerate() {
         let served: Vec<Node> = served(document, &covered).collect();
         if served.is_empty() {
             not_needed.push(NotNeeded {
@@ -173,7 +176,13 @@ pub fn register(catalog: &Catalog, standards: &[StandardIndex]) -> DocsReport {
             });
             continue;
         }
-        documents.push(entry(catalog, document, &covered, served, None));
+        documents.push(entry(
+            catalog,
+            (number + 1, document),
+            &covered,
+            served,
+            None,
+        ));
     }
     DocsReport {
         schema_version: SCHEMA_VERSION,
@@ -193,7 +202,7 @@ pub fn docs(catalog: &Catalog, assessment: &Assessment, options: &Options) -> Do
     let statuses = Statuses::resolve(catalog, assessment, &scope.all);
     let mut documents = Vec::new();
     let mut not_needed = Vec::new();
-    for document in &catalog.documents {
+    for (number, document) in catalog.documents.iter().enumerate() {
         let all: Vec<Node> = served(document, &scope.report).collect();
         let applicable: Vec<Node> = all
             .iter()
@@ -214,7 +223,7 @@ pub fn docs(catalog: &Catalog, assessment: &Assessment, options: &Options) -> Do
         }
         documents.push(entry(
             catalog,
-            document,
+            (number + 1, document),
             &scope.report,
             applicable,
             Some(&statuses),
@@ -264,7 +273,7 @@ fn served<'a>(
 
 fn entry(
     catalog: &Catalog,
-    document: &Document,
+    (number, document): (usize, &Document),
     covered: &[StandardIndex],
     served: Vec<Node>,
     statuses: Option<&Statuses<'_>>,
@@ -326,6 +335,7 @@ fn entry(
         None => (None, Vec::new(), Vec::new()),
     };
     DocEntry {
+        number,
         id: document.id.clone(),
         title: document.title.clone(),
         kind: document.kind,

@@ -191,7 +191,7 @@ pub struct DocsArgs {
     #[arg(long, value_name = "KEY", help_heading = "Scope")]
     pub standard: Vec<String>,
 
-    /// Cover this standard only, as the one being worked towards
+    /// With FILE: cover this standard only, as the one being worked towards
     #[arg(long, value_name = "KEY", help_heading = "Scope", requires = "file")]
     pub target: Option<String>,
 }

@@ -3,7 +3,7 @@
 
 use std::fs;
 use std::io::{self, Read, Write};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use crate::diag::{Pos, Problem, ProblemCode, Problems};
 
@@ -339,6 +339,49 @@ fn write_atomic_with(
     };
     fs::set_permissions(file.path(), permissions).map_err(|err| cannot(&err))?;
     file.persist(target).map_err(|err| cannot(&err.error))?;
+    Ok(())
+}
+
+/// Writes several new files into one directory, all or nothing: every file
+/// is written and synced to a temporary file beside its target first, and
+/// only when all are on disk are they renamed into place. A failure while
+/// writing leaves the directory as it was. The caller has checked the
+/// targets (no links, no devices, nothing it may not replace).
+pub fn write_all_or_nothing(dir: &Path, files: &[(PathBuf, &[u8])]) -> Result<(), Failure> {
+    let cannot = |err: &dyn std::fmt::Display| {
+        Failure::message(
+            format!(
+                "cannot write into {}: {err}; nothing was written",
+                dir.display()
+            ),
+            Some("check that the directory is writable and that the disk has space".to_owned()),
+        )
+    };
+    let mut staged = Vec::with_capacity(files.len());
+    for (path, data) in files {
+        let mut file = tempfile::Builder::new()
+            .prefix(".ims-")
+            .suffix(".tmp")
+            .tempfile_in(dir)
+            .map_err(|err| cannot(&err))?;
+        file.write_all(data)
+            .and_then(|()| file.as_file().sync_all())
+            .map_err(|err| cannot(&err))?;
+        let permissions = match fs::metadata(path) {
+            Ok(existing) => existing.permissions(),
+            Err(_) => default_permissions(file.as_file()).map_err(|err| cannot(&err))?,
+        };
+        fs::set_permissions(file.path(), permissions).map_err(|err| cannot(&err))?;
+        staged.push((file, path));
+    }
+    for (file, path) in staged {
+        file.persist(path).map_err(|err| {
+            Failure::message(
+                format!("cannot write {}: {}", path.display(), err.error),
+                Some("check that the directory is writable".to_owned()),
+            )
+        })?;
+    }
     Ok(())
 }
 

@@ -44,7 +44,9 @@ pub fn docs(context: &Context, args: DocsArgs) -> Result<Outcome, Failure> {
     let inputs: Vec<&Path> = config.file.iter().map(PathBuf::as_path).collect();
     if let Some(dir) = &config.skeleton {
         let files = skeleton::files(&report)?;
-        write_skeleton(dir, &files, config.force, &inputs)?;
+        let mut protected = inputs.clone();
+        protected.extend(context.catalog_files.iter().map(PathBuf::as_path));
+        write_skeleton(dir, &files, config.force, &protected)?;
         context.note(&format!(
             "wrote {} documents and an index README.md to {}",
             files.len() - 1,
@@ -80,69 +82,117 @@ fn write_report(
 
 /// Writes the skeleton into `dir`, all or nothing: every path is checked
 /// before the first is written, so that one file in the way stops the run
-/// with nothing written. Each file is written atomically.
+/// with nothing written; then every file is staged and only renamed into
+/// place once all are on disk. Links, devices and pipes are never written
+/// through, and no input (the status file, a catalogue) is ever replaced.
 fn write_skeleton(
     dir: &Path,
     files: &[SkeletonFile],
     force: bool,
     inputs: &[&Path],
 ) -> Result<(), Failure> {
-    if let Ok(meta) = fs::metadata(dir)
-        && !meta.is_dir()
-    {
-        return Err(Failure::message(
-            format!(
-                "cannot write the skeleton into {}: it is not a directory",
-                dir.display()
-            ),
-            Some("give --skeleton a directory, new or existing".to_owned()),
-        ));
+    match fs::symlink_metadata(dir) {
+        Ok(meta) if meta.is_dir() => {}
+        Ok(meta)
+            if meta.file_type().is_symlink() && fs::metadata(dir).is_ok_and(|m| m.is_dir()) => {}
+        Ok(_) => {
+            return Err(Failure::message(
+                format!(
+                    "cannot write the skeleton into {}: it is not a directory",
+                    dir.display()
+                ),
+                Some("give --skeleton a directory, new or existing".to_owned()),
+            ));
+        }
+        Err(err) if err.kind() == std::io::ErrorKind::NotFound => {}
+        Err(err) => {
+            return Err(Failure::message(
+                format!("cannot use {} for the skeleton: {err}", dir.display()),
+                Some("give --skeleton a directory, new or existing".to_owned()),
+            ));
+        }
     }
     let paths: Vec<PathBuf> = files.iter().map(|f| dir.join(&f.name)).collect();
+    let input_ids: Vec<(&Path, io::FileId)> = inputs
+        .iter()
+        .filter_map(|input| io::file_id(input).map(|id| (*input, id)))
+        .collect();
     let mut problems = Vec::new();
     for path in &paths {
-        let Ok(meta) = fs::symlink_metadata(path) else {
-            continue;
+        let meta = match fs::symlink_metadata(path) {
+            Ok(meta) => meta,
+            Err(err) if err.kind() == std::io::ErrorKind::NotFound => continue,
+            Err(err) => {
+                problems.push(refusal(
+                    path,
+                    ProblemCode::OutputExists,
+                    format!("cannot write {}: {err}", path.display()),
+                    "choose another directory for --skeleton",
+                ));
+                continue;
+            }
         };
-        let same_as_input = io::file_id(path).is_some_and(|id| {
-            inputs
+        let input = io::file_id(path).and_then(|id| {
+            input_ids
                 .iter()
-                .any(|input| io::file_id(input).is_some_and(|other| other == id))
+                .find(|(_, other)| *other == id)
+                .map(|(input, _)| *input)
         });
-        let (message, help) = if same_as_input {
-            (
-                format!("refusing to write over the input file {}", path.display()),
+        let refused = if let Some(input) = input {
+            Some((
+                ProblemCode::SameFile,
+                format!(
+                    "{} is the input file {}; refusing to write over it",
+                    path.display(),
+                    input.display()
+                ),
                 "choose another directory for --skeleton; ims never overwrites its input",
-            )
+            ))
+        } else if meta.file_type().is_symlink() {
+            Some((
+                ProblemCode::OutputExists,
+                format!(
+                    "{} is a symbolic link; ims does not write a skeleton through links",
+                    path.display()
+                ),
+                "remove the link, or choose another directory for --skeleton",
+            ))
         } else if meta.is_dir() {
-            (
+            Some((
+                ProblemCode::OutputExists,
                 format!(
                     "{} is a directory where a document would go",
                     path.display()
                 ),
                 "move it away, or choose another directory for --skeleton",
-            )
-        } else if force {
-            continue;
-        } else {
-            (
+            ))
+        } else if !meta.is_file() {
+            Some((
+                ProblemCode::OutputExists,
+                format!(
+                    "{} is not a regular file (a pipe or a device)",
+                    path.display()
+                ),
+                "move it away, or choose another directory for --skeleton",
+            ))
+        } else if !force {
+            Some((
+                ProblemCode::OutputExists,
                 format!("{} already exists; nothing was written", path.display()),
                 "choose another directory, or pass --force to replace the files",
-            )
+            ))
+        } else if let Err(err) = fs::OpenOptions::new().write(true).open(path) {
+            Some((
+                ProblemCode::OutputExists,
+                format!("cannot replace {}: {err}", path.display()),
+                "make the file writable (chmod u+w), or choose another directory for --skeleton",
+            ))
+        } else {
+            None
         };
-        problems.push(Problem {
-            code: if same_as_input {
-                ProblemCode::SameFile
-            } else {
-                ProblemCode::OutputExists
-            },
-            file: path.display().to_string(),
-            line: 0,
-            column: 0,
-            message,
-            help: Some(help.to_owned()),
-            next: None,
-        });
+        if let Some((code, message, help)) = refused {
+            problems.push(refusal(path, code, message, help));
+        }
     }
     if !problems.is_empty() {
         return Err(Failure::Problems(problems));
@@ -153,8 +203,22 @@ fn write_skeleton(
             Some("check that the parent directory exists and is writable".to_owned()),
         )
     })?;
-    for (file, path) in files.iter().zip(&paths) {
-        io::write_atomic(path, file.text.as_bytes())?;
+    let staged: Vec<(PathBuf, &[u8])> = files
+        .iter()
+        .zip(paths)
+        .map(|(file, path)| (path, file.text.as_bytes()))
+        .collect();
+    io::write_all_or_nothing(dir, &staged)
+}
+
+fn refusal(path: &Path, code: ProblemCode, message: String, help: &str) -> Problem {
+    Problem {
+        code,
+        file: path.display().to_string(),
+        line: 0,
+        column: 0,
+        message,
+        help: Some(help.to_owned()),
+        next: None,
     }
-    Ok(())
 }

@@ -19,6 +19,9 @@ pub fn md_cell(text: &str) -> String {
     let mut out = String::with_capacity(shown.len() + 8);
     for c in shown.chars() {
         match c {
+            // An entity would render as the character it names: a bidi
+            // override or a tag, past the escaping of both.
+            '&' => out.push_str("&amp;"),
             '<' => out.push_str("&lt;"),
             '>' => out.push_str("&gt;"),
             '\\' | '|' | '`' | '*' | '_' | '[' | ']' | '!' | '~' | '@' => {
@@ -76,6 +79,10 @@ mod tests {
     #[test]
     fn markdown_cells_cannot_break_the_table_or_inject_html() {
         assert_eq!(md_cell("a|b\nc <script>"), "a\\|b c &lt;script&gt;");
+        assert_eq!(
+            md_cell("&#x202E;&lt;b&gt;"),
+            "&amp;#x202E;&amp;lt;b&amp;gt;"
+        );
         assert_eq!(md_cell("a\rb\r\nc"), "a b c");
         assert_eq!(
             md_cell("![x](https://e.example/p.png) [l](www.e.example) a@b.example"),

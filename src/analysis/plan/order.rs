@@ -42,19 +42,29 @@ pub(super) fn order(
 /// For each package, how many packages wait for it, directly or through
 /// others.
 pub(super) fn unlocks(prerequisites: &[Vec<usize>]) -> Vec<usize> {
-    (0..prerequisites.len())
+    let count = prerequisites.len();
+    let mut dependants: Vec<Vec<usize>> = vec![Vec::new(); count];
+    for (package, before) in prerequisites.iter().enumerate() {
+        for &other in before {
+            dependants[other].push(package);
+        }
+    }
+    let mut seen = vec![usize::MAX; count];
+    (0..count)
         .map(|package| {
-            let mut seen = vec![false; prerequisites.len()];
+            // `seen[p] == package` marks p reached in this walk; no reset needed.
+            let mut reached = 0;
             let mut stack = vec![package];
             while let Some(current) = stack.pop() {
-                for (other, before) in prerequisites.iter().enumerate() {
-                    if !seen[other] && before.contains(&current) {
-                        seen[other] = true;
-                        stack.push(other);
+                for &next in &dependants[current] {
+                    if seen[next] != package {
+                        seen[next] = package;
+                        reached += 1;
+                        stack.push(next);
                     }
                 }
             }
-            seen.iter().filter(|&&s| s).count()
+            reached
         })
         .collect()
 }
@@ -66,11 +76,14 @@ pub(super) fn ready_at(
     order: &[usize],
     prerequisites: &[Vec<usize>],
 ) -> Vec<usize> {
-    let done: Vec<usize> = order[..position].to_vec();
+    let mut done = vec![false; prerequisites.len()];
+    for &package in &order[..position] {
+        done[package] = true;
+    }
     order[position..]
         .iter()
         .copied()
-        .filter(|&p| prerequisites[p].iter().all(|q| done.contains(q)))
+        .filter(|&p| prerequisites[p].iter().all(|&q| done[q]))
         .collect()
 }
 

@@ -20,12 +20,14 @@ pub struct SkeletonFile {
 
 /// The index and one file per document, in register order.
 pub fn files(report: &DocsReport) -> Result<Vec<SkeletonFile>, crate::render::Error> {
-    let width = report.documents.len().to_string().len().max(2);
+    // Numbered by the document's place in the whole set, so that a file keeps
+    // its name when the documents needed change.
+    let last = report.documents.iter().map(|d| d.number).max().unwrap_or(0);
+    let width = last.to_string().len().max(2);
     let names: Vec<String> = report
         .documents
         .iter()
-        .enumerate()
-        .map(|(n, d)| format!("{:0width$}-{}.md", n + 1, slug(&d.id)))
+        .map(|d| format!("{:0width$}-{}.md", d.number, slug(&d.id)))
         .collect();
     let mut files = vec![SkeletonFile {
         name: "README.md".to_owned(),
@@ -40,7 +42,11 @@ pub fn files(report: &DocsReport) -> Result<Vec<SkeletonFile>, crate::render::Er
     Ok(files)
 }
 
-/// An id as a file name: lowercase letters and digits, dashes between.
+/// Longest part of a file name taken from a document id.
+const SLUG_MAX: usize = 60;
+
+/// An id as a file name: lowercase letters and digits, dashes between,
+/// at most [`SLUG_MAX`] characters.
 fn slug(id: &str) -> String {
     let mut out = String::new();
     for c in id.chars() {
@@ -50,7 +56,12 @@ fn slug(id: &str) -> String {
             out.push('-');
         }
     }
-    let out = out.trim_end_matches('-').to_owned();
+    // Short enough for any file system, with room for the number.
+    let mut out = out.trim_end_matches('-').to_owned();
+    if out.len() > SLUG_MAX {
+        out.truncate(SLUG_MAX);
+        out = out.trim_end_matches('-').to_owned();
+    }
     if out.is_empty() {
         "document".to_owned()
     } else {
@@ -83,23 +94,18 @@ fn index(report: &DocsReport, names: &[String]) -> Result<String, std::fmt::Erro
     if assessed {
         columns.push(("State now", Align::Left));
     }
-    let rows = report
-        .documents
-        .iter()
-        .zip(names)
-        .enumerate()
-        .map(|(n, (d, name))| {
-            let mut row = vec![
-                (n + 1).to_string(),
-                format!("[{} {}]({name})", md_cell(&d.id), md_cell(&d.title)),
-                d.kind.as_str().to_owned(),
-                md_cell(&super::serves(d)),
-            ];
-            if assessed {
-                row.push(d.state.map_or("", |s| s.as_str()).to_owned());
-            }
-            row
-        });
+    let rows = report.documents.iter().zip(names).map(|(d, name)| {
+        let mut row = vec![
+            d.number.to_string(),
+            format!("[{} {}]({name})", md_cell(&d.id), md_cell(&d.title)),
+            d.kind.as_str().to_owned(),
+            md_cell(&super::serves(d)),
+        ];
+        if assessed {
+            row.push(d.state.map_or("", |s| s.as_str()).to_owned());
+        }
+        row
+    });
     table(&mut out, &columns, rows)?;
     if let Some(file) = &report.file {
         writeln!(out, "\nWritten by ims from {}.", md_cell(file))?;
@@ -183,7 +189,7 @@ fn document_text(report: &DocsReport, d: &DocEntry) -> Result<String, std::fmt::
 
 #[cfg(test)]
 mod tests {
-    use super::slug;
+    use super::{SLUG_MAX, slug};
 
     #[test]
     fn ids_become_safe_file_names() {
@@ -191,5 +197,6 @@ mod tests {
         assert_eq!(slug("../etc/passwd"), "etc-passwd");
         assert_eq!(slug("A B__C"), "a-b-c");
         assert_eq!(slug("///"), "document");
+        assert_eq!(slug(&"x".repeat(5000)).len(), SLUG_MAX);
     }
 }

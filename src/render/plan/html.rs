@@ -51,10 +51,12 @@ fn chart(plan: &PlanReport) -> Chart {
     let steps = plan.steps.len().max(1);
     let x = |step: usize| f64::from(left) + f64::from(plot_width) * step as f64 / steps as f64;
     let y = |value: f64| f64::from(top) + f64::from(plot_height) * (1.0 - value / 100.0);
+    // A standard with nothing applicable has no coverage to draw.
     let mut lines: Vec<Line> = plan
         .standards
         .iter()
         .enumerate()
+        .filter(|(_, standard)| standard.coverage.is_some())
         .map(|(index, standard)| {
             let mut values = vec![standard.coverage.unwrap_or(0.0)];
             for step in &plan.steps {
