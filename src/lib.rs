@@ -15,6 +15,7 @@ pub mod cli;
 pub mod date;
 pub mod diag;
 pub mod exit;
+pub mod import;
 pub mod model;
 pub mod render;
 pub mod snapshot;

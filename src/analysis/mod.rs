@@ -270,6 +270,9 @@ fn item_row(
         evidence: entry
             .map(|e| e.evidence.iter().map(|ev| ev.reference.clone()).collect())
             .unwrap_or_default(),
+        evidence_dates: entry
+            .map(|e| e.evidence.iter().map(|ev| ev.date).collect())
+            .unwrap_or_default(),
         justification: entry.and_then(|e| e.justification.clone()),
         note: entry.and_then(|e| e.note.clone()),
         best_reuse: best,

@@ -248,6 +248,9 @@ pub struct ItemRow {
     pub due: Option<Date>,
     /// Evidence references, if recorded.
     pub evidence: Vec<String>,
+    /// The date of each evidence reference, in the same order; null where
+    /// none is given.
+    pub evidence_dates: Vec<Option<Date>>,
     /// Justification, if recorded.
     pub justification: Option<String>,
     /// Note, if recorded.

@@ -58,6 +58,9 @@ pub enum Command {
     /// List the documents of the integrated system, or those a status file needs; write skeletons
     #[command(after_help = PLAIN_EXIT_CODES_HELP)]
     Docs(DocsArgs),
+    /// Turn a spreadsheet (an SoA or a gap-assessment sheet, XLSX or CSV) into a status file
+    #[command(after_help = PLAIN_EXIT_CODES_HELP)]
+    Import(ImportArgs),
     /// Show what changed between two assessments (status files or JSON reports)
     #[command(after_help = PLAIN_EXIT_CODES_HELP)]
     Diff(DiffArgs),
@@ -194,6 +197,42 @@ pub struct DocsArgs {
     /// With FILE: cover this standard only, as the one being worked towards
     #[arg(long, value_name = "KEY", help_heading = "Scope", requires = "file")]
     pub target: Option<String>,
+}
+
+/// `ims import`.
+#[derive(Debug, Args)]
+pub struct ImportArgs {
+    /// The spreadsheet: .xlsx, or .csv in UTF-8 with any common delimiter
+    #[arg(value_name = "FILE")]
+    pub file: PathBuf,
+
+    /// The standard every row belongs to; needed unless the sheet has a standard or an applicability column
+    #[arg(long, value_name = "KEY")]
+    pub standard: Option<String>,
+
+    /// The sheet to read [default: the first with an id column]
+    #[arg(long, value_name = "NAME")]
+    pub sheet: Option<String>,
+
+    /// Read the column headed HEADER as ROLE (id, title, applicable, justification, reasons, risks, status, inherited-from, implementation, owner, evidence, evidence-dates, notes, due, reviewed, standard, theme); repeatable
+    #[arg(long, value_name = "ROLE=HEADER")]
+    pub column: Vec<String>,
+
+    /// Read the status word WORD as STATUS (implemented, partial, planned, not-implemented, not-applicable, not-assessed); repeatable
+    #[arg(long, value_name = "WORD=STATUS")]
+    pub status: Vec<String>,
+
+    /// The organisation's name [default: from the workbook's About sheet, else the file's name]
+    #[arg(long, value_name = "NAME")]
+    pub organisation: Option<String>,
+
+    /// Write the status file to FILE instead of stdout
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+
+    /// Replace the -o file if it exists
+    #[arg(long, requires = "output")]
+    pub force: bool,
 }
 
 /// `ims soa`.

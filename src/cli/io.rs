@@ -51,6 +51,32 @@ impl From<crate::diag::InvalidInput> for Failure {
 /// Reads a UTF-8 text file, refusing directories, missing files and files
 /// over [`MAX_INPUT_BYTES`] before reading them whole.
 pub fn read_text(path: &Path) -> Result<String, Problem> {
+    let bytes = read_bytes(path)?;
+    let mut problems = Problems::new(path.display().to_string());
+    let fail = |problems: Problems| problems.into_sorted().remove(0);
+    String::from_utf8(bytes).map_err(|err| {
+        let valid = &err.as_bytes()[..err.utf8_error().valid_up_to()];
+        let text = String::from_utf8_lossy(valid);
+        let line = text.matches('\n').count() + 1;
+        let column = text
+            .rsplit('\n')
+            .next()
+            .map_or(0, |last| last.chars().count())
+            + 1;
+        problems
+            .add(
+                ProblemCode::NotUtf8,
+                Pos::new(line as u64, column as u64),
+                "the file is not valid UTF-8 text",
+            )
+            .help("save the file as UTF-8 (editors offer it under \"encoding\")");
+        fail(problems)
+    })
+}
+
+/// Reads a file's bytes, refusing directories, missing files and files
+/// over [`MAX_INPUT_BYTES`] before reading them whole.
+pub fn read_bytes(path: &Path) -> Result<Vec<u8>, Problem> {
     let name = path.display().to_string();
     let mut problems = Problems::new(name.clone());
     let fail = |problems: Problems| problems.into_sorted().remove(0);
@@ -106,24 +132,7 @@ pub fn read_text(path: &Path) -> Result<String, Problem> {
         );
         return Err(fail(problems));
     }
-    String::from_utf8(bytes).map_err(|err| {
-        let valid = &err.as_bytes()[..err.utf8_error().valid_up_to()];
-        let text = String::from_utf8_lossy(valid);
-        let line = text.matches('\n').count() + 1;
-        let column = text
-            .rsplit('\n')
-            .next()
-            .map_or(0, |last| last.chars().count())
-            + 1;
-        problems
-            .add(
-                ProblemCode::NotUtf8,
-                Pos::new(line as u64, column as u64),
-                "the file is not valid UTF-8 text",
-            )
-            .help("save the file as UTF-8 (editors offer it under \"encoding\")");
-        fail(problems)
-    })
+    Ok(bytes)
 }
 
 /// The message for a file over [`MAX_INPUT_BYTES`], with its exact size.
@@ -149,6 +158,18 @@ pub(crate) fn describe_open_error(err: &io::Error) -> (String, String) {
             format!("cannot read the file: {err}"),
             "check that the path names a readable file".to_owned(),
         ),
+    }
+}
+
+/// Refuses to go on when `output` names a file that exists and `force` is
+/// not given: what a user wrote is never replaced unasked.
+pub fn refuse_existing(output: Option<&Path>, force: bool) -> Result<(), Failure> {
+    match output {
+        Some(path) if path.exists() && !force => Err(Failure::message(
+            format!("{} already exists; refusing to overwrite it", path.display()),
+            Some("choose another file, or pass --force to replace it".to_owned()),
+        )),
+        _ => Ok(()),
     }
 }
 

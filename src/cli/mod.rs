@@ -6,6 +6,7 @@ pub mod args;
 mod catalog_cmd;
 mod config;
 mod gap_cmd;
+mod import_cmd;
 mod input;
 pub mod io;
 mod plan_cmd;
@@ -149,6 +150,7 @@ pub fn run(cli: Cli) -> Outcome {
             Command::Soa(args) => report_cmd::soa(&context, args),
             Command::Plan(args) => plan_cmd::plan(&context, args),
             Command::Docs(args) => plan_cmd::docs(&context, args),
+            Command::Import(args) => import_cmd::run(&context, args),
             Command::Diff(args) => report_cmd::diff(&context, args),
             Command::Init(args) => status_cmd::init(&context, args),
             Command::Schema(args) => status_cmd::schema(&context, args),

@@ -63,18 +63,7 @@ pub fn validate(context: &Context, args: ValidateArgs) -> Result<Outcome, Failur
 pub fn init(context: &Context, args: InitArgs) -> Result<Outcome, Failure> {
     let config = InitConfig::new(context, args)?;
     let text = template::render(&context.catalog, &config.standards, input::today());
-    if let Some(path) = &config.output
-        && path.exists()
-        && !config.force
-    {
-        return Err(Failure::message(
-            format!(
-                "{} already exists; refusing to overwrite it",
-                path.display()
-            ),
-            Some("choose another file, or pass --force to replace it".to_owned()),
-        ));
-    }
+    io::refuse_existing(config.output.as_deref(), config.force)?;
     match context.emit(config.output.as_deref(), text.as_bytes(), &[]) {
         Ok(()) | Err(Failure::BrokenPipe) => {}
         Err(failure) => return Err(failure),

@@ -19,6 +19,7 @@ pub const HEADER: &[&str] = &[
     "owner",
     "due",
     "evidence",
+    "evidence_dates",
     "justification",
     "note",
     "reuse_source",
@@ -52,7 +53,22 @@ pub fn rows(report: &GapReport) -> Vec<Vec<String>> {
                 row.contribution.map(|c| c.to_string()).unwrap_or_default(),
                 row.owner.clone().unwrap_or_default(),
                 row.due.map(|d| d.to_string()).unwrap_or_default(),
-                row.evidence.join("; "),
+                // One reference per line, its date on the same line of the
+                // next column, so that the sheet reads back unchanged.
+                row.evidence
+                    .iter()
+                    .map(|r| r.replace(['\r', '\n'], " "))
+                    .collect::<Vec<_>>()
+                    .join("\n"),
+                if row.evidence_dates.iter().any(Option::is_some) {
+                    row.evidence_dates
+                        .iter()
+                        .map(|d| d.map(|d| d.to_string()).unwrap_or_default())
+                        .collect::<Vec<_>>()
+                        .join("\n")
+                } else {
+                    String::new()
+                },
                 row.justification.clone().unwrap_or_default(),
                 row.note.clone().unwrap_or_default(),
                 reuse

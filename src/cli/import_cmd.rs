@@ -1,0 +1,244 @@
+//! `ims import`: a spreadsheet turned into a status file that passes
+//! `ims validate`, with a summary on stderr of what was mapped, defaulted
+//! and left out.
+
+use std::path::Path;
+
+use super::Context;
+use super::args::ImportArgs;
+use super::io::{self, Failure};
+use crate::exit::Outcome;
+use crate::import::{self, ImportError, Options, columns::Role, read};
+use crate::status::{self, Status};
+use crate::terminal::diagnostic;
+
+/// Runs `ims import`.
+pub fn run(context: &Context, args: ImportArgs) -> Result<Outcome, Failure> {
+    let options = options(context, &args)?;
+    io::refuse_existing(args.output.as_deref(), args.force)?;
+    let file = args.file.display().to_string();
+    let bytes = io::read_bytes(&args.file).map_err(|p| Failure::Problems(vec![p]))?;
+    let sheets = if read::is_workbook(&bytes) {
+        read::workbook(&bytes)
+    } else {
+        read::csv(&file_name(&args.file), &bytes).map(|sheet| vec![sheet])
+    }
+    .map_err(|err| Failure::message(format!("{file}: {err}"), None))?;
+    let imported = import::import(&context.catalog, &file, &sheets, &options).map_err(|err| {
+        let help = match &err {
+            ImportError::NoHeader(names) => format!(
+                "ims looks in the first 30 rows of {} for a header with an id column (such as \"Control\" or \"ID\") and one more it knows; name them with --column id=HEADER",
+                names.iter().map(|n| format!("\"{n}\"")).collect::<Vec<_>>().join(", ")
+            ),
+            ImportError::NoSuchSheet(_, names) => format!(
+                "the sheets are {}",
+                names.iter().map(|n| format!("\"{n}\"")).collect::<Vec<_>>().join(", ")
+            ),
+            ImportError::NoStandard => format!(
+                "ids such as 4.1 exist in more than one standard: say which with --standard ({})",
+                context.catalog.keys().collect::<Vec<_>>().join(" or ")
+            ),
+            ImportError::Other(_) => String::new(),
+        };
+        Failure::message(format!("{file}: {err}"), Some(help).filter(|h| !h.is_empty()))
+    })?;
+
+    let mut notes = String::new();
+    for problem in &imported.problems {
+        notes.push_str(&format!(
+            "{file}: {}: {}\n",
+            problem.place,
+            diagnostic(&problem.message)
+        ));
+    }
+    io::write_stderr(&notes);
+    if imported.entries.is_empty() && imported.additional.is_empty() {
+        return Err(Failure::message(
+            format!(
+                "{file}: nothing could be imported from sheet \"{}\" ({} rows read)",
+                imported.sheet, imported.rows
+            ),
+            Some(
+                "check the problems listed above, or name the columns with --column ROLE=HEADER"
+                    .to_owned(),
+            ),
+        ));
+    }
+    let text = import::write::render(&context.catalog, &imported);
+    // The promise: what is written passes `ims validate`.
+    let name = args
+        .output
+        .as_ref()
+        .map_or_else(|| "<stdout>".to_owned(), |p| p.display().to_string());
+    if let Err(invalid) = status::load(&name, &text, &context.catalog) {
+        return Err(Failure::message(
+            format!(
+                "the imported status file would not validate ({}); nothing was written",
+                invalid
+                    .0
+                    .first()
+                    .map_or(String::new(), |p| p.message.clone())
+            ),
+            Some("this is a bug in ims import; please report it with the spreadsheet".to_owned()),
+        ));
+    }
+    match context.emit(args.output.as_deref(), text.as_bytes(), &[&args.file]) {
+        Ok(()) | Err(Failure::BrokenPipe) => {}
+        Err(failure) => return Err(failure),
+    }
+    for line in summary(&imported, args.output.as_deref()) {
+        context.note(&line);
+    }
+    Ok(Outcome::Passed)
+}
+
+fn file_name(path: &Path) -> String {
+    path.file_name().map_or_else(
+        || path.display().to_string(),
+        |n| n.to_string_lossy().into_owned(),
+    )
+}
+
+/// The flags, checked.
+fn options(context: &Context, args: &ImportArgs) -> Result<Options, Failure> {
+    let standard = args
+        .standard
+        .as_deref()
+        .map(|key| context.standard(key, "--standard"))
+        .transpose()?;
+    let mut columns = Vec::new();
+    for given in &args.column {
+        let Some((role, header)) = given.split_once('=') else {
+            return Err(Failure::message(
+                format!("--column `{given}` is not ROLE=HEADER"),
+                Some("for example --column id=\"Ctrl #\"".to_owned()),
+            ));
+        };
+        let Some(role) = Role::parse(role) else {
+            return Err(Failure::message(
+                format!("unknown column role `{role}` in --column"),
+                Some(format!(
+                    "the roles are {}",
+                    Role::ALL.map(Role::as_str).join(", ")
+                )),
+            ));
+        };
+        columns.push((role, header.trim().to_owned()));
+    }
+    let mut statuses = Vec::new();
+    for given in &args.status {
+        let Some((word, status)) = given.rsplit_once('=') else {
+            return Err(Failure::message(
+                format!("--status `{given}` is not WORD=STATUS"),
+                Some("for example --status \"Live=implemented\"".to_owned()),
+            ));
+        };
+        let status = match status.trim() {
+            status::NOT_ASSESSED => None,
+            text => Some(Status::parse(text).ok_or_else(|| {
+                Failure::message(
+                    format!("unknown status `{text}` in --status"),
+                    Some("the statuses are implemented, partial, planned, not-implemented, not-applicable and not-assessed".to_owned()),
+                )
+            })?),
+        };
+        statuses.push((word.trim().to_owned(), status));
+    }
+    Ok(Options {
+        standard,
+        sheet: args.sheet.clone(),
+        columns,
+        statuses,
+        organisation: args.organisation.clone(),
+    })
+}
+
+/// What was mapped, defaulted and left out, for stderr.
+fn summary(imported: &import::Import, output: Option<&Path>) -> Vec<String> {
+    let mut by_status: Vec<(String, usize)> = Vec::new();
+    for entry in &imported.entries {
+        let word = entry
+            .status
+            .map_or(status::NOT_ASSESSED, Status::as_str)
+            .to_owned();
+        match by_status.iter_mut().find(|(w, _)| *w == word) {
+            Some((_, n)) => *n += 1,
+            None => by_status.push((word, 1)),
+        }
+    }
+    let mut lines = vec![format!(
+        "imported {} from sheet \"{}\" (header at row {}; {} rows read, {} blank, {} headings, titles or rows not assessed){}",
+        imported.file,
+        imported.sheet,
+        imported.header_row,
+        imported.rows,
+        imported.blank,
+        imported.titles,
+        output.map_or(String::new(), |p| format!(" into {}", p.display()))
+    )];
+    lines.push(format!("  standard: from {}", imported.standard_from));
+    lines.push(format!(
+        "  columns: {}",
+        imported
+            .columns
+            .iter()
+            .map(|(role, letter, header)| format!("{role} <- \"{header}\" ({letter})"))
+            .collect::<Vec<_>>()
+            .join(", ")
+    ));
+    lines.push(format!(
+        "  mapped: {} entries ({})",
+        imported.entries.len(),
+        by_status
+            .iter()
+            .map(|(w, n)| format!("{n} {w}"))
+            .collect::<Vec<_>>()
+            .join(", ")
+    ));
+    if !imported.words.is_empty() {
+        lines.push(format!(
+            "  status words: {}",
+            imported
+                .words
+                .iter()
+                .map(|(w, (s, n))| format!(
+                    "\"{w}\" -> {} ({n})",
+                    s.map_or(status::NOT_ASSESSED, Status::as_str)
+                ))
+                .collect::<Vec<_>>()
+                .join(", ")
+        ));
+    }
+    if imported.annex_numbered > 0 {
+        lines.push(format!(
+            "  Annex A numbering: {} ids such as 5.1 read as A.5.1 (a Statement of Applicability)",
+            imported.annex_numbered
+        ));
+    }
+    if !imported.additional.is_empty() {
+        lines.push(format!(
+            "  additional controls: {}",
+            imported.additional.len()
+        ));
+    }
+    if imported.organisation.1 {
+        lines.push(format!(
+            "  defaulted: organisation \"{}\" from the file name; put the real name in the file or pass --organisation",
+            imported.organisation.0
+        ));
+    }
+    let count = |outcome| {
+        imported
+            .problems
+            .iter()
+            .filter(|p| p.outcome == outcome)
+            .count()
+    };
+    lines.push(format!(
+        "  left out: {} rows written commented out (they would not validate), {} rows not placed, {} cells left out; each is listed above",
+        imported.commented.len(),
+        count(import::Outcome::NotPlaced),
+        count(import::Outcome::CellLeftOut)
+    ));
+    lines
+}

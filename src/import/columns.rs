@@ -1,0 +1,397 @@
+//! Recognising the columns of a sheet by their header text: the words
+//! consultants use in a Statement of Applicability or a gap-assessment
+//! sheet, and the headers of ims's own SoA and gap CSV.
+
+use std::fmt;
+
+/// What a column holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Role {
+    /// The item or control id.
+    Id,
+    /// Its title (read, not imported: the catalogue has it).
+    Title,
+    /// Whether it applies: yes, no, included, excluded, x.
+    Applicable,
+    /// Why it is included or excluded.
+    Justification,
+    /// The reasons for inclusion (risk-treatment, legal, ...).
+    Reasons,
+    /// The risk ids it treats.
+    Risks,
+    /// How far it is implemented.
+    Status,
+    /// The heading a status is inherited from (ims's own SoA and gap CSV).
+    InheritedFrom,
+    /// Where the implementation is described.
+    Implementation,
+    /// Who is responsible.
+    Owner,
+    /// Evidence references.
+    Evidence,
+    /// Their dates, one per line beside the references.
+    EvidenceDates,
+    /// Free text.
+    Notes,
+    /// When it is due.
+    Due,
+    /// When it was last reviewed.
+    Reviewed,
+    /// The standard's key, per row (ims's gap CSV).
+    Standard,
+    /// The theme or group; in ims's own SoA it marks additional controls.
+    Theme,
+}
+
+impl Role {
+    /// Every role, as `--column` names them.
+    pub const ALL: [Role; 17] = [
+        Role::Id,
+        Role::Title,
+        Role::Applicable,
+        Role::Justification,
+        Role::Reasons,
+        Role::Risks,
+        Role::Status,
+        Role::InheritedFrom,
+        Role::Implementation,
+        Role::Owner,
+        Role::Evidence,
+        Role::EvidenceDates,
+        Role::Notes,
+        Role::Due,
+        Role::Reviewed,
+        Role::Standard,
+        Role::Theme,
+    ];
+
+    /// The name `--column ROLE=HEADER` uses.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Role::Id => "id",
+            Role::Title => "title",
+            Role::Applicable => "applicable",
+            Role::Justification => "justification",
+            Role::Reasons => "reasons",
+            Role::Risks => "risks",
+            Role::Status => "status",
+            Role::InheritedFrom => "inherited-from",
+            Role::Implementation => "implementation",
+            Role::Owner => "owner",
+            Role::Evidence => "evidence",
+            Role::EvidenceDates => "evidence-dates",
+            Role::Notes => "notes",
+            Role::Due => "due",
+            Role::Reviewed => "reviewed",
+            Role::Standard => "standard",
+            Role::Theme => "theme",
+        }
+    }
+
+    /// Parses a `--column` role name.
+    pub fn parse(text: &str) -> Option<Role> {
+        let text = text.trim().to_lowercase().replace('_', "-");
+        Role::ALL.into_iter().find(|r| r.as_str() == text)
+    }
+
+    /// The header texts that name the role, normalised as [`normalise`]
+    /// leaves them.
+    fn headers(self) -> &'static [&'static str] {
+        match self {
+            Role::Id => &[
+                "control",
+                "control id",
+                "control no",
+                "control number",
+                "control ref",
+                "control reference",
+                "id",
+                "item",
+                "item id",
+                "clause",
+                "requirement",
+                "requirement id",
+                "annex a",
+                "annex a control",
+                "annex a ref",
+                "annex a reference",
+                "ref no",
+                "no",
+                "number",
+                "#",
+                "section",
+            ],
+            Role::Title => &[
+                "title",
+                "control title",
+                "control name",
+                "name",
+                "requirement title",
+                "control description",
+                "description",
+                "clause title",
+            ],
+            Role::Applicable => &[
+                "applicable",
+                "applicability",
+                "applicable y n",
+                "applicable yes no",
+                "included",
+                "included y n",
+                "inclusion",
+                "in scope",
+                "selected",
+                "control selected",
+                "applies",
+                "yes no",
+            ],
+            Role::Justification => &[
+                "justification",
+                "justification for inclusion or exclusion",
+                "justification for inclusion",
+                "justification for exclusion",
+                "reason for inclusion or exclusion",
+                "reason for inclusion exclusion",
+                "reason for exclusion",
+                "reason",
+                "rationale",
+                "justification reason",
+            ],
+            Role::Reasons => &[
+                "reasons for inclusion",
+                "reasons",
+                "reason for selection",
+                "reasons for selection",
+                "selection reason",
+                "selection reasons",
+                "basis",
+            ],
+            Role::Risks => &[
+                "risks",
+                "risks treated",
+                "risk ids",
+                "risk id",
+                "risk reference",
+                "risk references",
+                "related risks",
+            ],
+            Role::Status => &[
+                "status",
+                "implementation status",
+                "implemented",
+                "state",
+                "progress",
+                "compliance status",
+                "current status",
+                "maturity status",
+            ],
+            Role::InheritedFrom => &["status inherited from", "inherited from"],
+            Role::Implementation => &[
+                "implementation",
+                "implementation reference",
+                "how implemented",
+                "how it is implemented",
+                "implementation details",
+                "implementation method",
+                "control implementation",
+            ],
+            Role::Owner => &[
+                "owner",
+                "control owner",
+                "responsible",
+                "responsibility",
+                "accountable",
+                "responsible person",
+                "owner role",
+            ],
+            Role::Evidence => &[
+                "evidence",
+                "evidence reference",
+                "evidence references",
+                "references",
+                "reference documents",
+                "documentation",
+                "document reference",
+                "documents",
+                "supporting documents",
+            ],
+            Role::EvidenceDates => &["evidence dates", "evidence date"],
+            Role::Notes => &[
+                "notes",
+                "note",
+                "comments",
+                "comment",
+                "remarks",
+                "observations",
+            ],
+            Role::Due => &[
+                "due",
+                "due date",
+                "target date",
+                "deadline",
+                "planned date",
+                "target completion date",
+                "completion date",
+            ],
+            Role::Reviewed => &[
+                "last review",
+                "reviewed",
+                "last reviewed",
+                "review date",
+                "date reviewed",
+            ],
+            Role::Standard => &["standard"],
+            Role::Theme => &["theme", "group", "category", "domain"],
+        }
+    }
+}
+
+impl fmt::Display for Role {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// Header text as it is compared: lowercase, anything but letters, digits
+/// and `#` taken for a space, spaces collapsed, a trailing `?` or `*` gone.
+pub fn normalise(text: &str) -> String {
+    text.to_lowercase()
+        .chars()
+        .map(|c| {
+            if c.is_alphanumeric() || c == '#' {
+                c
+            } else {
+                ' '
+            }
+        })
+        .collect::<String>()
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// The role a header names, if any.
+pub fn role_of(header: &str) -> Option<Role> {
+    let header = normalise(header);
+    if header.is_empty() {
+        return None;
+    }
+    Role::ALL
+        .into_iter()
+        .find(|role| role.headers().contains(&header.as_str()))
+}
+
+/// The columns of a sheet: the header row and the column of each role.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Columns {
+    /// The header row's index, from 0.
+    pub header_row: usize,
+    /// Each role found, with its column index (from 0) and header text.
+    pub found: Vec<(Role, usize, String)>,
+}
+
+impl Columns {
+    /// The column of a role, if found.
+    pub fn of(&self, role: Role) -> Option<usize> {
+        self.found
+            .iter()
+            .find(|(r, _, _)| *r == role)
+            .map(|&(_, column, _)| column)
+    }
+}
+
+/// Finds the header row among the first 30 rows: the first row with an id
+/// column and at least one other recognised column, below any title block.
+/// `overrides` name the header of a role outright (`--column ROLE=HEADER`);
+/// the first column of each role wins.
+pub fn find(rows: &[Vec<String>], overrides: &[(Role, String)]) -> Option<Columns> {
+    for (index, row) in rows.iter().enumerate().take(30) {
+        let mut found: Vec<(Role, usize, String)> = Vec::new();
+        for (column, header) in row.iter().enumerate() {
+            let overridden = overrides
+                .iter()
+                .find(|(_, named)| normalise(named) == normalise(header) && !header.is_empty())
+                .map(|(role, _)| *role);
+            let Some(role) = overridden.or_else(|| role_of(header)) else {
+                continue;
+            };
+            // An override takes its role from whatever column guessed it.
+            if overridden.is_some() {
+                found.retain(|(r, _, _)| *r != role);
+            } else if found.iter().any(|(r, _, _)| *r == role)
+                || overrides.iter().any(|(r, _)| *r == role)
+            {
+                continue;
+            }
+            found.push((role, column, header.clone()));
+        }
+        if found.iter().any(|(r, _, _)| *r == Role::Id) && found.len() >= 2 {
+            found.sort_by_key(|&(_, column, _)| column);
+            return Some(Columns {
+                header_row: index,
+                found,
+            });
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn row(cells: &[&str]) -> Vec<String> {
+        cells.iter().map(|c| (*c).to_owned()).collect()
+    }
+
+    #[test]
+    fn the_header_is_found_below_a_title_block() {
+        let rows = vec![
+            row(&["Statement of Applicability", "", ""]),
+            row(&["Acme Ltd, version 2", "", ""]),
+            row(&[]),
+            row(&[
+                "Control No.",
+                "Control Title",
+                "Applicable?",
+                "Justification",
+                "Implementation Status",
+            ]),
+        ];
+        let columns = find(&rows, &[]).unwrap();
+        assert_eq!(columns.header_row, 3);
+        assert_eq!(columns.of(Role::Id), Some(0));
+        assert_eq!(columns.of(Role::Applicable), Some(2));
+        assert_eq!(columns.of(Role::Status), Some(4));
+    }
+
+    #[test]
+    fn ims_own_headers_are_recognised() {
+        for header in crate::render::soa::HEADER {
+            assert!(
+                role_of(header).is_some() || *header == "Reused from other standards",
+                "{header}"
+            );
+        }
+        assert_eq!(role_of("Reasons for inclusion"), Some(Role::Reasons));
+        assert_eq!(role_of("Justification"), Some(Role::Justification));
+        assert_eq!(role_of("inherited_from"), Some(Role::InheritedFrom));
+    }
+
+    #[test]
+    fn an_override_names_a_column_outright() {
+        let rows = vec![row(&["Ref", "Done?", "Who"])];
+        assert!(find(&rows, &[]).is_none());
+        let columns = find(
+            &rows,
+            &[
+                (Role::Id, "Ref".to_owned()),
+                (Role::Status, "done?".to_owned()),
+                (Role::Owner, "Who".to_owned()),
+            ],
+        )
+        .unwrap();
+        assert_eq!(columns.of(Role::Status), Some(1));
+        assert_eq!(columns.of(Role::Owner), Some(2));
+    }
+}

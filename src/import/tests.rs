@@ -1,0 +1,157 @@
+//! Tests of the mapping from cells to entries.
+
+use super::*;
+use crate::catalog::{builtin_sources, load};
+
+fn catalog() -> Catalog {
+    load(&builtin_sources()).unwrap()
+}
+
+fn id_of(catalog: &Catalog, raw: &str, soa_sheet: bool) -> Option<(String, bool)> {
+    let standard = catalog.standard_index("iso27001").unwrap();
+    place_id(catalog, standard, raw, soa_sheet).map(|(item, numbered)| {
+        (
+            catalog.standards[standard.get()].items[item].id.clone(),
+            numbered,
+        )
+    })
+}
+
+#[test]
+fn ids_are_read_as_soas_write_them_and_never_guessed_elsewhere() {
+    let catalog = catalog();
+    for raw in [
+        "A.5.1",
+        "A 5.1",
+        "A5.1",
+        "a.05.01",
+        "A.5.1 Policies for information security",
+    ] {
+        assert_eq!(
+            id_of(&catalog, raw, false),
+            Some(("A.5.1".to_owned(), false)),
+            "{raw}"
+        );
+    }
+    // On a Statement of Applicability, a bare number is an Annex A control.
+    assert_eq!(
+        id_of(&catalog, "5.1", true),
+        Some(("A.5.1".to_owned(), true))
+    );
+    assert_eq!(
+        id_of(&catalog, "8.34", true),
+        Some(("A.8.34".to_owned(), true))
+    );
+    // Elsewhere it is what it says: clause 5.1.
+    assert_eq!(
+        id_of(&catalog, "5.1", false),
+        Some(("5.1".to_owned(), false))
+    );
+    // Clause 4.1 has no Annex A namesake, so it stays a clause even on an SoA.
+    assert_eq!(
+        id_of(&catalog, "4.1", true),
+        Some(("4.1".to_owned(), false))
+    );
+    for raw in ["A.5.99", "5.99", "banana", "A.", ""] {
+        assert_eq!(id_of(&catalog, raw, true), None, "{raw}");
+    }
+}
+
+#[test]
+fn evidence_reads_lines_dates_and_the_old_bracketed_form() {
+    let mut bad = Vec::new();
+    let found = evidence(
+        "Policy v2\nScan report\nMinutes",
+        "2026-03-02\n\nnot a date",
+        false,
+        |text| bad.push(text.to_owned()),
+    );
+    assert_eq!(found.len(), 3);
+    assert_eq!(
+        found[0].date.map(|d| d.to_string()).as_deref(),
+        Some("2026-03-02")
+    );
+    assert_eq!(found[1].date, None);
+    assert_eq!(bad, ["not a date"]);
+    let old = evidence("Policy v2 (2026-03-02); Scan report", "", true, |_| {});
+    assert_eq!(old[0].reference, "Policy v2");
+    assert_eq!(
+        old[0].date.map(|d| d.to_string()).as_deref(),
+        Some("2026-03-02")
+    );
+    assert_eq!(old[1].reference, "Scan report");
+    // ims's own sheets put one reference per line, so a semicolon is text.
+    let own = evidence("Doc; with a semicolon", "", false, |_| {});
+    assert_eq!(own.len(), 1);
+}
+
+#[test]
+fn the_formula_guard_is_taken_off_and_nothing_else() {
+    assert_eq!(unguard("'=SUM(A1)"), "=SUM(A1)");
+    assert_eq!(unguard("'-5 days"), "-5 days");
+    assert_eq!(unguard("'quoted'"), "'quoted'");
+    assert_eq!(unguard("  plain  "), "plain");
+}
+
+#[test]
+fn columns_are_lettered_as_spreadsheets_do() {
+    assert_eq!(letter(0), "A");
+    assert_eq!(letter(25), "Z");
+    assert_eq!(letter(26), "AA");
+    assert_eq!(letter(27 * 26), "AAA");
+}
+
+fn sheet(rows: &[&[&str]]) -> Vec<Sheet> {
+    vec![Sheet {
+        name: "s".to_owned(),
+        rows: rows
+            .iter()
+            .map(|r| r.iter().map(|c| (*c).to_owned()).collect())
+            .collect(),
+    }]
+}
+
+#[test]
+fn a_sheet_without_an_applicability_or_standard_column_needs_the_standard() {
+    let catalog = catalog();
+    let rows = sheet(&[&["ID", "Status"], &["4.1", "Implemented"]]);
+    assert!(matches!(
+        import(&catalog, "f.csv", &rows, &Options::default()),
+        Err(ImportError::NoStandard)
+    ));
+    let options = Options {
+        standard: catalog.standard_index("iso20000"),
+        ..Options::default()
+    };
+    let imported = import(&catalog, "f.csv", &rows, &options).unwrap();
+    assert_eq!(imported.entries.len(), 1);
+    assert_eq!(imported.entries[0].id, "4.1");
+    assert_eq!(
+        imported.entries[0].standard,
+        catalog.standard_index("iso20000").unwrap()
+    );
+}
+
+#[test]
+fn contradictions_and_non_excludable_exclusions_are_commented_out() {
+    let catalog = catalog();
+    let rows = sheet(&[
+        &["Control", "Applicable", "Status", "Justification"],
+        &["A.5.1", "No", "Implemented", "Policy exists"],
+        &["A.5.2", "Yes", "N/A", ""],
+        &["A.5.3", "maybe", "Implemented", ""],
+        &["A.5.4", "Yes", "Implemented", ""],
+        &["A.5.4", "Yes", "Planned", ""],
+    ]);
+    let imported = import(&catalog, "f.csv", &rows, &Options::default()).unwrap();
+    let commented: Vec<&str> = imported
+        .commented
+        .iter()
+        .map(|c| c.entry.id.as_str())
+        .collect();
+    assert_eq!(commented, ["A.5.1", "A.5.2", "A.5.3", "A.5.4"]);
+    assert_eq!(imported.entries.len(), 1);
+    assert!(imported.commented[3].why.contains("second row"));
+    let text = write::render(&catalog, &imported);
+    crate::status::load("out.yaml", &text, &catalog).unwrap();
+}

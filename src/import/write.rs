@@ -1,0 +1,204 @@
+//! The imported status file as YAML: a header comment saying where each
+//! value came from, the organisation's details, one section per standard in
+//! catalogue order (the short form where there is only a status, the long
+//! form otherwise), the rows that would not validate commented out with
+//! what they lack, and the additional controls.
+
+use std::fmt::Write as _;
+
+use super::{Commented, Import, Imported};
+use crate::model::Catalog;
+use crate::status::NOT_ASSESSED;
+
+/// The status file's text.
+pub fn render(catalog: &Catalog, import: &Import) -> String {
+    let mut out = String::new();
+    let _ = writeln!(
+        out,
+        "# Imported by ims {} from {}, sheet \"{}\", header row {}.",
+        env!("CARGO_PKG_VERSION"),
+        one_line(&import.file),
+        one_line(&import.sheet),
+        import.header_row
+    );
+    let _ = writeln!(out, "# Standard: from {}.", one_line(&import.standard_from));
+    out.push_str("# Columns read:\n");
+    for (role, letter, header) in &import.columns {
+        let _ = writeln!(
+            out,
+            "#   {role} <- \"{}\" (column {letter})",
+            one_line(header)
+        );
+    }
+    if !import.words.is_empty() {
+        out.push_str("# Status words:\n");
+        for (word, (status, count)) in &import.words {
+            let _ = writeln!(
+                out,
+                "#   \"{}\" -> {} ({count} row{})",
+                one_line(word),
+                status.map_or(NOT_ASSESSED, |s| s.as_str()),
+                if *count == 1 { "" } else { "s" }
+            );
+        }
+    }
+    if import.annex_numbered > 0 {
+        let _ = writeln!(
+            out,
+            "# Annex A numbering: {} id(s) such as `5.1` read as `A.5.1`, as on any Statement of Applicability.",
+            import.annex_numbered
+        );
+    }
+    if import.organisation.1 {
+        out.push_str("# The organisation's name was not in the file: it is the file's name. Put the real name below.\n");
+    }
+    if !import.commented.is_empty() {
+        let _ = writeln!(
+            out,
+            "# {} row(s) would not validate as they are: they are written commented out where they belong, each saying what it lacks.",
+            import.commented.len()
+        );
+    }
+    out.push('\n');
+    let _ = writeln!(out, "organisation: {}", scalar(&import.organisation.0));
+    if let Some(scope) = &import.scope {
+        let _ = writeln!(out, "scope: {}", scalar(scope));
+    }
+    if let Some(soa) = &import.soa {
+        let mut parts = Vec::new();
+        if let Some(version) = &soa.version {
+            parts.push(format!("version: {}", scalar(version)));
+        }
+        if let Some(by) = &soa.approved_by {
+            parts.push(format!("approved_by: {}", scalar(by)));
+        }
+        if let Some(on) = soa.approved_on {
+            parts.push(format!("approved_on: {on}"));
+        }
+        let _ = writeln!(out, "soa: {{{}}}", parts.join(", "));
+    }
+    for standard in catalog.indexes() {
+        let entries: Vec<&Imported> = import
+            .entries
+            .iter()
+            .filter(|e| e.standard == standard)
+            .collect();
+        let commented: Vec<&Commented> = import
+            .commented
+            .iter()
+            .filter(|c| c.entry.standard == standard)
+            .collect();
+        if entries.is_empty() && commented.is_empty() {
+            continue;
+        }
+        let _ = writeln!(out, "\n{}:", catalog.standards[standard].key);
+        for entry in entries {
+            out.push_str(&entry_text(entry, ""));
+        }
+        for commented in commented {
+            let _ = writeln!(
+                out,
+                "  # {} (row {}): {}. Fix it, then remove the # signs below.",
+                commented.entry.id,
+                commented.entry.row,
+                one_line(&commented.why)
+            );
+            out.push_str(&entry_text(&commented.entry, "# "));
+        }
+    }
+    if !import.additional.is_empty() {
+        out.push_str("\nadditional-controls:\n");
+        for control in &import.additional {
+            let mut parts = vec![
+                format!("id: {}", scalar(&control.id)),
+                format!("title: {}", scalar(&control.title)),
+                format!("source: {}", scalar(&control.source)),
+            ];
+            if let Some(status) = control.status {
+                parts.push(format!("status: {status}"));
+            }
+            if let Some(justification) = &control.justification {
+                parts.push(format!("justification: {}", scalar(justification)));
+            }
+            let _ = writeln!(out, "  - {{{}}}", parts.join(", "));
+        }
+    }
+    out
+}
+
+/// One entry, each line after `prefix` (`# ` to comment it out).
+fn entry_text(entry: &Imported, prefix: &str) -> String {
+    let status = entry.status.map_or(NOT_ASSESSED, |s| s.as_str());
+    let key = scalar(&entry.id);
+    let mut fields: Vec<(&str, String)> = Vec::new();
+    if !entry.reasons.is_empty() {
+        let reasons: Vec<&str> = entry.reasons.iter().map(|r| r.as_str()).collect();
+        fields.push(("reasons", format!("[{}]", reasons.join(", "))));
+    }
+    if let Some(text) = &entry.justification {
+        fields.push(("justification", scalar(text)));
+    }
+    if !entry.risks.is_empty() {
+        let risks: Vec<String> = entry.risks.iter().map(|r| scalar(r)).collect();
+        fields.push(("risks", format!("[{}]", risks.join(", "))));
+    }
+    if let Some(text) = &entry.implementation {
+        fields.push(("implementation", scalar(text)));
+    }
+    if let Some(text) = &entry.owner {
+        fields.push(("owner", scalar(text)));
+    }
+    if !entry.evidence.is_empty() {
+        let items: Vec<String> = entry
+            .evidence
+            .iter()
+            .map(|e| match e.date {
+                Some(date) => format!("{{ref: {}, date: {date}}}", scalar(&e.reference)),
+                None => scalar(&e.reference),
+            })
+            .collect();
+        fields.push(("evidence", format!("[{}]", items.join(", "))));
+    }
+    if let Some(text) = &entry.note {
+        fields.push(("note", scalar(text)));
+    }
+    if let Some(date) = entry.due {
+        fields.push(("due", date.to_string()));
+    }
+    if let Some(date) = entry.reviewed {
+        fields.push(("reviewed", date.to_string()));
+    }
+    if fields.is_empty() {
+        return format!("  {prefix}{key}: {status}\n");
+    }
+    let mut out = format!("  {prefix}{key}:\n  {prefix}  status: {status}\n");
+    for (name, value) in fields {
+        let _ = writeln!(out, "  {prefix}  {name}: {value}");
+    }
+    out
+}
+
+/// Text as a YAML scalar: plain when it cannot be read as anything else,
+/// else double-quoted with JSON's escapes, which YAML reads the same.
+fn scalar(text: &str) -> String {
+    let plain = !text.is_empty()
+        && text.chars().all(|c| {
+            c.is_alphanumeric() || matches!(c, ' ' | '.' | '-' | '_' | '(' | ')' | '/' | '\'')
+        })
+        && text.chars().next().is_some_and(char::is_alphabetic)
+        && !text.ends_with(' ')
+        && !matches!(
+            text.to_lowercase().as_str(),
+            "yes" | "no" | "true" | "false" | "null" | "on" | "off" | "y" | "n"
+        );
+    if plain {
+        text.to_owned()
+    } else {
+        serde_json::to_string(text).unwrap_or_else(|_| "\"\"".to_owned())
+    }
+}
+
+/// Text on one comment line.
+fn one_line(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}

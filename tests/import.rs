@@ -1,0 +1,299 @@
+//! `ims import`: a client's messy spreadsheet becomes a status file that
+//! validates, with every row it cannot take located; and ims's own SoA (XLSX
+//! and CSV) and gap CSV read back to the same statuses, justifications,
+//! owners and evidence.
+
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+mod common;
+
+use std::path::Path;
+
+use common::{EXAMPLES, ims};
+
+fn run(args: &[&str]) -> (i32, String, String) {
+    let output = ims().args(args).output().unwrap();
+    (
+        output.status.code().unwrap_or(-1),
+        String::from_utf8(output.stdout).unwrap(),
+        String::from_utf8(output.stderr).unwrap(),
+    )
+}
+
+fn path(p: &Path) -> &str {
+    p.to_str().unwrap()
+}
+
+#[test]
+fn the_messy_client_sheet_imports_and_validates() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("client.yaml");
+    let (code, stdout, stderr) = run(&[
+        "import",
+        "examples/client-soa.xlsx",
+        "--organisation",
+        "Harbour Freight Logistics Ltd",
+        "-o",
+        path(&out),
+    ]);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(stdout.is_empty());
+    insta::assert_snapshot!(
+        "import-client-soa-stderr",
+        stderr.replace(path(&out), "client.yaml")
+    );
+    let text = std::fs::read_to_string(&out).unwrap();
+    // The file as written passes validation.
+    let (code, _, stderr) = run(&["validate", path(&out)]);
+    assert_eq!(code, 0, "{stderr}");
+    // Ids in three spellings, Annex A numbering on an SoA, Y and x.
+    for id in ["A.5.1:", "A.5.2:", "A.5.3:", "A.5.4:", "A.8.1:"] {
+        assert!(text.contains(&format!("\n  {id}")), "{id}\n{text}");
+    }
+    assert!(!text.contains("\n  \"5.2\":"), "5.2 is Annex A's on an SoA");
+    // The formula cell is read as its stored value.
+    assert!(
+        text.contains("  A.5.9:\n    status: implemented\n"),
+        "{text}"
+    );
+    // An exclusion without a justification is written commented out; no
+    // justification is invented.
+    assert!(
+        text.contains("  # A.7.4:\n  #   status: not-applicable\n"),
+        "{text}"
+    );
+    // An unknown status word is located and its row commented out.
+    assert!(
+        stderr_of_unknown_word()
+            .contains("row 11, column E: unknown status word `Live`; known words:")
+    );
+    assert!(text.contains("  # A.5.7:"), "{text}");
+    // An id that is no control is located, and left out.
+    assert!(!text.contains("A.5.99"));
+}
+
+fn stderr_of_unknown_word() -> String {
+    run(&["import", "examples/client-soa.xlsx"]).2
+}
+
+#[test]
+fn a_status_word_can_be_added_and_a_column_named() {
+    let (code, stdout, stderr) = run(&[
+        "import",
+        "examples/client-soa.xlsx",
+        "--status",
+        "Live=implemented",
+        "--column",
+        "notes=Evidence",
+    ]);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(
+        stdout.contains("  A.5.7:\n    status: implemented\n"),
+        "{stdout}"
+    );
+    // The Evidence column is read as notes now, and no longer as evidence.
+    assert!(
+        stdout.contains("note: Asset register (SharePoint)"),
+        "{stdout}"
+    );
+    assert!(!stdout.contains("evidence:"), "{stdout}");
+}
+
+/// The SoA of a status file as CSV, without the column that depends on the
+/// other standards' statuses (an SoA-only round trip cannot keep those).
+fn soa_rows(status: &Path) -> Vec<Vec<String>> {
+    let (code, stdout, stderr) = run(&["soa", path(status), "--format", "csv"]);
+    assert_eq!(code, 0, "{stderr}");
+    let mut reader = csv::ReaderBuilder::new()
+        .has_headers(true)
+        .from_reader(stdout.as_bytes());
+    let header = reader.headers().unwrap().clone();
+    let reused = header
+        .iter()
+        .position(|h| h == "Reused from other standards")
+        .unwrap();
+    reader
+        .records()
+        .map(|r| {
+            r.unwrap()
+                .iter()
+                .enumerate()
+                .filter(|(i, _)| *i != reused)
+                .map(|(_, c)| c.to_owned())
+                .collect()
+        })
+        .collect()
+}
+
+#[test]
+fn the_soa_reads_back_the_same_from_xlsx_and_csv() {
+    let dir = tempfile::tempdir().unwrap();
+    for name in EXAMPLES {
+        let original = Path::new("examples").join(format!("{name}.yaml"));
+        for format in ["xlsx", "csv"] {
+            let soa = dir.path().join(format!("{name}.{format}"));
+            let back = dir.path().join(format!("{name}-{format}.yaml"));
+            let (code, _, stderr) = run(&["soa", path(&original), "-o", path(&soa), "-q"]);
+            assert_eq!(code, 0, "{stderr}");
+            let (code, _, stderr) = run(&["import", path(&soa), "-o", path(&back)]);
+            assert_eq!(code, 0, "{name} {format}: {stderr}");
+            assert!(
+                !stderr.contains("commented out:"),
+                "{name} {format}: {stderr}"
+            );
+            assert_eq!(
+                soa_rows(&original),
+                soa_rows(&back),
+                "{name} {format}: the SoA differs after the round trip"
+            );
+            if *name == "saas-iso27001-adding-iso20000" && format == "xlsx" {
+                let text = std::fs::read_to_string(&back).unwrap();
+                assert!(
+                    text.contains("soa: {version: \"3.1\", approved_by: \"J. Kramer, CEO\", approved_on: 2026-03-16}"),
+                    "{text}"
+                );
+                assert!(text.contains("organisation: Cloudberry Analytics GmbH\n"));
+            }
+        }
+    }
+}
+
+/// The gap CSV's columns that a status file holds.
+fn gap_rows(status: &Path) -> Vec<Vec<String>> {
+    let (code, stdout, stderr) = run(&["gap", path(status), "--format", "csv"]);
+    assert!(code < 2, "{stderr}");
+    let mut reader = csv::ReaderBuilder::new()
+        .has_headers(true)
+        .from_reader(stdout.as_bytes());
+    let header = reader.headers().unwrap().clone();
+    let keep: Vec<usize> = [
+        "standard",
+        "id",
+        "status",
+        "inherited_from",
+        "owner",
+        "due",
+        "evidence",
+        "evidence_dates",
+        "justification",
+        "note",
+    ]
+    .iter()
+    .map(|name| header.iter().position(|h| h == *name).unwrap())
+    .collect();
+    reader
+        .records()
+        .map(|r| {
+            let r = r.unwrap();
+            keep.iter().map(|&i| r[i].to_owned()).collect()
+        })
+        .collect()
+}
+
+#[test]
+fn the_gap_csv_reads_back_the_same() {
+    let dir = tempfile::tempdir().unwrap();
+    for name in EXAMPLES {
+        let original = Path::new("examples").join(format!("{name}.yaml"));
+        let gap = dir.path().join(format!("{name}.csv"));
+        let back = dir.path().join(format!("{name}.yaml"));
+        let (code, _, stderr) = run(&["gap", path(&original), "-o", path(&gap), "-q"]);
+        assert!(code < 2, "{stderr}");
+        let (code, _, stderr) = run(&["import", path(&gap), "-o", path(&back)]);
+        assert_eq!(code, 0, "{name}: {stderr}");
+        assert!(
+            stderr.contains("standard: from the standard column"),
+            "{stderr}"
+        );
+        assert_eq!(
+            gap_rows(&original),
+            gap_rows(&back),
+            "{name}: the gap CSV differs after the round trip"
+        );
+    }
+}
+
+#[test]
+fn text_a_spreadsheet_would_run_survives_the_round_trip() {
+    let dir = tempfile::tempdir().unwrap();
+    let status = dir.path().join("s.yaml");
+    std::fs::write(
+        &status,
+        "organisation: O\niso27001:\n  A.5.1: {status: implemented, owner: \"=HYPERLINK(x)\", evidence: [\"-5 days\", \"Doc; with a semicolon\", {ref: \"@mention\", date: 2026-01-02}], note: \"+1 line\"}\n  A.5.2: {status: partial, evidence: \"Only one; with a semicolon\"}\n",
+    )
+    .unwrap();
+    for format in ["csv", "xlsx"] {
+        let soa = dir.path().join(format!("s.{format}"));
+        let back = dir.path().join(format!("back-{format}.yaml"));
+        assert_eq!(run(&["soa", path(&status), "-o", path(&soa), "-q"]).0, 0);
+        let (code, _, stderr) = run(&["import", path(&soa), "-o", path(&back)]);
+        assert_eq!(code, 0, "{stderr}");
+        assert_eq!(soa_rows(&status), soa_rows(&back), "{format}");
+    }
+}
+
+#[test]
+fn nothing_usable_or_nothing_writable_is_exit_2_and_nothing_is_overwritten() {
+    let dir = tempfile::tempdir().unwrap();
+    let no_header = dir.path().join("notes.csv");
+    std::fs::write(&no_header, "Meeting notes\nWe talked about security\n").unwrap();
+    let (code, _, stderr) = run(&["import", path(&no_header)]);
+    assert_eq!(code, 2);
+    assert!(
+        stderr.contains("no sheet has a header row with an id column"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("--column id="), "{stderr}");
+
+    let ambiguous = dir.path().join("gap.csv");
+    std::fs::write(&ambiguous, "ID,Status\n4.1,Implemented\n7.5.2,Partial\n").unwrap();
+    let (code, _, stderr) = run(&["import", path(&ambiguous)]);
+    assert_eq!(code, 2);
+    assert!(stderr.contains("--standard"), "{stderr}");
+    let (code, stdout, _) = run(&["import", path(&ambiguous), "--standard", "iso20000"]);
+    assert_eq!(code, 0);
+    assert!(
+        stdout.contains("iso20000:\n  \"4.1\": implemented\n  \"7.5.2\": partial\n"),
+        "{stdout}"
+    );
+
+    let unplaced = dir.path().join("bad.csv");
+    std::fs::write(&unplaced, "Control,Applicable\nZ.1,Yes\n").unwrap();
+    let (code, _, stderr) = run(&["import", path(&unplaced)]);
+    assert_eq!(code, 2);
+    assert!(
+        stderr.contains("row 2, column A: cannot place `Z.1`"),
+        "{stderr}"
+    );
+
+    let existing = dir.path().join("status.yaml");
+    std::fs::write(&existing, "mine\n").unwrap();
+    let (code, _, stderr) = run(&["import", "examples/client-soa.xlsx", "-o", path(&existing)]);
+    assert_eq!(code, 2);
+    assert!(stderr.contains("--force"), "{stderr}");
+    assert_eq!(std::fs::read_to_string(&existing).unwrap(), "mine\n");
+    let (code, _, _) = run(&[
+        "import",
+        "examples/client-soa.xlsx",
+        "-o",
+        path(&existing),
+        "--force",
+    ]);
+    assert_eq!(code, 0);
+    assert_ne!(std::fs::read_to_string(&existing).unwrap(), "mine\n");
+
+    let (code, _, stderr) = run(&["import", "examples/client-soa.xlsx", "--sheet", "Nope"]);
+    assert_eq!(code, 2);
+    assert!(stderr.contains("\"Cover\", \"SoA\""), "{stderr}");
+    let (code, _, stderr) = run(&[
+        "import",
+        "examples/client-soa.xlsx",
+        "--status",
+        "Live=done",
+    ]);
+    assert_eq!(code, 2);
+    assert!(
+        stderr.contains("unknown status `done` in --status"),
+        "{stderr}"
+    );
+}
