@@ -511,3 +511,47 @@ fn skeleton_files_keep_their_names_when_the_documents_needed_change() {
     assert!(one.is_subset(&both), "{:?}", one.difference(&both));
     assert!(both.contains("03-ims-policy.md"));
 }
+
+#[test]
+fn each_document_says_which_standard_s_part_is_still_to_write() {
+    let catalog = catalog();
+    let report = example(&catalog, "saas-iso27001-adding-iso20000");
+    let policy = report
+        .documents
+        .iter()
+        .find(|d| d.id == "IMS-POLICY")
+        .unwrap();
+    let states: Vec<(&str, DocState)> = policy
+        .states
+        .iter()
+        .map(|s| (s.standard.as_str(), s.state))
+        .collect();
+    // Certified to ISO 27001, adding ISO 20000: the security part of the
+    // integrated policy is in place, the service part is not written yet.
+    assert_eq!(
+        states,
+        [
+            ("iso27001", DocState::InPlace),
+            ("iso20000", DocState::Missing)
+        ]
+    );
+    assert_eq!(policy.state, Some(DocState::Partly));
+    let (code, stdout, _) = {
+        let output = ims()
+            .args([
+                "docs",
+                "examples/saas-iso27001-adding-iso20000.yaml",
+                "-f",
+                "markdown",
+            ])
+            .output()
+            .unwrap();
+        (
+            output.status.code(),
+            String::from_utf8(output.stdout).unwrap(),
+            (),
+        )
+    };
+    assert_eq!(code, Some(0));
+    assert!(stdout.contains("| partly (iso27001 in place, iso20000 missing) | CISO |"));
+}

@@ -96,11 +96,23 @@ pub struct DocEntry {
     pub sections: Vec<DocSection>,
     /// How far it is; null without a status file.
     pub state: Option<DocState>,
+    /// How far it is for each standard it serves, from that standard's
+    /// items alone: which part (security, service) is still to write.
+    pub states: Vec<StandardState>,
     /// Owners named on the items it serves.
     pub owners: Vec<String>,
     /// Evidence references on the items it serves that look like this
     /// document by their words: a guess, for a person to confirm.
     pub evidence_guess: Vec<EvidenceGuess>,
+}
+
+/// How far a document is for one standard.
+#[derive(Debug, Clone, Serialize)]
+pub struct StandardState {
+    /// The standard's key.
+    pub standard: String,
+    /// The state from that standard's items.
+    pub state: DocState,
 }
 
 /// An item a document serves.
@@ -312,27 +324,38 @@ fn entry(
             status: statuses.map(|s| s.status(node).map_or("not-assessed", Status::as_str)),
         })
         .collect();
-    let (state, owners, evidence_guess) = match statuses {
+    let (state, states, owners, evidence_guess) = match statuses {
         Some(statuses) => {
-            let found: Vec<Option<Status>> = served.iter().map(|&n| statuses.status(n)).collect();
-            let state = if found.iter().all(|s| *s == Some(Status::Implemented)) {
-                DocState::InPlace
-            } else if found.iter().any(|s| s.is_some_and(Status::in_place)) {
-                DocState::Partly
-            } else {
-                DocState::Missing
+            let state_of = |nodes: &mut dyn Iterator<Item = &Node>| {
+                let found: Vec<Option<Status>> = nodes.map(|&n| statuses.status(n)).collect();
+                if found.iter().all(|s| *s == Some(Status::Implemented)) {
+                    DocState::InPlace
+                } else if found.iter().any(|s| s.is_some_and(Status::in_place)) {
+                    DocState::Partly
+                } else {
+                    DocState::Missing
+                }
             };
+            let state = state_of(&mut served.iter());
+            let states: Vec<StandardState> = standards
+                .iter()
+                .map(|&standard| StandardState {
+                    standard: catalog.standards[standard].key.clone(),
+                    state: state_of(&mut served.iter().filter(|n| n.standard == standard)),
+                })
+                .collect();
             let owners: BTreeSet<String> = served
                 .iter()
                 .filter_map(|&n| statuses.get(n).entry.and_then(|e| e.owner.clone()))
                 .collect();
             (
                 Some(state),
+                states,
                 owners.into_iter().collect(),
                 evidence_guess(catalog, document, &served, statuses),
             )
         }
-        None => (None, Vec::new(), Vec::new()),
+        None => (None, Vec::new(), Vec::new(), Vec::new()),
     };
     DocEntry {
         number,
@@ -344,6 +367,7 @@ fn entry(
         serves: items,
         sections,
         state,
+        states,
         owners,
         evidence_guess,
     }

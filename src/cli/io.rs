@@ -166,7 +166,10 @@ pub(crate) fn describe_open_error(err: &io::Error) -> (String, String) {
 pub fn refuse_existing(output: Option<&Path>, force: bool) -> Result<(), Failure> {
     match output {
         Some(path) if path.exists() && !force => Err(Failure::message(
-            format!("{} already exists; refusing to overwrite it", path.display()),
+            format!(
+                "{} already exists; refusing to overwrite it",
+                path.display()
+            ),
             Some("choose another file, or pass --force to replace it".to_owned()),
         )),
         _ => Ok(()),

@@ -49,7 +49,7 @@ pub fn render(report: &DocsReport) -> Rendered {
                     .to_string(),
             );
             if assessed {
-                row.push(d.state.map(|s| s.as_str()).unwrap_or_default().to_owned());
+                row.push(super::state_text(d));
                 row.push(d.owners.join("; "));
                 row.push(guesses(d));
             }

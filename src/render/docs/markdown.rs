@@ -3,7 +3,7 @@
 use std::fmt::Write as _;
 
 use super::{GUESS, guesses, intro, serves, state_counts, title};
-use crate::analysis::docs::{DocState, DocsReport};
+use crate::analysis::docs::DocsReport;
 use crate::render::Rendered;
 use crate::render::markdown::{md_cell, table};
 use crate::render::table::Align;
@@ -35,7 +35,7 @@ pub fn render(report: &DocsReport) -> Rendered {
             md_cell(&serves(d)),
         ];
         if assessed {
-            row.push(d.state.map_or("", DocState::as_str).to_owned());
+            row.push(super::state_text(d));
             row.push(md_cell(&d.owners.join(", ")));
             row.push(md_cell(&guesses(d)));
         }

@@ -102,3 +102,22 @@ pub fn state_counts(report: &DocsReport) -> Option<String> {
         count(DocState::Missing)
     ))
 }
+
+/// The state of a document, with the state per standard when it serves
+/// several and they differ: `partly (std-a in place, std-b missing)`.
+pub fn state_text(entry: &DocEntry) -> String {
+    let Some(state) = entry.state else {
+        return String::new();
+    };
+    let differ = entry.states.iter().any(|s| s.state != state);
+    if entry.states.len() > 1 && differ {
+        let parts: Vec<String> = entry
+            .states
+            .iter()
+            .map(|s| format!("{} {}", s.standard, s.state.as_str()))
+            .collect();
+        format!("{} ({})", state.as_str(), parts.join(", "))
+    } else {
+        state.as_str().to_owned()
+    }
+}

@@ -102,7 +102,7 @@ fn index(report: &DocsReport, names: &[String]) -> Result<String, std::fmt::Erro
             md_cell(&super::serves(d)),
         ];
         if assessed {
-            row.push(d.state.map_or("", |s| s.as_str()).to_owned());
+            row.push(super::state_text(d));
         }
         row
     });

@@ -34,7 +34,7 @@ pub fn render(report: &DocsReport, look: Look) -> Rendered {
             cell(serves_briefly(d)),
         ];
         if assessed {
-            let state = d.state.map_or("", DocState::as_str);
+            let state = super::state_text(d);
             let colour = match d.state {
                 Some(DocState::InPlace) => Color::Green,
                 Some(DocState::Partly) => Color::Yellow,
