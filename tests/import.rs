@@ -297,3 +297,135 @@ fn nothing_usable_or_nothing_writable_is_exit_2_and_nothing_is_overwritten() {
         "{stderr}"
     );
 }
+
+#[test]
+fn an_edited_row_that_showed_an_inherited_status_keeps_its_edit_alone() {
+    let dir = tempfile::tempdir().unwrap();
+    let soa = dir.path().join("soa.csv");
+    let (code, _, _) = run(&[
+        "soa",
+        "examples/saas-iso27001-adding-iso20000.yaml",
+        "-o",
+        path(&soa),
+        "-q",
+    ]);
+    assert_eq!(code, 0);
+    // A.5.2 and A.5.5 inherit from A.5 in the SoA; edit them in the sheet.
+    let text = std::fs::read_to_string(&soa).unwrap();
+    let edited: String = text
+        .split("\r\n")
+        .map(|line| {
+            if line.starts_with("A.5.2,") {
+                line.replace(",implemented,A.5,", ",partial,A.5,")
+            } else if line.starts_with("A.5.5,") {
+                line.replacen(",,,,,,", ",,,,,New Owner,", 1)
+            } else {
+                line.to_owned()
+            }
+        })
+        .collect::<Vec<_>>()
+        .join("\r\n");
+    assert_ne!(edited, text, "the edits apply");
+    std::fs::write(&soa, &edited).unwrap();
+    let back = dir.path().join("back.yaml");
+    let (code, _, stderr) = run(&["import", path(&soa), "-o", path(&back)]);
+    assert_eq!(code, 0, "{stderr}");
+    let rows = soa_rows(&back);
+    let status = |id: &str| {
+        let row = rows.iter().find(|r| r[0] == id).unwrap();
+        (row[7].clone(), row[8].clone())
+    };
+    // The edit stays on A.5.2; the other A.5 controls keep the heading's status.
+    assert_eq!(status("A.5.2"), ("partial".to_owned(), String::new()));
+    assert_eq!(
+        status("A.5.3"),
+        ("implemented".to_owned(), "A.5".to_owned())
+    );
+    let a55 = rows.iter().find(|r| r[0] == "A.5.5").unwrap();
+    assert!(a55.contains(&"New Owner".to_owned()), "{a55:?}");
+    let a56 = rows.iter().find(|r| r[0] == "A.5.6").unwrap();
+    assert!(!a56.contains(&"New Owner".to_owned()), "{a56:?}");
+}
+
+#[test]
+fn what_a_sheet_cannot_say_plainly_is_reported_not_guessed() {
+    let dir = tempfile::tempdir().unwrap();
+    let sheet = dir.path().join("sheet.csv");
+    std::fs::write(
+        &sheet,
+        "Control,Applicable,Status,Justification for inclusion,Justification for exclusion,Status,Mystery\n\
+         A.5.1,✗,,,No policies here,Implemented,x\n\
+         A.5.2,?,Implemented,,,,\n\
+         A.5.3,Yes,,Needed,,,\n\
+         A.5.4,Yes,Implemented,bad\u{7f}char,,,\n\
+         5,TBD,,,,,\n",
+    )
+    .unwrap();
+    let out = dir.path().join("out.yaml");
+    let (code, _, stderr) = run(&["import", path(&sheet), "-o", path(&out)]);
+    assert_eq!(code, 0, "{stderr}");
+    let text = std::fs::read_to_string(&out).unwrap();
+    assert_eq!(run(&["validate", path(&out)]).0, 0);
+    // ✗ excludes; the exclusion column gives the justification.
+    assert!(
+        text.contains(
+            "  A.5.1:\n    status: not-applicable\n    justification: No policies here\n"
+        ),
+        "{text}"
+    );
+    // `?` is not read as applicable.
+    assert!(
+        stderr.contains("row 3, column B: cannot read `?` as applicable"),
+        "{stderr}"
+    );
+    // Applicable with no status is said, not hidden.
+    assert!(
+        stderr.contains("A.5.3 is applicable but has no status"),
+        "{stderr}"
+    );
+    // A control character is replaced, and said.
+    assert!(
+        stderr.contains("row 5, column D: a control character"),
+        "{stderr}"
+    );
+    assert!(text.contains("bad\u{fffd}char"), "{text}");
+    // A second status column and an unknown header are listed as not read.
+    assert!(stderr.contains("not read: \"Status\" (F)"), "{stderr}");
+    assert!(
+        stderr.contains("header not known: \"Mystery\" (G)"),
+        "{stderr}"
+    );
+    // `5` with nothing decided is a section row, not clause 5.
+    assert!(!text.contains("\"5\":"), "{text}");
+}
+
+#[test]
+fn a_workbook_is_read_cell_by_cell_and_numbers_as_ids_are_not_trusted() {
+    let dir = tempfile::tempdir().unwrap();
+    let book_path = dir.path().join("sparse.xlsx");
+    let mut book = rust_xlsxwriter::Workbook::new();
+    let sheet = book.add_worksheet();
+    for (column, header) in ["Control", "Applicable", "Status"].iter().enumerate() {
+        sheet.write_string(0, column as u16, *header).unwrap();
+    }
+    sheet.write_string(1, 0, "A.5.1").unwrap();
+    sheet.write_string(1, 1, "Yes").unwrap();
+    sheet.write_string(1, 2, "Implemented").unwrap();
+    // 7.10 typed as a number is 7.1 to the workbook.
+    sheet.write_number(2, 0, 7.10).unwrap();
+    sheet.write_string(2, 1, "Yes").unwrap();
+    sheet.write_string(2, 2, "Planned").unwrap();
+    // A stray cell in the last row and column of the sheet.
+    sheet.write_string(1_048_575, 16_383, "stray").unwrap();
+    book.save(&book_path).unwrap();
+
+    let (code, stdout, stderr) = run(&["import", path(&book_path)]);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(stdout.contains("  A.5.1: implemented\n"), "{stdout}");
+    assert!(!stdout.contains("A.7.1"), "{stdout}");
+    assert!(
+        stderr.contains("is a number in the workbook, which cannot tell 7.1 from 7.10"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("1 cell(s) beyond row 100000"), "{stderr}");
+}

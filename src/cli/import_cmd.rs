@@ -5,7 +5,7 @@
 use std::path::Path;
 
 use super::Context;
-use super::args::ImportArgs;
+use super::args::{ImportArgs, check_extension};
 use super::io::{self, Failure};
 use crate::exit::Outcome;
 use crate::import::{self, ImportError, Options, columns::Role, read};
@@ -15,6 +15,12 @@ use crate::terminal::diagnostic;
 /// Runs `ims import`.
 pub fn run(context: &Context, args: ImportArgs) -> Result<Outcome, Failure> {
     let options = options(context, &args)?;
+    check_extension(
+        "import",
+        args.output.as_deref(),
+        &["yaml", "yml"],
+        "a YAML status file",
+    )?;
     io::refuse_existing(args.output.as_deref(), args.force)?;
     let file = args.file.display().to_string();
     let bytes = io::read_bytes(&args.file).map_err(|p| Failure::Problems(vec![p]))?;
@@ -45,11 +51,16 @@ pub fn run(context: &Context, args: ImportArgs) -> Result<Outcome, Failure> {
 
     let mut notes = String::new();
     for problem in &imported.problems {
-        notes.push_str(&format!(
-            "{file}: {}: {}\n",
-            problem.place,
-            diagnostic(&problem.message)
-        ));
+        let place = if problem.place.row == 0 {
+            format!("sheet \"{}\"", problem.place.sheet)
+        } else {
+            problem.place.to_string()
+        };
+        notes.push_str(&diagnostic(&format!(
+            "{file}: {place}: {}",
+            problem.message
+        )));
+        notes.push('\n');
     }
     io::write_stderr(&notes);
     if imported.entries.is_empty() && imported.additional.is_empty() {
@@ -65,6 +76,19 @@ pub fn run(context: &Context, args: ImportArgs) -> Result<Outcome, Failure> {
         ));
     }
     let text = import::write::render(&context.catalog, &imported);
+    if text.len() as u64 > io::MAX_INPUT_BYTES {
+        return Err(Failure::message(
+            format!(
+                "{file}: the status file would be {} bytes, more than the {} MiB ims reads; nothing was written",
+                text.len(),
+                io::MAX_INPUT_BYTES / (1024 * 1024)
+            ),
+            Some(
+                "import a smaller sheet, or check that the columns read are the right ones"
+                    .to_owned(),
+            ),
+        ));
+    }
     // The promise: what is written passes `ims validate`.
     let name = args
         .output
@@ -126,8 +150,19 @@ fn options(context: &Context, args: &ImportArgs) -> Result<Options, Failure> {
         columns.push((role, header.trim().to_owned()));
     }
     let mut statuses = Vec::new();
+    if args
+        .organisation
+        .as_deref()
+        .is_some_and(|name| name.trim().is_empty())
+    {
+        return Err(Failure::message(
+            "--organisation is empty",
+            Some("give the organisation's name, or leave the flag out".to_owned()),
+        ));
+    }
     for given in &args.status {
-        let Some((word, status)) = given.rsplit_once('=') else {
+        let Some((word, status)) = given.rsplit_once('=').filter(|(w, _)| !w.trim().is_empty())
+        else {
             return Err(Failure::message(
                 format!("--status `{given}` is not WORD=STATUS"),
                 Some("for example --status \"Live=implemented\"".to_owned()),
@@ -177,6 +212,22 @@ fn summary(imported: &import::Import, output: Option<&Path>) -> Vec<String> {
         output.map_or(String::new(), |p| format!(" into {}", p.display()))
     )];
     lines.push(format!("  standard: from {}", imported.standard_from));
+    for (role, letter, header) in &imported.ignored_columns {
+        lines.push(format!(
+            "  not read: \"{header}\" ({letter}), another column is already read as {role}; name the one to read with --column {role}=HEADER"
+        ));
+    }
+    if !imported.unread_columns.is_empty() {
+        lines.push(format!(
+            "  not read, header not known: {}",
+            imported
+                .unread_columns
+                .iter()
+                .map(|(letter, header)| format!("\"{header}\" ({letter})"))
+                .collect::<Vec<_>>()
+                .join(", ")
+        ));
+    }
     lines.push(format!(
         "  columns: {}",
         imported

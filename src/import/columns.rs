@@ -286,19 +286,37 @@ pub fn role_of(header: &str) -> Option<Role> {
 pub struct Columns {
     /// The header row's index, from 0.
     pub header_row: usize,
-    /// Each role found, with its column index (from 0) and header text.
+    /// Each role found, with its column index (from 0) and header text;
+    /// justification and notes may have several columns.
     pub found: Vec<(Role, usize, String)>,
+    /// Columns whose header names a role already taken, so not read.
+    pub ignored: Vec<(Role, usize, String)>,
+    /// Columns with a header ims does not know, so not read.
+    pub unread: Vec<(usize, String)>,
 }
 
 impl Columns {
-    /// The column of a role, if found.
+    /// The first column of a role, if found.
     pub fn of(&self, role: Role) -> Option<usize> {
         self.found
             .iter()
             .find(|(r, _, _)| *r == role)
             .map(|&(_, column, _)| column)
     }
+
+    /// Every column of a role, left to right.
+    pub fn all(&self, role: Role) -> Vec<usize> {
+        self.found
+            .iter()
+            .filter(|(r, _, _)| *r == role)
+            .map(|&(_, column, _)| column)
+            .collect()
+    }
 }
+
+/// Roles whose text may come from several columns, joined: a sheet often
+/// has one justification column for inclusion and one for exclusion.
+const JOINED: [Role; 2] = [Role::Justification, Role::Notes];
 
 /// Finds the header row among the first 30 rows: the first row with an id
 /// column and at least one other recognised column, below any title block.
@@ -307,20 +325,30 @@ impl Columns {
 pub fn find(rows: &[Vec<String>], overrides: &[(Role, String)]) -> Option<Columns> {
     for (index, row) in rows.iter().enumerate().take(30) {
         let mut found: Vec<(Role, usize, String)> = Vec::new();
+        let mut ignored = Vec::new();
+        let mut unread = Vec::new();
         for (column, header) in row.iter().enumerate() {
+            if header.trim().is_empty() {
+                continue;
+            }
             let overridden = overrides
                 .iter()
-                .find(|(_, named)| normalise(named) == normalise(header) && !header.is_empty())
+                .find(|(_, named)| normalise(named) == normalise(header))
                 .map(|(role, _)| *role);
             let Some(role) = overridden.or_else(|| role_of(header)) else {
+                unread.push((column, header.clone()));
                 continue;
             };
             // An override takes its role from whatever column guessed it.
             if overridden.is_some() {
+                for taken in found.iter().filter(|(r, _, _)| *r == role) {
+                    ignored.push(taken.clone());
+                }
                 found.retain(|(r, _, _)| *r != role);
-            } else if found.iter().any(|(r, _, _)| *r == role)
-                || overrides.iter().any(|(r, _)| *r == role)
+            } else if overrides.iter().any(|(r, _)| *r == role)
+                || (found.iter().any(|(r, _, _)| *r == role) && !JOINED.contains(&role))
             {
+                ignored.push((role, column, header.clone()));
                 continue;
             }
             found.push((role, column, header.clone()));
@@ -330,6 +358,8 @@ pub fn find(rows: &[Vec<String>], overrides: &[(Role, String)]) -> Option<Column
             return Some(Columns {
                 header_row: index,
                 found,
+                ignored,
+                unread,
             });
         }
     }

@@ -135,6 +135,12 @@ pub struct Import {
     pub header_row: usize,
     /// The columns used: role, column letter, header text.
     pub columns: Vec<(Role, String, String)>,
+    /// Columns not read because another column has their role: role,
+    /// column letter, header text.
+    pub ignored_columns: Vec<(Role, String, String)>,
+    /// Columns not read because ims does not know their header: column
+    /// letter, header text.
+    pub unread_columns: Vec<(String, String)>,
     /// How the standard was decided, in words.
     pub standard_from: String,
     /// The entries, in catalogue order by standard.
@@ -160,6 +166,8 @@ pub struct Import {
     pub organisation: (String, bool),
     /// The scope, from an About sheet.
     pub scope: Option<String>,
+    /// When the assessment was made, from an About sheet.
+    pub assessed: Option<Date>,
     /// The SoA's version and approval, from an About sheet.
     pub soa: Option<SoaApproval>,
 }
@@ -239,6 +247,10 @@ const YES: &[&str] = &[
 const NO: &[&str] = &[
     "no",
     "n",
+    "✗",
+    "✘",
+    "✕",
+    "×",
     "false",
     "0",
     "excluded",
@@ -303,18 +315,33 @@ pub fn import(
             .iter()
             .map(|(role, column, header)| (*role, letter(*column), header.clone()))
             .collect(),
+        ignored_columns: columns
+            .ignored
+            .iter()
+            .map(|(role, column, header)| (*role, letter(*column), header.clone()))
+            .collect(),
+        unread_columns: columns
+            .unread
+            .iter()
+            .map(|(column, header)| (letter(*column), header.clone()))
+            .collect(),
         organisation: match (&options.organisation, about.get("organisation")) {
-            (Some(name), _) => (name.clone(), false),
-            (None, Some(name)) if !name.is_empty() => (name.clone(), false),
-            _ => (
-                std::path::Path::new(file).file_stem().map_or_else(
-                    || "Organisation".to_owned(),
-                    |s| s.to_string_lossy().into_owned(),
-                ),
-                true,
-            ),
+            (Some(name), _) => (clean(name.trim()).0, false),
+            (None, Some(name)) if !name.trim().is_empty() => (clean(name.trim()).0, false),
+            _ => {
+                let stem = std::path::Path::new(file)
+                    .file_stem()
+                    .map(|s| clean(s.to_string_lossy().trim()).0)
+                    .filter(|s| !s.is_empty())
+                    .unwrap_or_else(|| "Organisation".to_owned());
+                (stem, true)
+            }
         },
-        scope: about.get("scope").filter(|s| !s.is_empty()).cloned(),
+        scope: about
+            .get("scope")
+            .map(|s| clean(s.trim()).0)
+            .filter(|s| !s.is_empty()),
+        assessed: about.get("assessed").and_then(|d| Date::parse(d.trim())),
         soa: soa_of(&about),
         ..Import::default()
     };
@@ -347,24 +374,73 @@ pub fn import(
         .collect();
     words.extend(STATUS_WORDS.iter().map(|(w, s)| (word(w), *s)));
 
+    // Characters a status file cannot hold become U+FFFD, each reported.
+    let mut replaced = Vec::new();
+    let rows: Vec<Vec<String>> = sheet
+        .rows
+        .iter()
+        .enumerate()
+        .map(|(r, row)| {
+            row.iter()
+                .enumerate()
+                .map(|(c, text)| {
+                    let (clean, changed) = clean(text);
+                    if changed {
+                        replaced.push((r, c));
+                    }
+                    clean
+                })
+                .collect()
+        })
+        .collect();
+    for (r, c) in replaced {
+        out.problems.push(RowProblem {
+            place: Place {
+                sheet: sheet.name.clone(),
+                row: r + 1,
+                column: Some(letter(c)),
+            },
+            message: "a control character, which no status file can hold, is replaced by \u{fffd}"
+                .to_owned(),
+            outcome: Outcome::CellLeftOut,
+        });
+    }
+    for cut in &sheet.cut {
+        out.problems.push(RowProblem {
+            place: Place {
+                sheet: sheet.name.clone(),
+                row: 0,
+                column: None,
+            },
+            message: cut.clone(),
+            outcome: Outcome::CellLeftOut,
+        });
+    }
+    let guarded = sheet.guarded;
+    let take = move |text: &str| -> String {
+        if guarded {
+            unguard(text).to_owned()
+        } else {
+            text.trim().to_owned()
+        }
+    };
+    // A role's text; justification and notes may come from several columns.
     let cell = |row: &[String], role: Role| -> String {
         columns
-            .of(role)
-            .and_then(|c| row.get(c))
-            .map(|text| unguard(text).to_owned())
-            .unwrap_or_default()
+            .all(role)
+            .into_iter()
+            .filter_map(|c| row.get(c))
+            .map(|text| take(text))
+            .filter(|text| !text.is_empty())
+            .collect::<Vec<_>>()
+            .join("; ")
     };
     // Evidence and its dates keep their lines as written, blank ones too.
     let lines = |row: &[String], role: Role| -> String {
         columns
             .of(role)
             .and_then(|c| row.get(c))
-            .map(|text| {
-                text.lines()
-                    .map(|line| unguard(line).to_owned())
-                    .collect::<Vec<_>>()
-                    .join("\n")
-            })
+            .map(|text| text.lines().map(&take).collect::<Vec<_>>().join("\n"))
             .unwrap_or_default()
     };
     let place = |row: usize, role: Option<Role>| Place {
@@ -373,7 +449,10 @@ pub fn import(
         column: role.and_then(|r| columns.of(r)).map(letter),
     };
     let mut seen: BTreeMap<(StandardIndex, ItemIndex), usize> = BTreeMap::new();
-    for (index, row) in sheet.rows.iter().enumerate().skip(columns.header_row + 1) {
+    // Rows ims's own reports show as inheriting a heading's status, by heading.
+    let mut inheriting: BTreeMap<(StandardIndex, ItemIndex), Vec<Imported>> = BTreeMap::new();
+    let mut other_standard = 0usize;
+    for (index, row) in rows.iter().enumerate().skip(columns.header_row + 1) {
         if row.iter().all(|c| c.trim().is_empty()) {
             out.blank += 1;
             continue;
@@ -398,34 +477,42 @@ pub fn import(
             });
             continue;
         }
-        let standard = match fixed {
-            Some(standard) => {
-                if let Some(named) = Some(cell(row, Role::Standard)).filter(|s| !s.is_empty())
-                    && catalog.standard_index(&named) != Some(standard)
-                {
-                    continue;
-                }
+        let named = cell(row, Role::Standard);
+        let standard = match (fixed, catalog.standard_index(&named)) {
+            (Some(standard), Some(other)) if other != standard => {
+                other_standard += 1;
+                continue;
+            }
+            (Some(standard), _) if named.is_empty() || catalog.standard_index(&named).is_some() => {
                 standard
             }
-            None => {
-                let named = cell(row, Role::Standard);
-                match catalog.standard_index(&named) {
-                    Some(standard) => standard,
-                    None => {
-                        out.problems.push(RowProblem {
-                            place: place(index, Some(Role::Standard)),
-                            message: format!(
-                                "unknown standard `{named}`; known standards: {}",
-                                catalog.keys().collect::<Vec<_>>().join(", ")
-                            ),
-                            outcome: Outcome::NotPlaced,
-                        });
-                        continue;
-                    }
-                }
+            (None, Some(standard)) => standard,
+            _ => {
+                out.problems.push(RowProblem {
+                    place: place(index, Some(Role::Standard)),
+                    message: format!(
+                        "unknown standard `{named}`; known standards: {}",
+                        catalog.keys().collect::<Vec<_>>().join(", ")
+                    ),
+                    outcome: Outcome::NotPlaced,
+                });
+                continue;
             }
         };
         let catalogue = &catalog.standards[standard];
+        let id_column = columns.of(Role::Id).unwrap_or(0);
+        if sheet.numbers.contains(&(index, id_column))
+            && let Some(ambiguous) = lost_zero(catalogue, &raw_id, soa_sheet)
+        {
+            out.problems.push(RowProblem {
+                place: place(index, Some(Role::Id)),
+                message: format!(
+                    "the id `{raw_id}` is a number in the workbook, which cannot tell {raw_id} from {ambiguous}; format the id column as text and type the ids again"
+                ),
+                outcome: Outcome::NotPlaced,
+            });
+            continue;
+        }
         let Some((item, numbered)) = place_id(catalog, standard, &raw_id, soa_sheet) else {
             out.problems.push(RowProblem {
                 place: place(index, Some(Role::Id)),
@@ -469,19 +556,18 @@ pub fn import(
             out.titles += 1;
             continue;
         }
-        // A status ims's own reports show as inherited belongs to the heading.
         let inherited = cell(row, Role::InheritedFrom);
-        let (item, id) = match catalogue.find(&inherited) {
-            Some(heading) if !inherited.is_empty() => (heading, inherited.clone()),
-            _ => (item, catalogue.items[item].id.clone()),
-        };
+        let heading = catalogue.find(&inherited).filter(|_| !inherited.is_empty());
+        let id = catalogue.items[item].id.clone();
         let mut wrong: Vec<String> = Vec::new();
-        match seen.get(&(standard, item)) {
-            // The heading's entry is written once, from its first row.
-            Some(_) if !inherited.is_empty() => continue,
-            Some(&first) => wrong.push(format!("a second row for {id} (the first is row {first})")),
-            None => {
-                seen.insert((standard, item), index + 1);
+        if heading.is_none() {
+            match seen.get(&(standard, item)) {
+                Some(&first) => {
+                    wrong.push(format!("a second row for {id} (the first is row {first})"))
+                }
+                None => {
+                    seen.insert((standard, item), index + 1);
+                }
             }
         }
         let mut entry = Imported {
@@ -520,11 +606,17 @@ pub fn import(
         let applicable = {
             let text = cell(row, Role::Applicable);
             let key = word(&text);
-            if text.is_empty() || key == "not decided" {
+            if text.is_empty() || UNDECIDED.contains(&key.as_str()) {
                 None
-            } else if YES.iter().any(|y| word(y) == key || *y == text) {
+            } else if YES
+                .iter()
+                .any(|y| *y == text || (!key.is_empty() && word(y) == key))
+            {
                 Some(true)
-            } else if NO.iter().any(|n| word(n) == key) {
+            } else if NO
+                .iter()
+                .any(|n| *n == text || (!key.is_empty() && word(n) == key))
+            {
                 Some(false)
             } else {
                 out.problems.push(RowProblem {
@@ -548,6 +640,16 @@ pub fn import(
             (Some(false), _) => Some(Status::NotApplicable),
             (Some(true), Some(Some(Status::NotApplicable))) => {
                 wrong.push("it is marked applicable but its status is not-applicable".to_owned());
+                None
+            }
+            (Some(true), Some(None)) if status_text.is_empty() => {
+                out.problems.push(RowProblem {
+                    place: place(index, Some(Role::Status)),
+                    message: format!(
+                        "{id} is applicable but has no status: written as not-assessed"
+                    ),
+                    outcome: Outcome::CellLeftOut,
+                });
                 None
             }
             (_, Some(s)) => s,
@@ -621,6 +723,15 @@ pub fn import(
                     .push("excluded without a justification: say why it does not apply".to_owned());
             }
         }
+        if let Some(heading) = heading
+            && wrong.is_empty()
+        {
+            inheriting
+                .entry((standard, heading))
+                .or_default()
+                .push(entry);
+            continue;
+        }
         if wrong.is_empty() {
             out.entries.push(entry);
         } else {
@@ -635,8 +746,122 @@ pub fn import(
             });
         }
     }
+    // A heading takes what most of the rows inheriting from it say; a row
+    // that says something else was edited, and keeps its own entry.
+    for ((standard, heading), rows) in inheriting {
+        let signature = |e: &Imported| {
+            format!(
+                "{:?}",
+                (
+                    e.status,
+                    &e.reasons,
+                    &e.justification,
+                    &e.risks,
+                    &e.implementation,
+                    &e.owner,
+                    &e.evidence,
+                    &e.note,
+                    e.due,
+                    e.reviewed
+                )
+            )
+        };
+        let mut counts: Vec<(String, usize)> = Vec::new();
+        for row in &rows {
+            let key = signature(row);
+            match counts.iter_mut().find(|(k, _)| *k == key) {
+                Some((_, n)) => *n += 1,
+                None => counts.push((key, 1)),
+            }
+        }
+        let most = counts.iter().map(|(_, n)| *n).max().unwrap_or(0);
+        let Some((common, _)) = counts.iter().find(|(_, n)| *n == most) else {
+            continue;
+        };
+        let mut wrote_heading = false;
+        for row in rows {
+            if signature(&row) == *common && !wrote_heading {
+                wrote_heading = true;
+                let id = catalog.standards[standard].items[heading].id.clone();
+                seen.insert((standard, heading), row.row);
+                out.entries.push(Imported {
+                    item: heading,
+                    id,
+                    ..row
+                });
+            } else if signature(&row) != *common {
+                if let Some(&first) = seen.get(&(standard, row.item)) {
+                    out.problems.push(RowProblem {
+                        place: Place {
+                            sheet: sheet.name.clone(),
+                            row: row.row,
+                            column: None,
+                        },
+                        message: format!("{}: written commented out: a second row for it (the first is row {first})", row.id),
+                        outcome: Outcome::Commented,
+                    });
+                    out.commented.push(Commented {
+                        why: format!("a second row for {} (the first is row {first})", row.id),
+                        entry: row,
+                    });
+                } else {
+                    seen.insert((standard, row.item), row.row);
+                    out.entries.push(row);
+                }
+            }
+        }
+    }
+    if other_standard > 0 {
+        out.problems.push(RowProblem {
+            place: Place {
+                sheet: sheet.name.clone(),
+                row: 0,
+                column: None,
+            },
+            message: format!(
+                "{other_standard} row(s) of other standards are left out, as --standard asks"
+            ),
+            outcome: Outcome::NotPlaced,
+        });
+    }
     out.entries.sort_by_key(|e| (e.standard, e.item));
     Ok(out)
+}
+
+/// Text with the characters no status file can hold (control characters
+/// other than tab and line ends, and non-characters) replaced by U+FFFD;
+/// whether any was.
+fn clean(text: &str) -> (String, bool) {
+    let bad = |c: char| {
+        (c < ' ' && !matches!(c, '\t' | '\n' | '\r'))
+            || ('\u{7f}'..='\u{9f}').contains(&c)
+            || matches!(c, '\u{fffe}' | '\u{ffff}')
+    };
+    if text.chars().any(bad) {
+        (
+            text.chars()
+                .map(|c| if bad(c) { '\u{fffd}' } else { c })
+                .collect(),
+            true,
+        )
+    } else {
+        (text.to_owned(), false)
+    }
+}
+
+/// For an id read from a number cell: the id it may have been before the
+/// number lost its trailing zero (`7.1` for `7.10`), when that id exists too.
+fn lost_zero(catalogue: &crate::model::Standard, raw: &str, soa_sheet: bool) -> Option<String> {
+    if !raw.contains('.') {
+        return None;
+    }
+    let padded = format!("{raw}0");
+    let prefixes: &[&str] = if soa_sheet { &["", "A."] } else { &[""] };
+    prefixes
+        .iter()
+        .map(|p| format!("{p}{padded}"))
+        .find(|id| catalogue.find(id).is_some())
+        .map(|_| padded)
 }
 
 /// A cell without the `'` that ims's formula guard puts before text that
@@ -736,7 +961,6 @@ fn place_id(
             .collect();
         if let Some(numbers) = numbers
             && let Some(annex) = catalogue.find(&format!("A.{}", numbers.join(".")))
-            && catalogue.items[annex].kind == crate::model::Kind::Control
         {
             return Some((annex, true));
         }

@@ -5,18 +5,40 @@
 
 use std::io::Cursor;
 
-use calamine::{Data, Reader};
+use calamine::{DataRef, Reader};
 
 use crate::date::Date;
 
+/// Most rows read from a sheet; a sheet with more is cut, and says so.
+pub const MAX_ROWS: usize = 100_000;
+
+/// Most columns read from a sheet.
+pub const MAX_COLUMNS: usize = 256;
+
+/// Most characters kept from one cell: what an Excel cell holds.
+pub const MAX_CELL_CHARS: usize = 32_767;
+
+/// Most characters read from a whole workbook, so that a small file that
+/// unpacks to a huge one cannot exhaust memory.
+pub const MAX_TEXT: usize = 32 * 1024 * 1024;
+
 /// One sheet: its name and its rows of cells, as text.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Default)]
 pub struct Sheet {
     /// The sheet's name; the file name for a CSV file.
     pub name: String,
     /// The rows, top to bottom; cells as written (line ends inside a cell
     /// matter: evidence and its dates are one per line).
     pub rows: Vec<Vec<String>>,
+    /// Cells that held a number, by (row, column) from 0: an id typed as a
+    /// number has lost its trailing zeros (`7.10` is `7.1`).
+    pub numbers: std::collections::BTreeSet<(usize, usize)>,
+    /// Whether a leading `'` may be ims's formula guard (CSV); a workbook
+    /// cell is typed text and carries none.
+    pub guarded: bool,
+    /// Cells beyond [`MAX_ROWS`] or [`MAX_COLUMNS`], or cut at
+    /// [`MAX_CELL_CHARS`], as a sentence each.
+    pub cut: Vec<String>,
 }
 
 /// Why a spreadsheet could not be read.
@@ -25,6 +47,9 @@ pub enum ReadError {
     /// The workbook is damaged or not a workbook.
     #[error("not a readable XLSX workbook: {0}")]
     Workbook(String),
+    /// The workbook unpacks to more text than ims reads.
+    #[error("the workbook holds more than {} MiB of text, more than ims imports", MAX_TEXT / (1024 * 1024))]
+    TooMuchText,
     /// The CSV is not UTF-8.
     #[error("the CSV file is not UTF-8 text (save it as \"CSV UTF-8\")")]
     NotUtf8,
@@ -38,53 +63,100 @@ pub fn is_workbook(bytes: &[u8]) -> bool {
     bytes.starts_with(b"PK\x03\x04")
 }
 
-/// Every sheet of an XLSX workbook, in workbook order.
+/// Every sheet of an XLSX workbook, in workbook order, read cell by cell so
+/// that a stray cell far away costs nothing.
 pub fn workbook(bytes: &[u8]) -> Result<Vec<Sheet>, ReadError> {
-    let mut book = calamine::open_workbook_auto_from_rs(Cursor::new(bytes))
-        .map_err(|err| ReadError::Workbook(err.to_string()))?;
+    let bad = |err: calamine::XlsxError| ReadError::Workbook(err.to_string());
+    let mut book: calamine::Xlsx<_> = calamine::Xlsx::new(Cursor::new(bytes)).map_err(bad)?;
+    let epoch_1904 = book.has_1904_epoch();
+    let mut text = 0usize;
     let mut sheets = Vec::new();
     for name in book.sheet_names() {
-        let range = book
-            .worksheet_range(&name)
-            .map_err(|err| ReadError::Workbook(err.to_string()))?;
-        // Rows and columns are counted from A1, whatever the used range.
-        let (top, left) = range.start().unwrap_or((0, 0));
-        let top = top as usize;
-        let left = left as usize;
-        let mut rows: Vec<Vec<String>> = vec![Vec::new(); top];
-        for row in range.rows() {
-            let mut cells: Vec<String> = vec![String::new(); left];
-            cells.extend(row.iter().map(cell_text));
-            rows.push(cells);
+        let mut sheet = Sheet {
+            name: name.clone(),
+            ..Sheet::default()
+        };
+        let mut beyond = 0usize;
+        let mut reader = book.worksheet_cells_reader(&name).map_err(bad)?;
+        while let Some(cell) = reader.next_cell().map_err(bad)? {
+            let (row, column) = cell.get_position();
+            let (row, column) = (row as usize, column as usize);
+            if row >= MAX_ROWS || column >= MAX_COLUMNS {
+                beyond += 1;
+                continue;
+            }
+            let value = cell.get_value();
+            let mut content = cell_text(value, epoch_1904);
+            if content.is_empty() {
+                continue;
+            }
+            if content.chars().count() > MAX_CELL_CHARS {
+                sheet.cut.push(format!(
+                    "cell {}{} holds more than {MAX_CELL_CHARS} characters; the rest is left out",
+                    super::letter(column),
+                    row + 1
+                ));
+                content = content.chars().take(MAX_CELL_CHARS).collect();
+            }
+            text += content.len();
+            if text > MAX_TEXT {
+                return Err(ReadError::TooMuchText);
+            }
+            if matches!(value, DataRef::Int(_) | DataRef::Float(_)) {
+                sheet.numbers.insert((row, column));
+            }
+            if sheet.rows.len() <= row {
+                sheet.rows.resize(row + 1, Vec::new());
+            }
+            let cells = &mut sheet.rows[row];
+            if cells.len() <= column {
+                cells.resize(column + 1, String::new());
+            }
+            cells[column] = content;
         }
-        sheets.push(Sheet { name, rows });
+        if beyond > 0 {
+            sheet.cut.push(format!(
+                "{beyond} cell(s) beyond row {MAX_ROWS} or column {} are not read",
+                super::letter(MAX_COLUMNS - 1)
+            ));
+        }
+        sheets.push(sheet);
     }
     Ok(sheets)
 }
 
-/// A cell as text: numbers without a trailing `.0`, dates as YYYY-MM-DD,
-/// booleans as `yes`/`no`, errors as empty.
-fn cell_text(cell: &Data) -> String {
+/// A cell as text: numbers without a trailing `.0`, dates as YYYY-MM-DD
+/// (in the workbook's own date system), booleans as `yes`/`no`, errors as
+/// the spreadsheet shows them (`#REF!`).
+fn cell_text(cell: &DataRef<'_>, epoch_1904: bool) -> String {
     match cell {
-        Data::Empty | Data::Error(_) => String::new(),
-        Data::String(text) => text.clone(),
-        Data::Int(n) => n.to_string(),
-        Data::Float(f) => {
+        DataRef::Empty => String::new(),
+        DataRef::Error(err) => err.to_string(),
+        DataRef::String(text) => text.clone(),
+        DataRef::SharedString(text) => (*text).to_owned(),
+        DataRef::Int(n) => n.to_string(),
+        DataRef::Float(f) => {
             if f.fract() == 0.0 && f.abs() < 1e15 {
                 format!("{f:.0}")
             } else {
                 f.to_string()
             }
         }
-        Data::Bool(b) => if *b { "yes" } else { "no" }.to_owned(),
-        Data::DateTime(serial) => {
-            // Days since 1899-12-30 in Excel's usual 1900 date system;
-            // 25,569 of them fall before 1970-01-01.
-            let days = serial.as_f64().floor() as i64 - 25_569;
-            Date::from_days(days).map_or_else(|| serial.to_string(), |d| d.to_string())
+        DataRef::Bool(b) => if *b { "yes" } else { "no" }.to_owned(),
+        DataRef::DateTime(serial) => {
+            let value = serial.as_f64();
+            if value < 1.0 {
+                // A time of day with no date: no date to read.
+                return format!("{value} (a time, not a date)");
+            }
+            // Days since 1899-12-30 in the 1900 date system, 25,569 of them
+            // before 1970-01-01; since 1904-01-01 in the 1904 system.
+            let before_1970 = if epoch_1904 { 24_107 } else { 25_569 };
+            let days = value.floor() as i64 - before_1970;
+            Date::from_days(days).map_or_else(|| value.to_string(), |d| d.to_string())
         }
-        Data::DateTimeIso(text) => text.get(..10).unwrap_or(text).to_owned(),
-        Data::DurationIso(text) => text.clone(),
+        DataRef::DateTimeIso(text) => text.get(..10).unwrap_or(text).to_owned(),
+        DataRef::DurationIso(text) => text.clone(),
     }
 }
 
@@ -108,6 +180,8 @@ pub fn csv(name: &str, bytes: &[u8]) -> Result<Sheet, ReadError> {
     Ok(Sheet {
         name: name.to_owned(),
         rows,
+        guarded: true,
+        ..Sheet::default()
     })
 }
 

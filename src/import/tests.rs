@@ -108,6 +108,8 @@ fn sheet(rows: &[&[&str]]) -> Vec<Sheet> {
             .iter()
             .map(|r| r.iter().map(|c| (*c).to_owned()).collect())
             .collect(),
+        guarded: true,
+        ..Sheet::default()
     }]
 }
 

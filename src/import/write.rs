@@ -30,6 +30,21 @@ pub fn render(catalog: &Catalog, import: &Import) -> String {
             one_line(header)
         );
     }
+    for (role, letter, header) in &import.ignored_columns {
+        let _ = writeln!(
+            out,
+            "#   not read: \"{}\" (column {letter}), another column is already read as {role}",
+            one_line(header)
+        );
+    }
+    if !import.unread_columns.is_empty() {
+        let unread: Vec<String> = import
+            .unread_columns
+            .iter()
+            .map(|(letter, header)| format!("\"{}\" ({letter})", one_line(header)))
+            .collect();
+        let _ = writeln!(out, "#   not read, header not known: {}", unread.join(", "));
+    }
     if !import.words.is_empty() {
         out.push_str("# Status words:\n");
         for (word, (status, count)) in &import.words {
@@ -63,6 +78,9 @@ pub fn render(catalog: &Catalog, import: &Import) -> String {
     let _ = writeln!(out, "organisation: {}", scalar(&import.organisation.0));
     if let Some(scope) = &import.scope {
         let _ = writeln!(out, "scope: {}", scalar(scope));
+    }
+    if let Some(date) = import.assessed {
+        let _ = writeln!(out, "assessed: {date}");
     }
     if let Some(soa) = &import.soa {
         let mut parts = Vec::new();

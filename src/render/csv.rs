@@ -8,7 +8,12 @@ use super::Rendered;
 /// (OWASP "CSV injection"): a leading `=`, `+`, `-`, `@`, tab or carriage
 /// return gets a leading apostrophe, which spreadsheets show as text.
 pub fn csv_cell(text: &str) -> String {
-    if text.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+    // Text that already starts with the guard gets one more, so that
+    // reading the guard back off gives the text as it was.
+    let guarded = text
+        .strip_prefix('\'')
+        .is_some_and(|rest| rest.starts_with(['=', '+', '-', '@', '\t', '\r']));
+    if guarded || text.starts_with(['=', '+', '-', '@', '\t', '\r']) {
         format!("'{text}")
     } else {
         text.to_owned()
