@@ -22,6 +22,11 @@ pub const MAX_CELL_CHARS: usize = 32_767;
 /// unpacks to a huge one cannot exhaust memory.
 pub const MAX_TEXT: usize = 32 * 1024 * 1024;
 
+/// Most bytes a workbook's parts may unpack to, as its ZIP directory
+/// declares them: a small file that unpacks to gigabytes is refused
+/// before anything is unpacked.
+pub const MAX_UNPACKED: u64 = 64 * 1024 * 1024;
+
 /// One sheet: its name and its rows of cells, as text.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Sheet {
@@ -47,6 +52,9 @@ pub enum ReadError {
     /// The workbook is damaged or not a workbook.
     #[error("not a readable XLSX workbook: {0}")]
     Workbook(String),
+    /// The workbook's parts unpack to more than ims reads.
+    #[error("the workbook unpacks to {0} MiB, more than the {max} MiB ims reads", max = MAX_UNPACKED / (1024 * 1024))]
+    TooLarge(u64),
     /// The workbook unpacks to more text than ims reads.
     #[error("the workbook holds more than {} MiB of text, more than ims imports", MAX_TEXT / (1024 * 1024))]
     TooMuchText,
@@ -66,6 +74,11 @@ pub fn is_workbook(bytes: &[u8]) -> bool {
 /// Every sheet of an XLSX workbook, in workbook order, read cell by cell so
 /// that a stray cell far away costs nothing.
 pub fn workbook(bytes: &[u8]) -> Result<Vec<Sheet>, ReadError> {
+    let unpacked = unpacked_size(bytes)
+        .ok_or_else(|| ReadError::Workbook("its ZIP directory cannot be read".to_owned()))?;
+    if unpacked > MAX_UNPACKED {
+        return Err(ReadError::TooLarge(unpacked / (1024 * 1024)));
+    }
     let bad = |err: calamine::XlsxError| ReadError::Workbook(err.to_string());
     let mut book: calamine::Xlsx<_> = calamine::Xlsx::new(Cursor::new(bytes)).map_err(bad)?;
     let epoch_1904 = book.has_1904_epoch();
@@ -123,6 +136,46 @@ pub fn workbook(bytes: &[u8]) -> Result<Vec<Sheet>, ReadError> {
         sheets.push(sheet);
     }
     Ok(sheets)
+}
+
+/// The total size a ZIP archive's entries unpack to, as its central
+/// directory says; `None` when the directory cannot be found or read. A
+/// ZIP64 size (which no workbook of a status file's size needs) counts as
+/// too large.
+fn unpacked_size(bytes: &[u8]) -> Option<u64> {
+    let u16_at = |at: usize| -> Option<u64> {
+        bytes
+            .get(at..at + 2)
+            .map(|b| u64::from(u16::from_le_bytes([b[0], b[1]])))
+    };
+    let u32_at = |at: usize| -> Option<u64> {
+        bytes
+            .get(at..at + 4)
+            .map(|b| u64::from(u32::from_le_bytes([b[0], b[1], b[2], b[3]])))
+    };
+    // The end-of-directory record: its signature, within the last 64 KiB.
+    let from = bytes.len().saturating_sub(22 + 65_535);
+    let end = (from..=bytes.len().saturating_sub(22))
+        .rev()
+        .find(|&at| bytes.get(at..at + 4) == Some(b"PK\x05\x06"))?;
+    let entries = u16_at(end + 10)?;
+    let mut at = usize::try_from(u32_at(end + 16)?).ok()?;
+    let mut total = 0u64;
+    for _ in 0..entries {
+        if bytes.get(at..at + 4) != Some(b"PK\x01\x02") {
+            return None;
+        }
+        let size = u32_at(at + 24)?;
+        if size == u64::from(u32::MAX) {
+            return Some(u64::MAX);
+        }
+        total = total.saturating_add(size);
+        let name = usize::try_from(u16_at(at + 28)?).ok()?;
+        let extra = usize::try_from(u16_at(at + 30)?).ok()?;
+        let comment = usize::try_from(u16_at(at + 32)?).ok()?;
+        at = at.checked_add(46 + name + extra + comment)?;
+    }
+    Some(total)
 }
 
 /// A cell as text: numbers without a trailing `.0`, dates as YYYY-MM-DD
@@ -246,5 +299,20 @@ mod tests {
             csv("s.csv", b"\xff\xfeid"),
             Err(ReadError::NotUtf8)
         ));
+    }
+
+    #[test]
+    fn a_workbook_that_would_unpack_too_far_is_refused_before_unpacking() {
+        let mut book = rust_xlsxwriter::Workbook::new();
+        book.add_worksheet().write_string(0, 0, "Control").unwrap();
+        let mut bytes = book.save_to_buffer().unwrap();
+        let size = unpacked_size(&bytes).unwrap();
+        assert!(size > 0 && size < MAX_UNPACKED, "{size}");
+        assert_eq!(workbook(&bytes).unwrap()[0].rows[0], ["Control"]);
+        // Declare one part 100 MiB unpacked, as a ZIP bomb would.
+        let entry = bytes.windows(4).position(|w| w == b"PK\x01\x02").unwrap();
+        bytes[entry + 24..entry + 28].copy_from_slice(&(100u32 << 20).to_le_bytes());
+        assert!(matches!(workbook(&bytes), Err(ReadError::TooLarge(_))));
+        assert_eq!(unpacked_size(&bytes[..bytes.len() - 30]), None);
     }
 }
