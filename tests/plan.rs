@@ -390,7 +390,7 @@ fn the_readme_shows_the_plan_as_it_is() {
         std::fs::read_to_string(std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("README.md"))
             .unwrap();
     let excerpt = readme
-        .split("plan starts:")
+        .split("plan starts as follows")
         .nth(1)
         .expect("the README shows the start of the MSP plan");
     let rows: Vec<Vec<&str>> = excerpt
