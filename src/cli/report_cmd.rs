@@ -21,23 +21,15 @@ pub fn soa(context: &Context, args: SoaArgs) -> Result<Outcome, Failure> {
     if config.check {
         let rejected = soa::check(&report);
         let mut text = String::new();
-        for line in &rejected {
-            text.push_str(&format!("{}: {}\n", assessment.file, diagnostic(line)));
+        for line in soa_view::check::lines(&report, &rejected) {
+            text.push_str(&format!("{}: {}\n", assessment.file, diagnostic(&line)));
         }
         io::write_stderr(&text);
-        let controls = report.rows.len() + report.additional.len();
+        let verdict = soa_view::check::verdict(&report, &rejected);
+        context.note(&format!("{}: {verdict}", assessment.file));
         return Ok(if rejected.is_empty() {
-            context.note(&format!(
-                "{}: the Statement of Applicability would pass: all {controls} controls are decided, each with its reason or justification",
-                assessment.file
-            ));
             Outcome::Passed
         } else {
-            context.note(&format!(
-                "{}: {} of {controls} controls would be rejected by an auditor",
-                assessment.file,
-                rejected.len()
-            ));
             Outcome::GateFailed
         });
     }

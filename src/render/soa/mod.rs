@@ -2,6 +2,7 @@
 //! a styled XLSX workbook. This module holds the columns and the facts the
 //! formats share.
 
+pub mod check;
 pub mod csv;
 pub mod markdown;
 pub mod xlsx;
