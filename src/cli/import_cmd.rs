@@ -51,14 +51,9 @@ pub fn run(context: &Context, args: ImportArgs) -> Result<Outcome, Failure> {
 
     let mut notes = String::new();
     for problem in &imported.problems {
-        let place = if problem.place.row == 0 {
-            format!("sheet \"{}\"", problem.place.sheet)
-        } else {
-            problem.place.to_string()
-        };
         notes.push_str(&diagnostic(&format!(
-            "{file}: {place}: {}",
-            problem.message
+            "{file}: {}: {}",
+            problem.place, problem.message
         )));
         notes.push('\n');
     }
@@ -110,7 +105,7 @@ pub fn run(context: &Context, args: ImportArgs) -> Result<Outcome, Failure> {
         Ok(()) | Err(Failure::BrokenPipe) => {}
         Err(failure) => return Err(failure),
     }
-    for line in summary(&imported, args.output.as_deref()) {
+    for line in import::write::summary(&imported, args.output.as_deref()) {
         context.note(&line);
     }
     Ok(Outcome::Passed)
@@ -186,110 +181,4 @@ fn options(context: &Context, args: &ImportArgs) -> Result<Options, Failure> {
         statuses,
         organisation: args.organisation.clone(),
     })
-}
-
-/// What was mapped, defaulted and left out, for stderr.
-fn summary(imported: &import::Import, output: Option<&Path>) -> Vec<String> {
-    let mut by_status: Vec<(String, usize)> = Vec::new();
-    for entry in &imported.entries {
-        let word = entry
-            .status
-            .map_or(status::NOT_ASSESSED, Status::as_str)
-            .to_owned();
-        match by_status.iter_mut().find(|(w, _)| *w == word) {
-            Some((_, n)) => *n += 1,
-            None => by_status.push((word, 1)),
-        }
-    }
-    let mut lines = vec![format!(
-        "imported {} from sheet \"{}\" (header at row {}; {} rows read, {} blank, {} headings, titles or rows not assessed){}",
-        imported.file,
-        imported.sheet,
-        imported.header_row,
-        imported.rows,
-        imported.blank,
-        imported.titles,
-        output.map_or(String::new(), |p| format!(" into {}", p.display()))
-    )];
-    lines.push(format!("  standard: from {}", imported.standard_from));
-    for (role, letter, header) in &imported.ignored_columns {
-        lines.push(format!(
-            "  not read: \"{header}\" ({letter}), another column is already read as {role}; name the one to read with --column {role}=HEADER"
-        ));
-    }
-    if !imported.unread_columns.is_empty() {
-        lines.push(format!(
-            "  not read, header not known: {}",
-            imported
-                .unread_columns
-                .iter()
-                .map(|(letter, header)| format!("\"{header}\" ({letter})"))
-                .collect::<Vec<_>>()
-                .join(", ")
-        ));
-    }
-    lines.push(format!(
-        "  columns: {}",
-        imported
-            .columns
-            .iter()
-            .map(|(role, letter, header)| format!("{role} <- \"{header}\" ({letter})"))
-            .collect::<Vec<_>>()
-            .join(", ")
-    ));
-    lines.push(format!(
-        "  mapped: {} entries ({})",
-        imported.entries.len(),
-        by_status
-            .iter()
-            .map(|(w, n)| format!("{n} {w}"))
-            .collect::<Vec<_>>()
-            .join(", ")
-    ));
-    if !imported.words.is_empty() {
-        lines.push(format!(
-            "  status words: {}",
-            imported
-                .words
-                .iter()
-                .map(|(w, (s, n))| format!(
-                    "\"{w}\" -> {} ({n})",
-                    s.map_or(status::NOT_ASSESSED, Status::as_str)
-                ))
-                .collect::<Vec<_>>()
-                .join(", ")
-        ));
-    }
-    if imported.annex_numbered > 0 {
-        lines.push(format!(
-            "  Annex A numbering: {} ids such as 5.1 read as A.5.1 (a Statement of Applicability)",
-            imported.annex_numbered
-        ));
-    }
-    if !imported.additional.is_empty() {
-        lines.push(format!(
-            "  additional controls: {}",
-            imported.additional.len()
-        ));
-    }
-    if imported.organisation.1 {
-        lines.push(format!(
-            "  defaulted: organisation \"{}\" from the file name; put the real name in the file or pass --organisation",
-            imported.organisation.0
-        ));
-    }
-    let count = |outcome| {
-        imported
-            .problems
-            .iter()
-            .filter(|p| p.outcome == outcome)
-            .count()
-    };
-    lines.push(format!(
-        "  left out: {} rows written commented out (they would not validate), {} rows not placed, {} cells left out; each is listed above",
-        imported.commented.len(),
-        count(import::Outcome::NotPlaced),
-        count(import::Outcome::CellLeftOut)
-    ));
-    lines
 }

@@ -52,7 +52,11 @@ pub struct Place {
 
 impl std::fmt::Display for Place {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "sheet \"{}\" row {}", self.sheet, self.row)?;
+        write!(f, "sheet \"{}\"", self.sheet)?;
+        // Row 0 is the sheet as a whole.
+        if self.row > 0 {
+            write!(f, " row {}", self.row)?;
+        }
         if let Some(column) = &self.column {
             write!(f, ", column {column}")?;
         }

@@ -2,13 +2,15 @@
 //! value came from, the organisation's details, one section per standard in
 //! catalogue order (the short form where there is only a status, the long
 //! form otherwise), the rows that would not validate commented out with
-//! what they lack, and the additional controls.
+//! what they lack, and the additional controls; and the summary of what
+//! was mapped, defaulted and left out.
 
 use std::fmt::Write as _;
+use std::path::Path;
 
 use super::{Commented, Import, Imported};
 use crate::model::Catalog;
-use crate::status::NOT_ASSESSED;
+use crate::status::{NOT_ASSESSED, Status};
 
 /// The status file's text.
 pub fn render(catalog: &Catalog, import: &Import) -> String {
@@ -219,4 +221,107 @@ fn scalar(text: &str) -> String {
 /// Text on one comment line.
 fn one_line(text: &str) -> String {
     text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// What was mapped, defaulted and left out, for stderr.
+pub fn summary(imported: &Import, output: Option<&Path>) -> Vec<String> {
+    let mut by_status: Vec<(String, usize)> = Vec::new();
+    for entry in &imported.entries {
+        let word = entry.status.map_or(NOT_ASSESSED, Status::as_str).to_owned();
+        match by_status.iter_mut().find(|(w, _)| *w == word) {
+            Some((_, n)) => *n += 1,
+            None => by_status.push((word, 1)),
+        }
+    }
+    let mut lines = vec![format!(
+        "imported {} from sheet \"{}\" (header at row {}; {} rows read, {} blank, {} headings, titles or rows not assessed){}",
+        imported.file,
+        imported.sheet,
+        imported.header_row,
+        imported.rows,
+        imported.blank,
+        imported.titles,
+        output.map_or(String::new(), |p| format!(" into {}", p.display()))
+    )];
+    lines.push(format!("  standard: from {}", imported.standard_from));
+    for (role, letter, header) in &imported.ignored_columns {
+        lines.push(format!(
+            "  not read: \"{header}\" ({letter}), another column is already read as {role}; name the one to read with --column {role}=HEADER"
+        ));
+    }
+    if !imported.unread_columns.is_empty() {
+        lines.push(format!(
+            "  not read, header not known: {}",
+            imported
+                .unread_columns
+                .iter()
+                .map(|(letter, header)| format!("\"{header}\" ({letter})"))
+                .collect::<Vec<_>>()
+                .join(", ")
+        ));
+    }
+    lines.push(format!(
+        "  columns: {}",
+        imported
+            .columns
+            .iter()
+            .map(|(role, letter, header)| format!("{role} <- \"{header}\" ({letter})"))
+            .collect::<Vec<_>>()
+            .join(", ")
+    ));
+    lines.push(format!(
+        "  mapped: {} entries ({})",
+        imported.entries.len(),
+        by_status
+            .iter()
+            .map(|(w, n)| format!("{n} {w}"))
+            .collect::<Vec<_>>()
+            .join(", ")
+    ));
+    if !imported.words.is_empty() {
+        lines.push(format!(
+            "  status words: {}",
+            imported
+                .words
+                .iter()
+                .map(|(w, (s, n))| format!(
+                    "\"{w}\" -> {} ({n})",
+                    s.map_or(NOT_ASSESSED, Status::as_str)
+                ))
+                .collect::<Vec<_>>()
+                .join(", ")
+        ));
+    }
+    if imported.annex_numbered > 0 {
+        lines.push(format!(
+            "  Annex A numbering: {} ids such as 5.1 read as A.5.1 (a Statement of Applicability)",
+            imported.annex_numbered
+        ));
+    }
+    if !imported.additional.is_empty() {
+        lines.push(format!(
+            "  additional controls: {}",
+            imported.additional.len()
+        ));
+    }
+    if imported.organisation.1 {
+        lines.push(format!(
+            "  defaulted: organisation \"{}\" from the file name; put the real name in the file or pass --organisation",
+            imported.organisation.0
+        ));
+    }
+    let count = |outcome| {
+        imported
+            .problems
+            .iter()
+            .filter(|p| p.outcome == outcome)
+            .count()
+    };
+    lines.push(format!(
+        "  left out: {} rows written commented out (they would not validate), {} rows not placed, {} cells left out; each is listed above",
+        imported.commented.len(),
+        count(super::Outcome::NotPlaced),
+        count(super::Outcome::CellLeftOut)
+    ));
+    lines
 }
