@@ -74,18 +74,28 @@ impl Partition {
         self.live.iter().position(|&p| p == id).unwrap_or(0)
     }
 
+    /// The one standard all items of package id `id` belong to, if they do.
+    fn one_standard(&self, id: usize, open: &[Node]) -> Option<StandardIndex> {
+        let first = open[*self.members[id].first()?].standard;
+        self.members[id]
+            .iter()
+            .all(|&i| open[i].standard == first)
+            .then_some(first)
+    }
+
+    /// Work for one standard, or joint work for several.
+    fn single_or_joint(&self, id: usize, open: &[Node]) -> PackageKind {
+        match self.one_standard(id, open) {
+            Some(_) => PackageKind::Single,
+            None => PackageKind::Joint,
+        }
+    }
+
     pub(super) fn kind(&self, package: usize, open: &[Node]) -> PackageKind {
         let id = self.live[package];
         match &self.label[id] {
             Some((kind, _)) => *kind,
-            None => {
-                let first = open[self.members[id][0]].standard;
-                if self.members[id].iter().all(|&i| open[i].standard == first) {
-                    PackageKind::Single
-                } else {
-                    PackageKind::Joint
-                }
-            }
+            None => self.single_or_joint(id, open),
         }
     }
 
@@ -243,17 +253,16 @@ pub(super) fn shared_elements(
             } else {
                 name.to_owned()
             };
-            let members = &partition.members[package];
-            let first = open[members[0]].standard;
-            let kind = if members.iter().any(|&i| open[i].standard != first) {
-                PackageKind::Shared
-            } else if in_place
-                .get(name)
-                .is_some_and(|standards| standards.iter().any(|&s| s != first))
-            {
-                PackageKind::Extend
-            } else {
-                PackageKind::Single
+            let kind = match partition.one_standard(package, open) {
+                None => PackageKind::Shared,
+                Some(only)
+                    if in_place
+                        .get(name)
+                        .is_some_and(|standards| standards.iter().any(|&s| s != only)) =>
+                {
+                    PackageKind::Extend
+                }
+                Some(_) => PackageKind::Single,
             };
             partition.label[package] = Some((kind, title));
         }
@@ -395,13 +404,7 @@ pub(super) fn single_work(
             };
             // One document may serve items of several standards: one
             // piece of work for all of them.
-            let members = &partition.members[package];
-            let first = open[members[0]].standard;
-            let kind = if members.iter().all(|&i| open[i].standard == first) {
-                PackageKind::Single
-            } else {
-                PackageKind::Joint
-            };
+            let kind = partition.single_or_joint(package, open);
             partition.label[package] = Some((kind, name));
         }
     }
@@ -523,7 +526,7 @@ pub(super) fn extensions(
         let list = &mut groups[at].1;
         let joined = list
             .iter()
-            .any(|&package| partition.merge(package, package_of_item(partition, item), waits));
+            .any(|&package| partition.merge(package, partition.of[item], waits));
         if !joined {
             list.push(package);
         }
@@ -544,8 +547,4 @@ pub(super) fn extensions(
         };
         partition.label[settled] = Some((PackageKind::Extend, title));
     }
-}
-
-pub(super) fn package_of_item(partition: &Partition, item: usize) -> usize {
-    partition.of[item]
 }

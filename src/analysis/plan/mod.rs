@@ -115,14 +115,17 @@ pub fn plan(catalog: &Catalog, assessment: &Assessment, options: &Options) -> Pl
     let total =
         |index: usize| -> f64 { round1(gains[index].iter().filter_map(|f| f.value).sum::<f64>()) };
 
-    let of_item: Vec<usize> = partition.of.clone();
     let prerequisites: Vec<Vec<usize>> = packages
         .iter()
         .enumerate()
         .map(|(package, members)| {
             let mut before: Vec<usize> = members
                 .iter()
-                .flat_map(|&i| waits[i].iter().map(|&j| partition.package_of(of_item[j])))
+                .flat_map(|&i| {
+                    waits[i]
+                        .iter()
+                        .map(|&j| partition.package_of(partition.of[j]))
+                })
                 .filter(|&other| other != package)
                 .collect();
             before.sort_unstable();
@@ -201,7 +204,7 @@ pub fn plan(catalog: &Catalog, assessment: &Assessment, options: &Options) -> Pl
         standards.dedup();
         let waits_on: Vec<PlanWait> = prerequisites[package]
             .iter()
-            .map(|&other| {
+            .filter_map(|&other| {
                 wait(
                     catalog,
                     &open,

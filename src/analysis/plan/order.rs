@@ -95,27 +95,21 @@ pub(super) fn wait(
     members: &[usize],
     other: &[usize],
     rank: usize,
-) -> PlanWait {
-    for &item in members {
-        for &target in &waits[item] {
-            if other.contains(&target) {
-                let node = open[item];
-                let standard = &catalog.standards[node.standard];
-                return PlanWait {
-                    rank,
-                    item: format!("{} {}", standard.key, standard.items[node.item].id),
-                    waits_for: format!("{} {}", standard.key, catalog.item(open[target]).id),
-                    reason: reason(catalog, node, open[target].item).unwrap_or_default(),
-                };
-            }
-        }
-    }
-    PlanWait {
+) -> Option<PlanWait> {
+    let (item, target) = members.iter().find_map(|&item| {
+        waits[item]
+            .iter()
+            .find(|target| other.contains(target))
+            .map(|&target| (item, target))
+    })?;
+    let node = open[item];
+    let standard = &catalog.standards[node.standard];
+    Some(PlanWait {
         rank,
-        item: String::new(),
-        waits_for: String::new(),
-        reason: String::new(),
-    }
+        item: format!("{} {}", standard.key, standard.items[node.item].id),
+        waits_for: format!("{} {}", standard.key, catalog.item(open[target]).id),
+        reason: reason(catalog, node, open[target].item).unwrap_or_default(),
+    })
 }
 
 /// The catalogue's reason for `node` waiting for `target`: given on the item
