@@ -6,6 +6,9 @@ use minijinja::{Environment, Value};
 
 use crate::render::percent;
 
+/// The page every HTML output extends.
+const PAGE: &str = include_str!("page.html");
+
 /// An environment holding `template` under `name`, with the `percent`
 /// function; an error only if the embedded template is broken.
 pub fn environment(
@@ -13,6 +16,10 @@ pub fn environment(
     template: &'static str,
 ) -> Result<Environment<'static>, String> {
     let mut env = Environment::new();
+    // The page every HTML output extends: one place for the head and its
+    // Content-Security-Policy.
+    env.add_template("page.html", PAGE)
+        .map_err(|e| e.to_string())?;
     env.add_template(name, template)
         .map_err(|e| e.to_string())?;
     env.add_function("percent", |value: Option<f64>| percent(value));
