@@ -750,71 +750,7 @@ pub fn import(
             });
         }
     }
-    // A heading takes what most of the rows inheriting from it say; a row
-    // that says something else was edited, and keeps its own entry.
-    for ((standard, heading), rows) in inheriting {
-        let signature = |e: &Imported| {
-            format!(
-                "{:?}",
-                (
-                    e.status,
-                    &e.reasons,
-                    &e.justification,
-                    &e.risks,
-                    &e.implementation,
-                    &e.owner,
-                    &e.evidence,
-                    &e.note,
-                    e.due,
-                    e.reviewed
-                )
-            )
-        };
-        let mut counts: Vec<(String, usize)> = Vec::new();
-        for row in &rows {
-            let key = signature(row);
-            match counts.iter_mut().find(|(k, _)| *k == key) {
-                Some((_, n)) => *n += 1,
-                None => counts.push((key, 1)),
-            }
-        }
-        let most = counts.iter().map(|(_, n)| *n).max().unwrap_or(0);
-        let Some((common, _)) = counts.iter().find(|(_, n)| *n == most) else {
-            continue;
-        };
-        let mut wrote_heading = false;
-        for row in rows {
-            if signature(&row) == *common && !wrote_heading {
-                wrote_heading = true;
-                let id = catalog.standards[standard].items[heading].id.clone();
-                seen.insert((standard, heading), row.row);
-                out.entries.push(Imported {
-                    item: heading,
-                    id,
-                    ..row
-                });
-            } else if signature(&row) != *common {
-                if let Some(&first) = seen.get(&(standard, row.item)) {
-                    out.problems.push(RowProblem {
-                        place: Place {
-                            sheet: sheet.name.clone(),
-                            row: row.row,
-                            column: None,
-                        },
-                        message: format!("{}: written commented out: a second row for it (the first is row {first})", row.id),
-                        outcome: Outcome::Commented,
-                    });
-                    out.commented.push(Commented {
-                        why: format!("a second row for {} (the first is row {first})", row.id),
-                        entry: row,
-                    });
-                } else {
-                    seen.insert((standard, row.item), row.row);
-                    out.entries.push(row);
-                }
-            }
-        }
-    }
+    settle_inherited(catalog, &sheet.name, inheriting, &mut seen, &mut out);
     if other_standard > 0 {
         out.problems.push(RowProblem {
             place: Place {
@@ -830,6 +766,69 @@ pub fn import(
     }
     out.entries.sort_by_key(|e| (e.standard, e.item));
     Ok(out)
+}
+
+/// Whether two entries say the same, wherever they come from.
+fn same_content(a: &Imported, b: &Imported) -> bool {
+    Imported {
+        standard: b.standard,
+        item: b.item,
+        id: b.id.clone(),
+        row: b.row,
+        ..a.clone()
+    } == *b
+}
+
+/// Rows that show a status inherited from a heading give the heading its
+/// entry: what most of them say. A row that says something else was edited
+/// in the sheet and keeps an entry of its own.
+fn settle_inherited(
+    catalog: &Catalog,
+    sheet: &str,
+    inheriting: BTreeMap<(StandardIndex, ItemIndex), Vec<Imported>>,
+    seen: &mut BTreeMap<(StandardIndex, ItemIndex), usize>,
+    out: &mut Import,
+) {
+    for ((standard, heading), rows) in inheriting {
+        // The content most rows share; the first of them on a tie.
+        let Some(common) = rows
+            .iter()
+            .max_by_key(|row| {
+                let agreeing = rows.iter().filter(|other| same_content(row, other)).count();
+                (agreeing, std::cmp::Reverse(row.row))
+            })
+            .cloned()
+        else {
+            continue;
+        };
+        seen.insert((standard, heading), common.row);
+        out.entries.push(Imported {
+            item: heading,
+            id: catalog.standards[standard].items[heading].id.clone(),
+            ..common.clone()
+        });
+        for row in rows.into_iter().filter(|row| !same_content(row, &common)) {
+            match seen.get(&(standard, row.item)) {
+                Some(&first) => {
+                    let why = format!("a second row for {} (the first is row {first})", row.id);
+                    out.problems.push(RowProblem {
+                        place: Place {
+                            sheet: sheet.to_owned(),
+                            row: row.row,
+                            column: None,
+                        },
+                        message: format!("{}: written commented out: {why}", row.id),
+                        outcome: Outcome::Commented,
+                    });
+                    out.commented.push(Commented { why, entry: row });
+                }
+                None => {
+                    seen.insert((standard, row.item), row.row);
+                    out.entries.push(row);
+                }
+            }
+        }
+    }
 }
 
 /// Text with the characters no status file can hold (control characters
