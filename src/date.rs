@@ -92,6 +92,38 @@ impl Date {
     }
 }
 
+impl Date {
+    /// The day of the week, 0 for Monday to 6 for Sunday.
+    pub fn weekday(self) -> u8 {
+        // 1970-01-01 was a Thursday.
+        (self.days() + 3).rem_euclid(7) as u8
+    }
+
+    /// This date if it is a working day (Monday to Friday), else the next Monday.
+    pub fn working(self) -> Date {
+        match self.weekday() {
+            5 => self.plus_days(2),
+            6 => self.plus_days(1),
+            _ => Some(self),
+        }
+        .unwrap_or(self)
+    }
+
+    /// The date `days` calendar days later; `None` past the year 9999.
+    pub fn plus_days(self, days: i64) -> Option<Date> {
+        Date::from_days(self.days() + days)
+    }
+
+    /// The working day `days` working days after this one, which must be a
+    /// working day; `None` past the year 9999.
+    pub fn plus_working_days(self, days: u64) -> Option<Date> {
+        let weeks = i64::try_from(days / 5).ok()?;
+        let rest = (days % 5) as u8;
+        let weekend = if self.weekday() + rest >= 5 { 2 } else { 0 };
+        self.plus_days(weeks.checked_mul(7)? + i64::from(rest) + weekend)
+    }
+}
+
 impl fmt::Display for Date {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{:04}-{:02}-{:02}", self.year, self.month, self.day)

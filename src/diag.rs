@@ -94,6 +94,8 @@ problem_codes! {
     DuplicateDocument = "duplicate-document": "Two documents of the document set share an id.",
     Undocumented = "undocumented": "An item that expects documented information is served by no document.",
     OutputExists = "output-exists": "A file that would be written exists already; nothing is written without --force.",
+    MissingEffort = "missing-effort": "A catalogue that estimates effort for some assessable items but not for this one.",
+    PhaseOrder = "phase-order": "An item that waits for an item whose work belongs to a later project phase.",
 }
 
 impl fmt::Display for ProblemCode {

@@ -47,6 +47,57 @@ impl fmt::Display for Kind {
     }
 }
 
+/// The stages a certification project runs through, in order. An item's
+/// work belongs to one; `ims plan` lays the foundations of every stage before
+/// the next, and never lets an item wait for work of a later stage.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Phase {
+    /// Set up the management system and what all later work uses.
+    Establish,
+    /// Assess and treat risks, set objectives, plan.
+    Plan,
+    /// Put controls and processes into operation.
+    Implement,
+    /// Audit the system in operation.
+    Audit,
+    /// Review it and improve.
+    Review,
+}
+
+impl Phase {
+    /// Every phase, in project order.
+    pub const ALL: [Phase; 5] = [
+        Phase::Establish,
+        Phase::Plan,
+        Phase::Implement,
+        Phase::Audit,
+        Phase::Review,
+    ];
+
+    /// The spelling used in catalogue files and output.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Phase::Establish => "establish",
+            Phase::Plan => "plan",
+            Phase::Implement => "implement",
+            Phase::Audit => "audit",
+            Phase::Review => "review",
+        }
+    }
+
+    /// Parses the catalogue spelling.
+    pub fn parse(text: &str) -> Option<Phase> {
+        Phase::ALL.into_iter().find(|phase| phase.as_str() == text)
+    }
+}
+
+impl fmt::Display for Phase {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
 /// How a source item relates to a target item (NIST IR 8477 set theory),
 /// read as "source REL target".
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
@@ -190,6 +241,13 @@ pub struct Item {
     /// What documented information the item expects, in our own words;
     /// `None` when it expects none of its own.
     pub documented: Option<String>,
+    /// Person-days to put the item in place from nothing, for the reference
+    /// organisation the catalogue states; `None` when the catalogue gives no
+    /// estimate. Only assessable items carry one.
+    pub effort: Option<f64>,
+    /// The stage of a certification project the item's work belongs to: its
+    /// own, else its nearest heading's, else [`Phase::Implement`].
+    pub phase: Phase,
 }
 
 impl Item {
@@ -242,6 +300,9 @@ pub struct Standard {
     /// naming the document sections that serve it alone; its key when the
     /// catalogue gives none.
     pub aspect: String,
+    /// Who the items' effort estimates are made for, in words; `None` when
+    /// the catalogue gives no estimates.
+    pub effort_reference: Option<String>,
     /// The file the catalogue came from (`builtin:...` for embedded ones).
     pub file: String,
     /// Items in catalogue order; parents come before their children.

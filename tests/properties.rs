@@ -203,6 +203,7 @@ fn options() -> impl Strategy<Value = Options> {
             as_of: ims::date::Date::parse("2026-12-31"),
             fail_on_stale_evidence: fail % 2 == 0,
             baseline: None,
+            effort_scale: None,
             summary_only: false,
         },
     )

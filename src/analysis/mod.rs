@@ -4,6 +4,7 @@
 
 pub mod diff;
 pub mod docs;
+pub mod effort;
 mod gate;
 mod overlap;
 pub mod plan;
@@ -43,6 +44,9 @@ pub struct Options {
     pub fail_on_stale_evidence: bool,
     /// An earlier snapshot; items that regressed against it fail the gate.
     pub baseline: Option<Snapshot>,
+    /// Multiplies the catalogues' effort estimates, over the status file's
+    /// `effort-scale`; `None` keeps the file's (or 1).
+    pub effort_scale: Option<f64>,
     /// Compute only what a portfolio summary needs: coverage, counts,
     /// missing items, warnings and the gate; leave the item rows, overlap,
     /// integrated view and suggestion texts empty.
@@ -131,6 +135,13 @@ pub fn analyse(catalog: &Catalog, assessment: &Assessment, options: &Options) ->
             }
         }
         let projection = reuse::projection(catalog, standard, &statuses, &by_target);
+        let effort = remaining_effort(
+            catalog,
+            standard,
+            &statuses,
+            &by_target,
+            effort_scale(assessment, options),
+        );
         standards.push(StandardSummary {
             id: catalogue.key.clone(),
             name: catalogue.name.clone(),
@@ -142,6 +153,7 @@ pub fn analyse(catalog: &Catalog, assessment: &Assessment, options: &Options) ->
             fully_reusable: projection.fully_reusable,
             partly_reusable: projection.partly_reusable,
             new_work: projection.new_work,
+            effort,
             groups: groups(catalog, standard, &statuses, &by_target),
         });
     }
@@ -208,6 +220,42 @@ pub fn analyse(catalog: &Catalog, assessment: &Assessment, options: &Options) ->
         baseline,
         gate,
     }
+}
+
+/// The factor on the catalogues' effort: the command line's, else the
+/// status file's, else 1.
+pub(crate) fn effort_scale(assessment: &Assessment, options: &Options) -> f64 {
+    options
+        .effort_scale
+        .or(assessment.plan.effort_scale)
+        .unwrap_or(1.0)
+}
+
+/// The effort a standard still needs, when its catalogue estimates effort.
+fn remaining_effort(
+    catalog: &Catalog,
+    standard: StandardIndex,
+    statuses: &Statuses<'_>,
+    reuse: &reuse::ByTarget<'_>,
+    scale: f64,
+) -> Option<effort::Effort> {
+    catalog.standards[standard].effort_reference.as_ref()?;
+    let mut total = effort::Effort::default();
+    for leaf in catalog.standards[standard].leaves() {
+        let node = Node {
+            standard,
+            item: leaf,
+        };
+        let found = effort::item_effort(
+            catalog,
+            node,
+            statuses.get(node),
+            reuse.get(&node).map_or(0.0, |ranked| ranked.weight),
+            scale,
+        )?;
+        total.add(found);
+    }
+    Some(total.rounded())
 }
 
 /// A reference to the item behind a node.

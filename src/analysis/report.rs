@@ -204,6 +204,9 @@ pub struct StandardSummary {
     pub partly_reusable: usize,
     /// Applicable items not implemented and not fully covered by any reuse: new work.
     pub new_work: usize,
+    /// Person-days still needed to put every applicable item in place,
+    /// after reuse and without it; null when the catalogue gives no estimates.
+    pub effort: Option<super::effort::Effort>,
     /// Coverage per reporting group (clause, theme).
     pub groups: Vec<GroupSummary>,
 }

@@ -350,6 +350,14 @@ impl Share {
         }
     }
 
+    /// The same sum with `hundredths` more (or fewer), over the same items.
+    pub fn moved(self, hundredths: i64) -> Share {
+        Share {
+            hundredths: self.hundredths.saturating_add_signed(hundredths),
+            items: self.items,
+        }
+    }
+
     /// The mean share in percent, one decimal; `None` when nothing is applicable.
     pub fn percent(self) -> Option<f64> {
         (self.items > 0).then(|| round1(self.hundredths as f64 / self.items as f64))

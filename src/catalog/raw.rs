@@ -71,6 +71,9 @@ pub struct RawStandard {
     /// document sections: `security`, `service`.
     #[serde(default)]
     pub aspect: Option<Located<String>>,
+    /// The organisation the items' `effort` is estimated for, in words.
+    #[serde(default)]
+    pub effort_reference: Option<Located<String>>,
 }
 
 /// One item of a catalogue file.
@@ -100,6 +103,12 @@ pub struct RawItem {
     pub after_reason: Option<Located<String>>,
     /// What documented information the item expects, in our own words.
     pub documented: Option<Located<String>>,
+    /// Person-days to put the item in place, for the catalogue's reference
+    /// organisation.
+    pub effort: Option<Located<f64>>,
+    /// The project stage its work belongs to; on a heading, for the items
+    /// beneath it that give none.
+    pub phase: Option<Located<String>>,
 }
 
 /// The header of a crosswalk file.

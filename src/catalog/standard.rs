@@ -5,12 +5,12 @@ use std::collections::HashMap;
 use super::raw::{RawFile, RawItem};
 use super::required_text;
 use crate::diag::{Pos, ProblemCode, Problems};
-use crate::model::{IdHasher, Item, ItemIndex, Kind, Standard};
+use crate::model::{IdHasher, Item, ItemIndex, Kind, Phase, Standard};
 use crate::suggest;
 use crate::yaml::Located;
 
 /// Keys of the status file that a standard key must not shadow.
-pub const RESERVED_KEYS: &[&str] = crate::status::META_KEYS;
+pub const RESERVED_KEYS: &[&str] = crate::status::TOP_KEYS;
 
 /// A validated standard, with where its key was written.
 pub struct Draft {
@@ -74,7 +74,15 @@ impl Draft {
             }
             None => key.clone(),
         };
-        let items = match raw.items {
+        let effort_reference = header.effort_reference.and_then(|text| {
+            required_text(
+                Some(text),
+                || "the standard's `effort-reference`".to_owned(),
+                header_pos,
+                problems,
+            )
+        });
+        let (items, places) = match raw.items {
             Some(items) if !items.is_empty() => build_items(items, problems),
             _ => {
                 problems.add(
@@ -82,7 +90,7 @@ impl Draft {
                     header_pos,
                     format!("catalogue `{key}` has no items"),
                 );
-                Vec::new()
+                (Vec::new(), Vec::new())
             }
         };
         let index = items
@@ -97,6 +105,7 @@ impl Draft {
                 title: title.unwrap_or_default(),
                 edition: edition.unwrap_or_default(),
                 aspect,
+                effort_reference,
                 file: problems.file().to_owned(),
                 items,
                 index,
@@ -106,6 +115,8 @@ impl Draft {
         })
         .map(|mut draft| {
             draft.standard.waits_for = waits_for(&draft.standard, problems, header_pos);
+            check_effort(&draft.standard, problems, header_pos);
+            check_phase_order(&draft.standard, &places, problems);
             draft
         })
     }
@@ -143,12 +154,17 @@ struct PendingAfter {
     at: Pos,
 }
 
-fn build_items(raw_items: Vec<Located<RawItem>>, problems: &mut Problems) -> Vec<Item> {
+/// The items of a catalogue file, and where each is written.
+fn build_items(raw_items: Vec<Located<RawItem>>, problems: &mut Problems) -> (Vec<Item>, Vec<Pos>) {
     let mut items: Vec<Item> = Vec::with_capacity(raw_items.len());
+    let mut places: Vec<Pos> = Vec::with_capacity(raw_items.len());
     let mut pending: Vec<PendingAfter> = Vec::new();
     let mut seen: HashMap<String, Pos, IdHasher> =
         HashMap::with_capacity_and_hasher(raw_items.len(), IdHasher);
     let mut group_flags = Vec::with_capacity(raw_items.len());
+    // Each item's own phase as written; resolved through the headings below.
+    let mut own_phases: Vec<Option<Phase>> = Vec::with_capacity(raw_items.len());
+    let mut effort_at: Vec<Option<Pos>> = Vec::with_capacity(raw_items.len());
     for raw in raw_items {
         let at = raw.pos;
         let raw = raw.value;
@@ -255,6 +271,15 @@ fn build_items(raw_items: Vec<Located<RawItem>>, problems: &mut Problems) -> Vec
             }
             (None, None) => {}
         }
+        let effort = raw.effort.and_then(|effort| {
+            effort_at.push(Some(effort.pos));
+            check_effort_value(&id, &effort, problems)
+        });
+        if effort_at.len() == items.len() {
+            effort_at.push(None);
+        }
+        own_phases.push(raw.phase.and_then(|phase| parse_phase(&id, &phase, problems)));
+        places.push(at);
         items.push(Item {
             id,
             title: title.unwrap_or_default(),
@@ -267,13 +292,141 @@ fn build_items(raw_items: Vec<Located<RawItem>>, problems: &mut Problems) -> Vec
             after: Vec::new(),
             after_reason: None,
             documented,
+            effort,
+            phase: Phase::Implement,
         });
     }
     for index in 0..items.len() {
         items[index].group = reporting_group(&items, &group_flags, ItemIndex::new(index));
+        // Parents come first, so a parent's phase is settled before its children's.
+        items[index].phase = match (own_phases[index], items[index].parent) {
+            (Some(phase), _) => phase,
+            (None, Some(parent)) => items[parent.get()].phase,
+            (None, None) => Phase::Implement,
+        };
+    }
+    for (index, at) in effort_at.iter().enumerate() {
+        if let Some(at) = at
+            && !items[index].is_leaf()
+        {
+            problems
+                .add(
+                    ProblemCode::InvalidValue,
+                    *at,
+                    format!(
+                        "`{}` is a heading; effort is estimated for the items beneath it",
+                        items[index].id
+                    ),
+                )
+                .help("move `effort` onto each assessable item beneath the heading");
+            items[index].effort = None;
+        }
     }
     resolve_after(&mut items, pending, problems);
-    items
+    (items, places)
+}
+
+/// Largest effort one item may carry, in person-days: beyond it an item is
+/// a project of its own and should be split in the catalogue.
+const MAX_EFFORT: f64 = 250.0;
+
+/// An item's effort if it is a positive number of person-days in quarter
+/// days, at most [`MAX_EFFORT`]; reports anything else.
+fn check_effort_value(id: &str, effort: &Located<f64>, problems: &mut Problems) -> Option<f64> {
+    let value = effort.value;
+    let quarters = value * 4.0;
+    if value.is_finite() && value > 0.0 && value <= MAX_EFFORT && quarters == quarters.round() {
+        return Some(value);
+    }
+    problems
+        .add(
+            ProblemCode::InvalidValue,
+            effort.pos,
+            format!("the effort of `{id}` is {value}, not a number of person-days from 0.25 to {MAX_EFFORT}"),
+        )
+        .help("write person-days in steps of a quarter day, such as `0.5`, `2` or `7.75`");
+    None
+}
+
+/// An item's `phase`, reporting an unknown word.
+fn parse_phase(id: &str, phase: &Located<String>, problems: &mut Problems) -> Option<Phase> {
+    let word = phase.value.trim();
+    let found = Phase::parse(word);
+    if found.is_none() {
+        let known = Phase::ALL.map(Phase::as_str);
+        let problem = problems.add(
+            ProblemCode::InvalidValue,
+            phase.pos,
+            format!("unknown phase `{word}` for item `{id}`"),
+        );
+        problem.help(
+            suggest::did_you_mean(word, known)
+                .unwrap_or_else(|| format!("use one of: {}", known.join(", "))),
+        );
+    }
+    found
+}
+
+/// A catalogue estimates effort for every assessable item or for none, and
+/// says who the estimates are for.
+fn check_effort(standard: &Standard, problems: &mut Problems, at: Pos) {
+    let estimated = standard.leaves().any(|leaf| standard.items[leaf].effort.is_some());
+    if !estimated {
+        return;
+    }
+    if standard.effort_reference.is_none() {
+        problems
+            .add(
+                ProblemCode::MissingKey,
+                at,
+                format!(
+                    "catalogue `{}` estimates effort but does not say for what organisation",
+                    standard.key
+                ),
+            )
+            .help("add `effort-reference:` to the `standard` header, describing the organisation the person-days are for");
+    }
+    for leaf in standard.leaves() {
+        let item = &standard.items[leaf];
+        if item.effort.is_none() {
+            problems
+                .add(
+                    ProblemCode::MissingEffort,
+                    at,
+                    format!(
+                        "`{}` of {} has no `effort`, though other items of the catalogue have one",
+                        item.id, standard.key
+                    ),
+                )
+                .help("estimate every assessable item, so that plan totals and calendars count all the work");
+        }
+    }
+}
+
+/// No item waits for an item whose work belongs to a later phase: the plan
+/// lays each phase's foundations before the next, which a backward wait
+/// would contradict.
+fn check_phase_order(standard: &Standard, places: &[Pos], problems: &mut Problems) {
+    for leaf in standard.leaves() {
+        let item = &standard.items[leaf];
+        let later = standard
+            .waits_for(leaf)
+            .iter()
+            .map(|&other| &standard.items[other])
+            .find(|other| other.phase > item.phase);
+        if let Some(other) = later {
+            problems
+                .add(
+                    ProblemCode::PhaseOrder,
+                    places.get(leaf.get()).copied().unwrap_or_default(),
+                    format!(
+                        "`{}` of {} ({} phase) waits for `{}` ({} phase), which comes later",
+                        item.id, standard.key, item.phase, other.id, other.phase
+                    ),
+                )
+                .help("move one of the two into another phase, or drop the wait");
+        }
+    }
 }
 
 /// Resolves every `after` to item indexes, reporting unknown ids, an item

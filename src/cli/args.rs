@@ -165,6 +165,32 @@ pub struct PlanArgs {
     /// Judge due dates against DATE (YYYY-MM-DD) instead of today
     #[arg(long, value_name = "DATE")]
     pub as_of: Option<String>,
+
+    /// Schedule the steps on working days from DATE (YYYY-MM-DD), with the
+    /// Stage 1 and Stage 2 milestones [default: the status file's `plan.start`]
+    #[arg(long, value_name = "DATE", help_heading = "Calendar")]
+    pub start: Option<String>,
+
+    /// People working on the project in parallel, full time [default: the
+    /// status file's `plan.people`, else 1]
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..=200), help_heading = "Calendar")]
+    pub people: Option<u32>,
+
+    /// Weeks the system runs, building up records, before the first internal
+    /// audit [default: the status file's `plan.operate-weeks`, else 12]
+    #[arg(long, value_name = "WEEKS", value_parser = clap::value_parser!(u32).range(0..=104), help_heading = "Calendar")]
+    pub operate_weeks: Option<u32>,
+
+    /// Weeks between the Stage 1 and the Stage 2 audit [default: the status
+    /// file's `plan.stage-gap-weeks`, else 4]
+    #[arg(long, value_name = "WEEKS", value_parser = clap::value_parser!(u32).range(0..=104), help_heading = "Calendar")]
+    pub stage_gap_weeks: Option<u32>,
+
+    /// Multiply the catalogues' effort estimates by FACTOR (1 is their
+    /// reference organisation of about 50 staff) [default: the status
+    /// file's `plan.effort-scale`, else 1]
+    #[arg(long, value_name = "FACTOR")]
+    pub effort_scale: Option<String>,
 }
 
 /// `ims docs`.

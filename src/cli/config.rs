@@ -12,9 +12,11 @@ use super::args::{
 use super::input;
 use super::io::Failure;
 use crate::analysis::soa::standards_with_controls;
+use crate::analysis::plan::{CalendarOptions, DEFAULT_OPERATE_WEEKS, DEFAULT_STAGE_GAP_WEEKS};
 use crate::analysis::{FailOn, MinCoverage, Options};
 use crate::date::Date;
 use crate::model::StandardIndex;
+use crate::status::PlanSettings;
 
 /// What `ims gap` reads: one status file, or a portfolio of files and
 /// directories.
@@ -188,6 +190,7 @@ fn options(context: &Context, args: &GapArgs) -> Result<Options, Failure> {
         as_of,
         fail_on_stale_evidence,
         baseline,
+        effort_scale: None,
         summary_only: false,
     })
 }
@@ -231,6 +234,9 @@ pub struct PlanConfig {
     pub output: Option<PathBuf>,
     /// The scope and the date due dates are judged against.
     pub options: Options,
+    /// The calendar settings given on the command line; the status file's
+    /// `plan:` block fills in the rest.
+    pub settings: PlanSettings,
 }
 
 impl PlanConfig {
@@ -243,6 +249,29 @@ impl PlanConfig {
             PlanFormat::Table,
         )?;
         let (focus, target) = scope(context, &args.standard, args.target.as_deref())?;
+        let start = args
+            .start
+            .as_deref()
+            .map(|text| {
+                Date::parse(text).ok_or_else(|| {
+                    Failure::message(
+                        format!("--start `{text}` is not a date"),
+                        Some("write it as YYYY-MM-DD, such as 2027-01-04".to_owned()),
+                    )
+                })
+            })
+            .transpose()?;
+        let effort_scale = args
+            .effort_scale
+            .as_deref()
+            .map(|text| match text.trim().parse::<f64>() {
+                Ok(value) if (0.05..=20.0).contains(&value) => Ok(value),
+                _ => Err(Failure::message(
+                    format!("--effort-scale `{text}` is not a factor from 0.05 to 20"),
+                    Some("1 is the catalogues' reference organisation; 0.5 halves every estimate, 2 doubles it".to_owned()),
+                )),
+            })
+            .transpose()?;
         Ok(PlanConfig {
             file: args.file,
             format,
@@ -251,9 +280,53 @@ impl PlanConfig {
                 focus,
                 target,
                 as_of: as_of(args.as_of.as_deref())?,
+                effort_scale,
                 ..Options::default()
             },
+            settings: PlanSettings {
+                effort_scale,
+                start,
+                people: args.people,
+                operate_weeks: args.operate_weeks,
+                stage_gap_weeks: args.stage_gap_weeks,
+            },
         })
+    }
+
+    /// The calendar, from the command line over the status file's `plan:`
+    /// block; `None` without a start date. Calendar settings without one are
+    /// refused rather than ignored.
+    pub fn calendar(&self, file: &PlanSettings) -> Result<Option<CalendarOptions>, Failure> {
+        let cli = &self.settings;
+        let Some(start) = cli.start.or(file.start) else {
+            let given: Vec<&str> = [
+                (cli.people.is_some(), "--people"),
+                (cli.operate_weeks.is_some(), "--operate-weeks"),
+                (cli.stage_gap_weeks.is_some(), "--stage-gap-weeks"),
+            ]
+            .into_iter()
+            .filter_map(|(given, flag)| given.then_some(flag))
+            .collect();
+            if given.is_empty() {
+                return Ok(None);
+            }
+            return Err(Failure::message(
+                format!("{} set the calendar, which needs a start date", given.join(", ")),
+                Some("add --start YYYY-MM-DD, or `start:` in the status file's `plan:` block".to_owned()),
+            ));
+        };
+        Ok(Some(CalendarOptions {
+            start,
+            people: cli.people.or(file.people).unwrap_or(1),
+            operate_weeks: cli
+                .operate_weeks
+                .or(file.operate_weeks)
+                .unwrap_or(DEFAULT_OPERATE_WEEKS),
+            stage_gap_weeks: cli
+                .stage_gap_weeks
+                .or(file.stage_gap_weeks)
+                .unwrap_or(DEFAULT_STAGE_GAP_WEEKS),
+        }))
     }
 }
 

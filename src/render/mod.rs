@@ -46,6 +46,19 @@ pub enum Error {
 /// What a text renderer returns.
 pub type Rendered = Result<String, Error>;
 
+/// The effort a standard still needs, as a sentence to follow its figures:
+/// ` Effort left: 82.1 person-days after reuse (121.4 without).`; empty
+/// when its catalogue gives no estimates.
+pub fn effort_sentence(effort: Option<crate::analysis::effort::Effort>) -> String {
+    match effort {
+        Some(e) => format!(
+            " Effort left: {:.1} person-days after reuse ({:.1} without).",
+            e.days, e.days_without_reuse
+        ),
+        None => String::new(),
+    }
+}
+
 /// Pretty-printed JSON with a final newline.
 pub fn json<T: serde::Serialize + ?Sized>(value: &T) -> Rendered {
     let mut text = serde_json::to_string_pretty(value)?;

@@ -107,8 +107,19 @@ pub const TERMINAL_TEXT_MAX: usize = 200;
 /// [`TERMINAL_TEXT_MAX`], control and bidi characters shown escaped (line
 /// ends are kept).
 pub fn cell(text: impl fmt::Display) -> Cell {
+    cell_up_to(text, TERMINAL_TEXT_MAX)
+}
+
+/// A cell for ims's own sentences, which a reader needs whole (why a
+/// milestone falls where it does): escaped as [`cell`] does, shortened
+/// only past [`PARAGRAPH_MAX`].
+pub fn sentence(text: impl fmt::Display) -> Cell {
+    cell_up_to(text, PARAGRAPH_MAX)
+}
+
+fn cell_up_to(text: impl fmt::Display, max: usize) -> Cell {
     let text = text.to_string();
-    let shown = match terminal::shorten(&text, TERMINAL_TEXT_MAX) {
+    let shown = match terminal::shorten(&text, max) {
         Cow::Borrowed(_) => match terminal::escape_lines(&text) {
             // Nothing to change: the text is kept as it is, not copied.
             Cow::Borrowed(_) => None,
@@ -124,6 +135,24 @@ pub fn cell(text: impl fmt::Display) -> Cell {
 /// escaped.
 pub fn term(text: &str) -> String {
     terminal::escape(&terminal::shorten(text, TERMINAL_TEXT_MAX)).into_owned()
+}
+
+/// Longest text, in characters, that a terminal paragraph shows whole: far
+/// above any reason the plan gives, so that only runaway user text is cut.
+pub const PARAGRAPH_MAX: usize = 4000;
+
+/// A paragraph for a terminal: escaped as [`term`] does, wrapped whole at
+/// spaces to `width` columns, each line indented by `indent` spaces; a word
+/// is broken only when it alone is wider than the line.
+pub fn paragraph(text: &str, indent: usize, width: u16) -> String {
+    let text = terminal::escape(&terminal::shorten(text, PARAGRAPH_MAX)).into_owned();
+    let room = usize::from(width).saturating_sub(indent).max(20);
+    let pad = " ".repeat(indent);
+    wrap(&text, room)
+        .iter()
+        .map(|line| format!("{pad}{line}"))
+        .collect::<Vec<_>>()
+        .join("\n")
 }
 
 /// `text` in bold when the look is styled, else as it is: the one way a
@@ -200,10 +229,15 @@ impl Table {
     fn widths(&self) -> Vec<usize> {
         let columns = self.columns();
         let mut natural = vec![1usize; columns];
+        // The longest word of each column: it is not broken unless the
+        // table cannot give it that much.
+        let mut word = vec![1usize; columns];
         for row in self.all_rows() {
             for (column, cell) in row.iter().enumerate() {
                 let widest = cell.text.split('\n').map(width).max();
                 natural[column] = natural[column].max(widest.unwrap_or(0));
+                let longest = cell.text.split([' ', '\n']).map(width).max();
+                word[column] = word[column].max(longest.unwrap_or(0));
             }
         }
         let available = self.width.saturating_sub(chrome(columns)).max(columns);
@@ -233,10 +267,11 @@ impl Table {
         }
         let share = left / open.len();
         let mut extra = left % open.len();
-        for column in open {
+        for &column in &open {
             widths[column] = share.max(1) + usize::from(extra > 0);
             extra = extra.saturating_sub(1);
         }
+        keep_words_whole(&mut widths, &open, &word);
         widths
     }
 
@@ -293,6 +328,25 @@ impl Table {
             out.write_str("│\n")?;
         }
         Ok(())
+    }
+}
+
+/// Widens each of the `open` columns that is narrower than its longest
+/// word, a column at a time, by taking from the open column with the most
+/// room above its own longest word; words are broken only where the table
+/// has no such room left.
+fn keep_words_whole(widths: &mut [usize], open: &[usize], word: &[usize]) {
+    for &column in open {
+        while widths[column] < word[column] {
+            let donor = open
+                .iter()
+                .copied()
+                .filter(|&other| other != column && widths[other] > word[other].max(1))
+                .max_by_key(|&other| (widths[other] - word[other], std::cmp::Reverse(other)));
+            let Some(donor) = donor else { break };
+            widths[donor] -= 1;
+            widths[column] += 1;
+        }
     }
 }
 

@@ -33,6 +33,100 @@ pub const SOA_KEY: &str = "soa";
 /// The top-level key of controls from other sources than the standards.
 pub const ADDITIONAL_KEY: &str = "additional-controls";
 
+/// The top-level key of the settings `ims plan` works with.
+pub const PLAN_KEY: &str = "plan";
+
+/// The top-level key of the certificates the organisation holds.
+pub const CERTIFICATES_KEY: &str = "certificates";
+
+/// Every top-level key that is not a standard section; a catalogue may not
+/// take one as its standard key.
+pub const TOP_KEYS: &[&str] = &[
+    "organisation",
+    "organization",
+    "scope",
+    "assessed",
+    "assessor",
+    SOA_KEY,
+    ADDITIONAL_KEY,
+    PLAN_KEY,
+    CERTIFICATES_KEY,
+];
+
+/// How urgent the risk treatment makes a control: the priority the risk
+/// treatment plan gives the risks it treats.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, schemars::JsonSchema,
+)]
+#[serde(rename_all = "kebab-case")]
+pub enum Priority {
+    /// Treat first.
+    High,
+    /// Treat in the normal course.
+    Medium,
+    /// Treat when the rest allows.
+    Low,
+}
+
+impl Priority {
+    /// Every priority, most urgent first.
+    pub const ALL: [Priority; 3] = [Priority::High, Priority::Medium, Priority::Low];
+
+    /// The spelling in status files and output.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Priority::High => "high",
+            Priority::Medium => "medium",
+            Priority::Low => "low",
+        }
+    }
+
+    /// Parses the status-file spelling.
+    pub fn parse(text: &str) -> Option<Priority> {
+        Priority::ALL.into_iter().find(|p| p.as_str() == text)
+    }
+}
+
+impl fmt::Display for Priority {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// What the top-level `plan:` block says about the project: how to scale
+/// the catalogues' effort, and the calendar to schedule it on. The command
+/// line overrides each.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct PlanSettings {
+    /// Multiplies every catalogue effort: 1 is the catalogue's reference
+    /// organisation, 0.5 an organisation half as much work, 2 twice.
+    pub effort_scale: Option<f64>,
+    /// The first working day of the project.
+    pub start: Option<Date>,
+    /// People working on it in parallel, full time.
+    pub people: Option<u32>,
+    /// Weeks the system runs, building up records, before the internal audit.
+    pub operate_weeks: Option<u32>,
+    /// Weeks between the Stage 1 and the Stage 2 audit.
+    pub stage_gap_weeks: Option<u32>,
+}
+
+/// A certificate the organisation holds: its open items are a live
+/// certificate's, kept in order for the next audit.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Certificate {
+    /// The certified standard.
+    pub standard: StandardIndex,
+    /// When it was first certified.
+    pub since: Option<Date>,
+    /// The next surveillance or recertification audit.
+    pub next_audit: Option<Date>,
+    /// The certification body.
+    pub body: Option<String>,
+    /// Where it is written.
+    pub pos: Pos,
+}
+
 /// Why a control is included in the Statement of Applicability.
 #[derive(
     Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, schemars::JsonSchema,
@@ -264,6 +358,14 @@ pub struct Entry {
     /// Where it is described how the control is implemented (a procedure,
     /// a configuration standard), kept apart from the evidence that it runs.
     pub implementation: Option<String>,
+    /// How urgent the risk treatment makes it: `high`, `medium` or `low`.
+    /// On a heading, for the items beneath it that give none.
+    pub priority: Option<Priority>,
+    /// The organisation's own estimate of the person-days still needed to
+    /// put the item in place; it replaces the catalogue's estimate, scale
+    /// and reuse included. Only on assessable items.
+    #[schemars(range(min = 0.0))]
+    pub effort: Option<f64>,
     /// Where the entry's key is written; both readers keep it, so that a
     /// gate failure can point at the line.
     #[schemars(skip)]
@@ -284,6 +386,8 @@ impl Entry {
             reasons: Vec::new(),
             risks: Vec::new(),
             implementation: None,
+            priority: None,
+            effort: None,
             pos,
         }
     }
@@ -313,11 +417,15 @@ pub enum EntryField {
     Risks,
     /// `implementation`
     Implementation,
+    /// `priority`
+    Priority,
+    /// `effort`
+    Effort,
 }
 
 impl EntryField {
     /// Every key, in the order of [`Entry`]'s fields.
-    pub const ALL: [EntryField; 10] = [
+    pub const ALL: [EntryField; 12] = [
         EntryField::Status,
         EntryField::Owner,
         EntryField::Evidence,
@@ -328,6 +436,8 @@ impl EntryField {
         EntryField::Reasons,
         EntryField::Risks,
         EntryField::Implementation,
+        EntryField::Priority,
+        EntryField::Effort,
     ];
 
     /// The key as written in a status file.
@@ -343,6 +453,8 @@ impl EntryField {
             EntryField::Reasons => "reasons",
             EntryField::Risks => "risks",
             EntryField::Implementation => "implementation",
+            EntryField::Priority => "priority",
+            EntryField::Effort => "effort",
         }
     }
 
@@ -417,6 +529,10 @@ pub struct Assessment {
     pub soa: Option<SoaApproval>,
     /// Controls from other sources, in file order.
     pub additional_controls: Vec<AdditionalControl>,
+    /// The settings of the `plan:` block.
+    pub plan: PlanSettings,
+    /// The certificates the organisation holds, in file order.
+    pub certificates: Vec<Certificate>,
 }
 
 impl Assessment {

@@ -29,6 +29,10 @@ pub enum RawTop {
     Soa(RawMap),
     /// The `additional-controls:` list, each a mapping of keys to text.
     Additional(Vec<Located<RawMap>>),
+    /// The `plan:` block: keys and their text.
+    Plan(RawMap),
+    /// The `certificates:` list, each a mapping of keys to text.
+    Certificates(Vec<Located<RawMap>>),
     /// Anything else, described for the error message.
     Other(&'static str),
 }
@@ -109,9 +113,16 @@ impl<'de> Deserialize<'de> for RawStatusFile {
                         RawTop::Detail(map.next_value::<Option<Located<String>>>()?)
                     } else if key.value == super::SOA_KEY {
                         RawTop::Soa(map.next_value::<RawMap>()?)
-                    } else if key.value == super::ADDITIONAL_KEY {
+                    } else if key.value == super::PLAN_KEY {
+                        RawTop::Plan(map.next_value::<RawMap>()?)
+                    } else if key.value == super::ADDITIONAL_KEY
+                        || key.value == super::CERTIFICATES_KEY
+                    {
                         match map.next_value::<AdditionalList>()? {
-                            AdditionalList(Some(list)) => RawTop::Additional(list),
+                            AdditionalList(Some(list)) if key.value == super::ADDITIONAL_KEY => {
+                                RawTop::Additional(list)
+                            }
+                            AdditionalList(Some(list)) => RawTop::Certificates(list),
                             AdditionalList(None) => RawTop::Other("something other than a list"),
                         }
                     } else {
@@ -447,7 +458,8 @@ impl<'de> Deserialize<'de> for RawMap {
     }
 }
 
-/// The `additional-controls:` list; `None` when something else is written.
+/// A list of mappings, as `additional-controls:` and `certificates:` are
+/// written; `None` when something else is written.
 struct AdditionalList(Option<Vec<Located<RawMap>>>);
 
 impl<'de> Deserialize<'de> for AdditionalList {

@@ -114,6 +114,47 @@ pub fn render(catalog: &Catalog) -> serde_json::Result<String> {
             },
         }),
     );
+    let weeks = |description: &str| {
+        json!({"type": ["integer", "string"], "minimum": 0, "maximum": 104, "description": description})
+    };
+    properties.insert(
+        "plan".to_owned(),
+        json!({
+            "description": "Settings for `ims plan`: how to scale the catalogues' effort, and the calendar. The command line overrides each.",
+            "type": "object",
+            "additionalProperties": false,
+            "properties": {
+                "effort-scale": {"type": ["number", "string"], "minimum": 0.05, "maximum": 20, "description": "Multiplies every catalogue effort: 1 is the catalogues' reference organisation (about 50 staff), 0.5 half its work, 2 twice."},
+                "start": {"description": "The first working day of the project (YYYY-MM-DD).", "type": "string", "pattern": date["pattern"]},
+                "people": {"type": ["integer", "string"], "minimum": 1, "maximum": 200, "description": "People working on the project in parallel, full time."},
+                "operate-weeks": weeks("Weeks the system runs, building up records, before the first internal audit."),
+                "stage-gap-weeks": weeks("Weeks between the Stage 1 and the Stage 2 audit."),
+            },
+        }),
+    );
+    let keys: Vec<Value> = catalog
+        .standards
+        .iter()
+        .map(|standard| Value::String(standard.key.clone()))
+        .collect();
+    properties.insert(
+        "certificates".to_owned(),
+        json!({
+            "description": "The certificates the organisation holds; `ims plan` closes their open items first, before the next audit.",
+            "type": "array",
+            "items": {
+                "type": "object",
+                "additionalProperties": false,
+                "required": ["standard"],
+                "properties": {
+                    "standard": {"enum": keys, "description": "The certified standard's key."},
+                    "since": {"description": "When it was first certified (YYYY-MM-DD).", "type": "string", "pattern": date["pattern"]},
+                    "next-audit": {"description": "The next surveillance or recertification audit (YYYY-MM-DD).", "type": "string", "pattern": date["pattern"]},
+                    "body": text("The certification body."),
+                },
+            },
+        }),
+    );
     for standard in &catalog.standards {
         let mut items = Map::new();
         for item in &standard.items {

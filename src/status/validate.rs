@@ -5,8 +5,8 @@ use std::collections::{BTreeMap, HashMap};
 
 use super::raw::{RawEntry, RawEvidence, RawField, RawLong, RawMap, RawStatusFile, RawTop};
 use super::{
-    AdditionalControl, Assessment, Entry, EntryField, Evidence, META_KEYS, NOT_ASSESSED, Reason,
-    Section, SoaApproval, Status,
+    AdditionalControl, Assessment, Certificate, Entry, EntryField, Evidence, META_KEYS,
+    NOT_ASSESSED, PlanSettings, Priority, Reason, Section, SoaApproval, Status,
 };
 use crate::date::Date;
 use crate::diag::{InvalidInput, NextStep, Pos, ProblemCode, Problems};
@@ -117,6 +117,8 @@ impl Checker<'_> {
         let mut misspelt: Vec<&'static str> = Vec::new();
         let mut soa = None;
         let mut additional = Vec::new();
+        let mut plan = PlanSettings::default();
+        let mut certificates = Vec::new();
         for (key, value) in raw.entries {
             let canonical = if key.value == "organization" {
                 "organisation"
@@ -156,6 +158,8 @@ impl Checker<'_> {
                 }
                 RawTop::Soa(raw) => soa = self.soa(&key, raw),
                 RawTop::Additional(raw) => additional = self.additional(raw),
+                RawTop::Plan(raw) => plan = self.plan(&key, raw),
+                RawTop::Certificates(raw) => certificates = self.certificates(raw),
                 RawTop::Section(entries) => match self.catalog.standard_index(&key.value) {
                     Some(standard) => sections.push(self.section(standard, key.pos, entries)),
                     None => misspelt.extend(self.unknown_top_key(&key, true)),
@@ -168,6 +172,15 @@ impl Checker<'_> {
                             format!("`{}` holds {what}; expected a list of controls", key.value),
                         )
                         .help("write one control per line beneath it: `  - {id: ..., title: ..., source: ..., status: ..., justification: ...}`");
+                }
+                RawTop::Other(what) if key.value == super::CERTIFICATES_KEY => {
+                    self.problems
+                        .add(
+                            ProblemCode::WrongType,
+                            key.pos,
+                            format!("`{}` holds {what}; expected a list of certificates", key.value),
+                        )
+                        .help("write one certificate per line beneath it: `  - {standard: ..., since: YYYY-MM-DD, next-audit: YYYY-MM-DD}`");
                 }
                 RawTop::Other(what) => match self.catalog.standard_index(&key.value) {
                     Some(standard) => {
@@ -233,6 +246,8 @@ impl Checker<'_> {
             sections,
             soa,
             additional_controls: additional,
+            plan,
+            certificates,
         }
     }
 
@@ -271,7 +286,7 @@ impl Checker<'_> {
             self.problems
                 .add(ProblemCode::UnknownKey, key.pos, format!("unknown key `{}`", key.value))
                 .help(format!(
-                    "the top level holds `organisation`, `scope`, `assessed`, `assessor`, `soa`, `additional-controls` and standard sections ({})",
+                    "the top level holds `organisation`, `scope`, `assessed`, `assessor`, `soa`, `additional-controls`, `plan`, `certificates` and standard sections ({})",
                     known.join(", ")
                 ));
         }
@@ -305,7 +320,20 @@ impl Checker<'_> {
                 continue;
             }
             seen[item.get()] = Some(key.pos);
-            if let Some(entry) = self.entry(standard, item, &key, value) {
+            if let Some(mut entry) = self.entry(standard, item, &key, value) {
+                if entry.effort.is_some() && !catalogue.items[item].is_leaf() {
+                    self.problems
+                        .add(
+                            ProblemCode::InvalidValue,
+                            key.pos,
+                            format!(
+                                "`{}` of {} is a heading; an effort is estimated for each item beneath it",
+                                key.value, catalogue.key
+                            ),
+                        )
+                        .help("give `effort` on the items beneath the heading");
+                    entry.effort = None;
+                }
                 entries.insert(item, entry);
             }
         }
@@ -495,6 +523,10 @@ impl Checker<'_> {
                                 .collect();
                         }
                         EntryField::Due => entry.due = self.date(&trimmed, "`due`"),
+                        EntryField::Priority => entry.priority = self.priority(&trimmed, key),
+                        EntryField::Effort => {
+                            entry.effort = self.number(&trimmed, "`effort`", 0.0, MAX_ENTRY_EFFORT);
+                        }
                         EntryField::Reviewed => entry.reviewed = self.date(&trimmed, "`reviewed`"),
                         // Evidence is a list, read as one above.
                         EntryField::Evidence => {}
@@ -543,6 +575,234 @@ impl Checker<'_> {
             }
         }
         reasons
+    }
+
+    /// A priority word; unknown words are reported with the known ones.
+    fn priority(&mut self, text: &Located<String>, key: &Located<String>) -> Option<Priority> {
+        let word = text.value.to_lowercase();
+        let found = Priority::parse(&word);
+        if found.is_none() {
+            let known = Priority::ALL.map(Priority::as_str);
+            self.problems
+                .add(
+                    ProblemCode::InvalidValue,
+                    text.pos,
+                    format!("unknown priority `{}` for `{}`", text.value, key.value),
+                )
+                .help(
+                    suggest::did_you_mean(&word, known)
+                        .unwrap_or_else(|| format!("the priorities are {}", known.join(", "))),
+                );
+        }
+        found
+    }
+
+    /// A number from `min` to `max`, reporting anything else.
+    fn number(&mut self, text: &Located<String>, what: &str, min: f64, max: f64) -> Option<f64> {
+        let written = text.value.trim();
+        match written.parse::<f64>() {
+            Ok(value) if value.is_finite() && (min..=max).contains(&value) => Some(value),
+            _ => {
+                self.problems
+                    .add(
+                        ProblemCode::InvalidValue,
+                        text.pos,
+                        format!("{what} `{written}` is not a number from {min} to {max}"),
+                    )
+                    .help(format!("write a plain number, such as `{}`", (min + 1.0).min(max)));
+                None
+            }
+        }
+    }
+
+    /// A whole number from `min` to `max`, reporting anything else.
+    fn count(&mut self, text: &Located<String>, what: &str, min: u32, max: u32) -> Option<u32> {
+        let written = text.value.trim();
+        match written.parse::<u32>() {
+            Ok(value) if (min..=max).contains(&value) => Some(value),
+            _ => {
+                self.problems
+                    .add(
+                        ProblemCode::InvalidValue,
+                        text.pos,
+                        format!("{what} `{written}` is not a whole number from {min} to {max}"),
+                    )
+                    .help(format!("write a whole number, such as `{}`", min.max(1)));
+                None
+            }
+        }
+    }
+
+    /// The `plan:` block: effort scale and calendar.
+    fn plan(&mut self, key: &Located<String>, raw: RawMap) -> PlanSettings {
+        const KEYS: [&str; 5] = [
+            "effort-scale",
+            "start",
+            "people",
+            "operate-weeks",
+            "stage-gap-weeks",
+        ];
+        let mut plan = PlanSettings::default();
+        if let Some(what) = raw.invalid {
+            self.problems
+                .add(
+                    ProblemCode::WrongType,
+                    key.pos,
+                    format!("`plan` holds {what}; expected {}", quoted(&KEYS)),
+                )
+                .help("write `plan: {effort-scale: 1, start: YYYY-MM-DD, people: 2}`");
+            return plan;
+        }
+        for (field, value) in raw.fields {
+            let Some(text) = value
+                .map(|v| Located::new(v.value.trim().to_owned(), v.pos))
+                .filter(|v| !v.value.is_empty())
+            else {
+                if KEYS.contains(&field.value.as_str()) {
+                    self.problems
+                        .add(
+                            ProblemCode::EmptyValue,
+                            field.pos,
+                            format!("`{}` in `plan` is empty", field.value),
+                        )
+                        .help("write a value, or remove the line");
+                    continue;
+                }
+                self.unknown_in("plan", &field, &KEYS);
+                continue;
+            };
+            match field.value.as_str() {
+                "effort-scale" => {
+                    plan.effort_scale =
+                        self.number(&text, "`effort-scale`", MIN_SCALE, MAX_SCALE);
+                }
+                "start" => plan.start = self.date(&text, "`start`"),
+                "people" => plan.people = self.count(&text, "`people`", 1, MAX_PEOPLE),
+                "operate-weeks" => {
+                    plan.operate_weeks = self.count(&text, "`operate-weeks`", 0, MAX_WEEKS);
+                }
+                "stage-gap-weeks" => {
+                    plan.stage_gap_weeks = self.count(&text, "`stage-gap-weeks`", 0, MAX_WEEKS);
+                }
+                _ => self.unknown_in("plan", &field, &KEYS),
+            }
+        }
+        plan
+    }
+
+    /// Reports a key that the block `block` does not have.
+    fn unknown_in(&mut self, block: &str, field: &Located<String>, keys: &[&str]) {
+        self.problems
+            .add(
+                ProblemCode::UnknownKey,
+                field.pos,
+                format!("unknown key `{}` in `{block}`", field.value),
+            )
+            .help(
+                suggest::did_you_mean(&field.value, keys.iter().copied())
+                    .unwrap_or_else(|| format!("`{block}` holds {}", quoted(keys))),
+            );
+    }
+
+    /// The `certificates:` list: each with the standard, and when it was
+    /// certified and is next audited.
+    fn certificates(&mut self, raw: Vec<Located<RawMap>>) -> Vec<Certificate> {
+        const KEYS: [&str; 4] = ["standard", "since", "next-audit", "body"];
+        let mut certificates: Vec<Certificate> = Vec::new();
+        for item in raw {
+            let at = item.pos;
+            if let Some(what) = item.value.invalid {
+                self.problems
+                    .add(
+                        ProblemCode::WrongType,
+                        at,
+                        format!("a certificate holds {what}; expected a mapping"),
+                    )
+                    .help("write `- {standard: iso20000, since: YYYY-MM-DD, next-audit: YYYY-MM-DD}`");
+                continue;
+            }
+            let mut standard = None;
+            let mut named = false;
+            let mut certificate = Certificate {
+                standard: crate::model::StandardIndex::default(),
+                since: None,
+                next_audit: None,
+                body: None,
+                pos: at,
+            };
+            for (field, value) in item.value.fields {
+                let text = value
+                    .map(|v| Located::new(v.value.trim().to_owned(), v.pos))
+                    .filter(|v| !v.value.is_empty());
+                match (field.value.as_str(), text) {
+                    ("standard", Some(text)) => match {
+                        named = true;
+                        self.catalog.standard_index(&text.value)
+                    } {
+                        Some(index) => standard = Some(index),
+                        None => {
+                            let known: Vec<&str> = self.catalog.keys().collect();
+                            self.problems
+                                .add(
+                                    ProblemCode::UnknownStandard,
+                                    text.pos,
+                                    format!("certificate for unknown standard `{}`", text.value),
+                                )
+                                .help(
+                                    suggest::did_you_mean(&text.value, known.iter().copied())
+                                        .unwrap_or_else(|| {
+                                            format!("known standards are {}", known.join(", "))
+                                        }),
+                                );
+                            standard = None;
+                        }
+                    },
+                    ("since", Some(text)) => certificate.since = self.date(&text, "`since`"),
+                    ("next-audit", Some(text)) => {
+                        certificate.next_audit = self.date(&text, "`next-audit`");
+                    }
+                    ("body", Some(text)) => certificate.body = Some(text.value),
+                    (name, None) if KEYS.contains(&name) => {
+                        self.problems
+                            .add(
+                                ProblemCode::EmptyValue,
+                                field.pos,
+                                format!("`{name}` of a certificate is empty"),
+                            )
+                            .help("write a value, or remove the key");
+                    }
+                    _ => self.unknown_in("certificates", &field, &KEYS),
+                }
+            }
+            let Some(standard) = standard else {
+                if !named {
+                    self.problems
+                        .add(
+                            ProblemCode::MissingKey,
+                            at,
+                            "a certificate does not say which standard it is for",
+                        )
+                        .help("add `standard: <key>`");
+                }
+                continue;
+            };
+            if let Some(first) = certificates.iter().find(|c| c.standard == standard) {
+                self.problems
+                    .add(
+                        ProblemCode::DuplicateKey,
+                        at,
+                        format!(
+                            "{} is already listed as certified at line {}",
+                            self.catalog.standards[standard].key, first.pos.line
+                        ),
+                    )
+                    .help("keep one certificate per standard");
+                continue;
+            }
+            certificate.standard = standard;
+            certificates.push(certificate);
+        }
+        certificates
     }
 
     /// The `soa:` block: version, approver and approval date.
@@ -855,6 +1115,24 @@ impl Checker<'_> {
         }
         date
     }
+}
+
+/// Most person-days one entry may estimate.
+const MAX_ENTRY_EFFORT: f64 = 10_000.0;
+/// The range of `effort-scale`.
+const MIN_SCALE: f64 = 0.05;
+const MAX_SCALE: f64 = 20.0;
+/// Most people a plan may schedule.
+const MAX_PEOPLE: u32 = 200;
+/// Longest period, in weeks, a plan setting may name.
+const MAX_WEEKS: u32 = 104;
+
+/// Keys in backquotes, joined for a message.
+fn quoted(keys: &[&str]) -> String {
+    keys.iter()
+        .map(|key| format!("`{key}`"))
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 fn status_list_help() -> String {

@@ -1,51 +1,201 @@
-//! Grouping the open items into packages: shared elements, joint work,
-//! extensions of work in place, then single-standard work.
+//! Grouping the open items into work packages: one deliverable, one
+//! package.
+//!
+//! Items are bonded, strongest bond first, and two packages merge only when
+//! the result is still one piece of work: the same phase, the same lane
+//! (the open items of a live certificate are kept apart from the new
+//! project), within [`MAX_PACKAGE_DAYS`], and no item of the result waiting
+//! for another, directly or through other packages.
+//! 1. **Shared elements.** Items tagged in the crosswalk with one
+//!    management-system element (policy, internal audit, ...).
+//! 2. **One document.** The items written up in the same document of the
+//!    set (each item's document chosen greedily: policies, procedures and
+//!    plans first, then registers, then records; the one serving most of
+//!    what is left first). The document set is where a process and the
+//!    controls of the other standard it runs meet (incident management with
+//!    the security incident controls, change management with A.8.32), so
+//!    joint work needs no rule of its own.
+//! 3. **Runs.** Items no document serves, in runs of their reporting group.
+//!
+//! A deliverable is split only where the rules above forbid one package:
+//! its parts belong to different phases, or one part waits for work that
+//! waits for the other. The part that holds most of the document writes
+//! it and carries its title; each other part is named after its own item,
+//! its element, or the document with the items it adds.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::HashMap;
 
-use super::{MAX_PACKAGE, PackageKind, SINGLE_PACKAGE, SUBSTANTIAL};
-use crate::analysis::Scope;
-use crate::model::{Catalog, DocumentKind, ItemIndex, Node, StandardIndex};
-use crate::status::Status;
-use crate::status::resolve::Statuses;
+use super::PackageKind;
+use crate::model::{Catalog, DocumentKind, Node, Phase};
 
-/// Open items grouped into packages, with what each package is.
+/// Largest package, in person-days of the catalogue's reference
+/// organisation (before reuse): the most one package of related work holds
+/// before it is two.
+pub const MAX_PACKAGE_DAYS: f64 = 40.0;
+
+/// Largest package in items, where a catalogue gives no effort.
+pub const MAX_PACKAGE_ITEMS: usize = 12;
+
+/// Longest run of items that no document serves.
+const RUN: usize = 6;
+
+/// The weight from which an edge makes an open item of a live certificate
+/// part of the new project's work rather than the certificate's own: two
+/// fifths of one item or more is the same work as the other. In the
+/// built-in crosswalk this is the weight of the security incident controls
+/// taken together against incident management, the weakest link that is
+/// still treated as one piece of work.
+pub const SUBSTANTIAL: f64 = 0.4;
+
+/// Most packages one check for a cycle visits before it gives up and keeps
+/// the two packages apart: a bound that keeps grouping linear in the number
+/// of items whatever the catalogue, at worst leaving two parts of one
+/// deliverable separate.
+const SEARCH_BUDGET: usize = 4096;
+
+/// What grouping needs to know of each open item, by its position in the
+/// plan's list of open items.
+pub(super) struct Items<'a> {
+    /// The open items, in catalogue order.
+    pub open: &'a [Node],
+    /// The open items each waits for.
+    pub waits: &'a [Vec<usize>],
+    /// Each one's phase.
+    pub phase: Vec<Phase>,
+    /// Whether each is an open item of a live certificate.
+    pub live: Vec<bool>,
+    /// Each one's size: its full effort, or 1 where there is no estimate.
+    pub size: Vec<f64>,
+    /// Whether sizes are person-days.
+    pub sized: bool,
+    /// The element tag of each, if it is on an edge that has one.
+    pub element: Vec<Option<&'a str>>,
+    /// The document each is written up in, if any.
+    pub document: Vec<Option<usize>>,
+}
+
+impl<'a> Items<'a> {
+    /// The facts for `open`, with `waits`; `live`, `phase` and `size` come
+    /// from the caller, which knows the status file.
+    pub fn new(
+        catalog: &'a Catalog,
+        open: &'a [Node],
+        waits: &'a [Vec<usize>],
+        live: Vec<bool>,
+        size: Vec<f64>,
+        sized: bool,
+        reported: impl Fn(Node) -> bool,
+    ) -> Self {
+        let position: HashMap<Node, usize> = open.iter().enumerate().map(|(i, &n)| (n, i)).collect();
+        let mut element = vec![None; open.len()];
+        for crosswalk in &catalog.crosswalks {
+            for edge in &crosswalk.edges {
+                let Some(name) = edge.element.as_deref() else {
+                    continue;
+                };
+                for node in edge.source.nodes().chain(edge.target.nodes()) {
+                    if let Some(&item) = position.get(&node)
+                        && reported(node)
+                    {
+                        element[item].get_or_insert(name);
+                    }
+                }
+            }
+        }
+        Self {
+            open,
+            waits,
+            phase: open.iter().map(|&node| catalog.item(node).phase).collect(),
+            live,
+            size,
+            sized,
+            element,
+            document: cover(catalog, open),
+        }
+    }
+}
+
+/// Open items grouped into packages.
 pub(super) struct Partition {
     /// The package id of each open item.
-    pub(super) of: Vec<usize>,
-    /// The members of each package id; empty once merged away.
-    members: Vec<Vec<usize>>,
-    /// What each package id is: its kind and, for a shared element, its name.
-    label: Vec<Option<(PackageKind, String)>>,
-    /// Package ids in the order they were settled, for stable output.
-    live: Vec<usize>,
+    pub of: Vec<usize>,
+    /// The members of each package id, in catalogue order; empty once merged away.
+    pub members: Vec<Vec<usize>>,
+    /// The size of each package id.
+    size: Vec<f64>,
+    /// Visit marks for the cycle search, by package id.
+    seen: Vec<u32>,
+    /// The mark of the current search.
+    stamp: u32,
 }
 
 impl Partition {
-    pub(super) fn new(items: usize) -> Self {
+    /// Every item a package of its own.
+    fn new(items: &Items<'_>) -> Self {
+        let count = items.open.len();
         Self {
-            of: (0..items).collect(),
-            members: (0..items).map(|i| vec![i]).collect(),
-            label: vec![None; items],
-            live: Vec::new(),
+            of: (0..count).collect(),
+            members: (0..count).map(|i| vec![i]).collect(),
+            size: items.size.clone(),
+            seen: vec![0; count],
+            stamp: 0,
         }
     }
 
-    /// Merges package `b` into `a` when the result stays within the size
-    /// cap and no package waits, directly or through others, for itself.
-    pub(super) fn merge(&mut self, a: usize, b: usize, waits: &[Vec<usize>]) -> bool {
+    /// Whether packages `a` and `b` may become one (see the module's rules).
+    fn can_merge(&mut self, a: usize, b: usize, items: &Items<'_>) -> bool {
         if a == b {
             return true;
         }
-        if self.members[a].len() + self.members[b].len() > MAX_PACKAGE {
+        let (first_a, first_b) = (self.members[a][0], self.members[b][0]);
+        if items.phase[first_a] != items.phase[first_b] || items.live[first_a] != items.live[first_b]
+        {
             return false;
         }
-        let tentative: Vec<usize> = self
-            .of
-            .iter()
-            .map(|&package| if package == b { a } else { package })
-            .collect();
-        if !acyclic(&tentative, waits) {
+        let within = if items.sized {
+            self.size[a] + self.size[b] <= MAX_PACKAGE_DAYS
+        } else {
+            self.members[a].len() + self.members[b].len() <= MAX_PACKAGE_ITEMS
+        };
+        within && self.apart(a, b, items) && self.apart(b, a, items)
+    }
+
+    /// Whether no item of package `from` waits for one of `to`, directly or
+    /// through other packages; `false` too when the search runs past its
+    /// budget.
+    fn apart(&mut self, from: usize, to: usize, items: &Items<'_>) -> bool {
+        self.stamp += 1;
+        let stamp = self.stamp;
+        let mut stack = vec![from];
+        self.seen[from] = stamp;
+        let mut visited = 0;
+        while let Some(package) = stack.pop() {
+            for &member in &self.members[package] {
+                for &waited in &items.waits[member] {
+                    let next = self.of[waited];
+                    if next == to {
+                        return false;
+                    }
+                    if self.seen[next] != stamp {
+                        self.seen[next] = stamp;
+                        visited += 1;
+                        if visited > SEARCH_BUDGET {
+                            return false;
+                        }
+                        stack.push(next);
+                    }
+                }
+            }
+        }
+        true
+    }
+
+    /// Merges package `b` into `a` if it may; says whether they are one.
+    fn merge(&mut self, a: usize, b: usize, items: &Items<'_>) -> bool {
+        if a == b {
+            return true;
+        }
+        if !self.can_merge(a, b, items) {
             return false;
         }
         let moved = std::mem::take(&mut self.members[b]);
@@ -54,372 +204,120 @@ impl Partition {
         }
         self.members[a].extend(moved);
         self.members[a].sort_unstable();
+        self.size[a] += self.size[b];
+        self.size[b] = 0.0;
         true
     }
 
-    /// The packages, each a list of open items in catalogue order, in a
-    /// stable order: the order in which they were first formed, then the
-    /// rest by their first item.
-    pub(super) fn packages(&mut self) -> Vec<Vec<usize>> {
-        let mut ids: Vec<usize> = (0..self.members.len())
-            .filter(|&p| !self.members[p].is_empty())
-            .collect();
-        ids.sort_by_key(|&p| self.members[p][0]);
-        self.live = ids;
-        self.live.iter().map(|&p| self.members[p].clone()).collect()
-    }
-
-    /// The position in `packages()` of package id `id`.
-    pub(super) fn package_of(&self, id: usize) -> usize {
-        self.live.iter().position(|&p| p == id).unwrap_or(0)
-    }
-
-    /// The one standard all items of package id `id` belong to, if they do.
-    fn one_standard(&self, id: usize, open: &[Node]) -> Option<StandardIndex> {
-        let first = open[*self.members[id].first()?].standard;
-        self.members[id]
+    /// Puts `item` into the first of `packages` it may join, or adds its own
+    /// package to them.
+    fn join_any(&mut self, packages: &mut Vec<usize>, item: usize, items: &Items<'_>) {
+        let own = self.of[item];
+        if packages.contains(&own) {
+            return;
+        }
+        let joined = packages
             .iter()
-            .all(|&i| open[i].standard == first)
-            .then_some(first)
-    }
-
-    /// Work for one standard, or joint work for several.
-    fn single_or_joint(&self, id: usize, open: &[Node]) -> PackageKind {
-        match self.one_standard(id, open) {
-            Some(_) => PackageKind::Single,
-            None => PackageKind::Joint,
+            .position(|&package| self.merge(package, own, items));
+        match joined {
+            // The package may have merged into another: keep ids current.
+            Some(_) => {}
+            None => packages.push(own),
         }
     }
 
-    pub(super) fn kind(&self, package: usize, open: &[Node]) -> PackageKind {
-        let id = self.live[package];
-        match &self.label[id] {
-            Some((kind, _)) => *kind,
-            None => self.single_or_joint(id, open),
-        }
-    }
-
-    pub(super) fn title(&self, catalog: &Catalog, open: &[Node], package: usize) -> String {
-        let id = self.live[package];
-        let members = &self.members[id];
-        let title_of = |i: usize| catalog.item(open[i]).title.clone();
-        match (&self.label[id], self.kind(package, open)) {
-            (Some((_, name)), _) => name.clone(),
-            (None, PackageKind::Joint) => {
-                // The process that the others are done through, when there
-                // is one; else the first item.
-                let hub = members
-                    .iter()
-                    .copied()
-                    .find(|&i| catalog.item(open[i]).kind == crate::model::Kind::Process)
-                    .unwrap_or(members[0]);
-                title_of(hub)
-            }
-            _ => {
-                let node = open[members[0]];
-                let standard = &catalog.standards[node.standard];
-                let group = &standard.items[standard.items[node.item].group];
-                if members.len() == 1 {
-                    title_of(members[0])
-                } else if members.len() <= 3 {
-                    let ids: Vec<&str> = members
-                        .iter()
-                        .map(|&i| catalog.item(open[i]).id.as_str())
-                        .collect();
-                    format!("{}: {}", group.title, ids.join(", "))
-                } else {
-                    let last = catalog.item(open[members[members.len() - 1]]);
-                    format!("{}: {} to {}", group.title, catalog.item(node).id, last.id)
-                }
-            }
-        }
+    /// The packages, each a list of open items in catalogue order, ordered by
+    /// their first item.
+    pub fn packages(&self) -> Vec<Vec<usize>> {
+        let mut list: Vec<Vec<usize>> = self
+            .members
+            .iter()
+            .filter(|members| !members.is_empty())
+            .cloned()
+            .collect();
+        list.sort_by_key(|members| members[0]);
+        list
     }
 }
 
-/// Whether grouping items by `of` leaves the packages free of waiting for
-/// themselves, directly or through others.
-pub(super) fn acyclic(of: &[usize], waits: &[Vec<usize>]) -> bool {
-    let mut edges: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
-    for (item, list) in waits.iter().enumerate() {
-        for &other in list {
-            let (from, to) = (of[item], of[other]);
-            if from == to {
-                return false;
-            }
-            edges.entry(from).or_default().push(to);
-        }
-    }
-    // Iterative depth-first search: 1 on the path, 2 done.
-    let mut state: HashMap<usize, u8> = HashMap::new();
-    for &start in edges.keys() {
-        if state.contains_key(&start) {
-            continue;
-        }
-        let mut stack: Vec<(usize, usize)> = vec![(start, 0)];
-        state.insert(start, 1);
-        while let Some((node, next)) = stack.pop() {
-            let targets = edges.get(&node).map_or(&[][..], Vec::as_slice);
-            if let Some(&target) = targets.get(next) {
-                stack.push((node, next + 1));
-                match state.get(&target) {
-                    Some(1) => return false,
-                    Some(_) => {}
-                    None => {
-                        state.insert(target, 1);
-                        stack.push((target, 0));
-                    }
-                }
-            } else {
-                state.insert(node, 2);
-            }
-        }
-    }
-    true
+/// The packages for the open items, in the order of their first item.
+pub(super) fn group(catalog: &Catalog, items: &Items<'_>) -> Vec<Vec<usize>> {
+    let mut partition = Partition::new(items);
+    shared_elements(items, &mut partition);
+    documents(items, &mut partition);
+    runs(catalog, items, &mut partition);
+    partition.packages()
 }
 
-/// Step 1: one package (or several, where its items wait for each other)
-/// per shared management-system element.
-///
-/// A package whose open items all belong to one standard, while another
-/// standard has the element in place, extends that work rather than
-/// sharing it; with nothing in place elsewhere it is one standard's work.
-pub(super) fn shared_elements(
-    catalog: &Catalog,
-    scope: &Scope,
-    statuses: &Statuses<'_>,
-    open: &[Node],
-    waits: &[Vec<usize>],
-    partition: &mut Partition,
-) {
-    let position: HashMap<Node, usize> = open.iter().enumerate().map(|(i, &n)| (n, i)).collect();
+/// Step 1: one package (or several, where the rules forbid one) per shared
+/// management-system element.
+fn shared_elements(items: &Items<'_>, partition: &mut Partition) {
     let mut elements: Vec<(&str, Vec<usize>)> = Vec::new();
-    // Every standard with part of each element in place.
-    let mut in_place: HashMap<&str, Vec<StandardIndex>> = HashMap::new();
-    for crosswalk in &catalog.crosswalks {
-        if !scope.reports(crosswalk.source) && !scope.reports(crosswalk.target) {
-            continue;
-        }
-        for edge in &crosswalk.edges {
-            let Some(name) = edge.element.as_deref() else {
-                continue;
-            };
-            let items: Vec<usize> = edge
-                .source
-                .nodes()
-                .chain(edge.target.nodes())
-                .filter_map(|node| position.get(&node).copied())
-                .collect();
-            for node in edge.source.nodes().chain(edge.target.nodes()) {
-                if statuses.status(node).is_some_and(Status::in_place) {
-                    in_place.entry(name).or_default().push(node.standard);
-                }
-            }
-            match elements.iter_mut().find(|(element, _)| *element == name) {
-                Some((_, list)) => list.extend(items),
-                None => elements.push((name, items)),
-            }
+    for (item, name) in items.element.iter().enumerate() {
+        let Some(name) = name else { continue };
+        match elements.iter_mut().find(|(element, _)| element == name) {
+            Some((_, list)) => list.push(item),
+            None => elements.push((name, vec![item])),
         }
     }
-    let mut claimed = vec![false; open.len()];
-    for (name, mut items) in elements {
-        items.sort_unstable();
-        items.dedup();
-        items.retain(|&i| !claimed[i]);
+    for (_, members) in elements {
+        let mut packages = Vec::new();
+        for item in members {
+            partition.join_any(&mut packages, item, items);
+            packages.retain(|&package| !partition.members[package].is_empty());
+        }
+    }
+}
+
+/// Step 2: the items written up in one document, together.
+fn documents(items: &Items<'_>, partition: &mut Partition) {
+    let mut by_document: Vec<(usize, Vec<usize>)> = Vec::new();
+    for (item, document) in items.document.iter().enumerate() {
+        let Some(document) = *document else { continue };
+        match by_document.iter_mut().find(|(d, _)| *d == document) {
+            Some((_, list)) => list.push(item),
+            None => by_document.push((document, vec![item])),
+        }
+    }
+    for (_, members) in by_document {
         let mut packages: Vec<usize> = Vec::new();
-        for item in items {
-            claimed[item] = true;
-            let own = partition.of[item];
-            let joined = packages
-                .iter()
-                .any(|&package| partition.merge(package, own, waits));
-            if !joined {
-                packages.push(own);
-            }
-        }
-        let split = packages.len() > 1;
-        for package in packages {
-            let title = if split {
-                let members = &partition.members[package];
-                let first = catalog.item(open[members[0]]);
-                if members.len() == 1 {
-                    format!("{name}: {} {}", first.id, first.title)
-                } else {
-                    let ids: Vec<&str> = members
-                        .iter()
-                        .map(|&i| catalog.item(open[i]).id.as_str())
-                        .collect();
-                    format!("{name}: {}", ids.join(", "))
-                }
-            } else {
-                name.to_owned()
-            };
-            let kind = match partition.one_standard(package, open) {
-                None => PackageKind::Shared,
-                Some(only)
-                    if in_place
-                        .get(name)
-                        .is_some_and(|standards| standards.iter().any(|&s| s != only)) =>
-                {
-                    PackageKind::Extend
-                }
-                Some(_) => PackageKind::Single,
-            };
-            partition.label[package] = Some((kind, title));
+        for item in members {
+            partition.join_any(&mut packages, item, items);
+            packages.retain(|&package| !partition.members[package].is_empty());
         }
     }
 }
 
-/// Step 2: items of different standards joined by substantial edges, the
-/// strongest first.
-pub(super) fn joint_work(
-    catalog: &Catalog,
-    scope: &Scope,
-    open: &[Node],
-    waits: &[Vec<usize>],
-    partition: &mut Partition,
-) {
-    let position: HashMap<Node, usize> = open.iter().enumerate().map(|(i, &n)| (n, i)).collect();
-    let mut edges: Vec<(f64, usize, usize)> = Vec::new();
-    for (c, crosswalk) in catalog.crosswalks.iter().enumerate() {
-        if !scope.reports(crosswalk.source) || !scope.reports(crosswalk.target) {
+/// Step 3: what no document or element took, in runs of its reporting
+/// group, in catalogue order.
+fn runs(catalog: &Catalog, items: &Items<'_>, partition: &mut Partition) {
+    let mut last: HashMap<(usize, usize), usize> = HashMap::new();
+    for item in 0..items.open.len() {
+        let alone = partition.members[partition.of[item]].len() == 1;
+        if !alone || items.document[item].is_some() || items.element[item].is_some() {
             continue;
         }
-        for (e, edge) in crosswalk.edges.iter().enumerate() {
-            let strength = edge.weight.max(edge.reverse_weight);
-            if strength >= SUBSTANTIAL {
-                edges.push((strength, c, e));
-            }
-        }
-    }
-    edges.sort_by(|a, b| b.0.total_cmp(&a.0).then((a.1, a.2).cmp(&(b.1, b.2))));
-    for (_, c, e) in edges {
-        let edge = &catalog.crosswalks[c].edges[e];
-        let ends = |end: &crate::model::End| -> Vec<usize> {
-            end.nodes()
-                .filter_map(|node| position.get(&node).copied())
-                .filter(|&i| partition.label[partition.of[i]].is_none())
-                .collect()
-        };
-        let (sources, targets) = (ends(&edge.source), ends(&edge.target));
-        if sources.is_empty() || targets.is_empty() {
-            continue;
-        }
-        let mut packages: Vec<usize> = sources
-            .iter()
-            .chain(&targets)
-            .map(|&i| partition.of[i])
-            .collect();
-        packages.sort_unstable();
-        packages.dedup();
-        let size: usize = packages.iter().map(|&p| partition.members[p].len()).sum();
-        if size > MAX_PACKAGE {
-            continue;
-        }
-        // All or nothing: try the merge on a copy first.
-        let mut trial = Partition {
-            of: partition.of.clone(),
-            members: partition.members.clone(),
-            label: partition.label.clone(),
-            live: Vec::new(),
-        };
-        let first = packages[0];
-        if packages[1..]
-            .iter()
-            .all(|&other| trial.merge(first, other, waits))
-        {
-            *partition = trial;
-        }
-    }
-}
-
-/// Step 3: what is left, one standard at a time. Items go with the other
-/// open items written up in the same document of the set (documents taken
-/// greedily, the one serving most of what is left first), so that a
-/// package is the work of writing and running one document, named after
-/// it; an item no document serves goes with its reporting group, in runs
-/// in catalogue order.
-pub(super) fn single_work(
-    catalog: &Catalog,
-    open: &[Node],
-    waits: &[Vec<usize>],
-    partition: &mut Partition,
-) {
-    #[derive(PartialEq)]
-    enum Key {
-        Document(usize),
-        Group(StandardIndex, ItemIndex),
-    }
-    let singles: Vec<usize> = (0..open.len())
-        .filter(|&item| {
-            let package = partition.of[item];
-            partition.label[package].is_none() && partition.members[package].len() == 1
-        })
-        .collect();
-    let documents = cover(catalog, open, &singles);
-    let mut groups: Vec<(Key, Vec<usize>)> = Vec::new();
-    for (&item, document) in singles.iter().zip(documents) {
-        let node = &open[item];
-        let package = partition.of[item];
-        let key = match document {
-            Some(document) => Key::Document(document),
-            None => Key::Group(node.standard, catalog.item(*node).group),
-        };
-        let own = package;
-        let at = match groups.iter().position(|(k, _)| *k == key) {
-            Some(at) => at,
-            None => {
-                groups.push((key, Vec::new()));
-                groups.len() - 1
-            }
-        };
-        let (key, list) = &mut groups[at];
-        let joined = match key {
-            // One document's work: any of its packages with room that the
-            // item does not wait for.
-            Key::Document(_) => list
-                .iter()
-                .any(|&package| partition.merge(package, own, waits)),
-            // Runs in catalogue order: an item joins the group's last
-            // package or starts the next one, so that each is one stretch.
-            Key::Group(..) => list.last().is_some_and(|&package| {
-                partition.members[package].len() < SINGLE_PACKAGE
-                    && partition.merge(package, own, waits)
-            }),
-        };
+        let node = items.open[item];
+        let key = (node.standard.get(), catalog.item(node).group.get());
+        let own = partition.of[item];
+        let joined = last.get(&key).is_some_and(|&package| {
+            partition.members[package].len() < RUN && partition.merge(package, own, items)
+        });
         if !joined {
-            list.push(own);
-        }
-    }
-    for (key, packages) in groups {
-        let Key::Document(document) = key else {
-            continue;
-        };
-        let title = &catalog.documents[document].title;
-        let count = packages.len();
-        for (n, package) in packages.into_iter().enumerate() {
-            let name = if count > 1 {
-                format!("{title} (part {} of {count})", n + 1)
-            } else {
-                title.clone()
-            };
-            // One document may serve items of several standards: one
-            // piece of work for all of them.
-            let kind = partition.single_or_joint(package, open);
-            partition.label[package] = Some((kind, name));
+            last.insert(key, own);
         }
     }
 }
 
-/// The document each of `items` is written up in: the documents of the set
-/// taken greedily, tier by tier (see [`work_tier`]), the one serving most
-/// of the items not yet placed first (the first in the set on a tie), so
-/// that the work falls into as few documents as it can; `None` for an item
-/// no document serves.
-fn cover(catalog: &Catalog, open: &[Node], items: &[usize]) -> Vec<Option<usize>> {
-    let serving: Vec<Vec<usize>> = items
+/// The document each open item is written up in: the documents of the set
+/// taken greedily, tier by tier (see [`work_tier`]), the one serving most of
+/// the items not yet placed first (the first in the set on a tie), so that
+/// the work falls into as few documents as it can; `None` for an item no
+/// document serves.
+fn cover(catalog: &Catalog, open: &[Node]) -> Vec<Option<usize>> {
+    let serving: Vec<Vec<usize>> = open
         .iter()
-        .map(|&item| {
-            let node = open[item];
+        .map(|node| {
             catalog
                 .documents
                 .iter()
@@ -433,7 +331,7 @@ fn cover(catalog: &Catalog, open: &[Node], items: &[usize]) -> Vec<Option<usize>
                 .collect()
         })
         .collect();
-    let mut placed: Vec<Option<usize>> = vec![None; items.len()];
+    let mut placed: Vec<Option<usize>> = vec![None; open.len()];
     for tier in 0..3 {
         loop {
             let mut counts = vec![0usize; catalog.documents.len()];
@@ -466,6 +364,20 @@ fn cover(catalog: &Catalog, open: &[Node], items: &[usize]) -> Vec<Option<usize>
     placed
 }
 
+/// How many of `members` each document holds, in order of first mention.
+fn document_counts(items: &Items<'_>, members: &[usize]) -> Vec<(usize, usize)> {
+    let mut counts: Vec<(usize, usize)> = Vec::new();
+    for &member in members {
+        if let Some(document) = items.document[member] {
+            match counts.iter_mut().find(|(d, _)| *d == document) {
+                Some((_, n)) => *n += 1,
+                None => counts.push((document, 1)),
+            }
+        }
+    }
+    counts
+}
+
 /// Which documents an item's work is written up in first: those that set
 /// out how the work is done (policies, procedures, plans), then the lists
 /// that are the work's result (registers), then the records that only
@@ -478,73 +390,114 @@ fn work_tier(kind: DocumentKind) -> u8 {
     }
 }
 
-/// Step 2b: items of one standard whose strongest substantial source is
-/// the same work already in place for another standard: a package that
-/// extends that work.
-pub(super) fn extensions(
-    catalog: &Catalog,
-    scope: &Scope,
-    statuses: &Statuses<'_>,
-    open: &[Node],
-    waits: &[Vec<usize>],
-    partition: &mut Partition,
-) {
-    let mut groups: Vec<(String, Vec<usize>)> = Vec::new();
-    for (item, &node) in open.iter().enumerate() {
-        let package = partition.of[item];
-        if partition.label[package].is_some() || partition.members[package].len() > 1 {
-            continue;
+/// What a package's work is called, and what sort of work it is.
+pub(super) struct Naming<'a> {
+    pub catalog: &'a Catalog,
+    pub items: &'a Items<'a>,
+    /// For each document, the package that holds most of its open items
+    /// (the first such on a tie): the one that writes it.
+    owner: Vec<Option<usize>>,
+}
+
+impl<'a> Naming<'a> {
+    /// The naming for `items` grouped into `packages`.
+    pub fn new(catalog: &'a Catalog, items: &'a Items<'a>, packages: &[Vec<usize>]) -> Self {
+        let mut owner: Vec<Option<(usize, usize)>> = vec![None; catalog.documents.len()];
+        for (package, members) in packages.iter().enumerate() {
+            for (document, count) in document_counts(items, members) {
+                if owner[document].is_none_or(|(_, most)| count > most) {
+                    owner[document] = Some((package, count));
+                }
+            }
         }
-        let best = catalog
-            .links(node)
+        Self {
+            catalog,
+            items,
+            owner: owner.into_iter().map(|o| o.map(|(p, _)| p)).collect(),
+        }
+    }
+
+    /// A title in plain words: the document the package writes, else the
+    /// item it closes, else the element it sets up, else the document it
+    /// adds to with the items it adds, else its items.
+    pub fn title(&self, package: usize, members: &[usize]) -> String {
+        let catalog = self.catalog;
+        let items = self.items;
+        let main = document_counts(items, members)
+            .into_iter()
+            .max_by(|a, b| a.1.cmp(&b.1).then(b.0.cmp(&a.0)))
+            .map(|(document, _)| document);
+        if let Some(document) = main
+            && self.owner[document] == Some(package)
+        {
+            return catalog.documents[document].title.clone();
+        }
+        let title_of = |i: usize| catalog.item(items.open[i]).title.clone();
+        if members.len() == 1 {
+            return title_of(members[0]);
+        }
+        let first = items.element[members[0]];
+        if first.is_some() && members.iter().all(|&m| items.element[m] == first) {
+            return first.map(str::to_owned).unwrap_or_default();
+        }
+        let several = members
             .iter()
-            .filter(|link| link.weight >= SUBSTANTIAL)
-            .filter_map(|link| {
-                let other = catalog.other(link);
-                let in_place = scope.all.contains(&other.standard)
-                    && other
-                        .nodes()
-                        .all(|n| statuses.status(n).is_some_and(Status::in_place));
-                in_place.then_some((link.weight, other))
+            .any(|&m| items.open[m].standard != items.open[members[0]].standard);
+        // Ids of several standards say which standard each is of.
+        let ids: Vec<String> = members
+            .iter()
+            .map(|&i| {
+                let node = items.open[i];
+                let id = &catalog.item(node).id;
+                if several {
+                    format!("{} {id}", catalog.standards[node.standard].key)
+                } else {
+                    id.clone()
+                }
             })
-            .max_by(|a, b| a.0.total_cmp(&b.0));
-        let Some((_, source)) = best else {
-            continue;
+            .collect();
+        let ids = if ids.len() <= 3 {
+            ids.join(", ")
+        } else {
+            format!("{} to {}", ids[0], ids[ids.len() - 1])
         };
-        let key = format!(
-            "{}\u{0}{}",
-            catalog.standards[source.standard].key,
-            catalog.end_label(source)
-        );
-        let at = match groups.iter().position(|(k, _)| *k == key) {
-            Some(at) => at,
-            None => {
-                groups.push((key.clone(), Vec::new()));
-                groups.len() - 1
-            }
-        };
-        let list = &mut groups[at].1;
-        let joined = list
-            .iter()
-            .any(|&package| partition.merge(package, partition.of[item], waits));
-        if !joined {
-            list.push(package);
+        if let Some(document) = main {
+            return format!("{}: {ids}", catalog.documents[document].title);
         }
-        let settled = partition.of[item];
-        let (standard, label) = key.split_once('\u{0}').unwrap_or(("", ""));
-        let first = &catalog.standards[source.standard].items[source.named[0]];
-        let title = match source.named.len() {
-            1 => format!("Extend {} ({standard} {label})", first.title),
-            // Several sources together: the package is named after its own
-            // work, and says what it builds on.
-            _ => {
-                let own = partition.members[settled][0];
-                format!(
-                    "{}, building on {standard} {label}",
-                    catalog.item(open[own]).title
-                )
-            }
-        };
-        partition.label[settled] = Some((PackageKind::Extend, title));
+        let node = items.open[members[0]];
+        let same_group = members
+            .iter()
+            .all(|&m| catalog.item(items.open[m]).group == catalog.item(node).group);
+        if same_group {
+            let standard = &catalog.standards[node.standard];
+            let group = &standard.items[catalog.item(node).group];
+            return format!("{}: {ids}", group.title);
+        }
+        // Mixed work: named after its largest item.
+        let largest = members
+            .iter()
+            .copied()
+            .max_by(|&a, &b| items.size[a].total_cmp(&items.size[b]).then(b.cmp(&a)))
+            .unwrap_or(members[0]);
+        title_of(largest)
+    }
+
+    /// What sort of work a package is: a live certificate's, a shared
+    /// element, joint work, an extension of work in place (reuse cuts its
+    /// effort by half or more), or one standard's.
+    pub fn kind(&self, members: &[usize], effort: (f64, f64)) -> PackageKind {
+        let items = self.items;
+        if items.live[members[0]] {
+            return PackageKind::Maintain;
+        }
+        let standard = items.open[members[0]].standard;
+        let several = members.iter().any(|&m| items.open[m].standard != standard);
+        let (after_reuse, without) = effort;
+        match several {
+            true if members.iter().all(|&m| items.element[m].is_some()) => PackageKind::Shared,
+            true => PackageKind::Joint,
+            false if without > 0.0 && after_reuse <= 0.5 * without => PackageKind::Extend,
+            false => PackageKind::Single,
+        }
     }
 }

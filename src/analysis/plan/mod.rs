@@ -1,84 +1,80 @@
-//! `ims plan`: every item not in place, grouped into work packages that one
-//! piece of work closes, and put in order: what a package waits for first,
-//! then the value it adds, then urgency.
-//!
-//! Grouping, in this order, each step keeping a package to at most
-//! [`MAX_PACKAGE`] items and never putting in one package two items of which
-//! one waits for the other, directly or through other packages:
-//! 1. **Shared elements.** The items on crosswalk edges tagged with one
-//!    management-system element (policy, internal audit, ...) form one
-//!    package serving every standard; an element whose items wait for each
-//!    other (risk assessment, then treatment) becomes several.
-//! 2. **Joint work.** Items of different standards joined by an edge of
-//!    substantial weight (at least [`SUBSTANTIAL`] in either direction) are
-//!    merged, strongest edges first, so that a process and the controls it
-//!    runs are one package. Connected components are never taken whole: the
-//!    size cap and the strongest-first order keep unrelated work apart.
-//! 3. **Single-standard work.** What is left goes with the other open items
-//!    written up in the same document of the set (documents taken greedily,
-//!    the one serving most of what is left first; one package per document,
-//!    named after it); items no document serves are grouped by their
-//!    reporting group, in catalogue order.
-//!
-//! Ordering is a topological order of the packages: among the packages
-//! whose prerequisites are all done, the one that most later packages wait
-//! for (directly or through others) comes next, so that the foundations
-//! every other piece of work builds on are laid first; then the largest
-//! gain (head-start points across every standard, reuse counted at its
-//! weight, as the gap report does); equal gains go to the earlier due date,
-//! then to catalogue order.
+//! `ims plan`: every item not in place, grouped into work packages (one
+//! deliverable, one package; see [`grouping`]), put in the order a
+//! certification project runs them (see [`order`]), with the effort each
+//! takes after reuse, and, from a start date, a calendar for the people the
+//! organisation has with the milestones up to the Stage 2 audit (see
+//! [`schedule`]).
 
-use std::collections::{BTreeMap, HashMap};
-
-use super::{Options, Scope, Suggestion, analyse};
-use crate::date::Date;
-use crate::model::{Catalog, Node, StandardIndex};
-use crate::snapshot::SCHEMA_VERSION;
-use crate::status::resolve::Statuses;
-use crate::status::{Assessment, Entry, Section, Status};
-
-/// Most items one package holds.
-pub const MAX_PACKAGE: usize = 12;
-
-/// The weight from which an edge joins two items into one package: two
-/// fifths of one item or more is the same work as the other. In the built-in
-/// crosswalk this is the weight of the security incident controls taken
-/// together against incident management, the weakest link that is still
-/// treated as one piece of work.
-pub const SUBSTANTIAL: f64 = 0.4;
-
-/// Most items a package of work for one standard holds: a run of related
-/// items in catalogue order, short enough to stay on one topic.
-pub const SINGLE_PACKAGE: usize = 6;
-
+mod gains;
 mod grouping;
 mod order;
+mod packages;
 mod report;
+mod schedule;
+mod steps;
+#[cfg(test)]
+mod tests;
 
+use std::collections::HashMap;
+
+pub use grouping::{MAX_PACKAGE_DAYS, SUBSTANTIAL};
 pub use report::*;
+pub use schedule::{CalendarOptions, SHARE_DAYS};
 
-use grouping::{Partition, extensions, joint_work, shared_elements, single_work};
-use order::{Standing, order, ready_at, unlocks, wait};
+use super::effort::{ItemEffort, item_effort};
+use super::{Options, Scope, Suggestion, analyse, effort_scale};
+use crate::model::{Catalog, Node, StandardIndex};
+use crate::status::resolve::Statuses;
+use crate::status::{Assessment, Priority, Status};
 
-/// Builds the plan for an assessment.
-pub fn plan(catalog: &Catalog, assessment: &Assessment, options: &Options) -> PlanReport {
+/// Weeks the system runs before the first internal audit, unless told
+/// otherwise: with the audit, the management review and Stage 1 after them,
+/// the certification body finds about three months of records of the
+/// system in operation at Stage 1, and more by Stage 2, which is what
+/// certification bodies commonly expect (see the README).
+pub const DEFAULT_OPERATE_WEEKS: u32 = 8;
+
+/// Weeks between Stage 1 and Stage 2, unless told otherwise: time to close
+/// what Stage 1 finds, as certification bodies commonly schedule it.
+pub const DEFAULT_STAGE_GAP_WEEKS: u32 = 6;
+
+/// Why a plan could not be made.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum PlanError {
+    /// The calendar runs past the last date ims can write.
+    #[error("the calendar runs past the year 9999")]
+    CalendarTooLong,
+}
+
+/// What is known of each open item, by its position in the list of open items.
+struct Open<'a> {
+    /// The items, in catalogue order.
+    nodes: Vec<Node>,
+    /// The open items each waits for.
+    waits: Vec<Vec<usize>>,
+    /// How much of each its strongest in-place source gives now.
+    reuse: Vec<f64>,
+    /// The effort each still needs; `None` without an estimate.
+    effort: Vec<Option<ItemEffort>>,
+    /// Whether that effort is the status file's own estimate.
+    own_estimate: Vec<bool>,
+    /// Each one's risk priority.
+    priority: Vec<Option<Priority>>,
+    /// Whether each is an open item of a live certificate, closed apart and first.
+    live: Vec<bool>,
+    /// Today's statuses.
+    statuses: &'a Statuses<'a>,
+}
+
+/// Builds the plan for an assessment; with a calendar, the steps are dated.
+pub fn plan(
+    catalog: &Catalog,
+    assessment: &Assessment,
+    options: &Options,
+    calendar: Option<CalendarOptions>,
+) -> Result<PlanReport, PlanError> {
     let scope = Scope::new(assessment, options);
     let statuses = Statuses::resolve(catalog, assessment, &scope.all);
-    let open = open_items(catalog, &scope, &statuses);
-    let waits = waits(catalog, &open);
-    let mut partition = Partition::new(open.len());
-    shared_elements(catalog, &scope, &statuses, &open, &waits, &mut partition);
-    joint_work(catalog, &scope, &open, &waits, &mut partition);
-    extensions(catalog, &scope, &statuses, &open, &waits, &mut partition);
-    single_work(catalog, &open, &waits, &mut partition);
-    let packages = partition.packages();
-
-    let summary = Options {
-        summary_only: true,
-        baseline: None,
-        ..options.clone()
-    };
-    let now = analyse(catalog, assessment, &summary);
     let full = analyse(
         catalog,
         assessment,
@@ -92,208 +88,67 @@ pub fn plan(catalog: &Catalog, assessment: &Assessment, options: &Options) -> Pl
         .iter()
         .map(|s| ((s.target.standard.as_str(), s.target.id.as_str()), s))
         .collect();
-
-    // The gain of each package done on its own, from today.
-    let gains: Vec<Vec<Figure>> = packages
+    let certified: Vec<StandardIndex> = assessment.certificates.iter().map(|c| c.standard).collect();
+    let open = open_items(
+        catalog,
+        assessment,
+        &scope,
+        &statuses,
+        &certified,
+        |node| {
+            suggestions
+                .get(&(
+                    catalog.standards[node.standard].key.as_str(),
+                    catalog.item(node).id.as_str(),
+                ))
+                .map_or(0.0, |s| s.weight)
+        },
+        effort_scale(assessment, options),
+    );
+    let sized = open.effort.iter().all(Option::is_some);
+    let size: Vec<f64> = open
+        .effort
         .iter()
-        .map(|members| {
-            let done = with_implemented(assessment, members.iter().map(|&i| open[i]));
-            let after = analyse(catalog, &done, &summary);
-            now.standards
-                .iter()
-                .zip(&after.standards)
-                .map(|(before, after)| Figure {
-                    standard: before.id.clone(),
-                    value: match (before.head_start, after.head_start) {
-                        (Some(b), Some(a)) => Some(round1(a - b)),
-                        _ => None,
-                    },
-                })
-                .collect()
-        })
+        .map(|effort| effort.map_or(1.0, |e| e.full))
         .collect();
-    let total =
-        |index: usize| -> f64 { round1(gains[index].iter().filter_map(|f| f.value).sum::<f64>()) };
-
-    let prerequisites: Vec<Vec<usize>> = packages
-        .iter()
-        .enumerate()
-        .map(|(package, members)| {
-            let mut before: Vec<usize> = members
-                .iter()
-                .flat_map(|&i| {
-                    waits[i]
-                        .iter()
-                        .map(|&j| partition.package_of(partition.of[j]))
-                })
-                .filter(|&other| other != package)
-                .collect();
-            before.sort_unstable();
-            before.dedup();
-            before
-        })
-        .collect();
-    let due: Vec<Option<Date>> = packages
-        .iter()
-        .map(|members| {
-            members
-                .iter()
-                .filter_map(|&i| statuses.get(open[i]).entry.and_then(|e| e.due))
-                .min()
-        })
-        .collect();
-
-    let totals: Vec<f64> = (0..packages.len()).map(total).collect();
-    let unlocks = unlocks(&prerequisites);
-    let order = order(&prerequisites, &unlocks, &totals, &due);
-    let mut rank_of = vec![0; packages.len()];
-    for (rank, &package) in order.iter().enumerate() {
-        rank_of[package] = rank + 1;
+    let items = grouping::Items::new(
+        catalog,
+        &open.nodes,
+        &open.waits,
+        open.live.clone(),
+        size,
+        sized,
+        |node| scope.reports(node.standard),
+    );
+    let packages = packages::Packages::new(catalog, &items, &open, &scope, &statuses);
+    let order = order::order(&packages.prerequisites, &packages.keys);
+    steps::Plan {
+        catalog,
+        assessment,
+        options,
+        scope: &scope,
+        full: &full,
+        suggestions: &suggestions,
+        open: &open,
+        packages: &packages,
+        order: &order,
     }
-
-    let mut done_so_far: Vec<Node> = Vec::new();
-    let mut steps = Vec::with_capacity(order.len());
-    for (position, &package) in order.iter().enumerate() {
-        let members = &packages[package];
-        done_so_far.extend(members.iter().map(|&i| open[i]));
-        let after_done = analyse(
-            catalog,
-            &with_implemented(assessment, done_so_far.iter().copied()),
-            &summary,
-        );
-        let items: Vec<PlanItem> = members
-            .iter()
-            .map(|&i| {
-                let node = open[i];
-                let entry = statuses.get(node).entry;
-                PlanItem {
-                    standard: catalog.standards[node.standard].key.clone(),
-                    id: catalog.item(node).id.clone(),
-                    title: catalog.item(node).title.clone(),
-                    status: statuses.status(node),
-                    owner: entry.and_then(|e| e.owner.clone()),
-                    due: entry.and_then(|e| e.due),
-                }
-            })
-            .collect();
-        let reuse = items
-            .iter()
-            .filter_map(|item| {
-                let suggestion = suggestions.get(&(item.standard.as_str(), item.id.as_str()))?;
-                Some(PlanReuse {
-                    standard: item.standard.clone(),
-                    id: item.id.clone(),
-                    sources: suggestion
-                        .sources
-                        .iter()
-                        .map(|source| PlanSource {
-                            standard: source.standard.clone(),
-                            id: source.id.clone(),
-                            title: source.title.clone(),
-                            status: source.status,
-                            weight: source.weight,
-                        })
-                        .collect(),
-                    weight: suggestion.weight,
-                    residual: suggestion.residual.clone(),
-                })
-            })
-            .collect();
-        let mut standards: Vec<StandardIndex> = members.iter().map(|&i| open[i].standard).collect();
-        standards.sort_unstable();
-        standards.dedup();
-        let waits_on: Vec<PlanWait> = prerequisites[package]
-            .iter()
-            .filter_map(|&other| {
-                wait(
-                    catalog,
-                    &open,
-                    &waits,
-                    members,
-                    &packages[other],
-                    rank_of[other],
-                )
-            })
-            .collect();
-        let mut after: Vec<usize> = prerequisites[package].iter().map(|&p| rank_of[p]).collect();
-        after.sort_unstable();
-        let mut owners: Vec<String> = items.iter().filter_map(|i| i.owner.clone()).collect();
-        owners.sort();
-        owners.dedup();
-        let ready_with: Vec<usize> = ready_at(position, &order, &prerequisites);
-        steps.push(PlanStep {
-            rank: position + 1,
-            title: partition.title(catalog, &open, package),
-            kind: partition.kind(package, &open),
-            standards: standards
-                .iter()
-                .map(|&s| catalog.standards[s].key.clone())
-                .collect(),
-            reuse,
-            why: Standing {
-                after: &after,
-                waits: &waits_on,
-                ready_with: &ready_with,
-                unlocks: &unlocks,
-                gains: &totals,
-                dues: &due,
-            }
-            .why(),
-            after,
-            waits: waits_on,
-            gain: gains[package].clone(),
-            total_gain: total(package),
-            coverage_after: after_done
-                .standards
-                .iter()
-                .map(|s| Figure {
-                    standard: s.id.clone(),
-                    value: s.coverage,
-                })
-                .collect(),
-            owners,
-            due: due[package],
-            overdue: match (due[package], options.as_of) {
-                (Some(due), Some(today)) => due < today,
-                _ => false,
-            },
-            items,
-        });
-    }
-
-    PlanReport {
-        schema_version: SCHEMA_VERSION,
-        file: assessment.file.clone(),
-        organisation: assessment.organisation.clone(),
-        scope: assessment.scope.clone(),
-        assessed: assessment.assessed,
-        target: options.target.map(|t| catalog.standards[t].key.clone()),
-        standards: now
-            .standards
-            .iter()
-            .map(|s| PlanStandard {
-                id: s.id.clone(),
-                name: s.name.clone(),
-                coverage: s.coverage,
-                head_start: s.head_start,
-                open: open
-                    .iter()
-                    .filter(|n| catalog.standards[n.standard].key == s.id)
-                    .count(),
-            })
-            .collect(),
-        steps,
-    }
+    .report(calendar)
 }
 
-fn round1(value: f64) -> f64 {
-    (value * 10.0).round() / 10.0
-}
-
-/// Every assessable item of the reported standards that is not in place:
-/// missing, partial or not assessed; in catalogue order.
-fn open_items(catalog: &Catalog, scope: &Scope, statuses: &Statuses<'_>) -> Vec<Node> {
-    let mut open = Vec::new();
+/// Every assessable item of the reported standards that is not in place
+/// (missing, partial or not assessed), in catalogue order, with what the
+/// plan needs to know of each.
+fn open_items<'a>(
+    catalog: &Catalog,
+    assessment: &Assessment,
+    scope: &Scope,
+    statuses: &'a Statuses<'a>,
+    certified: &[StandardIndex],
+    reuse: impl Fn(Node) -> f64,
+    scale: f64,
+) -> Open<'a> {
+    let mut nodes = Vec::new();
     for &standard in &scope.report {
         for leaf in catalog.standards[standard].leaves() {
             let node = Node {
@@ -304,17 +159,13 @@ fn open_items(catalog: &Catalog, scope: &Scope, statuses: &Statuses<'_>) -> Vec<
                 statuses.status(node),
                 Some(Status::Implemented | Status::NotApplicable)
             ) {
-                open.push(node);
+                nodes.push(node);
             }
         }
     }
-    open
-}
-
-/// For each open item, the open items it waits for (by position in `open`).
-fn waits(catalog: &Catalog, open: &[Node]) -> Vec<Vec<usize>> {
-    let position: HashMap<Node, usize> = open.iter().enumerate().map(|(i, &n)| (n, i)).collect();
-    open.iter()
+    let position: HashMap<Node, usize> = nodes.iter().enumerate().map(|(i, &n)| (n, i)).collect();
+    let waits = nodes
+        .iter()
         .map(|node| {
             catalog.standards[node.standard]
                 .waits_for(node.item)
@@ -329,40 +180,73 @@ fn waits(catalog: &Catalog, open: &[Node]) -> Vec<Vec<usize>> {
                 })
                 .collect()
         })
-        .collect()
+        .collect();
+    let reuse: Vec<f64> = nodes.iter().map(|&node| reuse(node)).collect();
+    let effort = nodes
+        .iter()
+        .zip(&reuse)
+        .map(|(&node, &reuse)| item_effort(catalog, node, statuses.get(node), reuse, scale))
+        .collect();
+    let own_estimate = nodes
+        .iter()
+        .map(|&node| {
+            let resolved = statuses.get(node);
+            resolved.inherited_from.is_none() && resolved.entry.is_some_and(|e| e.effort.is_some())
+        })
+        .collect();
+    let priority = nodes
+        .iter()
+        .map(|&node| priority(catalog, assessment, node))
+        .collect();
+    let live = nodes
+        .iter()
+        .map(|&node| {
+            certified.contains(&node.standard) && !joint_with_new_work(catalog, node, &position, certified)
+        })
+        .collect();
+    Open {
+        nodes,
+        waits,
+        reuse,
+        effort,
+        own_estimate,
+        priority,
+        live,
+        statuses,
+    }
 }
 
-/// The assessment with every item of `nodes` implemented, as a plan step
-/// would leave it; the rest of each entry is kept.
-fn with_implemented(assessment: &Assessment, nodes: impl Iterator<Item = Node>) -> Assessment {
-    let mut done = assessment.clone();
-    for node in nodes {
-        let section = match done
-            .sections
-            .iter()
-            .position(|s| s.standard == node.standard)
-        {
-            Some(position) => &mut done.sections[position],
-            None => {
-                done.sections.push(Section {
-                    standard: node.standard,
-                    entries: BTreeMap::new(),
-                    pos: crate::diag::Pos::default(),
-                });
-                done.sections.sort_by_key(|s| s.standard);
-                let position = done
-                    .sections
-                    .iter()
-                    .position(|s| s.standard == node.standard)
-                    .unwrap_or(0);
-                &mut done.sections[position]
-            }
-        };
-        let entry = section
-            .entries
-            .entry(node.item)
-            .or_insert_with(|| Entry::new(crate::diag::Pos::default()));
-        entry.status = Some(Status::Implemented);
-    }
-    done
+/// Whether an open item of a certified standard has a substantial edge to
+/// an open item of a standard not yet certified: the new project closes it
+/// as part of that work, rather than apart, first.
+fn joint_with_new_work(
+    catalog: &Catalog,
+    node: Node,
+    open: &HashMap<Node, usize>,
+    certified: &[StandardIndex],
+) -> bool {
+    catalog.links(node).iter().any(|link| {
+        let edge = catalog.edge(link);
+        edge.weight.max(edge.reverse_weight) >= SUBSTANTIAL
+            && catalog
+                .other(link)
+                .nodes()
+                .any(|other| !certified.contains(&other.standard) && open.contains_key(&other))
+    })
 }
+
+/// An item's risk priority: its own entry's, else the nearest heading's
+/// above it that gives one.
+fn priority(catalog: &Catalog, assessment: &Assessment, node: Node) -> Option<Priority> {
+    let section = assessment.section(node.standard)?;
+    let items = &catalog.standards[node.standard].items;
+    let mut current = Some(node.item);
+    while let Some(item) = current {
+        if let Some(found) = section.entries.get(&item).and_then(|e| e.priority) {
+            return Some(found);
+        }
+        current = items[item].parent;
+    }
+    None
+}
+

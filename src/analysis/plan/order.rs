@@ -1,115 +1,195 @@
 //! Putting the packages in order, and saying why each sits where it does.
+//!
+//! The order is a topological order of the packages: a package comes after
+//! every package it waits for. Among the packages ready at a point, the
+//! rules of [`Rule`] decide, in this order:
+//! 1. the open items of a live certificate, soonest due first;
+//! 2. the earlier phase (establish, plan, implement, audit, review);
+//! 3. the higher risk priority the status file gives;
+//! 4. the longer chain of later work waiting for it (the foundations);
+//! 5. the larger head-start gain;
+//! 6. the earlier due date;
+//! 7. catalogue order.
+//!
+//! The keys do not change as packages are done, so one heap orders all
+//! packages in `O(n log n)`.
 
-use super::PlanWait;
+use std::cmp::Ordering;
+use std::collections::BinaryHeap;
+
+use super::{Rule, Why};
 use crate::date::Date;
-use crate::model::{Catalog, ItemIndex, Node};
+use crate::model::{Catalog, ItemIndex, Node, Phase};
+use crate::status::Priority;
 
-/// The packages in plan order: prerequisites first; among those ready, the
-/// one most other work waits for, then the largest gain, then the earliest
-/// due date, then the first in catalogue order.
-pub(super) fn order(
-    prerequisites: &[Vec<usize>],
-    unlocks: &[usize],
-    gain: &[f64],
-    due: &[Option<Date>],
-) -> Vec<usize> {
-    let count = prerequisites.len();
-    let mut done = vec![false; count];
-    let mut order = Vec::with_capacity(count);
-    while order.len() < count {
-        let ready = (0..count).filter(|&p| !done[p] && prerequisites[p].iter().all(|&q| done[q]));
-        let best = ready.min_by(|&a, &b| {
-            unlocks[b]
-                .cmp(&unlocks[a])
-                .then_with(|| gain[b].total_cmp(&gain[a]))
-                .then_with(|| match (due[a], due[b]) {
-                    (Some(x), Some(y)) => x.cmp(&y),
-                    (Some(_), None) => std::cmp::Ordering::Less,
-                    (None, Some(_)) => std::cmp::Ordering::Greater,
-                    (None, None) => std::cmp::Ordering::Equal,
-                })
-                .then(a.cmp(&b))
-        });
-        // The item graph has no cycle and packages never wait for
-        // themselves, so something is always ready.
-        let Some(best) = best else { break };
-        done[best] = true;
-        order.push(best);
-    }
-    order
+/// What orders one package against the others ready with it.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct Keys {
+    /// Whether it closes open items of a live certificate.
+    pub live: bool,
+    /// Its phase.
+    pub phase: Phase,
+    /// The most urgent priority of its items.
+    pub priority: Option<Priority>,
+    /// The longest chain of work that waits for it, its own included.
+    pub chain: f64,
+    /// Head-start points it adds.
+    pub gain: f64,
+    /// Its earliest due date.
+    pub due: Option<Date>,
+    /// Its first item's place in the catalogue.
+    pub first: usize,
 }
 
-/// For each package, how many packages wait for it, directly or through
-/// others.
-pub(super) fn unlocks(prerequisites: &[Vec<usize>]) -> Vec<usize> {
+/// Dates first, a missing date last.
+fn sooner(a: Option<Date>, b: Option<Date>) -> Ordering {
+    match (a, b) {
+        (Some(x), Some(y)) => x.cmp(&y),
+        (Some(_), None) => Ordering::Less,
+        (None, Some(_)) => Ordering::Greater,
+        (None, None) => Ordering::Equal,
+    }
+}
+
+impl Keys {
+    /// Each rule's comparison of `self` with `other`, in the order the
+    /// rules apply; `Less` means `self` goes first.
+    fn rules(&self, other: &Keys) -> [(Rule, Ordering); 7] {
+        let live_due = if self.live && other.live {
+            sooner(self.due, other.due)
+        } else {
+            Ordering::Equal
+        };
+        [
+            (Rule::LiveCertificate, other.live.cmp(&self.live)),
+            (Rule::LiveCertificateDue, live_due),
+            (Rule::EarlierPhase, self.phase.cmp(&other.phase)),
+            (
+                Rule::Priority,
+                self.priority
+                    .unwrap_or(Priority::Low)
+                    .cmp(&other.priority.unwrap_or(Priority::Low))
+                    .then(other.priority.is_some().cmp(&self.priority.is_some())),
+            ),
+            (Rule::LongestChain, other.chain.total_cmp(&self.chain)),
+            (Rule::Gain, other.gain.total_cmp(&self.gain)),
+            (Rule::Due, sooner(self.due, other.due)),
+        ]
+    }
+
+    /// The order of two packages ready together, and the rule that decides it.
+    fn compare(&self, other: &Keys) -> (Ordering, Rule) {
+        self.rules(other)
+            .into_iter()
+            .find(|(_, ordering)| ordering.is_ne())
+            .map(|(rule, ordering)| (ordering, rule))
+            .unwrap_or((self.first.cmp(&other.first), Rule::CatalogueOrder))
+    }
+}
+
+/// A package in the heap: the best first.
+struct Ready<'a> {
+    package: usize,
+    keys: &'a Keys,
+}
+
+impl PartialEq for Ready<'_> {
+    fn eq(&self, other: &Self) -> bool {
+        self.cmp(other) == Ordering::Equal
+    }
+}
+
+impl Eq for Ready<'_> {}
+
+impl PartialOrd for Ready<'_> {
+    fn partial_cmp(&self, other: &Self) -> Option<Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl Ord for Ready<'_> {
+    fn cmp(&self, other: &Self) -> Ordering {
+        // A max-heap: the package that goes first is the greatest.
+        other.keys.compare(self.keys).0
+    }
+}
+
+/// The packages in plan order, each with the rule that put it before the
+/// next best package ready with it, and how many were ready.
+pub(super) fn order(prerequisites: &[Vec<usize>], keys: &[Keys]) -> Vec<(usize, Rule, usize)> {
     let count = prerequisites.len();
+    let mut waiting: Vec<usize> = prerequisites.iter().map(Vec::len).collect();
     let mut dependants: Vec<Vec<usize>> = vec![Vec::new(); count];
     for (package, before) in prerequisites.iter().enumerate() {
         for &other in before {
             dependants[other].push(package);
         }
     }
-    let mut seen = vec![usize::MAX; count];
-    (0..count)
-        .map(|package| {
-            // `seen[p] == package` marks p reached in this walk; no reset needed.
-            let mut reached = 0;
-            let mut stack = vec![package];
-            while let Some(current) = stack.pop() {
-                for &next in &dependants[current] {
-                    if seen[next] != package {
-                        seen[next] = package;
-                        reached += 1;
-                        stack.push(next);
-                    }
-                }
-            }
-            reached
+    let mut heap: BinaryHeap<Ready<'_>> = (0..count)
+        .filter(|&p| waiting[p] == 0)
+        .map(|package| Ready {
+            package,
+            keys: &keys[package],
         })
-        .collect()
-}
-
-/// The packages that were ready at the same point as the one at `position`
-/// (its competitors when it was chosen), by index.
-pub(super) fn ready_at(
-    position: usize,
-    order: &[usize],
-    prerequisites: &[Vec<usize>],
-) -> Vec<usize> {
-    let mut done = vec![false; prerequisites.len()];
-    for &package in &order[..position] {
-        done[package] = true;
+        .collect();
+    let mut order = Vec::with_capacity(count);
+    while let Some(best) = heap.pop() {
+        let ready_with = heap.len();
+        let rule = match heap.peek() {
+            Some(next) => best.keys.compare(next.keys).1,
+            None => Rule::OnlyReady,
+        };
+        order.push((best.package, rule, ready_with));
+        for &next in &dependants[best.package] {
+            waiting[next] -= 1;
+            if waiting[next] == 0 {
+                heap.push(Ready {
+                    package: next,
+                    keys: &keys[next],
+                });
+            }
+        }
     }
-    order[position..]
-        .iter()
-        .copied()
-        .filter(|&p| prerequisites[p].iter().all(|&q| done[q]))
-        .collect()
+    order
 }
 
-/// One item of `members` that waits for one of `other`, with the reason.
-pub(super) fn wait(
-    catalog: &Catalog,
-    open: &[Node],
-    waits: &[Vec<usize>],
-    members: &[usize],
-    other: &[usize],
-    rank: usize,
-) -> Option<PlanWait> {
-    let (item, target) = members.iter().find_map(|&item| {
-        waits[item]
-            .iter()
-            .find(|target| other.contains(target))
-            .map(|&target| (item, target))
-    })?;
-    let node = open[item];
-    let standard = &catalog.standards[node.standard];
-    Some(PlanWait {
-        rank,
-        item: format!("{} {}", standard.key, standard.items[node.item].id),
-        waits_for: format!("{} {}", standard.key, catalog.item(open[target]).id),
-        reason: reason(catalog, node, open[target].item).unwrap_or_default(),
-    })
+/// For each package, the length of the longest chain of packages that
+/// wait for it, directly or through others, counting `size` of each, its
+/// own included: the critical path behind it.
+pub(super) fn chains(prerequisites: &[Vec<usize>], size: &[f64]) -> Vec<f64> {
+    let count = prerequisites.len();
+    let mut dependants: Vec<Vec<usize>> = vec![Vec::new(); count];
+    let mut left: Vec<usize> = vec![0; count];
+    for (package, before) in prerequisites.iter().enumerate() {
+        for &other in before {
+            dependants[other].push(package);
+            left[other] += 1;
+        }
+    }
+    // Packages nothing waits for first, then back through what they wait for.
+    let mut chain: Vec<f64> = size.to_vec();
+    let mut stack: Vec<usize> = (0..count).filter(|&p| left[p] == 0).collect();
+    while let Some(package) = stack.pop() {
+        for &before in &prerequisites[package] {
+            chain[before] = chain[before].max(size[before] + chain[package]);
+            left[before] -= 1;
+            if left[before] == 0 {
+                stack.push(before);
+            }
+        }
+    }
+    chain
+}
+
+/// The typed reason for a package's place.
+pub(super) fn why(rule: Rule, ready_with: usize, keys: &Keys, chain_in_steps: bool) -> Why {
+    Why {
+        rule,
+        ready_with,
+        chain: crate::analysis::round1(keys.chain),
+        chain_in_steps,
+        gain: keys.gain,
+    }
 }
 
 /// The catalogue's reason for `node` waiting for `target`: given on the item
@@ -131,85 +211,81 @@ pub(super) fn reason(catalog: &Catalog, node: Node, target: ItemIndex) -> Option
     None
 }
 
-/// What decided a package's place against the others ready with it.
-pub(super) struct Standing<'a> {
-    /// Ranks it waits for, and why the first does.
-    pub(super) after: &'a [usize],
-    pub(super) waits: &'a [PlanWait],
-    /// The package and the others ready at the same point, itself first.
-    pub(super) ready_with: &'a [usize],
-    pub(super) unlocks: &'a [usize],
-    pub(super) gains: &'a [f64],
-    pub(super) dues: &'a [Option<Date>],
+/// The most urgent of some priorities.
+pub(super) fn most_urgent(priorities: impl Iterator<Item = Option<Priority>>) -> Option<Priority> {
+    priorities.flatten().min()
 }
 
-impl Standing<'_> {
-    /// Why the package sits where it does, in words.
-    pub(super) fn why(&self) -> String {
-        let mut parts = Vec::new();
-        if let Some(first) = self.waits.first() {
-            let ranks: Vec<String> = self.after.iter().map(|r| format!("#{r}")).collect();
-            let ranks = if ranks.len() > 6 {
-                format!("{} packages", ranks.len())
-            } else {
-                ranks.join(", ")
-            };
-            parts.push(format!(
-                "after {}: {} waits for {} ({})",
-                ranks,
-                first.item,
-                first.waits_for,
-                first.reason.trim_end_matches('.')
-            ));
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn keys(first: usize) -> Keys {
+        Keys {
+            live: false,
+            phase: Phase::Implement,
+            priority: None,
+            chain: 1.0,
+            gain: 1.0,
+            due: None,
+            first,
         }
-        let Some((&me, others)) = self.ready_with.split_first() else {
-            return parts.join("; ");
-        };
-        let gain = self.gains[me];
-        let unlocks = self.unlocks[me];
-        let waiting = match unlocks {
-            0 => String::new(),
-            1 => "1 later package waits for it".to_owned(),
-            n => format!("{n} later packages wait for it"),
-        };
-        let points = format!("adds {gain:.1} head-start points");
-        let most_unlocked = others.iter().map(|&p| self.unlocks[p]).max();
-        let same_unlocks: Vec<usize> = others
-            .iter()
-            .copied()
-            .filter(|&p| self.unlocks[p] == unlocks)
-            .collect();
-        let value = if others.is_empty() {
-            let mut text = "the only work ready at this point".to_owned();
-            if !waiting.is_empty() {
-                text.push_str(&format!("; {waiting}"));
-            }
-            format!("{text}; {points}")
-        } else if most_unlocked.is_some_and(|most| unlocks > most) {
-            format!("{waiting}, more than for any other work ready then; {points}")
-        } else if same_unlocks.iter().all(|&p| self.gains[p] < gain) {
-            let lead = if waiting.is_empty() {
-                String::new()
-            } else {
-                format!("{waiting}; ")
-            };
-            format!(
-                "{lead}{points}, the most of the {} packages ready at this point that unlock as much",
-                same_unlocks.len() + 1
-            )
-        } else {
-            match self.dues[me] {
-                Some(date) if same_unlocks.iter().any(|&p| self.dues[p] != Some(date)) => {
-                    format!(
-                        "{points}, as much as other work ready then, and is due sooner ({date})"
-                    )
-                }
-                _ => {
-                    format!("{points}, as much as other work ready then; first in catalogue order")
-                }
-            }
-        };
-        parts.push(value);
-        parts.join("; ")
+    }
+
+    /// The plan order of two packages ready together, and the rule.
+    fn decide(a: Keys, b: Keys) -> (Vec<usize>, Rule) {
+        let order = order(&[vec![], vec![]], &[a, b]);
+        (order.iter().map(|o| o.0).collect(), order[0].1)
+    }
+
+    #[test]
+    fn each_rule_decides_when_the_rules_before_it_tie() {
+        let date = |text| Date::parse(text);
+        let cases: Vec<(Keys, Rule)> = vec![
+            (Keys { live: true, ..keys(1) }, Rule::LiveCertificate),
+            (Keys { phase: Phase::Plan, ..keys(1) }, Rule::EarlierPhase),
+            (Keys { priority: Some(Priority::Low), ..keys(1) }, Rule::Priority),
+            (Keys { chain: 2.0, ..keys(1) }, Rule::LongestChain),
+            (Keys { gain: 2.0, ..keys(1) }, Rule::Gain),
+            (Keys { due: date("2027-01-01"), ..keys(1) }, Rule::Due),
+        ];
+        for (better, rule) in cases {
+            // The better package is second in the catalogue, so only its
+            // rule can put it first.
+            assert_eq!(decide(keys(0), better), (vec![1, 0], rule), "{rule:?}");
+        }
+        assert_eq!(decide(keys(0), keys(1)), (vec![0, 1], Rule::CatalogueOrder));
+    }
+
+    #[test]
+    fn the_rules_apply_in_their_order() {
+        // A high priority does not beat an earlier phase, nor a longer chain a priority.
+        let establish = Keys { phase: Phase::Establish, ..keys(1) };
+        let urgent = Keys { priority: Some(Priority::High), ..keys(0) };
+        assert_eq!(decide(urgent, establish).0, vec![1, 0]);
+        let long = Keys { chain: 50.0, ..keys(0) };
+        let urgent = Keys { priority: Some(Priority::Medium), ..keys(1) };
+        assert_eq!(decide(long, urgent).0, vec![1, 0]);
+        // Live work comes first even from a later phase, the sooner due first.
+        let live_late = Keys { live: true, due: Date::parse("2027-06-01"), ..keys(0) };
+        let live_soon = Keys { live: true, due: Date::parse("2027-02-01"), ..keys(1) };
+        assert_eq!(decide(live_late, live_soon), (vec![1, 0], Rule::LiveCertificateDue));
+    }
+
+    #[test]
+    fn nothing_comes_before_what_it_waits_for() {
+        // Package 0 would win every rule, but it waits for 1.
+        let best = Keys { live: true, phase: Phase::Establish, ..keys(0) };
+        let order = order(&[vec![1], vec![]], &[best, keys(1)]);
+        assert_eq!(order.iter().map(|o| o.0).collect::<Vec<_>>(), [1, 0]);
+        assert_eq!(order[0].1, Rule::OnlyReady);
+    }
+
+    #[test]
+    fn the_chain_counts_the_longest_path_of_work_behind_a_package() {
+        // 0 <- 1 <- 3 and 0 <- 2: the chain behind 0 is 0, 1 and 3.
+        let prerequisites = vec![vec![], vec![0], vec![0], vec![1]];
+        let chains = chains(&prerequisites, &[1.0, 2.0, 5.0, 4.0]);
+        assert_eq!(chains, [7.0, 6.0, 5.0, 4.0]);
     }
 }

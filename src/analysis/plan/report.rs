@@ -1,10 +1,19 @@
 //! What `ims plan` reports: the packages in order, with what each closes,
-//! reuses, waits for and adds.
+//! reuses, waits for, costs and adds, the calendar they are scheduled on,
+//! and the milestones of the certification project. Reasons are data: the
+//! render layer words them.
 
 use serde::Serialize;
 
+use crate::analysis::ItemRef;
+use crate::analysis::effort::Effort;
 use crate::date::Date;
-use crate::status::Status;
+use crate::model::Phase;
+use crate::status::{Priority, Status};
+
+/// Version of the plan's JSON layout. 3: effort, phases, calendar and
+/// milestones; typed reasons (`why`, `waits[].item` as `{standard, id}`).
+pub const PLAN_SCHEMA_VERSION: u32 = 3;
 
 /// The plan for one status file.
 #[derive(Debug, Clone, Serialize)]
@@ -21,8 +30,17 @@ pub struct PlanReport {
     pub assessed: Option<Date>,
     /// The standard the plan works towards, when `--target` is given.
     pub target: Option<String>,
-    /// Each standard planned for, where it stands now.
+    /// The factor applied to the catalogues' effort estimates.
+    pub effort_scale: f64,
+    /// Each standard planned for, where it stands now and what is left.
     pub standards: Vec<PlanStandard>,
+    /// The calendar the steps are scheduled on; null without a start date.
+    pub calendar: Option<Calendar>,
+    /// The project's phases, in order, with the steps and effort of each.
+    pub phases: Vec<PhaseSummary>,
+    /// The milestones of the certification project, in date order; empty
+    /// without a calendar.
+    pub milestones: Vec<Milestone>,
     /// The work packages, in order.
     pub steps: Vec<PlanStep>,
 }
@@ -40,6 +58,82 @@ pub struct PlanStandard {
     pub head_start: Option<f64>,
     /// Items not in place (missing, partial or not assessed).
     pub open: usize,
+    /// Whether the organisation holds a certificate for it.
+    pub certified: bool,
+    /// Person-days left, after reuse and without it; null when the
+    /// catalogue gives no estimates.
+    pub effort: Option<Effort>,
+}
+
+/// The calendar: when the project starts and who works on it.
+#[derive(Debug, Clone, Serialize)]
+pub struct Calendar {
+    /// The first working day.
+    pub start: Date,
+    /// People working in parallel, full time.
+    pub people: u32,
+    /// Weeks the system runs before the first internal audit.
+    pub operate_weeks: u32,
+    /// Weeks between Stage 1 and Stage 2.
+    pub stage_gap_weeks: u32,
+    /// The last working day of the last step.
+    pub end: Date,
+}
+
+/// One phase of the project.
+#[derive(Debug, Clone, Serialize)]
+pub struct PhaseSummary {
+    /// The phase; `null` for the open items of a live certificate, which are
+    /// closed first, outside the project's phases.
+    pub phase: Option<Phase>,
+    /// Ranks of its steps.
+    pub steps: Vec<usize>,
+    /// Person-days it takes.
+    pub effort_days: f64,
+    /// When its first step starts; null without a calendar.
+    pub start: Option<Date>,
+    /// When its last step ends; null without a calendar.
+    pub end: Option<Date>,
+}
+
+/// What a milestone marks.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum MilestoneKind {
+    /// The next audit of a certificate the organisation holds.
+    SurveillanceAudit,
+    /// Every clause and applicable control in place: records start to build up.
+    SystemInOperation,
+    /// The system has run for the operating period.
+    OperatingPeriodComplete,
+    /// The first internal audit is done.
+    InternalAuditDone,
+    /// The first management review is done.
+    ManagementReviewDone,
+    /// Ready for the Stage 1 audit.
+    Stage1,
+    /// Ready for the Stage 2 audit.
+    Stage2,
+}
+
+/// A milestone of the certification project. Its name and reason are
+/// worded by the render layer from these facts.
+#[derive(Debug, Clone, Serialize)]
+pub struct Milestone {
+    /// What it marks.
+    pub kind: MilestoneKind,
+    /// Its date.
+    pub date: Date,
+    /// The standards it concerns.
+    pub standards: Vec<String>,
+    /// The rank of the step whose end sets it, if one does.
+    pub after_step: Option<usize>,
+    /// For a surveillance audit: the last day the plan closes an open item
+    /// of that certificate, if it has any.
+    pub closes_by: Option<Date>,
+    /// For the operating period: its length in weeks; for Stage 2: the
+    /// weeks after Stage 1.
+    pub weeks: Option<u32>,
 }
 
 /// What sort of work a package is.
@@ -48,12 +142,14 @@ pub struct PlanStandard {
 pub enum PackageKind {
     /// A management-system element run once for every standard.
     Shared,
-    /// A process or control family with the items of other standards it serves.
+    /// Work that serves several standards at once.
     Joint,
-    /// Items of one standard that extend work already in place for another.
+    /// Work for one standard that reuse from another cuts by half or more.
     Extend,
     /// Work for one standard only.
     Single,
+    /// Open items of a certificate the organisation holds.
+    Maintain,
 }
 
 impl PackageKind {
@@ -64,6 +160,7 @@ impl PackageKind {
             PackageKind::Joint => "joint",
             PackageKind::Extend => "extend",
             PackageKind::Single => "single",
+            PackageKind::Maintain => "maintain",
         }
     }
 
@@ -74,6 +171,7 @@ impl PackageKind {
             PackageKind::Joint => "joint work",
             PackageKind::Extend => "extend what is in place",
             PackageKind::Single => "one standard",
+            PackageKind::Maintain => "keep a certificate",
         }
     }
 }
@@ -83,25 +181,40 @@ impl PackageKind {
 pub struct PlanStep {
     /// Its place, from 1.
     pub rank: usize,
-    /// A title in plain words.
+    /// A title in plain words: the document it writes, the element it
+    /// sets up, or the work it does.
     pub title: String,
     /// What sort of work it is.
     pub kind: PackageKind,
+    /// The project phase it belongs to; null for the open items of a live
+    /// certificate.
+    pub phase: Option<Phase>,
     /// The standards it serves, in catalogue order.
     pub standards: Vec<String>,
     /// The items it closes, with their status now.
     pub items: Vec<PlanItem>,
     /// What to reuse for them: in-place sources from the crosswalk.
     pub reuse: Vec<PlanReuse>,
+    /// Person-days it takes, after reuse and without it; null when a
+    /// catalogue gives no estimates.
+    pub effort: Option<Effort>,
+    /// The most urgent risk priority among its items.
+    pub priority: Option<Priority>,
     /// Ranks of the packages it waits for.
     pub after: Vec<usize>,
     /// For each package it waits for, one item that waits, and why.
     pub waits: Vec<PlanWait>,
-    /// Why it sits where it does.
-    pub why: String,
+    /// What decided its place among the packages ready with it.
+    pub why: Why,
+    /// Its first working day; null without a calendar.
+    pub start: Option<Date>,
+    /// Its last working day; null without a calendar.
+    pub end: Option<Date>,
+    /// How many people share it; null without a calendar.
+    pub people: Option<u32>,
     /// Head-start points it adds to each standard, done on its own from today.
     pub gain: Vec<Figure>,
-    /// The sum of `gain`, which orders packages that are ready together.
+    /// The sum of `gain`.
     pub total_gain: f64,
     /// The coverage of each standard once it and every package before it are done.
     pub coverage_after: Vec<Figure>,
@@ -109,8 +222,10 @@ pub struct PlanStep {
     pub owners: Vec<String>,
     /// The earliest due date on its items.
     pub due: Option<Date>,
-    /// Whether that date has passed.
+    /// Whether that date has passed (judged against `--as-of`).
     pub overdue: bool,
+    /// Whether the calendar ends it after that date.
+    pub late: bool,
 }
 
 /// An item a package closes.
@@ -128,6 +243,13 @@ pub struct PlanItem {
     pub owner: Option<String>,
     /// Its due date, if the status file gives one.
     pub due: Option<Date>,
+    /// Its risk priority, own or from a heading above it.
+    pub priority: Option<Priority>,
+    /// Person-days it needs, after reuse and without it; null when its
+    /// catalogue gives no estimate.
+    pub effort: Option<Effort>,
+    /// Whether the effort is the status file's own estimate.
+    pub own_estimate: bool,
 }
 
 /// What can be reused for one item of a package.
@@ -166,11 +288,54 @@ pub struct PlanWait {
     /// The rank of the package waited for.
     pub rank: usize,
     /// An item of this package that waits.
-    pub item: String,
+    pub item: ItemRef,
     /// The item of the other package it waits for.
-    pub waits_for: String,
-    /// The catalogue's reason.
-    pub reason: String,
+    pub waits_for: ItemRef,
+    /// The catalogue's reason, if it gives one.
+    pub reason: Option<String>,
+}
+
+/// What decided a package's place among those ready with it: the first
+/// rule, in the plan's order of rules, on which it beat the next best.
+#[derive(Debug, Clone, Serialize)]
+pub struct Why {
+    /// The rule.
+    pub rule: Rule,
+    /// How many other packages were ready at the same point.
+    pub ready_with: usize,
+    /// Person-days of the longest chain of work that waits for it,
+    /// directly or through others (its own included); in packages when a
+    /// catalogue gives no estimates.
+    pub chain: f64,
+    /// Whether `chain` counts packages rather than person-days.
+    pub chain_in_steps: bool,
+    /// Its head-start points, across the standards.
+    pub gain: f64,
+}
+
+/// The rules that order packages ready at the same point, in the order
+/// they are applied.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Rule {
+    /// Nothing else was ready.
+    OnlyReady,
+    /// Open items of a live certificate come first.
+    LiveCertificate,
+    /// Of the live certificate's work, it is due soonest.
+    LiveCertificateDue,
+    /// It belongs to an earlier phase than the other work ready.
+    EarlierPhase,
+    /// The risk treatment gives it a higher priority.
+    Priority,
+    /// A longer chain of later work waits for it.
+    LongestChain,
+    /// It adds the most head-start points.
+    Gain,
+    /// It is due sooner.
+    Due,
+    /// Equal on every rule: catalogue order.
+    CatalogueOrder,
 }
 
 /// A figure for one standard.

@@ -98,11 +98,12 @@ fn summary(out: &mut String, report: &GapReport) -> fmt::Result {
     for s in &report.standards {
         writeln!(
             out,
-            "- **{}**: {} item(s) can be covered fully by reuse; {} need new work, of which {} can start from partial reuse.",
+            "- **{}**: {} item(s) can be covered fully by reuse; {} need new work, of which {} can start from partial reuse.{}",
             md_cell(&s.name),
             s.fully_reusable,
             s.new_work,
-            s.partly_reusable
+            s.partly_reusable,
+            crate::render::effort_sentence(s.effort)
         )?;
     }
     out.push('\n');

@@ -111,8 +111,12 @@ fn summary(out: &mut String, report: &GapReport, look: Look) -> fmt::Result {
             "{}",
             wrap(
                 &format!(
-                    "{}: {} item(s) fully covered by reuse, {} need new work ({} can start from partial reuse).",
-                    s.id, s.fully_reusable, s.new_work, s.partly_reusable
+                    "{}: {} item(s) fully covered by reuse, {} need new work ({} can start from partial reuse).{}",
+                    s.id,
+                    s.fully_reusable,
+                    s.new_work,
+                    s.partly_reusable,
+                    crate::render::effort_sentence(s.effort)
                 ),
                 usize::from(look.width)
             )

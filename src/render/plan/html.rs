@@ -1,13 +1,16 @@
 //! The plan as one self-contained HTML page: inline CSS, an inline SVG
-//! burn-up chart of each standard's coverage rising package by package, no
-//! scripts, fonts or network. Every piece of text is HTML-escaped by the
-//! template engine.
+//! timeline of the steps and milestones when the plan has a calendar, an
+//! inline SVG burn-up chart of each standard's coverage rising package by
+//! package, no scripts, fonts or network. Every piece of text is
+//! HTML-escaped by the template engine.
 
 use minijinja::value::Serde;
 use minijinja::{Value, context};
 use serde::Serialize;
 
-use super::{RULE, coverages, points};
+use super::{
+    RULE, coverages, days, effort_text, milestone_name, milestone_why, phase_label, points,
+};
 use crate::analysis::plan::PlanReport;
 use crate::render::{Error, Rendered, status_label};
 
@@ -136,16 +139,38 @@ struct Step<'a> {
     rank: usize,
     title: &'a str,
     kind: &'static str,
+    phase: &'static str,
     standards: String,
-    why: &'a str,
+    why: String,
     after: String,
-    items: Vec<[String; 6]>,
+    effort: String,
+    effort_short: String,
+    dates: String,
+    items: Vec<[String; 7]>,
     reuse: Vec<String>,
     gain: String,
     total_gain: String,
     coverage_after: String,
     owners: String,
     due: String,
+}
+
+/// A milestone, worded for the page.
+#[derive(Debug, Serialize)]
+struct Milestone {
+    date: String,
+    name: String,
+    why: String,
+}
+
+/// A phase, worded for the page.
+#[derive(Debug, Serialize)]
+struct Phase {
+    name: &'static str,
+    steps: String,
+    effort: String,
+    start: String,
+    end: String,
 }
 
 /// The whole page; an error only if the embedded template is broken.
@@ -162,9 +187,16 @@ fn render_page(plan: &PlanReport) -> Result<String, String> {
             rank: step.rank,
             title: &step.title,
             kind: step.kind.label(),
+            phase: phase_label(step.phase),
             standards: step.standards.join(" and "),
-            why: &step.why,
+            why: super::why(step),
             after: super::after_text(&step.after),
+            effort: effort_text(step.effort),
+            effort_short: step.effort.map_or("-".to_owned(), |e| days(e.days)),
+            dates: match (step.start, step.end) {
+                (Some(start), Some(end)) => format!("{start} to {end}"),
+                _ => String::new(),
+            },
             items: step
                 .items
                 .iter()
@@ -174,6 +206,7 @@ fn render_page(plan: &PlanReport) -> Result<String, String> {
                         item.id.clone(),
                         item.title.clone(),
                         status_label(item.status).to_owned(),
+                        item.effort.map_or("-".to_owned(), |e| days(e.days)),
                         item.owner.clone().unwrap_or_default(),
                         item.due.map(|d| d.to_string()).unwrap_or_default(),
                     ]
@@ -186,8 +219,41 @@ fn render_page(plan: &PlanReport) -> Result<String, String> {
             owners: step.owners.join(", "),
             due: step
                 .due
-                .map(|d| format!("{d}{}", if step.overdue { " (overdue)" } else { "" }))
+                .map(|d| {
+                    let mut flags = Vec::new();
+                    if step.overdue {
+                        flags.push("overdue");
+                    }
+                    if step.late {
+                        flags.push("the calendar ends it later");
+                    }
+                    if flags.is_empty() {
+                        d.to_string()
+                    } else {
+                        format!("{d} ({})", flags.join("; "))
+                    }
+                })
                 .unwrap_or_default(),
+        })
+        .collect();
+    let milestones: Vec<Milestone> = plan
+        .milestones
+        .iter()
+        .map(|milestone| Milestone {
+            date: milestone.date.to_string(),
+            name: milestone_name(milestone),
+            why: milestone_why(milestone, plan),
+        })
+        .collect();
+    let phases: Vec<Phase> = plan
+        .phases
+        .iter()
+        .map(|phase| Phase {
+            name: phase_label(phase.phase),
+            steps: super::steps_text(&phase.steps),
+            effort: days(phase.effort_days),
+            start: phase.start.map(|d| d.to_string()).unwrap_or_default(),
+            end: phase.end.map(|d| d.to_string()).unwrap_or_default(),
         })
         .collect();
     let template = env.get_template("plan.html").map_err(|e| e.to_string())?;
@@ -198,7 +264,10 @@ fn render_page(plan: &PlanReport) -> Result<String, String> {
             rule => RULE,
             generator => format!("ims {}", env!("CARGO_PKG_VERSION")),
             chart => Value::from(Serde(chart(plan))),
+            gantt => Value::from(Serde(super::gantt::gantt(plan))),
             steps => Value::from(Serde(steps)),
+            milestones => Value::from(Serde(milestones)),
+            phases => Value::from(Serde(phases)),
         })
         .map_err(|e| format!("{e:#}"))?;
     if !html.ends_with('\n') {

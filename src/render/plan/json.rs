@@ -1,10 +1,91 @@
 //! The plan as JSON: the plan structure serialised as it is, so the field
-//! documentation in `analysis::plan` is the format's documentation.
+//! documentation in `analysis::plan` is the format's documentation, with
+//! the words the other formats show added beside the data they come from:
+//! `why_text` on each step, `name` and `why` on each milestone.
 
-use crate::analysis::plan::PlanReport;
+use serde::Serialize;
+
+use super::{milestone_name, milestone_why, why};
+use crate::analysis::plan::{Milestone, PlanReport, PlanStep};
 use crate::render::Rendered;
+
+/// The report with its steps and milestones worded; every other field as
+/// the report has it, in the same order.
+#[derive(Serialize)]
+struct Worded<'a> {
+    schema_version: u32,
+    file: &'a str,
+    organisation: &'a str,
+    scope: &'a Option<String>,
+    assessed: &'a Option<crate::date::Date>,
+    target: &'a Option<String>,
+    effort_scale: f64,
+    standards: &'a [crate::analysis::plan::PlanStandard],
+    calendar: &'a Option<crate::analysis::plan::Calendar>,
+    phases: &'a [crate::analysis::plan::PhaseSummary],
+    milestones: Vec<WordedMilestone<'a>>,
+    steps: Vec<WordedStep<'a>>,
+}
+
+#[derive(Serialize)]
+struct WordedMilestone<'a> {
+    #[serde(flatten)]
+    milestone: &'a Milestone,
+    /// The milestone's name.
+    name: String,
+    /// Why it falls on its date.
+    why: String,
+}
+
+#[derive(Serialize)]
+struct WordedStep<'a> {
+    #[serde(flatten)]
+    step: &'a PlanStep,
+    /// `why` in words, as the other formats show it.
+    why_text: String,
+}
 
 /// Pretty-printed JSON with a final newline.
 pub fn render(plan: &PlanReport) -> Rendered {
-    crate::render::json(plan)
+    let PlanReport {
+        schema_version,
+        file,
+        organisation,
+        scope,
+        assessed,
+        target,
+        effort_scale,
+        standards,
+        calendar,
+        phases,
+        milestones,
+        steps,
+    } = plan;
+    crate::render::json(&Worded {
+        schema_version: *schema_version,
+        file,
+        organisation,
+        scope,
+        assessed,
+        target,
+        effort_scale: *effort_scale,
+        standards,
+        calendar,
+        phases,
+        milestones: milestones
+            .iter()
+            .map(|milestone| WordedMilestone {
+                milestone,
+                name: milestone_name(milestone),
+                why: milestone_why(milestone, plan),
+            })
+            .collect(),
+        steps: steps
+            .iter()
+            .map(|step| WordedStep {
+                step,
+                why_text: why(step),
+            })
+            .collect(),
+    })
 }

@@ -1,14 +1,21 @@
-//! The work plan, one file per format: a terminal table, JSON, CSV,
-//! Markdown and a self-contained HTML page with a burn-up chart. This
-//! module holds the words the formats share.
+//! The work plan, one file per format: a terminal view, JSON, CSV, Markdown
+//! and a self-contained HTML page with a timeline and a burn-up chart. This
+//! module holds the words the formats share: the analysis gives reasons and
+//! milestones as data, and they are worded here, once.
 
 pub mod csv;
+mod gantt;
 pub mod html;
 pub mod json;
 pub mod markdown;
 pub mod table;
 
-use crate::analysis::plan::{Figure, PlanReport, PlanStep};
+use crate::analysis::ItemRef;
+use crate::analysis::effort::Effort;
+use crate::analysis::plan::{
+    Figure, Milestone, MilestoneKind, PlanReport, PlanStep, PlanWait, Rule,
+};
+use crate::model::Phase;
 use crate::render::{percent, status_label};
 
 /// The plan's title: "Work plan", towards the target if there is one, and
@@ -20,8 +27,55 @@ pub fn title(plan: &PlanReport, organisation: &str) -> String {
     }
 }
 
-/// How the order is decided, in one paragraph for people.
-pub const RULE: &str = "Each package closes items that one piece of work closes: a management-system element run once for every standard, a process together with the controls of other standards it serves, an extension of work already in place for another standard, or the items written up in one document of the integrated document set. Packages come in the order their items build on each other (leadership before policy, the scope before risk assessment, risk assessment before treatment, everything implemented before the internal audit, the audit before management review); among the packages ready at a point, the one that most later work waits for comes first, then the one that adds the most head-start points across the standards, then the one due soonest.";
+/// How the plan is made, in one paragraph for people.
+pub const RULE: &str = "Each package is one deliverable: a management-system element run once for every standard, a process together with the controls of other standards it serves, or the items written up in one document of the integrated document set. Packages come in the order their items build on each other (leadership before policy, the scope before risk assessment, risk assessment before treatment, everything in place before the internal audit, the audit before management review). Among the packages ready at a point, the open items of a certificate already held come first; then the earlier phase of the project (establish, plan, implement, audit, review); then the higher risk priority; then the package the longest chain of later work waits for; then the one that adds the most head-start points; then the one due soonest. Effort is in person-days after reuse: what is in place and what the other standards already give is not done twice.";
+
+/// A phase's name for people; `None` is a live certificate's work.
+pub fn phase_label(phase: Option<Phase>) -> &'static str {
+    match phase {
+        None => "Keep the certificate",
+        Some(Phase::Establish) => "Establish",
+        Some(Phase::Plan) => "Plan",
+        Some(Phase::Implement) => "Implement",
+        Some(Phase::Audit) => "Internal audit",
+        Some(Phase::Review) => "Review and improve",
+    }
+}
+
+/// What a phase covers, in a line.
+pub fn phase_about(phase: Option<Phase>) -> &'static str {
+    match phase {
+        None => "open items of a certificate already held, closed before its next audit",
+        Some(Phase::Establish) => {
+            "the leadership mandate, scope, policy, roles, resources, documents and the handling of nonconformities"
+        }
+        Some(Phase::Plan) => "risk assessment and treatment, objectives and planning",
+        Some(Phase::Implement) => {
+            "controls and processes put into operation, with monitoring and reporting"
+        }
+        Some(Phase::Audit) => "the first internal audit of the system in operation",
+        Some(Phase::Review) => "the first management review, and improvement",
+    }
+}
+
+/// Person-days, one decimal: `12.5 d`.
+pub fn days(value: f64) -> String {
+    format!("{value:.1} d")
+}
+
+/// A package's or standard's effort: `12.5 d (30.0 without reuse)`; a dash
+/// without estimates.
+pub fn effort_text(effort: Option<Effort>) -> String {
+    match effort {
+        Some(effort) if (effort.days - effort.days_without_reuse).abs() >= 0.05 => format!(
+            "{} ({:.1} without reuse)",
+            days(effort.days),
+            effort.days_without_reuse
+        ),
+        Some(effort) => days(effort.days),
+        None => "not estimated".to_owned(),
+    }
+}
 
 /// Figures per standard as `key value`, joined: `alpha +4.2, beta +1.0`.
 pub fn points(figures: &[Figure]) -> String {
@@ -41,18 +95,31 @@ pub fn coverages(figures: &[Figure]) -> String {
         .join(", ")
 }
 
+/// An item as `key id`.
+fn item(reference: &ItemRef) -> String {
+    format!("{} {}", reference.standard, reference.id)
+}
+
 /// The items of a step, one line each: `alpha 6.1.2 Risk assessment
-/// (partial)`.
+/// (partial, 3.0 d)`.
 pub fn item_lines(step: &PlanStep) -> Vec<String> {
     step.items
         .iter()
         .map(|item| {
+            let mut facts = vec![status_label(item.status).to_owned()];
+            if let Some(effort) = item.effort {
+                let own = if item.own_estimate { ", own estimate" } else { "" };
+                facts.push(format!("{}{own}", days(effort.days)));
+            }
+            if let Some(priority) = item.priority {
+                facts.push(format!("{priority} priority"));
+            }
             format!(
                 "{} {} {} ({})",
                 item.standard,
                 item.id,
                 item.title,
-                status_label(item.status)
+                facts.join(", ")
             )
         })
         .collect()
@@ -96,4 +163,196 @@ pub fn after_text(after: &[usize]) -> String {
         ranks[ranks.len() - 2..].join(" "),
         ranks.len()
     )
+}
+
+/// The steps of a phase: `#4 to #9` when they follow one another, else
+/// as [`after_text`] lists ranks.
+pub fn steps_text(ranks: &[usize]) -> String {
+    match (ranks.first(), ranks.last()) {
+        (Some(first), Some(last)) if first == last => format!("#{first}"),
+        (Some(first), Some(last)) if last - first + 1 == ranks.len() => {
+            format!("#{first} to #{last}")
+        }
+        _ => after_text(ranks),
+    }
+}
+
+/// The first wait, in words: `iso27001 6.1.2 waits for iso27001 5.3
+/// (reason)`.
+fn wait_text(wait: &PlanWait) -> String {
+    let reason = wait
+        .reason
+        .as_deref()
+        .map(|r| format!(" ({})", r.trim_end_matches('.')))
+        .unwrap_or_default();
+    format!(
+        "{} waits for {}{reason}",
+        item(&wait.item),
+        item(&wait.waits_for)
+    )
+}
+
+/// Why a step sits where it does, in one sentence.
+pub fn why(step: &PlanStep) -> String {
+    let mut parts = Vec::new();
+    if let Some(first) = step.waits.first() {
+        let ranks: Vec<String> = step.after.iter().map(|r| format!("#{r}")).collect();
+        let ranks = if ranks.len() > 6 {
+            format!("{} packages", ranks.len())
+        } else {
+            ranks.join(", ")
+        };
+        parts.push(format!("after {ranks}: {}", wait_text(first)));
+    }
+    let why = &step.why;
+    let others = match why.ready_with {
+        1 => "the other package ready then".to_owned(),
+        n => format!("the {n} other packages ready then"),
+    };
+    let chain = if why.chain_in_steps {
+        format!("a chain of {} packages", why.chain)
+    } else {
+        format!("a chain of {} of work", days(why.chain))
+    };
+    let phase = phase_label(step.phase).to_lowercase();
+    let due = step.due.map(|d| d.to_string()).unwrap_or_default();
+    parts.push(match why.rule {
+        Rule::OnlyReady => "the only work ready at this point".to_owned(),
+        Rule::LiveCertificate => {
+            format!("open items of a certificate already held come before {others}, so that the next audit finds them closed")
+        }
+        Rule::LiveCertificateDue => {
+            format!("of the certificate's open items, due soonest ({due})")
+        }
+        Rule::EarlierPhase => format!("the {phase} phase comes before the work of {others}"),
+        Rule::Priority => format!(
+            "the risk treatment gives it {} priority, above {others}",
+            step.priority.map_or("a", |p| p.as_str())
+        ),
+        Rule::LongestChain => format!(
+            "{chain}, its own included, waits for it: more than for {others}"
+        ),
+        Rule::Gain => format!(
+            "adds {:.1} head-start points, the most of {others} and itself",
+            why.gain
+        ),
+        Rule::Due => format!("due sooner ({due}) than {others}"),
+        Rule::CatalogueOrder => format!("level with {others} on every rule; first in catalogue order"),
+    });
+    parts.join("; ")
+}
+
+/// A milestone's name.
+pub fn milestone_name(milestone: &Milestone) -> String {
+    let standards = milestone.standards.join(" + ");
+    let joint = if milestone.standards.len() > 1 {
+        ", one joint audit"
+    } else {
+        ""
+    };
+    match milestone.kind {
+        MilestoneKind::SurveillanceAudit => format!("Next audit of the {standards} certificate"),
+        MilestoneKind::SystemInOperation => "System in operation".to_owned(),
+        MilestoneKind::OperatingPeriodComplete => "Operating period complete".to_owned(),
+        MilestoneKind::InternalAuditDone => "First internal audit done".to_owned(),
+        MilestoneKind::ManagementReviewDone => "First management review done".to_owned(),
+        MilestoneKind::Stage1 => format!("Ready for Stage 1 ({standards}{joint})"),
+        MilestoneKind::Stage2 => format!("Ready for Stage 2 ({standards}{joint})"),
+    }
+}
+
+/// Why a milestone falls where it does.
+pub fn milestone_why(milestone: &Milestone, plan: &PlanReport) -> String {
+    let step = |rank: Option<usize>| rank.map(|r| format!("step #{r}")).unwrap_or_default();
+    let weeks = milestone.weeks.unwrap_or(0);
+    match milestone.kind {
+        MilestoneKind::SurveillanceAudit => match milestone.closes_by {
+            Some(date) if date <= milestone.date => format!(
+                "the plan closes the certificate's open items by {date}, before the audit"
+            ),
+            Some(date) => format!(
+                "the plan closes the certificate's open items only on {date}, after the audit: bring them forward or add people"
+            ),
+            None => "no open items of the certificate remain in the plan".to_owned(),
+        },
+        MilestoneKind::SystemInOperation => format!(
+            "every open clause and applicable control is in place once {} ends; from here the system builds up the records an audit samples",
+            step(milestone.after_step)
+        ),
+        MilestoneKind::OperatingPeriodComplete => format!(
+            "{weeks} weeks of the system in operation, so that monitoring results, incidents, changes and reviews are on record for the internal audit, as certification bodies commonly expect"
+        ),
+        MilestoneKind::InternalAuditDone => format!(
+            "{} audits the system in operation; the certification body asks for its report at Stage 1",
+            step(milestone.after_step)
+        ),
+        MilestoneKind::ManagementReviewDone => format!(
+            "{} closes the first management review, which takes in the audit results",
+            step(milestone.after_step)
+        ),
+        MilestoneKind::Stage1 => {
+            let held: Vec<&str> = plan
+                .standards
+                .iter()
+                .filter(|s| s.certified)
+                .map(|s| s.id.as_str())
+                .collect();
+            let combined = if held.is_empty() {
+                String::new()
+            } else {
+                format!(
+                    "; the certification body of the {} certificate can hold it with that certificate's next audit",
+                    held.join(" and ")
+                )
+            };
+            let audited = plan.milestones.iter().any(|m| {
+                matches!(
+                    m.kind,
+                    MilestoneKind::InternalAuditDone | MilestoneKind::ManagementReviewDone
+                )
+            });
+            let done = if audited {
+                "every step is done, the first internal audit and management review among them"
+            } else {
+                "every step is done"
+            };
+            format!(
+                "{done}, and the operating period is over: the certification body can review the documented system and its readiness{combined}"
+            )
+        }
+        MilestoneKind::Stage2 => format!(
+            "{weeks} weeks after Stage 1, to close what Stage 1 finds; Stage 2 audits the system in operation"
+        ),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_phase_has_a_name_and_a_line() {
+        let mut names: Vec<&str> = Phase::ALL.iter().map(|&p| phase_label(Some(p))).collect();
+        names.push(phase_label(None));
+        let count = names.len();
+        names.sort_unstable();
+        names.dedup();
+        assert_eq!(names.len(), count, "phase names are distinct");
+        assert!(Phase::ALL.iter().all(|&p| !phase_about(Some(p)).is_empty()));
+    }
+
+    #[test]
+    fn effort_shows_the_saving_only_when_there_is_one() {
+        let same = Effort {
+            days: 4.0,
+            days_without_reuse: 4.0,
+        };
+        assert_eq!(effort_text(Some(same)), "4.0 d");
+        let saved = Effort {
+            days: 1.5,
+            days_without_reuse: 6.0,
+        };
+        assert_eq!(effort_text(Some(saved)), "1.5 d (6.0 without reuse)");
+        assert_eq!(effort_text(None), "not estimated");
+    }
 }

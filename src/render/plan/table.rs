@@ -1,12 +1,16 @@
-//! The plan for a terminal: where each standard stands, the packages at a
-//! glance, then each package with its items, what to reuse and why it sits
-//! where it does.
+//! The plan for a terminal: where each standard stands and the effort left,
+//! the calendar's milestones and phases, the packages at a glance, then each
+//! package with its items, what to reuse and why it sits where it does, the
+//! reasons wrapped whole to the width.
 
 use std::fmt::Write as _;
 
-use super::{coverages, item_lines, points, reuse_lines};
+use super::{
+    coverages, days, effort_text, item_lines, milestone_name, milestone_why, phase_label, points,
+    reuse_lines,
+};
 use crate::analysis::plan::PlanReport;
-use crate::render::table::{Align, bold, cell, table, term};
+use crate::render::table::{Align, bold, cell, paragraph, sentence, table, term};
 use crate::render::{Look, Rendered, percent};
 
 /// The whole plan.
@@ -21,17 +25,7 @@ pub fn render(plan: &PlanReport, look: Look) -> Rendered {
         writeln!(out, "Assessed: {date}")?;
     }
     writeln!(out, "File: {}", term(&plan.file))?;
-    let mut t = table(look);
-    t.set_header(["Standard", "Coverage now", "Head start", "Open items"]);
-    for s in &plan.standards {
-        t.add_row([
-            cell(&s.id),
-            cell(percent(s.coverage)).set_alignment(Align::Right),
-            cell(percent(s.head_start)).set_alignment(Align::Right),
-            cell(s.open).set_alignment(Align::Right),
-        ]);
-    }
-    writeln!(out, "\n{t}")?;
+    standards(&mut out, plan, look)?;
     if plan.steps.is_empty() {
         writeln!(
             out,
@@ -39,61 +33,212 @@ pub fn render(plan: &PlanReport, look: Look) -> Rendered {
         )?;
         return Ok(out);
     }
+    calendar(&mut out, plan, look)?;
+    packages(&mut out, plan, look)?;
+    details(&mut out, plan, look)?;
+    Ok(out)
+}
+
+fn standards(out: &mut String, plan: &PlanReport, look: Look) -> std::fmt::Result {
+    let mut t = table(look);
+    t.set_header([
+        "Standard",
+        "Coverage now",
+        "Head start",
+        "Open items",
+        "Effort left",
+        "Without reuse",
+    ]);
+    for s in &plan.standards {
+        let certified = if s.certified { " (certified)" } else { "" };
+        t.add_row([
+            cell(format!("{}{certified}", s.id)),
+            cell(percent(s.coverage)).set_alignment(Align::Right),
+            cell(percent(s.head_start)).set_alignment(Align::Right),
+            cell(s.open).set_alignment(Align::Right),
+            cell(s.effort.map_or("-".to_owned(), |e| days(e.days))).set_alignment(Align::Right),
+            cell(s.effort.map_or("-".to_owned(), |e| days(e.days_without_reuse)))
+                .set_alignment(Align::Right),
+        ]);
+    }
+    writeln!(out, "\n{t}")?;
+    let scale = if (plan.effort_scale - 1.0).abs() > f64::EPSILON {
+        format!(", scaled by {}", plan.effort_scale)
+    } else {
+        String::new()
+    };
+    writeln!(
+        out,
+        "{}",
+        paragraph(
+            &format!("Effort: person-days still needed, after what is in place and after reuse from the other standards, for the catalogues' reference organisation{scale}."),
+            0,
+            look.width
+        )
+    )
+}
+
+fn calendar(out: &mut String, plan: &PlanReport, look: Look) -> std::fmt::Result {
+    let Some(calendar) = &plan.calendar else {
+        return writeln!(
+            out,
+            "{}",
+            paragraph(
+                "No calendar: give --start DATE (and --people N) for dates, phases and the Stage 1 and Stage 2 milestones.",
+                0,
+                look.width
+            )
+        );
+    };
+    let line = format!(
+        "Calendar: from {}, {} {} full time, {} weeks of operation before the internal audit",
+        calendar.start,
+        calendar.people,
+        if calendar.people == 1 {
+            "person"
+        } else {
+            "people"
+        },
+        calendar.operate_weeks
+    );
+    writeln!(out, "\n{}", bold(&paragraph(&line, 0, look.width), look))?;
+    let mut t = table(look);
+    t.set_header(["Date", "Milestone", "Why"]);
+    for milestone in &plan.milestones {
+        t.add_row([
+            cell(milestone.date),
+            cell(milestone_name(milestone)),
+            sentence(milestone_why(milestone, plan)),
+        ]);
+    }
+    writeln!(out, "{t}")?;
+    let mut t = table(look);
+    t.set_header(["Phase", "Steps", "Effort", "Start", "End"]);
+    for phase in &plan.phases {
+        t.add_row([
+            cell(phase_label(phase.phase)),
+            cell(super::steps_text(&phase.steps)),
+            cell(days(phase.effort_days)).set_alignment(Align::Right),
+            cell(phase.start.map(|d| d.to_string()).unwrap_or_default()),
+            cell(phase.end.map(|d| d.to_string()).unwrap_or_default()),
+        ]);
+    }
+    writeln!(out, "{t}")
+}
+
+fn packages(out: &mut String, plan: &PlanReport, look: Look) -> std::fmt::Result {
     writeln!(
         out,
         "\n{}",
         bold(&format!("Packages ({})", plan.steps.len()), look)
     )?;
     let mut t = table(look);
-    t.set_header([
-        "#",
-        "Package",
-        "Kind",
-        "Items",
-        "After",
-        "Gain",
-        "Coverage after",
-    ]);
-    for step in &plan.steps {
-        t.add_row([
-            cell(step.rank).set_alignment(Align::Right),
-            cell(&step.title),
-            cell(step.kind.short()),
-            cell(step.items.len()).set_alignment(Align::Right),
-            cell(super::after_text(&step.after)),
-            cell(format!("{:+.1}", step.total_gain)).set_alignment(Align::Right),
-            cell(coverages(&step.coverage_after).replace(", ", "\n")),
-        ]);
+    let dated = plan.calendar.is_some();
+    // With a calendar the phases table gives each step's phase, and the
+    // dates need the room.
+    if dated {
+        t.set_header(["#", "Package", "Effort", "Start", "End"]);
+    } else {
+        t.set_header(["#", "Package", "Phase", "Effort", "After", "Gain"]);
     }
-    writeln!(out, "{t}")?;
-    writeln!(
-        out,
-        "Gain: head-start points the package adds across the standards on its own.\nCoverage after: once it and every package before it are done."
-    )?;
     for step in &plan.steps {
-        let heading = format!("#{} {} ({})", step.rank, step.title, step.kind.label());
-        writeln!(out, "\n{}", bold(&term(&heading), look))?;
-        writeln!(out, "  Why here: {}", term(&step.why))?;
+        let effort = cell(step.effort.map_or("-".to_owned(), |e| days(e.days)))
+            .set_alignment(Align::Right);
+        let (rank, title) = (cell(step.rank).set_alignment(Align::Right), cell(&step.title));
+        if dated {
+            t.add_row([
+                rank,
+                title,
+                effort,
+                cell(step.start.map(|d| d.to_string()).unwrap_or_default()),
+                cell(step.end.map(|d| d.to_string()).unwrap_or_default()),
+            ]);
+        } else {
+            t.add_row([
+                rank,
+                title,
+                cell(phase_label(step.phase)),
+                effort,
+                cell(super::after_text(&step.after)),
+                cell(format!("{:+.1}", step.total_gain)).set_alignment(Align::Right),
+            ]);
+        }
+    }
+    writeln!(out, "{t}")
+}
+
+fn details(out: &mut String, plan: &PlanReport, look: Look) -> std::fmt::Result {
+    let width = look.width;
+    for step in &plan.steps {
+        let heading = format!(
+            "#{} {} ({}, {})",
+            step.rank,
+            step.title,
+            step.kind.label(),
+            phase_label(step.phase).to_lowercase()
+        );
+        writeln!(out, "\n{}", bold(&paragraph(&heading, 0, width), look))?;
+        writeln!(
+            out,
+            "{}",
+            paragraph(&format!("Why here: {}.", super::why(step)), 2, width)
+        )?;
+        let mut facts = vec![format!("Effort: {}", effort_text(step.effort))];
+        if let (Some(start), Some(end), Some(people)) = (step.start, step.end, step.people) {
+            let who = match people {
+                0 => String::new(),
+                1 => ", 1 person".to_owned(),
+                n => format!(", {n} people"),
+            };
+            facts.push(format!("{start} to {end}{who}"));
+        }
+        writeln!(out, "{}", paragraph(&facts.join(". "), 2, width))?;
         writeln!(out, "  Closes:")?;
         for line in item_lines(step) {
-            writeln!(out, "    {}", term(&line))?;
+            writeln!(out, "{}", paragraph(&line, 4, width))?;
         }
         let reuse = reuse_lines(step);
         if !reuse.is_empty() {
             writeln!(out, "  Reuse:")?;
             for line in reuse {
-                writeln!(out, "    {}", term(&line))?;
+                writeln!(out, "{}", paragraph(&line, 4, width))?;
             }
         }
         if !step.owners.is_empty() {
-            writeln!(out, "  Owners: {}", term(&step.owners.join(", ")))?;
+            writeln!(
+                out,
+                "{}",
+                paragraph(&format!("Owners: {}", step.owners.join(", ")), 2, width)
+            )?;
         }
         if let Some(due) = step.due {
-            let overdue = if step.overdue { ", overdue" } else { "" };
-            writeln!(out, "  Due: {due}{overdue}")?;
+            let mut flags = Vec::new();
+            if step.overdue {
+                flags.push("overdue");
+            }
+            if step.late {
+                flags.push("the calendar ends it later");
+            }
+            let flags = if flags.is_empty() {
+                String::new()
+            } else {
+                format!(" ({})", flags.join("; "))
+            };
+            writeln!(out, "  Due: {due}{flags}")?;
         }
-        writeln!(out, "  Gain: {}", points(&step.gain))?;
-        writeln!(out, "  Coverage after: {}", coverages(&step.coverage_after))?;
+        writeln!(
+            out,
+            "{}",
+            paragraph(
+                &format!(
+                    "Gain: {}. Coverage after: {}.",
+                    points(&step.gain),
+                    coverages(&step.coverage_after)
+                ),
+                2,
+                width
+            )
+        )?;
     }
-    Ok(out)
+    Ok(())
 }
