@@ -525,3 +525,26 @@ fn every_example_plans_in_every_format() {
         }
     }
 }
+
+#[test]
+fn the_catalogue_readme_states_the_estimates_and_dependencies_as_they_are() {
+    let readme = std::fs::read_to_string(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("catalog/README.md"),
+    )
+    .unwrap();
+    let catalog = catalog();
+    for (key, total) in [("iso27001", "158.5"), ("iso20000", "128.25")] {
+        let standard = &catalog.standards[catalog.standard_index(key).unwrap()];
+        let sum: f64 = standard.leaves().map(|l| standard.items[l].effort.unwrap()).sum();
+        assert_eq!(format!("{sum}"), total, "{key}");
+        assert!(readme.contains(&format!("{total} ")) || readme.contains(&format!("{total}\n")), "{key} total");
+        let waiting = standard.items.iter().filter(|i| !i.after.is_empty()).count();
+        let documented = standard.items.iter().filter(|i| i.documented.is_some()).count();
+        let line = readme
+            .lines()
+            .find(|l| l.starts_with(&format!("| `{key}.yaml`")))
+            .unwrap();
+        assert!(line.contains(&format!("{waiting} items carry")), "{key}: {waiting} wait");
+        assert!(line.contains(&format!("{documented} the documented")), "{key}: {documented} documented");
+    }
+}
