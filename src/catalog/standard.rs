@@ -165,6 +165,9 @@ fn build_items(raw_items: Vec<Located<RawItem>>, problems: &mut Problems) -> (Ve
     // Each item's own phase as written; resolved through the headings below.
     let mut own_phases: Vec<Option<Phase>> = Vec::with_capacity(raw_items.len());
     let mut effort_at: Vec<Option<Pos>> = Vec::with_capacity(raw_items.len());
+    // Each item defined so far, by id: a parent must be one of them.
+    let mut defined: HashMap<String, ItemIndex, IdHasher> =
+        HashMap::with_capacity_and_hasher(raw_items.len(), IdHasher);
     for raw in raw_items {
         let at = raw.pos;
         let raw = raw.value;
@@ -210,10 +213,7 @@ fn build_items(raw_items: Vec<Located<RawItem>>, problems: &mut Problems) -> (Ve
 
         let parent = raw.parent.and_then(|parent| {
             let wanted = parent.value.trim();
-            let found = items
-                .iter()
-                .position(|item| item.id == wanted)
-                .map(ItemIndex::new);
+            let found = defined.get(wanted).copied();
             if found.is_none() {
                 let problem = problems.add(
                     ProblemCode::UnknownParent,
@@ -280,6 +280,7 @@ fn build_items(raw_items: Vec<Located<RawItem>>, problems: &mut Problems) -> (Ve
         }
         own_phases.push(raw.phase.and_then(|phase| parse_phase(&id, &phase, problems)));
         places.push(at);
+        defined.insert(id.clone(), ItemIndex::new(items.len()));
         items.push(Item {
             id,
             title: title.unwrap_or_default(),
@@ -322,7 +323,7 @@ fn build_items(raw_items: Vec<Located<RawItem>>, problems: &mut Problems) -> (Ve
             items[index].effort = None;
         }
     }
-    resolve_after(&mut items, pending, problems);
+    resolve_after(&mut items, &defined, pending, problems);
     (items, places)
 }
 
@@ -431,7 +432,12 @@ fn check_phase_order(standard: &Standard, places: &[Pos], problems: &mut Problem
 
 /// Resolves every `after` to item indexes, reporting unknown ids, an item
 /// that names itself or an item above or beneath it, and a missing reason.
-fn resolve_after(items: &mut [Item], pending: Vec<PendingAfter>, problems: &mut Problems) {
+fn resolve_after(
+    items: &mut [Item],
+    defined: &HashMap<String, ItemIndex, IdHasher>,
+    pending: Vec<PendingAfter>,
+    problems: &mut Problems,
+) {
     for entry in pending {
         let id = items[entry.item.get()].id.clone();
         let reason = required_text(
@@ -443,7 +449,7 @@ fn resolve_after(items: &mut [Item], pending: Vec<PendingAfter>, problems: &mut 
         let mut after = Vec::with_capacity(entry.ids.len());
         for wanted in entry.ids {
             let name = wanted.value.trim();
-            let Some(found) = items.iter().position(|item| item.id == name) else {
+            let Some(&found) = defined.get(name) else {
                 let problem = problems.add(
                     ProblemCode::UnknownItem,
                     wanted.pos,
@@ -456,7 +462,6 @@ fn resolve_after(items: &mut [Item], pending: Vec<PendingAfter>, problems: &mut 
                 }
                 continue;
             };
-            let found = ItemIndex::new(found);
             if related(items, entry.item, found) {
                 problems
                     .add(

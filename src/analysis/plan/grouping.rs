@@ -72,6 +72,9 @@ pub(super) struct Items<'a> {
     pub element: Vec<Option<&'a str>>,
     /// The document each is written up in, if any.
     pub document: Vec<Option<usize>>,
+    /// The length of the longest chain of open items each waits for: an
+    /// item only ever waits, directly or not, for items of lower depth.
+    pub depth: Vec<u32>,
 }
 
 impl<'a> Items<'a> {
@@ -111,8 +114,38 @@ impl<'a> Items<'a> {
             sized,
             element,
             document: cover(catalog, open),
+            depth: depths(waits),
         }
     }
+}
+
+/// Each item's depth: 0 for an item that waits for nothing open, else one
+/// more than the deepest item it waits for.
+fn depths(waits: &[Vec<usize>]) -> Vec<u32> {
+    let mut depth: Vec<Option<u32>> = vec![None; waits.len()];
+    for start in 0..waits.len() {
+        // Iterative depth-first walk; the catalogue has no cycle.
+        let mut stack = vec![start];
+        while let Some(&item) = stack.last() {
+            if depth[item].is_some() {
+                stack.pop();
+                continue;
+            }
+            let pending: Vec<usize> = waits[item]
+                .iter()
+                .copied()
+                .filter(|&w| depth[w].is_none())
+                .collect();
+            if pending.is_empty() {
+                let deepest = waits[item].iter().filter_map(|&w| depth[w]).max();
+                depth[item] = Some(deepest.map_or(0, |d| d + 1));
+                stack.pop();
+            } else {
+                stack.extend(pending);
+            }
+        }
+    }
+    depth.into_iter().map(|d| d.unwrap_or(0)).collect()
 }
 
 /// Open items grouped into packages.
@@ -123,6 +156,8 @@ pub(super) struct Partition {
     pub members: Vec<Vec<usize>>,
     /// The size of each package id.
     size: Vec<f64>,
+    /// The least and the greatest depth of each package id's items.
+    depths: Vec<(u32, u32)>,
     /// Visit marks for the cycle search, by package id.
     seen: Vec<u32>,
     /// The mark of the current search.
@@ -137,6 +172,7 @@ impl Partition {
             of: (0..count).collect(),
             members: (0..count).map(|i| vec![i]).collect(),
             size: items.size.clone(),
+            depths: items.depth.iter().map(|&d| (d, d)).collect(),
             seen: vec![0; count],
             stamp: 0,
         }
@@ -164,6 +200,12 @@ impl Partition {
     /// through other packages; `false` too when the search runs past its
     /// budget.
     fn apart(&mut self, from: usize, to: usize, items: &Items<'_>) -> bool {
+        // Waits lead to lower depths only: no package whose items are all
+        // no deeper than the shallowest of `to` can reach it.
+        let floor = self.depths[to].0;
+        if self.depths[from].1 <= floor {
+            return true;
+        }
         self.stamp += 1;
         let stamp = self.stamp;
         let mut stack = vec![from];
@@ -176,7 +218,7 @@ impl Partition {
                     if next == to {
                         return false;
                     }
-                    if self.seen[next] != stamp {
+                    if self.seen[next] != stamp && self.depths[next].1 > floor {
                         self.seen[next] = stamp;
                         visited += 1;
                         if visited > SEARCH_BUDGET {
@@ -206,6 +248,10 @@ impl Partition {
         self.members[a].sort_unstable();
         self.size[a] += self.size[b];
         self.size[b] = 0.0;
+        self.depths[a] = (
+            self.depths[a].0.min(self.depths[b].0),
+            self.depths[a].1.max(self.depths[b].1),
+        );
         true
     }
 
