@@ -548,3 +548,44 @@ fn the_catalogue_readme_states_the_estimates_and_dependencies_as_they_are() {
         assert!(line.contains(&format!("{documented} the documented")), "{key}: {documented} documented");
     }
 }
+
+/// The rows of the first Markdown table after `marker` in the README.
+fn readme_table(marker: &str) -> Vec<Vec<String>> {
+    let readme =
+        std::fs::read_to_string(std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("README.md"))
+            .unwrap();
+    let excerpt = readme
+        .split(marker)
+        .nth(1)
+        .unwrap_or_else(|| panic!("the README has `{marker}`"));
+    excerpt
+        .lines()
+        .skip_while(|l| !l.starts_with('|'))
+        .take_while(|l| l.starts_with('|'))
+        .skip(2)
+        .map(|l| l.trim_matches('|').split('|').map(|c| c.trim().to_owned()).collect())
+        .collect()
+}
+
+#[test]
+fn the_readme_shows_the_startup_calendar_as_it_is() {
+    let catalog = catalog();
+    let report = dated(&catalog, "startup-little-in-place", 2);
+    let milestones = readme_table("`--start 2027-01-04 --people 2` gives these milestones");
+    assert_eq!(milestones.len(), report.milestones.len());
+    for (row, milestone) in milestones.iter().zip(&report.milestones) {
+        assert_eq!(row[0], milestone.date.to_string());
+        assert_eq!(row[1], ims::render::plan::milestone_name(milestone));
+    }
+    let steps = readme_table("and starts like this:");
+    assert_eq!(steps.len(), 5);
+    for (row, step) in steps.iter().zip(&report.steps) {
+        assert_eq!(row[0], step.rank.to_string());
+        assert_eq!(row[1], step.title);
+        assert_eq!(row[2], ims::render::plan::phase_label(step.phase));
+        assert_eq!(row[3], step.kind.label());
+        assert_eq!(row[4], ims::render::plan::days(step.effort.unwrap().days));
+        assert_eq!(row[5], step.start.unwrap().to_string());
+        assert_eq!(row[6], step.end.unwrap().to_string());
+    }
+}

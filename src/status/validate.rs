@@ -718,7 +718,7 @@ impl Checker<'_> {
                         at,
                         format!("a certificate holds {what}; expected a mapping"),
                     )
-                    .help("write `- {standard: iso20000, since: YYYY-MM-DD, next-audit: YYYY-MM-DD}`");
+                    .help("write `- {standard: <key>, since: YYYY-MM-DD, next-audit: YYYY-MM-DD}`");
                 continue;
             }
             let mut standard = None;
