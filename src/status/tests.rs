@@ -561,3 +561,95 @@ fn bad_soa_fields_are_located_problems() {
         assert_eq!(found, expected, "{text}");
     }
 }
+
+#[test]
+fn the_plan_block_certificates_priority_and_effort_load() {
+    let text = "\
+organisation: Acme
+plan: {effort-scale: 0.6, start: 2027-01-04, people: 2, operate-weeks: 10, stage-gap-weeks: 5}
+certificates:
+  - {standard: iso20000, since: 2021-04-12, next-audit: 2027-04-19, body: A body}
+iso27001:
+  A.8: {status: partial, priority: high}
+  A.8.8: {status: planned, priority: low, effort: 2.5}
+iso20000:
+  8: implemented
+";
+    let catalog = builtin();
+    let assessment = load("s.yaml", text, &catalog).unwrap();
+    assert_eq!(assessment.plan.effort_scale, Some(0.6));
+    assert_eq!(assessment.plan.start.unwrap().to_string(), "2027-01-04");
+    assert_eq!(assessment.plan.people, Some(2));
+    assert_eq!(assessment.plan.operate_weeks, Some(10));
+    assert_eq!(assessment.plan.stage_gap_weeks, Some(5));
+    let certificate = &assessment.certificates[0];
+    assert_eq!(catalog.standards[certificate.standard].key, "iso20000");
+    assert_eq!(certificate.next_audit.unwrap().to_string(), "2027-04-19");
+    assert_eq!(certificate.body.as_deref(), Some("A body"));
+    let iso = catalog.standard_index("iso27001").unwrap();
+    let section = assessment.section(iso).unwrap();
+    let entry = &section.entries[&catalog.standards[iso].find("A.8.8").unwrap()];
+    assert_eq!(entry.priority, Some(Priority::Low));
+    assert_eq!(entry.effort, Some(2.5));
+    let heading = &section.entries[&catalog.standards[iso].find("A.8").unwrap()];
+    assert_eq!(heading.priority, Some(Priority::High));
+}
+
+#[test]
+fn bad_plan_settings_and_certificates_are_each_reported_with_their_place() {
+    let text = "\
+organisation: Acme
+plan: {effort-scale: 0, start: soon, people: 0, operate-weeks: -1, stage-gaps: 2}
+certificates:
+  - {standard: iso2000, next-audit: 2027-13-01}
+  - {since: 2021-01-01}
+  - {standard: iso27001}
+  - {standard: iso27001}
+  - just text
+iso27001:
+  A.8: {status: partial, effort: 3}
+  A.8.8: {status: planned, priority: urgent, effort: lots}
+";
+    let found = problems(text);
+    let messages: Vec<String> = found.iter().map(|p| p.message.clone()).collect();
+    let has = |needle: &str| {
+        assert!(
+            messages.iter().any(|m| m.contains(needle)),
+            "no problem says `{needle}`: {messages:#?}"
+        );
+    };
+    has("`effort-scale` `0` is not a number from 0.05 to 20");
+    has("`start` `soon` is not a date");
+    has("`people` `0` is not a whole number from 1 to 200");
+    has("`operate-weeks` `-1` is not a whole number from 0 to 104");
+    has("unknown key `stage-gaps` in `plan`");
+    has("certificate for unknown standard `iso2000`");
+    has("`next-audit` `2027-13-01` is not a date");
+    has("a certificate does not say which standard it is for");
+    has("iso27001 is already listed as certified");
+    has("a certificate holds text; expected a mapping");
+    has("`A.8` of iso27001 is a heading; an effort is estimated for each item beneath it");
+    has("unknown priority `urgent` for `A.8.8`");
+    has("`effort` `lots` is not a number");
+    assert!(found.iter().all(|p| p.line > 0), "every problem is placed");
+    let suggestion = found
+        .iter()
+        .find(|p| p.message.contains("iso2000"))
+        .and_then(|p| p.help.clone())
+        .unwrap();
+    assert!(suggestion.contains("iso20000"), "{suggestion}");
+}
+
+#[test]
+fn a_catalogue_cannot_take_a_key_the_status_file_uses() {
+    for key in ["plan", "certificates", "soa"] {
+        let text = format!(
+            "standard: {{key: {key}, name: N, title: T, edition: '1'}}\nitems:\n  - {{id: '1', kind: clause, title: T, summary: S.}}\n"
+        );
+        let problems = load_catalog(&[Source::user("c.yaml", text)]).unwrap_err().0;
+        assert!(
+            problems.iter().any(|p| p.code == ProblemCode::ReservedKey),
+            "{key}: {problems:?}"
+        );
+    }
+}

@@ -609,7 +609,10 @@ impl Checker<'_> {
                         text.pos,
                         format!("{what} `{written}` is not a number from {min} to {max}"),
                     )
-                    .help(format!("write a plain number, such as `{}`", (min + 1.0).min(max)));
+                    .help(format!(
+                        "write a plain number, such as `{}`",
+                        (min + 1.0).min(max)
+                    ));
                 None
             }
         }
@@ -673,8 +676,7 @@ impl Checker<'_> {
             };
             match field.value.as_str() {
                 "effort-scale" => {
-                    plan.effort_scale =
-                        self.number(&text, "`effort-scale`", MIN_SCALE, MAX_SCALE);
+                    plan.effort_scale = self.number(&text, "`effort-scale`", MIN_SCALE, MAX_SCALE);
                 }
                 "start" => plan.start = self.date(&text, "`start`"),
                 "people" => plan.people = self.count(&text, "`people`", 1, MAX_PEOPLE),
@@ -735,28 +737,10 @@ impl Checker<'_> {
                     .map(|v| Located::new(v.value.trim().to_owned(), v.pos))
                     .filter(|v| !v.value.is_empty());
                 match (field.value.as_str(), text) {
-                    ("standard", Some(text)) => match {
+                    ("standard", Some(text)) => {
                         named = true;
-                        self.catalog.standard_index(&text.value)
-                    } {
-                        Some(index) => standard = Some(index),
-                        None => {
-                            let known: Vec<&str> = self.catalog.keys().collect();
-                            self.problems
-                                .add(
-                                    ProblemCode::UnknownStandard,
-                                    text.pos,
-                                    format!("certificate for unknown standard `{}`", text.value),
-                                )
-                                .help(
-                                    suggest::did_you_mean(&text.value, known.iter().copied())
-                                        .unwrap_or_else(|| {
-                                            format!("known standards are {}", known.join(", "))
-                                        }),
-                                );
-                            standard = None;
-                        }
-                    },
+                        standard = self.certified_standard(&text);
+                    }
                     ("since", Some(text)) => certificate.since = self.date(&text, "`since`"),
                     ("next-audit", Some(text)) => {
                         certificate.next_audit = self.date(&text, "`next-audit`");
@@ -803,6 +787,25 @@ impl Checker<'_> {
             certificates.push(certificate);
         }
         certificates
+    }
+
+    /// The standard a certificate names, reporting an unknown key.
+    fn certified_standard(&mut self, text: &Located<String>) -> Option<StandardIndex> {
+        let found = self.catalog.standard_index(&text.value);
+        if found.is_none() {
+            let known: Vec<&str> = self.catalog.keys().collect();
+            self.problems
+                .add(
+                    ProblemCode::UnknownStandard,
+                    text.pos,
+                    format!("certificate for unknown standard `{}`", text.value),
+                )
+                .help(
+                    suggest::did_you_mean(&text.value, known.iter().copied())
+                        .unwrap_or_else(|| format!("known standards are {}", known.join(", "))),
+                );
+        }
+        found
     }
 
     /// The `soa:` block: version, approver and approval date.
