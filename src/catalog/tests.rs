@@ -882,3 +882,136 @@ fn a_user_document_replaces_the_builtin_one_with_its_id() {
     ]));
     assert_eq!(twice, [ProblemCode::DuplicateDocument]);
 }
+
+/// The problems of one catalogue file on its own.
+fn alone(text: &str) -> Vec<crate::diag::Problem> {
+    super::load(&[Source::user("c.yaml", text)])
+        .map(|_| Vec::new())
+        .unwrap_or_else(|error| error.0)
+}
+
+#[test]
+fn effort_is_given_for_every_assessable_item_or_none_and_says_for_whom() {
+    let partly = "standard: {key: alpha, name: A, title: A, edition: '1'}
+items:
+  - {id: '1', kind: clause, title: T, summary: S.}
+  - {id: '1.1', parent: '1', kind: clause, title: T, summary: S., effort: 2}
+  - {id: '1.2', parent: '1', kind: clause, title: T, summary: S.}
+";
+    let problems = alone(partly);
+    assert!(
+        problems
+            .iter()
+            .any(|p| p.code == ProblemCode::MissingEffort && p.message.contains("`1.2`")),
+        "{problems:?}"
+    );
+    assert!(
+        problems
+            .iter()
+            .any(|p| p.code == ProblemCode::MissingKey && p.message.contains("estimates effort")),
+        "{problems:?}"
+    );
+    let bad = "standard: {key: alpha, name: A, title: A, edition: '1', effort-reference: R}
+items:
+  - {id: '1', kind: clause, title: T, summary: S., effort: 4}
+  - {id: '1.1', parent: '1', kind: clause, title: T, summary: S., effort: 0.1}
+  - {id: '1.2', parent: '1', kind: clause, title: T, summary: S., effort: 300}
+";
+    let problems = alone(bad);
+    assert!(
+        problems
+            .iter()
+            .any(|p| p.message.contains("`1` is a heading")),
+        "{problems:?}"
+    );
+    assert!(
+        problems
+            .iter()
+            .any(|p| p.message.contains("effort of `1.1` is 0.1")),
+        "{problems:?}"
+    );
+    assert!(
+        problems
+            .iter()
+            .any(|p| p.message.contains("effort of `1.2` is 300")),
+        "{problems:?}"
+    );
+    let none = "standard: {key: alpha, name: A, title: A, edition: '1'}
+items:
+  - {id: '1', kind: clause, title: T, summary: S.}
+";
+    assert!(alone(none).is_empty());
+}
+
+#[test]
+fn a_phase_is_known_and_no_item_waits_for_a_later_one() {
+    let text = "standard: {key: alpha, name: A, title: A, edition: '1'}
+items:
+  - {id: '1', kind: clause, title: T, summary: S., phase: establish}
+  - {id: '1.1', parent: '1', kind: clause, title: T, summary: S., after: ['2.1'], after-reason: R.}
+  - {id: '2', kind: clause, title: T, summary: S., phase: plann}
+  - {id: '2.1', parent: '2', kind: clause, title: T, summary: S., phase: plan}
+";
+    let problems = alone(text);
+    let unknown = problems
+        .iter()
+        .find(|p| p.message.contains("unknown phase `plann`"))
+        .unwrap_or_else(|| panic!("{problems:?}"));
+    assert_eq!(unknown.help.as_deref(), Some("did you mean `plan`?"));
+    let order = problems
+        .iter()
+        .find(|p| p.code == ProblemCode::PhaseOrder)
+        .unwrap_or_else(|| panic!("{problems:?}"));
+    assert!(
+        order
+            .message
+            .contains("`1.1` of alpha (establish phase) waits for `2.1` (plan phase)"),
+        "{}",
+        order.message
+    );
+    assert_eq!(order.line, 4, "placed at the item that waits");
+    // Headings pass their phase down; an item of no phase is implement.
+    let fine = "standard: {key: alpha, name: A, title: A, edition: '1'}
+items:
+  - {id: '1', kind: clause, title: T, summary: S., phase: establish}
+  - {id: '1.1', parent: '1', kind: clause, title: T, summary: S.}
+  - {id: '2', kind: clause, title: T, summary: S.}
+  - {id: '2.1', parent: '2', kind: clause, title: T, summary: S., after: ['1.1'], after-reason: R.}
+";
+    let catalog = super::load(&[Source::user("c.yaml", fine)]).unwrap();
+    let standard = &catalog.standards[0];
+    assert_eq!(standard.items[1].phase, crate::model::Phase::Establish);
+    assert_eq!(standard.items[3].phase, crate::model::Phase::Implement);
+}
+
+#[test]
+fn the_built_in_catalogues_estimate_every_item_and_place_it_in_a_phase() {
+    let catalog = builtin();
+    for standard in &catalog.standards {
+        assert!(standard.effort_reference.is_some(), "{}", standard.key);
+        for leaf in standard.leaves() {
+            assert!(
+                standard.items[leaf].effort.is_some(),
+                "{} {}",
+                standard.key,
+                standard.items[leaf].id
+            );
+        }
+    }
+    let iso27001 = standard(&catalog, "iso27001");
+    let phase = |id: &str| iso27001.items[iso27001.find(id).unwrap()].phase;
+    use crate::model::Phase::*;
+    for (id, expected) in [
+        ("5.1", Establish),
+        ("7.5.3", Establish),
+        ("10.2", Establish),
+        ("A.5.9", Plan),
+        ("6.1.2", Plan),
+        ("A.8.8", Implement),
+        ("9.1", Implement),
+        ("9.2.1", Audit),
+        ("9.3.1", Review),
+    ] {
+        assert_eq!(phase(id), expected, "{id}");
+    }
+}
