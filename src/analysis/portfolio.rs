@@ -41,6 +41,8 @@ pub struct RowStandard {
     pub head_start: Option<f64>,
     /// Items planned or not implemented.
     pub missing: usize,
+    /// Person-days left after reuse; null when the catalogue gives no estimates.
+    pub effort_days: Option<f64>,
 }
 
 /// One file of the portfolio.
@@ -78,6 +80,7 @@ impl PortfolioRow {
                 projected_coverage: s.projected_coverage,
                 head_start: s.head_start,
                 missing: report.missing.iter().filter(|m| m.standard == s.id).count(),
+                effort_days: s.effort.map(|e| e.days),
             })
             .collect();
         PortfolioRow {

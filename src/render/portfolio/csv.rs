@@ -6,8 +6,9 @@ use crate::analysis::GapReport;
 use crate::analysis::portfolio::Portfolio;
 use crate::render::{Rendered, csv, gap};
 
-/// One row per file: outcome, then coverage, projected coverage, head start
-/// and missing items per standard, then the totals and the gate's reasons.
+/// One row per file: outcome, then coverage, projected coverage, head start,
+/// missing items and effort left per standard, then the totals and the
+/// gate's reasons.
 pub fn render(portfolio: &Portfolio) -> Rendered {
     let mut header: Vec<String> = vec!["file".into(), "organisation".into(), "outcome".into()];
     for key in &portfolio.standards {
@@ -15,6 +16,7 @@ pub fn render(portfolio: &Portfolio) -> Rendered {
         header.push(format!("{key}_projected_coverage"));
         header.push(format!("{key}_head_start"));
         header.push(format!("{key}_missing"));
+        header.push(format!("{key}_effort_days"));
     }
     header.extend(["missing", "partial", "unassessed", "warnings", "reasons"].map(str::to_owned));
     let number = |value: Option<f64>| value.map(|v| v.to_string()).unwrap_or_default();
@@ -37,6 +39,7 @@ pub fn render(portfolio: &Portfolio) -> Rendered {
                 );
                 cells.push(figures.map(|s| number(s.head_start)).unwrap_or_default());
                 cells.push(figures.map(|s| s.missing.to_string()).unwrap_or_default());
+                cells.push(figures.map(|s| number(s.effort_days)).unwrap_or_default());
             }
             cells.push(row.missing.to_string());
             cells.push(row.partial.to_string());
