@@ -559,12 +559,47 @@ pub struct Document {
     pub kind: DocumentKind,
     /// What it is for, in our own words.
     pub purpose: String,
-    /// The items it serves, per standard, in catalogue order of standards.
+    /// The items it is the documented information for, per standard, in
+    /// catalogue order of standards: writing it is their work.
     pub serves: Vec<(StandardIndex, Vec<ItemIndex>)>,
+    /// The items it is evidence for, whose work is done and written up
+    /// elsewhere (management review minutes for leadership's commitment).
+    pub supports: Vec<(StandardIndex, Vec<ItemIndex>)>,
     /// Its sections, in order.
     pub sections: Vec<DocumentSection>,
     /// The file it came from.
     pub file: String,
+}
+
+impl Document {
+    /// Every item it serves or supports, per standard, in catalogue order of
+    /// standards: what the document register lists it for.
+    pub fn items(&self) -> Vec<(StandardIndex, Vec<ItemIndex>)> {
+        union(&self.serves, &self.supports)
+    }
+}
+
+/// Two lists of items per standard as one, in catalogue order of standards,
+/// each item once.
+pub fn union(
+    a: &[(StandardIndex, Vec<ItemIndex>)],
+    b: &[(StandardIndex, Vec<ItemIndex>)],
+) -> Vec<(StandardIndex, Vec<ItemIndex>)> {
+    let mut all = a.to_vec();
+    for (standard, items) in b {
+        match all.iter_mut().find(|(s, _)| s == standard) {
+            Some((_, list)) => {
+                for item in items {
+                    if !list.contains(item) {
+                        list.push(*item);
+                    }
+                }
+            }
+            None => all.push((*standard, items.clone())),
+        }
+    }
+    all.sort_by_key(|(standard, _)| *standard);
+    all
 }
 
 /// One section of a document.

@@ -266,21 +266,16 @@ fn docs_standards(catalog: &Catalog, covered: &[StandardIndex]) -> Vec<DocsStand
         .collect()
 }
 
-/// The items of the covered standards a document serves.
+/// The items of the covered standards a document serves or supports.
 fn served<'a>(
     document: &'a Document,
     covered: &'a [StandardIndex],
 ) -> impl Iterator<Item = Node> + 'a {
     document
-        .serves
-        .iter()
+        .items()
+        .into_iter()
         .filter(|(standard, _)| covered.contains(standard))
-        .flat_map(|(standard, items)| {
-            items.iter().map(|&item| Node {
-                standard: *standard,
-                item,
-            })
-        })
+        .flat_map(|(standard, items)| items.into_iter().map(move |item| Node { standard, item }))
 }
 
 fn entry(

@@ -113,10 +113,89 @@ fn document(
         at,
         problems,
     );
-    let mut serves: Vec<(StandardIndex, Vec<crate::model::ItemIndex>)> = Vec::new();
     let raw_serves = raw.serves.unwrap_or_default();
     let serves_nothing = raw_serves.values().all(Vec::is_empty);
-    for (key, ids) in raw_serves {
+    let serves = items_named(raw_serves, &id, "serves", at, standards, replaced, problems);
+    let supports = items_named(
+        raw.supports.unwrap_or_default(),
+        &id,
+        "supports",
+        at,
+        standards,
+        replaced,
+        problems,
+    );
+    for (standard, items) in &supports {
+        let served = serves.iter().find(|(s, _)| s == standard);
+        for item in items {
+            if served.is_some_and(|(_, list)| list.contains(item)) {
+                problems
+                    .add(
+                        ProblemCode::InvalidValue,
+                        at,
+                        format!(
+                            "document `{id}` both serves and supports `{}` of {}",
+                            standards[standard.get()].items[*item].id,
+                            standards[standard.get()].key
+                        ),
+                    )
+                    .help("an item is the document's work (`serves`) or evidenced by it (`supports`), not both");
+            }
+        }
+    }
+    if serves.is_empty() && !replaced.is_empty() {
+        // Every standard it served was replaced: the document goes with them.
+        return None;
+    }
+    if serves_nothing {
+        problems
+            .add(
+                ProblemCode::MissingKey,
+                at,
+                format!("document `{id}` serves no item"),
+            )
+            .help("list under `serves:` the items of each standard the document is the documented information for");
+    }
+    let mut sections = Vec::new();
+    let raw_sections = raw.sections.unwrap_or_default();
+    let all = crate::model::union(&serves, &supports);
+    let no_sections = raw_sections.is_empty();
+    for raw_section in raw_sections {
+        if let Some(section) = section(raw_section, &id, &all, standards, replaced, problems) {
+            sections.push(section);
+        }
+    }
+    if no_sections {
+        problems
+            .add(ProblemCode::MissingKey, at, format!("document `{id}` has no sections"))
+            .help("give it `sections:`, each with a `title`, the standards it `serves` and a `prompt`");
+    }
+    Some(Document {
+        id,
+        title: title?,
+        kind: kind?,
+        purpose: purpose?,
+        serves,
+        supports,
+        sections,
+        file: file.to_owned(),
+    })
+}
+
+/// The items a document names under `serves` or `supports`, resolved per
+/// standard; unknown standards and ids are reported, replaced standards
+/// skipped.
+fn items_named(
+    named: std::collections::BTreeMap<String, Vec<Located<String>>>,
+    id: &str,
+    verb: &str,
+    at: Pos,
+    standards: &[Standard],
+    replaced: &[String],
+    problems: &mut Problems,
+) -> Vec<(StandardIndex, Vec<crate::model::ItemIndex>)> {
+    let mut out: Vec<(StandardIndex, Vec<crate::model::ItemIndex>)> = Vec::new();
+    for (key, ids) in named {
         if replaced.contains(&key) {
             continue;
         }
@@ -136,7 +215,7 @@ fn document(
                         ProblemCode::UnknownItem,
                         wanted.pos,
                         format!(
-                            "document `{id}` serves `{name}`, which {} does not define",
+                            "document `{id}` {verb} `{name}`, which {} does not define",
                             standard.key
                         ),
                     );
@@ -150,45 +229,11 @@ fn document(
             }
         }
         if !items.is_empty() {
-            serves.push((StandardIndex::new(index), items));
+            out.push((StandardIndex::new(index), items));
         }
     }
-    serves.sort_by_key(|(standard, _)| *standard);
-    if serves.is_empty() && !replaced.is_empty() {
-        // Every standard it served was replaced: the document goes with them.
-        return None;
-    }
-    if serves_nothing {
-        problems
-            .add(
-                ProblemCode::MissingKey,
-                at,
-                format!("document `{id}` serves no item"),
-            )
-            .help("list under `serves:` the items of each standard the document is the documented information for");
-    }
-    let mut sections = Vec::new();
-    let raw_sections = raw.sections.unwrap_or_default();
-    let no_sections = raw_sections.is_empty();
-    for raw_section in raw_sections {
-        if let Some(section) = section(raw_section, &id, &serves, standards, replaced, problems) {
-            sections.push(section);
-        }
-    }
-    if no_sections {
-        problems
-            .add(ProblemCode::MissingKey, at, format!("document `{id}` has no sections"))
-            .help("give it `sections:`, each with a `title`, the standards it `serves` and a `prompt`");
-    }
-    Some(Document {
-        id,
-        title: title?,
-        kind: kind?,
-        purpose: purpose?,
-        serves,
-        sections,
-        file: file.to_owned(),
-    })
+    out.sort_by_key(|(standard, _)| *standard);
+    out
 }
 
 fn section(

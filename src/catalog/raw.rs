@@ -39,6 +39,9 @@ pub struct RawDocument {
     pub purpose: Located<String>,
     /// The items of each standard the document serves, by standard key.
     pub serves: Option<std::collections::BTreeMap<String, Vec<Located<String>>>>,
+    /// The items of each standard the document is evidence for, by standard
+    /// key, whose work is done elsewhere.
+    pub supports: Option<std::collections::BTreeMap<String, Vec<Located<String>>>>,
     /// Its sections, each tagged with the standards it serves.
     pub sections: Option<Vec<Located<RawSection>>>,
 }

@@ -1015,3 +1015,47 @@ fn the_built_in_catalogues_estimate_every_item_and_place_it_in_a_phase() {
         assert_eq!(phase(id), expected, "{id}");
     }
 }
+
+#[test]
+fn a_document_serves_or_supports_an_item_never_both() {
+    let catalog_text = "standard: {key: alpha, name: A, title: A, edition: '1'}
+items:
+  - {id: '1', kind: clause, title: T, summary: S.}
+  - {id: '1.1', parent: '1', kind: clause, title: T, summary: S.}
+  - {id: '1.2', parent: '1', kind: clause, title: T, summary: S.}
+";
+    let documents = |body: &str| {
+        format!(
+            "documents:\n  - id: D\n    title: T\n    kind: record\n    purpose: P.\n{body}    sections: [{{title: T, serves: [alpha], prompt: P.}}]\n"
+        )
+    };
+    let good = documents("    serves: {alpha: ['1.1']}\n    supports: {alpha: ['1.2']}\n");
+    let catalog = super::load(&[
+        Source::user("a.yaml", catalog_text),
+        Source::user("d.yaml", good),
+    ])
+    .unwrap();
+    let document = &catalog.documents[0];
+    assert_eq!(document.serves[0].1.len(), 1);
+    assert_eq!(document.supports[0].1.len(), 1);
+    assert_eq!(document.items()[0].1.len(), 2);
+    let both = documents("    serves: {alpha: ['1.1']}\n    supports: {alpha: ['1.1', '1.9']}\n");
+    let problems = super::load(&[
+        Source::user("a.yaml", catalog_text),
+        Source::user("d.yaml", both),
+    ])
+    .unwrap_err()
+    .0;
+    assert!(
+        problems
+            .iter()
+            .any(|p| p.message.contains("both serves and supports `1.1`")),
+        "{problems:?}"
+    );
+    assert!(
+        problems.iter().any(|p| p
+            .message
+            .contains("supports `1.9`, which alpha does not define")),
+        "{problems:?}"
+    );
+}
