@@ -14,7 +14,9 @@ use crate::diag::{InvalidInput, Pos, ProblemCode, Problems};
 use crate::model::Catalog;
 use crate::yaml::{self, Located};
 
-pub use builtin::{BUILTIN, PURPOSE, PURPOSE_LONG};
+pub use builtin::{
+    BUILTIN, CISO_ASSISTANT_COUNTERPART, Counterpart, EXPORT_ABOUT, EXPORTED, PURPOSE, PURPOSE_LONG,
+};
 
 /// The text of one catalogue or crosswalk file.
 #[derive(Debug, Clone)]

@@ -368,6 +368,23 @@ pub enum CatalogCommand {
     /// Check the catalogues and crosswalks and list every problem
     #[command(after_help = LINT_EXIT_CODES_HELP)]
     Lint,
+    /// `ims catalog export`.
+    #[command(about = crate::catalog::EXPORT_ABOUT, long_about = None, after_help = PLAIN_EXIT_CODES_HELP)]
+    Export {
+        /// The format to write
+        #[arg(short, long, value_enum)]
+        format: ExportFormat,
+        /// Write to FILE (atomically) instead of stdout
+        #[arg(short, long, value_name = "FILE")]
+        output: Option<PathBuf>,
+    },
+}
+
+/// Formats of `catalog export`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ExportFormat {
+    /// A CISO Assistant library (YAML): the framework, and one mapping set each way to CISO Assistant's own framework of the other standard
+    CisoAssistant,
 }
 
 /// When to colour output.
