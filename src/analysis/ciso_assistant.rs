@@ -209,7 +209,10 @@ pub fn library(catalog: &Catalog, request: &Request<'_>) -> Result<Library, Expo
             ExportError::NoCrosswalk(counterpart.key.to_owned(), request.standard.to_owned())
         })?;
     let standard = &catalog.standards[ours];
-    let slug = slug(&standard.name);
+    // A name of no letters or digits leaves the key, which always has some.
+    let slug = Some(slug(&standard.name))
+        .filter(|slug| !slug.is_empty())
+        .unwrap_or_else(|| slug(&standard.key));
     let our_urns = node_urns(catalog, ours, &format!("urn:ims:risk:req_node:{slug}"))?;
     let their_urns = node_urns(catalog, theirs, counterpart.node_prefix)?;
     let framework_urn = format!("urn:ims:risk:framework:{slug}");
@@ -217,7 +220,7 @@ pub fn library(catalog: &Catalog, request: &Request<'_>) -> Result<Library, Expo
 
     let provenance = &crosswalk.provenance;
     let [from_them, to_them] = pairs::pairs(crosswalk, theirs);
-    let names = Ends {
+    let names = SetNames {
         counterpart,
         slug: &slug,
         name: &standard.name,
@@ -401,7 +404,7 @@ enum Direction {
 }
 
 /// What names the mapping sets.
-struct Ends<'a> {
+struct SetNames<'a> {
     counterpart: Counterpart<'a>,
     slug: &'a str,
     name: &'a str,
@@ -409,7 +412,7 @@ struct Ends<'a> {
     date: &'a str,
 }
 
-impl Ends<'_> {
+impl SetNames<'_> {
     fn set(&self, direction: Direction, framework_urn: &str, mappings: Vec<Mapping>) -> MappingSet {
         let cp = self.counterpart;
         let (from_slug, to_slug, from_name, to_name, from_urn, to_urn) = match direction {

@@ -370,3 +370,19 @@ fn what_cannot_be_exported_is_refused_with_the_reason() {
         }
     }
 }
+
+#[test]
+fn a_name_without_letters_or_digits_gives_the_key_to_the_urns() {
+    let here = HERE.replace("name: Here:2026", "name: \"Ω\"");
+    let catalog = catalog(&[
+        ("here.yaml", &here),
+        ("there.yaml", THERE_TEXT),
+        ("crosswalk.yaml", CROSSWALK),
+    ]);
+    let library = export(&catalog, &[]).unwrap();
+    assert_eq!(library.framework.urn, "urn:ims:risk:framework:here");
+    assert_eq!(
+        library.framework.nodes[0].urn,
+        "urn:ims:risk:req_node:here:1"
+    );
+}
