@@ -1016,6 +1016,9 @@ fn soa_of(about: &BTreeMap<String, String>) -> Option<SoaApproval> {
         version: get("soa version"),
         approved_by: get("approved by"),
         approved_on: get("approved on").and_then(|d| Date::parse(&d)),
+        risk_assessment: get("risk assessment").and_then(|d| Date::parse(&d)),
+        risk_treatment_plan: get("risk treatment plan"),
+        history: Vec::new(),
     };
     (soa != SoaApproval::default()).then_some(soa)
 }

@@ -85,13 +85,30 @@ pub fn render(catalog: &Catalog) -> serde_json::Result<String> {
     properties.insert(
         "soa".to_owned(),
         json!({
-            "description": "The version and approval of the Statement of Applicability.",
+            "description": "The version and approval of the Statement of Applicability, the risk assessment and treatment plan it rests on, and its change history.",
             "type": "object",
             "additionalProperties": false,
             "properties": {
                 "version": {"type": ["string", "number"], "description": "The SoA's version."},
                 "approved_by": text("Who approved the SoA."),
                 "approved_on": {"description": "When the SoA was approved (YYYY-MM-DD).", "type": "string", "pattern": date["pattern"]},
+                "risk_assessment": {"description": "When the risk assessment the SoA rests on was made (YYYY-MM-DD).", "type": "string", "pattern": date["pattern"]},
+                "risk_treatment_plan": {"type": ["string", "number"], "description": "The version of the risk treatment plan the SoA rests on."},
+                "history": {
+                    "description": "The SoA's change history: one entry per version.",
+                    "type": "array",
+                    "items": {
+                        "type": "object",
+                        "additionalProperties": false,
+                        "required": ["version", "date", "change"],
+                        "properties": {
+                            "version": {"type": ["string", "number"], "description": "The version the change made."},
+                            "date": {"description": "When (YYYY-MM-DD).", "type": "string", "pattern": date["pattern"]},
+                            "by": text("Who made or approved the change."),
+                            "change": text("What changed."),
+                        },
+                    },
+                },
             },
         }),
     );

@@ -3,10 +3,12 @@
 
 use std::collections::{BTreeMap, HashMap};
 
-use super::raw::{RawEntry, RawEvidence, RawField, RawLong, RawMap, RawStatusFile, RawTop};
+use super::raw::{
+    RawEntry, RawEvidence, RawField, RawLong, RawMap, RawSoa, RawStatusFile, RawTop,
+};
 use super::{
     AdditionalControl, Assessment, Entry, EntryField, Evidence, META_KEYS, NOT_ASSESSED, Reason,
-    Section, SoaApproval, Status,
+    SOA_FIELDS, Section, SoaApproval, SoaChange, Status,
 };
 use crate::date::Date;
 use crate::diag::{InvalidInput, NextStep, Pos, ProblemCode, Problems};
@@ -545,16 +547,16 @@ impl Checker<'_> {
         reasons
     }
 
-    /// The `soa:` block: version, approver and approval date.
-    fn soa(&mut self, key: &Located<String>, raw: RawMap) -> Option<SoaApproval> {
-        if let Some(what) = raw.invalid {
+    /// The `soa:` block: version, approval, the risk assessment and the
+    /// treatment plan it rests on, and its change history.
+    fn soa(&mut self, key: &Located<String>, raw: RawSoa) -> Option<SoaApproval> {
+        let fields = SOA_FIELDS.map(|f| format!("`{f}`")).join(", ");
+        if let Some(what) = raw.map.invalid {
             self.problems
                 .add(
                     ProblemCode::WrongType,
                     key.pos,
-                    format!(
-                        "`soa` holds {what}; expected `version`, `approved_by` and `approved_on`"
-                    ),
+                    format!("`soa` holds {what}; expected {fields}"),
                 )
                 .help(
                     "write `soa: {version: \"1.2\", approved_by: <name>, approved_on: YYYY-MM-DD}`",
@@ -562,34 +564,142 @@ impl Checker<'_> {
             return None;
         }
         let mut soa = SoaApproval::default();
-        for (field, value) in raw.fields {
+        for (field, value) in raw.map.fields {
             let text = value
                 .map(|v| Located::new(v.value.trim().to_owned(), v.pos))
                 .filter(|v| !v.value.is_empty());
-            match field.value.as_str() {
+            match field.value.replace('-', "_").as_str() {
                 "version" => soa.version = text.map(|t| t.value),
-                "approved_by" | "approved-by" => soa.approved_by = text.map(|t| t.value),
-                "approved_on" | "approved-on" => {
+                "approved_by" => soa.approved_by = text.map(|t| t.value),
+                "approved_on" => {
                     soa.approved_on = text.and_then(|t| self.date(&t, "`approved_on`"));
                 }
-                other => {
+                "risk_assessment" => {
+                    soa.risk_assessment = text.and_then(|t| {
+                        self.date(&t, "`risk_assessment` (the date of the risk assessment)")
+                    });
+                }
+                "risk_treatment_plan" => soa.risk_treatment_plan = text.map(|t| t.value),
+                _ => {
                     self.problems
                         .add(
                             ProblemCode::UnknownKey,
                             field.pos,
-                            format!("unknown key `{other}` in `soa`"),
+                            format!("unknown key `{}` in `soa`", field.value),
                         )
                         .help(
-                            suggest::did_you_mean(other, ["version", "approved_by", "approved_on"])
-                                .unwrap_or_else(|| {
-                                    "`soa` holds `version`, `approved_by` and `approved_on`"
-                                        .to_owned()
-                                }),
+                            suggest::did_you_mean(&field.value, SOA_FIELDS)
+                                .unwrap_or_else(|| format!("`soa` holds {fields}")),
                         );
                 }
             }
         }
+        if let Some((key, list)) = raw.history {
+            soa.history = self.history(&key, list);
+        }
         Some(soa)
+    }
+
+    /// `soa.history`: each change with its version, date and what changed,
+    /// and optionally who made it; a version written twice is a problem.
+    fn history(
+        &mut self,
+        key: &Located<String>,
+        list: Result<Vec<Located<RawMap>>, &'static str>,
+    ) -> Vec<SoaChange> {
+        const KEYS: [&str; 4] = ["version", "date", "by", "change"];
+        const EXAMPLE: &str =
+            "write each change as `- {version: \"1.1\", date: YYYY-MM-DD, by: <name>, change: <what changed>}`";
+        let items = match list {
+            Ok(items) => items,
+            Err(what) => {
+                self.problems
+                    .add(
+                        ProblemCode::WrongType,
+                        key.pos,
+                        format!("`history` in `soa` holds {what}; expected a list of changes"),
+                    )
+                    .help(EXAMPLE);
+                return Vec::new();
+            }
+        };
+        let mut changes: Vec<(SoaChange, Pos)> = Vec::new();
+        for item in items {
+            let at = item.pos;
+            if let Some(what) = item.value.invalid {
+                self.problems
+                    .add(
+                        ProblemCode::WrongType,
+                        at,
+                        format!("a change in `soa.history` holds {what}; expected a mapping"),
+                    )
+                    .help(EXAMPLE);
+                continue;
+            }
+            let mut text: HashMap<&'static str, Located<String>> = HashMap::new();
+            for (field, value) in item.value.fields {
+                let Some(name) = KEYS.iter().find(|k| **k == field.value) else {
+                    self.problems
+                        .add(
+                            ProblemCode::UnknownKey,
+                            field.pos,
+                            format!("unknown key `{}` in a change of `soa.history`", field.value),
+                        )
+                        .help(suggest::did_you_mean(&field.value, KEYS).unwrap_or_else(|| {
+                            "a change has `version`, `date`, `by` and `change`".to_owned()
+                        }));
+                    continue;
+                };
+                if let Some(value) = value.filter(|v| !v.value.trim().is_empty()) {
+                    text.insert(name, Located::new(value.value.trim().to_owned(), value.pos));
+                }
+            }
+            let missing: Vec<String> = ["version", "date", "change"]
+                .into_iter()
+                .filter(|required| !text.contains_key(required))
+                .map(|required| format!("`{required}`"))
+                .collect();
+            if !missing.is_empty() {
+                self.problems
+                    .add(
+                        ProblemCode::MissingKey,
+                        at,
+                        format!("a change in `soa.history` has no {}", missing.join(" or ")),
+                    )
+                    .help(EXAMPLE);
+            }
+            let date = text
+                .remove("date")
+                .and_then(|d| self.date(&d, "the `date` of a change"));
+            let (Some(version), Some(date), Some(change)) =
+                (text.remove("version"), date, text.remove("change"))
+            else {
+                continue;
+            };
+            if let Some((_, first)) = changes.iter().find(|(c, _)| c.version == version.value) {
+                self.problems
+                    .add(
+                        ProblemCode::DuplicateKey,
+                        version.pos,
+                        format!(
+                            "version `{}` is already in `soa.history` at line {}",
+                            version.value, first.line
+                        ),
+                    )
+                    .help("keep one change per version");
+                continue;
+            }
+            changes.push((
+                SoaChange {
+                    version: version.value,
+                    date,
+                    by: text.remove("by").map(|t| t.value),
+                    change: change.value,
+                },
+                at,
+            ));
+        }
+        changes.into_iter().map(|(change, _)| change).collect()
     }
 
     /// The `additional-controls:` list: each with an id, a title and a
@@ -669,14 +779,14 @@ impl Checker<'_> {
                 None => None,
             };
             let justification = text.remove("justification").map(|t| t.value);
-            if status == Some(Status::NotApplicable) && justification.is_none() {
+            if status == Some(Status::NotApplicable)
+                && let Some(message) = unjustified(justification.as_deref())
+            {
                 self.problems
                     .add(
                         ProblemCode::MissingJustification,
                         at,
-                        format!(
-                            "additional control `{id}` is not-applicable without a justification"
-                        ),
+                        format!("additional control `{id}` is not-applicable {message}"),
                     )
                     .help("say why it does not apply in `justification`");
             }
@@ -758,12 +868,12 @@ impl Checker<'_> {
             self.problems
                 .add(ProblemCode::NotExcludable, entry.pos, message)
                 .help("record how far it is in place instead: implemented, partial, planned or not-implemented");
-        } else if entry.justification.is_none() {
+        } else if let Some(message) = unjustified(entry.justification.as_deref()) {
             self.problems
                 .add(
                     ProblemCode::MissingJustification,
                     entry.pos,
-                    format!("`{}` is not-applicable without a justification", key.value),
+                    format!("`{}` is not-applicable {message}", key.value),
                 )
                 .help(format!(
                     "use the long form: `{}: {{status: not-applicable, justification: <why it does not apply>}}`",
@@ -854,6 +964,22 @@ impl Checker<'_> {
                 .help("write dates as YYYY-MM-DD, such as 2026-03-31");
         }
         date
+    }
+}
+
+/// What is wrong with the justification of an exclusion, in words that
+/// follow "is not-applicable"; `None` when there is one. A justification of
+/// invisible characters only is as empty as one of spaces. A placeholder
+/// such as `N/A` is visible text, so the file stays valid, and `ims soa
+/// --check` rejects it.
+fn unjustified(justification: Option<&str>) -> Option<String> {
+    match justification.map(super::says_nothing) {
+        None => Some("without a justification".to_owned()),
+        Some(Some(hollow @ super::Hollow::Invisible)) => Some(format!(
+            "without a justification: the one given {}",
+            hollow.describe()
+        )),
+        Some(_) => None,
     }
 }
 
