@@ -759,7 +759,9 @@ fn where_catalogue_order_names_the_source_either_would_do() {
             let key = |c: &reuse::Candidate| {
                 let edge = catalog.edge(&c.link);
                 let (other, own, back) = match c.link.reading {
-                    crate::model::Reading::Forward => (&edge.source, &edge.target, edge.reverse_weight),
+                    crate::model::Reading::Forward => {
+                        (&edge.source, &edge.target, edge.reverse_weight)
+                    }
                     crate::model::Reading::Reverse => (&edge.target, &edge.source, edge.weight),
                 };
                 (

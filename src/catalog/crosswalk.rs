@@ -3,8 +3,8 @@
 
 use std::collections::{BTreeSet, HashMap};
 
-use super::raw::{RawCrosswalk, RawEdge, RawFile, RawNoCounterpart};
 use super::lint::refuse_markup;
+use super::raw::{RawCrosswalk, RawEdge, RawFile, RawNoCounterpart};
 use super::required_text;
 use crate::date::Date;
 use crate::diag::{NextStep, Pos, ProblemCode, Problems};
@@ -392,7 +392,13 @@ impl Ends<'_> {
                 )
                 .help(help);
         }
-        let named = || format!("`{}` -> `{}`", raw.source.value.trim(), raw.target.value.trim());
+        let named = || {
+            format!(
+                "`{}` -> `{}`",
+                raw.source.value.trim(),
+                raw.target.value.trim()
+            )
+        };
         for (field, text) in [
             ("rationale", &raw.rationale),
             ("residual", &raw.residual),

@@ -54,7 +54,9 @@ pub fn refuse_markup(text: &str, pos: Pos, what: impl FnOnce() -> String, proble
                 pos,
                 format!("{} holds {found}", what()),
             )
-            .help("write plain text: it is shown as written in every report, and a client reads it");
+            .help(
+                "write plain text: it is shown as written in every report, and a client reads it",
+            );
     }
 }
 
@@ -156,7 +158,7 @@ mod tests {
             assert_eq!(markup(plain), None, "{plain}");
         }
         for (text, named) in [
-            ("`7.5.2` of iso27001", "backtick"),
+            ("`7.5.2` of std-a", "backtick"),
             ("an *important* point", "asterisk"),
             ("an _important_ point", "underscore"),
             ("~~old~~ new", "strikethrough"),

@@ -313,9 +313,13 @@ fn the_auditors_review_is_in_the_data() {
     }
     // What a client reads carries no review history.
     for edge in &crosswalk.edges {
-        for text in [Some(&edge.rationale), edge.residual.as_ref(), edge.reverse_residual.as_ref()]
-            .into_iter()
-            .flatten()
+        for text in [
+            Some(&edge.rationale),
+            edge.residual.as_ref(),
+            edge.reverse_residual.as_ref(),
+        ]
+        .into_iter()
+        .flatten()
         {
             assert!(!text.contains("suggested"), "{text}");
         }
@@ -654,8 +658,14 @@ fn a_group_gives_no_member_more_than_its_own_edge() {
     // At the least any member gets, both pass; a member may get more
     // through its own edge.
     let fixed = edges
-        .replace("weight: 0.6, reverse-weight: 0.4", "weight: 0.6, reverse-weight: 0.3")
-        .replace("weight: 0.6, reverse-weight: 0.2", "weight: 0.5, reverse-weight: 0.2");
+        .replace(
+            "weight: 0.6, reverse-weight: 0.4",
+            "weight: 0.6, reverse-weight: 0.3",
+        )
+        .replace(
+            "weight: 0.6, reverse-weight: 0.2",
+            "weight: 0.5, reverse-weight: 0.2",
+        );
     let found = codes(fixture(&crosswalk(&fixed, "")));
     assert!(
         found.iter().all(|c| *c == ProblemCode::Undecided),
@@ -970,7 +980,9 @@ fn the_document_set_holds_what_stage_2_samples() {
     // The records that show controls operate.
     let records = document("CONTROL-RECORDS");
     assert_eq!(records.kind, DocumentKind::Record);
-    for control in ["A.5.18", "A.8.2", "A.8.8", "A.8.15", "A.8.16", "A.6.1", "A.6.6", "A.5.19", "A.5.21"] {
+    for control in [
+        "A.5.18", "A.8.2", "A.8.8", "A.8.15", "A.8.16", "A.6.1", "A.6.6", "A.5.19", "A.5.21",
+    ] {
         assert!(serves("CONTROL-RECORDS", "iso27001", control), "{control}");
     }
     // Tagging: acceptance of residual risk serves both, the register serves
@@ -988,8 +1000,15 @@ fn the_document_set_holds_what_stage_2_samples() {
     assert!(serves("IMS-RISK-REGISTER", "iso20000", "8.7.3.2"));
     assert_eq!(section("INC-PROCEDURE", "Escalation"), 2);
     // The SoA is one table, not four lists.
-    let soa: Vec<&str> = document("IMS-SOA").sections.iter().map(|s| s.title.as_str()).collect();
-    assert!(soa.contains(&"The statement, one row per control"), "{soa:?}");
+    let soa: Vec<&str> = document("IMS-SOA")
+        .sections
+        .iter()
+        .map(|s| s.title.as_str())
+        .collect();
+    assert!(
+        soa.contains(&"The statement, one row per control"),
+        "{soa:?}"
+    );
     for gone in ["Reasons for inclusion", "Justification of exclusions"] {
         assert!(!soa.contains(&gone), "{soa:?}");
     }
@@ -997,7 +1016,11 @@ fn the_document_set_holds_what_stage_2_samples() {
     assert_eq!(document("IMS-SCOPE").kind, DocumentKind::Statement);
     assert_eq!(document("IMS-ROLES").kind, DocumentKind::Matrix);
     // A small organisation merges a third of the set, each with a reason.
-    let merged = catalog.documents.iter().filter(|d| d.merge.is_some()).count();
+    let merged = catalog
+        .documents
+        .iter()
+        .filter(|d| d.merge.is_some())
+        .count();
     assert_eq!((catalog.documents.len(), merged), (45, 15));
 }
 
@@ -1008,21 +1031,40 @@ fn a_merge_for_a_small_organisation_names_where_the_text_ends_up() {
             "  - id: {id}\n    title: T {id}\n    kind: statement\n    purpose: P.\n{merge}    serves: {{gamma: [1.1]}}\n    sections:\n      - {{title: S, serves: [gamma], prompt: Q.}}\n"
         )
     };
-    let merge = |into: &str| format!("    small-organisation: {{merge-into: {into}, reason: Few people.}}\n");
+    let merge = |into: &str| {
+        format!("    small-organisation: {{merge-into: {into}, reason: Few people.}}\n")
+    };
     let set = |docs: &[String]| format!("documents:\n{}", docs.concat());
     let good = set(&[doc("MANUAL", ""), doc("SCOPE", &merge("MANUAL"))]);
-    let catalog = load(&[Source::user("gamma.yaml", GAMMA), Source::user("docs.yaml", good)]).unwrap();
+    let catalog = load(&[
+        Source::user("gamma.yaml", GAMMA),
+        Source::user("docs.yaml", good),
+    ])
+    .unwrap();
     let merged = catalog.documents[1].merge.as_ref().unwrap();
-    assert_eq!((merged.into.as_str(), merged.reason.as_str()), ("MANUAL", "Few people."));
-    assert_eq!(catalog.documents[0].kind, crate::model::DocumentKind::Statement);
+    assert_eq!(
+        (merged.into.as_str(), merged.reason.as_str()),
+        ("MANUAL", "Few people.")
+    );
+    assert_eq!(
+        catalog.documents[0].kind,
+        crate::model::DocumentKind::Statement
+    );
 
     let bad = set(&[
         doc("MANUAL", &merge("MANUL")),
         doc("SCOPE", &merge("SCOPE")),
         doc("ROLES", &merge("SCOPE")),
-        doc("PLAN", "    small-organisation: {merge-into: MANUAL, reason: ''}\n"),
+        doc(
+            "PLAN",
+            "    small-organisation: {merge-into: MANUAL, reason: ''}\n",
+        ),
     ]);
-    let err = load(&[Source::user("gamma.yaml", GAMMA), Source::user("docs.yaml", bad)]).unwrap_err();
+    let err = load(&[
+        Source::user("gamma.yaml", GAMMA),
+        Source::user("docs.yaml", bad),
+    ])
+    .unwrap_err();
     let found: Vec<(ProblemCode, u32, String)> = err
         .0
         .iter()
@@ -1031,13 +1073,21 @@ fn a_merge_for_a_small_organisation_names_where_the_text_ends_up() {
     assert_eq!(
         found,
         [
-            (ProblemCode::EmptyValue, 30, "the reason `PLAN` is merged is empty".to_owned()),
+            (
+                ProblemCode::EmptyValue,
+                30,
+                "the reason `PLAN` is merged is empty".to_owned()
+            ),
             (
                 ProblemCode::UnknownDocument,
                 6,
                 "`MANUAL` merges into `MANUL`, which is not a document of the set".to_owned()
             ),
-            (ProblemCode::InvalidValue, 14, "`SCOPE` merges into itself".to_owned()),
+            (
+                ProblemCode::InvalidValue,
+                14,
+                "`SCOPE` merges into itself".to_owned()
+            ),
             (
                 ProblemCode::InvalidValue,
                 22,

@@ -22,7 +22,10 @@ pub fn soa(context: &Context, args: SoaArgs) -> Result<Outcome, Failure> {
         let check = soa::check(&report, config.freshness);
         let mut text = String::new();
         let found = soa_view::check::lines(&report, &check);
-        for line in found.iter().chain(&soa_view::check::warnings(&report, &check)) {
+        for line in found
+            .iter()
+            .chain(&soa_view::check::warnings(&report, &check))
+        {
             text.push_str(&format!("{}: {}\n", assessment.file, diagnostic(line)));
         }
         io::write_stderr(&text);

@@ -200,7 +200,14 @@ additional-controls:
     );
     // A placeholder is visible text: the file is valid, and `ims soa
     // --check` rejects it (see analysis::soa).
-    assert!(load("s.yaml", "organisation: A\niso27001:\n  A.7.5: {status: not-applicable, justification: N/A}\n", &builtin()).is_ok());
+    assert!(
+        load(
+            "s.yaml",
+            "organisation: A\niso27001:\n  A.7.5: {status: not-applicable, justification: N/A}\n",
+            &builtin()
+        )
+        .is_ok()
+    );
 }
 
 #[test]
@@ -625,8 +632,10 @@ iso27001:
         "{found:?}"
     );
     assert_eq!(
-        load_both("organisation: A\nsoa: {history: First issue}\niso27001:\n  A.5.1: implemented\n")
-            .unwrap_err(),
+        load_both(
+            "organisation: A\nsoa: {history: First issue}\niso27001:\n  A.5.1: implemented\n"
+        )
+        .unwrap_err(),
         [ProblemCode::WrongType]
     );
 }

@@ -3,9 +3,7 @@
 
 use std::collections::{BTreeMap, HashMap};
 
-use super::raw::{
-    RawEntry, RawEvidence, RawField, RawLong, RawMap, RawSoa, RawStatusFile, RawTop,
-};
+use super::raw::{RawEntry, RawEvidence, RawField, RawLong, RawMap, RawSoa, RawStatusFile, RawTop};
 use super::{
     AdditionalControl, Assessment, Entry, EntryField, Evidence, META_KEYS, NOT_ASSESSED, Reason,
     SOA_FIELDS, Section, SoaApproval, SoaChange, Status,
@@ -608,8 +606,7 @@ impl Checker<'_> {
         list: Result<Vec<Located<RawMap>>, &'static str>,
     ) -> Vec<SoaChange> {
         const KEYS: [&str; 4] = ["version", "date", "by", "change"];
-        const EXAMPLE: &str =
-            "write each change as `- {version: \"1.1\", date: YYYY-MM-DD, by: <name>, change: <what changed>}`";
+        const EXAMPLE: &str = "write each change as `- {version: \"1.1\", date: YYYY-MM-DD, by: <name>, change: <what changed>}`";
         let items = match list {
             Ok(items) => items,
             Err(what) => {
@@ -645,9 +642,11 @@ impl Checker<'_> {
                             field.pos,
                             format!("unknown key `{}` in a change of `soa.history`", field.value),
                         )
-                        .help(suggest::did_you_mean(&field.value, KEYS).unwrap_or_else(|| {
-                            "a change has `version`, `date`, `by` and `change`".to_owned()
-                        }));
+                        .help(
+                            suggest::did_you_mean(&field.value, KEYS).unwrap_or_else(|| {
+                                "a change has `version`, `date`, `by` and `change`".to_owned()
+                            }),
+                        );
                     continue;
                 };
                 if let Some(value) = value.filter(|v| !v.value.trim().is_empty()) {

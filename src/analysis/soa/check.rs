@@ -122,6 +122,10 @@ pub struct Check {
     /// What an auditor would question, in the order of the statement, the
     /// count of inherited rows last.
     pub cautions: Vec<Caution>,
+    /// The most days evidence may be old, when the run sets it.
+    pub max_evidence_age: Option<u32>,
+    /// The day evidence age is measured to, when the run sets a limit.
+    pub as_of: Option<Date>,
 }
 
 impl Check {
@@ -173,6 +177,8 @@ pub fn check(report: &SoaReport, freshness: Option<Freshness>) -> Check {
         });
     }
     out.cautions = cautions(report, freshness);
+    out.max_evidence_age = freshness.map(|f| f.max_age);
+    out.as_of = freshness.map(|f| f.as_of);
     out
 }
 

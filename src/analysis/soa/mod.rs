@@ -7,9 +7,7 @@ use serde::Serialize;
 
 mod check;
 
-pub use check::{
-    Caution, CautionCode, Check, Freshness, Rejected, Rejection, check,
-};
+pub use check::{Caution, CautionCode, Check, Freshness, Rejected, Rejection, check};
 
 use super::report::{Coverage, SCHEMA_VERSION};
 use super::reuse;

@@ -111,7 +111,9 @@ fn risk_treatment_that_names_no_risk_is_rejected() {
         .collect();
     assert_eq!(
         ids,
-        ["A.5.7", "A.6.2", "A.6.3", "A.6.4", "A.6.5", "A.6.6", "A.6.7", "A.6.8"]
+        [
+            "A.5.7", "A.6.2", "A.6.3", "A.6.4", "A.6.5", "A.6.6", "A.6.7", "A.6.8"
+        ]
     );
 }
 
@@ -178,7 +180,10 @@ fn evidence_older_than_the_limit_is_warned_about_once() {
 
 #[test]
 fn rows_that_only_inherit_from_a_heading_are_counted() {
-    let check = check_of("  A.5.1: {status: implemented, reasons: [legal], implementation: POL-1}\n", None);
+    let check = check_of(
+        "  A.5.1: {status: implemented, reasons: [legal], implementation: POL-1}\n",
+        None,
+    );
     let counted: Vec<&Caution> = check
         .cautions
         .iter()
@@ -206,5 +211,8 @@ fn a_statement_with_an_entry_per_control_passes_without_warnings() {
     }
     let assessment = crate::status::load("s.yaml", &file, &catalog).unwrap();
     let check = check(&soa(&catalog, &assessment, iso), None);
-    assert_eq!(check, Check::default());
+    assert!(
+        check.rejections.is_empty() && check.cautions.is_empty(),
+        "{check:?}"
+    );
 }

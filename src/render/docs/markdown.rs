@@ -50,7 +50,11 @@ pub fn render(report: &DocsReport) -> Rendered {
     }
     let merged = super::merges(report);
     if !merged.is_empty() {
-        writeln!(out, "\n## For a small organisation\n\n{}\n", md_cell(super::SMALL))?;
+        writeln!(
+            out,
+            "\n## For a small organisation\n\n{}\n",
+            md_cell(super::SMALL)
+        )?;
         for line in merged {
             writeln!(out, "- {}", md_cell(&line))?;
         }

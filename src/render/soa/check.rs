@@ -5,7 +5,7 @@
 use crate::analysis::soa::{Caution, CautionCode, Check, Rejected, Rejection, SoaReport};
 use crate::status::Hollow;
 
-/// One line per rejection: `error[unjustified]: iso27001 A.5.7 Threat
+/// One line per rejection: `error[unjustified]: std X.7 Threat
 /// intelligence: applicable, with no reason or justification for including
 /// it`.
 pub fn lines(report: &SoaReport, check: &Check) -> Vec<String> {
@@ -50,16 +50,22 @@ fn problem(r: &Rejection) -> String {
     }
 }
 
-/// One line per caution: `warning[nothing-to-show]: iso27001 A.8.1 ...`.
+/// One line per caution: `warning[nothing-to-show]: std X.1 ...`.
 pub fn warnings(report: &SoaReport, check: &Check) -> Vec<String> {
     check
         .cautions
         .iter()
-        .map(|c| format!("warning[{}]: {}", c.code.as_str(), caution(report, c)))
+        .map(|c| {
+            format!(
+                "warning[{}]: {}",
+                c.code.as_str(),
+                caution(report, check, c)
+            )
+        })
         .collect()
 }
 
-fn caution(report: &SoaReport, c: &Caution) -> String {
+fn caution(report: &SoaReport, check: &Check, c: &Caution) -> String {
     let id = c.id.as_deref().unwrap_or_default();
     let title = c.title.as_deref().unwrap_or_default();
     match c.code {
@@ -68,11 +74,13 @@ fn caution(report: &SoaReport, c: &Caution) -> String {
             report.standard
         ),
         CautionCode::StaleEvidence => format!(
-            "{} {id} {title}: evidence `{}` is dated {}, {} days ago: refresh it or date its last check",
+            "{} {id} {title}: evidence `{}` is dated {}, {} days before {}; the limit is {} days: refresh it, or date its last check",
             report.standard,
             c.evidence.as_deref().unwrap_or_default(),
             c.date.map(|d| d.to_string()).unwrap_or_default(),
-            c.age.unwrap_or_default()
+            c.age.unwrap_or_default(),
+            check.as_of.map(|d| d.to_string()).unwrap_or_default(),
+            check.max_evidence_age.unwrap_or_default()
         ),
         CautionCode::InheritedFromHeading => format!(
             "{} of {} applicable controls take their status, reasons and justification from a heading ({}) rather than an entry of their own: an auditor samples control by control, so give each its own entry with its reasons, risks and evidence",

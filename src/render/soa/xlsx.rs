@@ -63,7 +63,11 @@ pub fn cuts(report: &SoaReport, columns: Columns) -> Vec<String> {
     }
     for row in history(report) {
         for (field, text) in HISTORY_HEADER.iter().zip(&row) {
-            note(&format!("the change history, version {}", row[0]), field, text);
+            note(
+                &format!("the change history, version {}", row[0]),
+                field,
+                text,
+            );
         }
     }
     cuts
@@ -166,7 +170,11 @@ pub fn render(report: &SoaReport, columns: Columns) -> Result<Vec<u8>, XlsxError
     if !changes.is_empty() {
         let sheet = workbook.add_worksheet();
         sheet.set_name("Change history")?;
-        for (column, (title, width)) in HISTORY_HEADER.iter().zip([10.0, 12.0, 24.0, 80.0]).enumerate() {
+        for (column, (title, width)) in HISTORY_HEADER
+            .iter()
+            .zip([10.0, 12.0, 24.0, 80.0])
+            .enumerate()
+        {
             let column = u16::try_from(column).unwrap_or(u16::MAX);
             sheet.set_column_width(column, width)?;
             sheet.write_string_with_format(0, column, *title, &header)?;
