@@ -1,7 +1,7 @@
 //! Validation of a document-set file into [`Document`]s, and the lint rule
 //! that every item expecting documented information is served by one.
 
-use super::raw::{RawDocument, RawFile, RawSection};
+use super::raw::{RawDocument, RawFile, RawMerge, RawSection};
 use super::required_text;
 use crate::diag::{NextStep, Pos, ProblemCode, Problems};
 use crate::model::{
@@ -182,37 +182,9 @@ fn document(
             .add(ProblemCode::MissingKey, at, format!("document `{id}` has no sections"))
             .help("give it `sections:`, each with a `title`, the standards it `serves` and a `prompt`");
     }
-    let merge = match raw.small_organisation {
-        Some(merge) => {
-            let merge = merge.value;
-            let into = merge.merge_into.value.trim().to_owned();
-            if into.is_empty() {
-                problems
-                    .add(
-                        ProblemCode::EmptyValue,
-                        merge.merge_into.pos,
-                        format!("`merge-into` of `{id}` is empty"),
-                    )
-                    .help("name the document a small organisation writes it as part of");
-            }
-            let reason = required_text(
-                Some(merge.reason),
-                || format!("the reason `{id}` is merged"),
-                at,
-                problems,
-            );
-            (!into.is_empty())
-                .then(|| {
-                    reason.map(|reason| Merge {
-                        into,
-                        reason,
-                        pos: merge.merge_into.pos,
-                    })
-                })
-                .flatten()
-        }
-        None => None,
-    };
+    let merge = raw
+        .small_organisation
+        .and_then(|merge| small_organisation(merge.value, &id, at, problems));
     Some(Document {
         id,
         title: title?,
@@ -222,6 +194,41 @@ fn document(
         sections,
         merge,
         file: file.to_owned(),
+    })
+}
+
+/// Where a small organisation merges the document, checked for blanks;
+/// whether it names a document of the set is checked once the whole set is
+/// known (see [`merges`]).
+fn small_organisation(
+    merge: RawMerge,
+    id: &str,
+    at: Pos,
+    problems: &mut Problems,
+) -> Option<Merge> {
+    let into = merge.merge_into.value.trim().to_owned();
+    if into.is_empty() {
+        problems
+            .add(
+                ProblemCode::EmptyValue,
+                merge.merge_into.pos,
+                format!("`merge-into` of `{id}` is empty"),
+            )
+            .help("name the document a small organisation writes it as part of");
+    }
+    let reason = required_text(
+        Some(merge.reason),
+        || format!("the reason `{id}` is merged"),
+        at,
+        problems,
+    );
+    if into.is_empty() {
+        return None;
+    }
+    Some(Merge {
+        into,
+        reason: reason?,
+        pos: merge.merge_into.pos,
     })
 }
 

@@ -5,6 +5,7 @@ pub mod hollow;
 mod raw;
 pub mod resolve;
 pub mod schema;
+mod soa_block;
 pub mod template;
 mod validate;
 

@@ -83,8 +83,11 @@ pub struct RawSoa {
     /// Every key but `history`, with its text.
     pub map: RawMap,
     /// The `history` key, and its changes or what was written instead of a list.
-    pub history: Option<(Located<String>, Result<Vec<Located<RawMap>>, &'static str>)>,
+    pub history: Option<(Located<String>, MapItems)>,
 }
+
+/// The mappings of a list, or what was written instead of a list.
+pub type MapItems = Result<Vec<Located<RawMap>>, &'static str>;
 
 /// One piece of evidence.
 #[derive(Debug)]
@@ -502,7 +505,7 @@ impl<'de> Deserialize<'de> for RawSoa {
 
 /// A list of mappings (`additional-controls:`, `history:`), or what was
 /// written instead, described for the error message.
-struct MapList(Result<Vec<Located<RawMap>>, &'static str>);
+struct MapList(MapItems);
 
 impl<'de> Deserialize<'de> for MapList {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {

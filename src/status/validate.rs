@@ -3,10 +3,10 @@
 
 use std::collections::{BTreeMap, HashMap};
 
-use super::raw::{RawEntry, RawEvidence, RawField, RawLong, RawMap, RawSoa, RawStatusFile, RawTop};
+use super::raw::{RawEntry, RawEvidence, RawField, RawLong, RawMap, RawStatusFile, RawTop};
 use super::{
     AdditionalControl, Assessment, Entry, EntryField, Evidence, META_KEYS, NOT_ASSESSED, Reason,
-    SOA_FIELDS, Section, SoaApproval, SoaChange, Status,
+    Section, Status,
 };
 use crate::date::Date;
 use crate::diag::{InvalidInput, NextStep, Pos, ProblemCode, Problems};
@@ -104,9 +104,9 @@ pub(super) fn check(
     }
 }
 
-struct Checker<'a> {
-    catalog: &'a Catalog,
-    problems: &'a mut Problems,
+pub(super) struct Checker<'a> {
+    pub(super) catalog: &'a Catalog,
+    pub(super) problems: &'a mut Problems,
 }
 
 impl Checker<'_> {
@@ -545,215 +545,25 @@ impl Checker<'_> {
         reasons
     }
 
-    /// The `soa:` block: version, approval, the risk assessment and the
-    /// treatment plan it rests on, and its change history.
-    fn soa(&mut self, key: &Located<String>, raw: RawSoa) -> Option<SoaApproval> {
-        let fields = SOA_FIELDS.map(|f| format!("`{f}`")).join(", ");
-        if let Some(what) = raw.map.invalid {
-            self.problems
-                .add(
-                    ProblemCode::WrongType,
-                    key.pos,
-                    format!("`soa` holds {what}; expected {fields}"),
-                )
-                .help(
-                    "write `soa: {version: \"1.2\", approved_by: <name>, approved_on: YYYY-MM-DD}`",
-                );
-            return None;
-        }
-        let mut soa = SoaApproval::default();
-        for (field, value) in raw.map.fields {
-            let text = value
-                .map(|v| Located::new(v.value.trim().to_owned(), v.pos))
-                .filter(|v| !v.value.is_empty());
-            match field.value.replace('-', "_").as_str() {
-                "version" => soa.version = text.map(|t| t.value),
-                "approved_by" => soa.approved_by = text.map(|t| t.value),
-                "approved_on" => {
-                    soa.approved_on = text.and_then(|t| self.date(&t, "`approved_on`"));
-                }
-                "risk_assessment" => {
-                    soa.risk_assessment = text.and_then(|t| {
-                        self.date(&t, "`risk_assessment` (the date of the risk assessment)")
-                    });
-                }
-                "risk_treatment_plan" => soa.risk_treatment_plan = text.map(|t| t.value),
-                _ => {
-                    self.problems
-                        .add(
-                            ProblemCode::UnknownKey,
-                            field.pos,
-                            format!("unknown key `{}` in `soa`", field.value),
-                        )
-                        .help(
-                            suggest::did_you_mean(&field.value, SOA_FIELDS)
-                                .unwrap_or_else(|| format!("`soa` holds {fields}")),
-                        );
-                }
-            }
-        }
-        if let Some((key, list)) = raw.history {
-            soa.history = self.history(&key, list);
-        }
-        Some(soa)
-    }
-
-    /// `soa.history`: each change with its version, date and what changed,
-    /// and optionally who made it; a version written twice is a problem.
-    fn history(
-        &mut self,
-        key: &Located<String>,
-        list: Result<Vec<Located<RawMap>>, &'static str>,
-    ) -> Vec<SoaChange> {
-        const KEYS: [&str; 4] = ["version", "date", "by", "change"];
-        const EXAMPLE: &str = "write each change as `- {version: \"1.1\", date: YYYY-MM-DD, by: <name>, change: <what changed>}`";
-        let items = match list {
-            Ok(items) => items,
-            Err(what) => {
-                self.problems
-                    .add(
-                        ProblemCode::WrongType,
-                        key.pos,
-                        format!("`history` in `soa` holds {what}; expected a list of changes"),
-                    )
-                    .help(EXAMPLE);
-                return Vec::new();
-            }
-        };
-        let mut changes: Vec<(SoaChange, Pos)> = Vec::new();
-        for item in items {
-            let at = item.pos;
-            if let Some(what) = item.value.invalid {
-                self.problems
-                    .add(
-                        ProblemCode::WrongType,
-                        at,
-                        format!("a change in `soa.history` holds {what}; expected a mapping"),
-                    )
-                    .help(EXAMPLE);
-                continue;
-            }
-            let mut text: HashMap<&'static str, Located<String>> = HashMap::new();
-            for (field, value) in item.value.fields {
-                let Some(name) = KEYS.iter().find(|k| **k == field.value) else {
-                    self.problems
-                        .add(
-                            ProblemCode::UnknownKey,
-                            field.pos,
-                            format!("unknown key `{}` in a change of `soa.history`", field.value),
-                        )
-                        .help(
-                            suggest::did_you_mean(&field.value, KEYS).unwrap_or_else(|| {
-                                "a change has `version`, `date`, `by` and `change`".to_owned()
-                            }),
-                        );
-                    continue;
-                };
-                if let Some(value) = value.filter(|v| !v.value.trim().is_empty()) {
-                    text.insert(name, Located::new(value.value.trim().to_owned(), value.pos));
-                }
-            }
-            let missing: Vec<String> = ["version", "date", "change"]
-                .into_iter()
-                .filter(|required| !text.contains_key(required))
-                .map(|required| format!("`{required}`"))
-                .collect();
-            if !missing.is_empty() {
-                self.problems
-                    .add(
-                        ProblemCode::MissingKey,
-                        at,
-                        format!("a change in `soa.history` has no {}", missing.join(" or ")),
-                    )
-                    .help(EXAMPLE);
-            }
-            let date = text
-                .remove("date")
-                .and_then(|d| self.date(&d, "the `date` of a change"));
-            let (Some(version), Some(date), Some(change)) =
-                (text.remove("version"), date, text.remove("change"))
-            else {
-                continue;
-            };
-            if let Some((_, first)) = changes.iter().find(|(c, _)| c.version == version.value) {
-                self.problems
-                    .add(
-                        ProblemCode::DuplicateKey,
-                        version.pos,
-                        format!(
-                            "version `{}` is already in `soa.history` at line {}",
-                            version.value, first.line
-                        ),
-                    )
-                    .help("keep one change per version");
-                continue;
-            }
-            changes.push((
-                SoaChange {
-                    version: version.value,
-                    date,
-                    by: text.remove("by").map(|t| t.value),
-                    change: change.value,
-                },
-                at,
-            ));
-        }
-        changes.into_iter().map(|(change, _)| change).collect()
-    }
-
     /// The `additional-controls:` list: each with an id, a title and a
     /// source; a status and a justification as for any item.
     fn additional(&mut self, raw: Vec<Located<RawMap>>) -> Vec<AdditionalControl> {
-        const KEYS: [&str; 5] = ["id", "title", "source", "status", "justification"];
+        const SHAPE: Shape = Shape {
+            named: "an additional control",
+            within: "an additional control",
+            keys: &["id", "title", "source", "status", "justification"],
+            required: &["id", "title", "source"],
+            example: "write `- {id: X.1, title: ..., source: ..., status: implemented, justification: ...}`",
+            keys_help: "an additional control has id, title, source, status, justification",
+            missing_help: "each additional control needs an id, a title and the source it comes from",
+        };
         let mut controls: Vec<AdditionalControl> = Vec::new();
         for item in raw {
             let at = item.pos;
-            if let Some(what) = item.value.invalid {
-                self.problems
-                    .add(
-                        ProblemCode::WrongType,
-                        at,
-                        format!("an additional control holds {what}; expected a mapping"),
-                    )
-                    .help("write `- {id: X.1, title: ..., source: ..., status: implemented, justification: ...}`");
+            let Some((mut text, complete)) = self.fields(item, &SHAPE) else {
                 continue;
-            }
-            let mut text: HashMap<&'static str, Located<String>> = HashMap::new();
-            for (field, value) in item.value.fields {
-                let Some(name) = KEYS.iter().find(|k| **k == field.value) else {
-                    self.problems
-                        .add(
-                            ProblemCode::UnknownKey,
-                            field.pos,
-                            format!("unknown key `{}` in an additional control", field.value),
-                        )
-                        .help(
-                            suggest::did_you_mean(&field.value, KEYS).unwrap_or_else(|| {
-                                format!("an additional control has {}", KEYS.join(", "))
-                            }),
-                        );
-                    continue;
-                };
-                if let Some(value) = value.filter(|v| !v.value.trim().is_empty()) {
-                    text.insert(name, Located::new(value.value.trim().to_owned(), value.pos));
-                }
-            }
-            let mut missing = Vec::new();
-            for required in ["id", "title", "source"] {
-                if !text.contains_key(required) {
-                    missing.push(format!("`{required}`"));
-                }
-            }
-            if !missing.is_empty() {
-                self.problems
-                    .add(
-                        ProblemCode::MissingKey,
-                        at,
-                        format!("an additional control has no {}", missing.join(" or ")),
-                    )
-                    .help(
-                        "each additional control needs an id, a title and the source it comes from",
-                    );
+            };
+            if !complete {
                 continue;
             }
             let id = text.remove("id").map(|t| t.value).unwrap_or_default();
@@ -799,6 +609,63 @@ impl Checker<'_> {
             });
         }
         controls
+    }
+
+    /// The text of each known key of a mapping written as `shape` says, and
+    /// whether every required key is there. What is not a mapping, unknown
+    /// keys and missing required keys are reported; blank values count as
+    /// missing. `None` when the item is not a mapping.
+    pub(super) fn fields(
+        &mut self,
+        item: Located<RawMap>,
+        shape: &Shape,
+    ) -> Option<(HashMap<&'static str, Located<String>>, bool)> {
+        let at = item.pos;
+        if let Some(what) = item.value.invalid {
+            self.problems
+                .add(
+                    ProblemCode::WrongType,
+                    at,
+                    format!("{} holds {what}; expected a mapping", shape.named),
+                )
+                .help(shape.example);
+            return None;
+        }
+        let mut text: HashMap<&'static str, Located<String>> = HashMap::new();
+        for (field, value) in item.value.fields {
+            let Some(name) = shape.keys.iter().find(|k| **k == field.value) else {
+                self.problems
+                    .add(
+                        ProblemCode::UnknownKey,
+                        field.pos,
+                        format!("unknown key `{}` in {}", field.value, shape.within),
+                    )
+                    .help(
+                        suggest::did_you_mean(&field.value, shape.keys.iter().copied())
+                            .unwrap_or_else(|| shape.keys_help.to_owned()),
+                    );
+                continue;
+            };
+            if let Some(value) = value.filter(|v| !v.value.trim().is_empty()) {
+                text.insert(name, Located::new(value.value.trim().to_owned(), value.pos));
+            }
+        }
+        let missing: Vec<String> = shape
+            .required
+            .iter()
+            .filter(|required| !text.contains_key(*required))
+            .map(|required| format!("`{required}`"))
+            .collect();
+        if !missing.is_empty() {
+            self.problems
+                .add(
+                    ProblemCode::MissingKey,
+                    at,
+                    format!("{} has no {}", shape.named, missing.join(" or ")),
+                )
+                .help(shape.missing_help);
+        }
+        Some((text, missing.is_empty()))
     }
 
     /// The status written, `Some(None)` for an explicit `not-assessed`;
@@ -950,7 +817,7 @@ impl Checker<'_> {
         out
     }
 
-    fn date(&mut self, text: &Located<String>, what: &str) -> Option<Date> {
+    pub(super) fn date(&mut self, text: &Located<String>, what: &str) -> Option<Date> {
         let written = text.value.trim();
         let date = Date::parse(written);
         if date.is_none() {
@@ -964,6 +831,25 @@ impl Checker<'_> {
         }
         date
     }
+}
+
+/// How a list item of text fields is written: `additional-controls` and
+/// `soa.history`.
+pub(super) struct Shape {
+    /// The item, for messages: "an additional control".
+    pub(super) named: &'static str,
+    /// The item as the place of a key: "a change of `soa.history`".
+    pub(super) within: &'static str,
+    /// Every key it may have.
+    pub(super) keys: &'static [&'static str],
+    /// The keys it must have.
+    pub(super) required: &'static [&'static str],
+    /// How to write one, for an item that is no mapping.
+    pub(super) example: &'static str,
+    /// What it has, for an unknown key with no near match.
+    pub(super) keys_help: &'static str,
+    /// What it needs, for a missing key.
+    pub(super) missing_help: &'static str,
 }
 
 /// What is wrong with the justification of an exclusion, in words that
