@@ -4,6 +4,7 @@
 mod builtin;
 mod crosswalk;
 mod documents;
+mod lint;
 mod raw;
 mod standard;
 
@@ -123,10 +124,11 @@ fn load_with(sources: &[Source], parse: Parser) -> Result<Catalog, InvalidInput>
         all_problems.push(problems);
     }
 
-    let problems: Vec<_> = all_problems
+    let mut problems: Vec<_> = all_problems
         .into_iter()
         .flat_map(|problems| InvalidInput::from(problems).0)
         .collect();
+    problems.extend(documents::merges(&documents));
     if problems.is_empty() {
         let mut catalog = Catalog::new(catalog_standards, built);
         catalog.documents = documents;

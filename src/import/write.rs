@@ -96,6 +96,12 @@ pub fn render(catalog: &Catalog, import: &Import) -> String {
         if let Some(on) = soa.approved_on {
             parts.push(format!("approved_on: {on}"));
         }
+        if let Some(date) = soa.risk_assessment {
+            parts.push(format!("risk_assessment: {date}"));
+        }
+        if let Some(plan) = &soa.risk_treatment_plan {
+            parts.push(format!("risk_treatment_plan: {}", scalar(plan)));
+        }
         let _ = writeln!(out, "soa: {{{}}}", parts.join(", "));
     }
     for standard in catalog.indexes() {
