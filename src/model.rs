@@ -508,6 +508,10 @@ pub struct Link {
 pub enum DocumentKind {
     /// Direction and commitments set by management.
     Policy,
+    /// A declaration management approves and keeps current, such as the scope.
+    Statement,
+    /// Who does what: roles set against activities, with their authorities.
+    Matrix,
     /// How something is done, step by step.
     Procedure,
     /// What will be done, by whom and when.
@@ -520,8 +524,10 @@ pub enum DocumentKind {
 
 impl DocumentKind {
     /// Every kind.
-    pub const ALL: [DocumentKind; 5] = [
+    pub const ALL: [DocumentKind; 7] = [
         DocumentKind::Policy,
+        DocumentKind::Statement,
+        DocumentKind::Matrix,
         DocumentKind::Procedure,
         DocumentKind::Plan,
         DocumentKind::Register,
@@ -532,6 +538,8 @@ impl DocumentKind {
     pub fn as_str(self) -> &'static str {
         match self {
             DocumentKind::Policy => "policy",
+            DocumentKind::Statement => "statement",
+            DocumentKind::Matrix => "matrix",
             DocumentKind::Procedure => "procedure",
             DocumentKind::Plan => "plan",
             DocumentKind::Register => "register",
@@ -567,6 +575,8 @@ pub struct Document {
     pub supports: Vec<(StandardIndex, Vec<ItemIndex>)>,
     /// Its sections, in order.
     pub sections: Vec<DocumentSection>,
+    /// The document a small organisation commonly writes it as part of.
+    pub merge: Option<Merge>,
     /// The file it came from.
     pub file: String,
 }
@@ -600,6 +610,18 @@ pub fn union(
     }
     all.sort_by_key(|(standard, _)| *standard);
     all
+}
+
+/// The document of the set that a small organisation commonly writes
+/// another one as part of, and why.
+#[derive(Debug, Clone)]
+pub struct Merge {
+    /// The id of the document it goes into.
+    pub into: String,
+    /// Why, in our own words.
+    pub reason: String,
+    /// Where `merge-into` is written, for problems.
+    pub pos: crate::diag::Pos,
 }
 
 /// One section of a document.

@@ -4,6 +4,7 @@
 mod builtin;
 mod crosswalk;
 mod documents;
+mod lint;
 mod raw;
 mod standard;
 
@@ -14,7 +15,9 @@ use crate::diag::{InvalidInput, Pos, ProblemCode, Problems};
 use crate::model::Catalog;
 use crate::yaml::{self, Located};
 
-pub use builtin::{BUILTIN, PURPOSE, PURPOSE_LONG};
+pub use builtin::{
+    BUILTIN, CISO_ASSISTANT_COUNTERPART, Counterpart, EXPORT_ABOUT, EXPORTED, PURPOSE, PURPOSE_LONG,
+};
 
 /// The text of one catalogue or crosswalk file.
 #[derive(Debug, Clone)]
@@ -121,10 +124,11 @@ fn load_with(sources: &[Source], parse: Parser) -> Result<Catalog, InvalidInput>
         all_problems.push(problems);
     }
 
-    let problems: Vec<_> = all_problems
+    let mut problems: Vec<_> = all_problems
         .into_iter()
         .flat_map(|problems| InvalidInput::from(problems).0)
         .collect();
+    problems.extend(documents::merges(&documents));
     if problems.is_empty() {
         let mut catalog = Catalog::new(catalog_standards, built);
         catalog.documents = documents;

@@ -722,7 +722,11 @@ pub fn import(
                     "{} may not be excluded: record how far it is in place instead",
                     entry.id
                 ));
-            } else if entry.justification.is_none() {
+            } else if entry.justification.as_deref().is_none_or(|text| {
+                crate::status::says_nothing(text) == Some(crate::status::Hollow::Invisible)
+            }) {
+                // Invisible characters alone are no justification, for
+                // `ims validate` as for a blank cell.
                 wrong
                     .push("excluded without a justification: say why it does not apply".to_owned());
             }
@@ -1016,6 +1020,9 @@ fn soa_of(about: &BTreeMap<String, String>) -> Option<SoaApproval> {
         version: get("soa version"),
         approved_by: get("approved by"),
         approved_on: get("approved on").and_then(|d| Date::parse(&d)),
+        risk_assessment: get("risk assessment").and_then(|d| Date::parse(&d)),
+        risk_treatment_plan: get("risk treatment plan"),
+        history: Vec::new(),
     };
     (soa != SoaApproval::default()).then_some(soa)
 }

@@ -9,6 +9,46 @@ use serde_json::{Map, Value, json};
 use super::{Entry, NOT_ASSESSED, Status};
 use crate::model::Catalog;
 
+/// A date written YYYY-MM-DD.
+fn date(description: &str) -> Value {
+    json!({"description": description, "type": "string", "pattern": r"^\d{4}-\d{2}-\d{2}$"})
+}
+
+/// The `soa:` block: version and approval, the risk work it rests on, and
+/// its change history.
+fn soa() -> Value {
+    let text = |description: &str| json!({"type": "string", "description": description});
+    let version =
+        |description: &str| json!({"type": ["string", "number"], "description": description});
+    json!({
+        "description": "The version and approval of the Statement of Applicability, the risk assessment and treatment plan it rests on, and its change history.",
+        "type": "object",
+        "additionalProperties": false,
+        "properties": {
+            "version": version("The SoA's version."),
+            "approved_by": text("Who approved the SoA."),
+            "approved_on": date("When the SoA was approved (YYYY-MM-DD)."),
+            "risk_assessment": date("When the risk assessment the SoA rests on was made (YYYY-MM-DD)."),
+            "risk_treatment_plan": version("The version of the risk treatment plan the SoA rests on."),
+            "history": {
+                "description": "The SoA's change history: one entry per version.",
+                "type": "array",
+                "items": {
+                    "type": "object",
+                    "additionalProperties": false,
+                    "required": ["version", "date", "change"],
+                    "properties": {
+                        "version": version("The version the change made."),
+                        "date": date("When (YYYY-MM-DD)."),
+                        "by": text("Who made or approved the change."),
+                        "change": text("What changed."),
+                    },
+                },
+            },
+        },
+    })
+}
+
 /// The schema as pretty JSON with a final newline.
 pub fn render(catalog: &Catalog) -> serde_json::Result<String> {
     let mut generator = SchemaGenerator::new(SchemaSettings::draft07());
@@ -81,20 +121,7 @@ pub fn render(catalog: &Catalog) -> serde_json::Result<String> {
         json!({"type": "string", "pattern": r"^\d{4}-\d{2}-\d{2}$", "description": "When the assessment was made (YYYY-MM-DD)."}),
     );
     properties.insert("assessor".to_owned(), text("Who made the assessment."));
-    let date = json!({"type": "string", "pattern": r"^\d{4}-\d{2}-\d{2}$"});
-    properties.insert(
-        "soa".to_owned(),
-        json!({
-            "description": "The version and approval of the Statement of Applicability.",
-            "type": "object",
-            "additionalProperties": false,
-            "properties": {
-                "version": {"type": ["string", "number"], "description": "The SoA's version."},
-                "approved_by": text("Who approved the SoA."),
-                "approved_on": {"description": "When the SoA was approved (YYYY-MM-DD).", "type": "string", "pattern": date["pattern"]},
-            },
-        }),
-    );
+    properties.insert("soa".to_owned(), soa());
     properties.insert(
         "additional-controls".to_owned(),
         json!({
@@ -123,7 +150,7 @@ pub fn render(catalog: &Catalog) -> serde_json::Result<String> {
             "additionalProperties": false,
             "properties": {
                 "effort-scale": {"type": ["number", "string"], "minimum": 0.05, "maximum": 20, "description": "Multiplies every catalogue effort: 1 is the catalogues' reference organisation (about 50 staff), 0.5 half its work, 2 twice."},
-                "start": {"description": "The first working day of the project (YYYY-MM-DD).", "type": "string", "pattern": date["pattern"]},
+                "start": date("The first working day of the project (YYYY-MM-DD)."),
                 "people": {"type": ["integer", "string"], "minimum": 1, "maximum": 200, "description": "People working on the project in parallel, full time."},
                 "operate-weeks": weeks("Weeks the system runs, building up records, before the first internal audit."),
                 "stage-gap-weeks": weeks("Weeks between the Stage 1 and the Stage 2 audit."),
@@ -146,8 +173,8 @@ pub fn render(catalog: &Catalog) -> serde_json::Result<String> {
                 "required": ["standard"],
                 "properties": {
                     "standard": {"enum": keys, "description": "The certified standard's key."},
-                    "since": {"description": "When it was first certified (YYYY-MM-DD).", "type": "string", "pattern": date["pattern"]},
-                    "next-audit": {"description": "The next surveillance or recertification audit (YYYY-MM-DD).", "type": "string", "pattern": date["pattern"]},
+                    "since": date("When it was first certified (YYYY-MM-DD)."),
+                    "next-audit": date("The next surveillance or recertification audit (YYYY-MM-DD)."),
                     "body": text("The certification body."),
                 },
             },

@@ -429,10 +429,16 @@ fn document_counts(items: &Items<'_>, members: &[usize]) -> Vec<(usize, usize)> 
 /// Which documents an item's work is written up in first: those that set
 /// out how the work is done (policies, procedures, plans), then the lists
 /// that are the work's result (registers), then the records that only
-/// evidence it.
+/// evidence it. A statement (the scope) and a matrix (who holds which role)
+/// are decisions management takes before the work, as a policy is, so they
+/// come first too.
 fn work_tier(kind: DocumentKind) -> u8 {
     match kind {
-        DocumentKind::Policy | DocumentKind::Procedure | DocumentKind::Plan => 0,
+        DocumentKind::Policy
+        | DocumentKind::Statement
+        | DocumentKind::Matrix
+        | DocumentKind::Procedure
+        | DocumentKind::Plan => 0,
         DocumentKind::Register => 1,
         DocumentKind::Record => 2,
     }
@@ -442,19 +448,30 @@ fn work_tier(kind: DocumentKind) -> u8 {
 pub(super) struct Naming<'a> {
     pub catalog: &'a Catalog,
     pub items: &'a Items<'a>,
-    /// For each document, the package that holds most of its open items
-    /// (the first such on a tie): the one that writes it.
+    /// For each document, the package that writes it: the one that holds
+    /// most of its open items (see [`Naming::new`] for ties).
     owner: Vec<Option<usize>>,
 }
 
 impl<'a> Naming<'a> {
     /// The naming for `items` grouped into `packages`.
     pub fn new(catalog: &'a Catalog, items: &'a Items<'a>, packages: &[Vec<usize>]) -> Self {
-        let mut owner: Vec<Option<(usize, usize)>> = vec![None; catalog.documents.len()];
+        // Per document: the package with most of its items, then with most
+        // items that expect documented information (the document is their
+        // work), then the first.
+        let mut owner: Vec<Option<(usize, (usize, usize))>> = vec![None; catalog.documents.len()];
         for (package, members) in packages.iter().enumerate() {
             for (document, count) in document_counts(items, members) {
-                if owner[document].is_none_or(|(_, most)| count > most) {
-                    owner[document] = Some((package, count));
+                let documented = members
+                    .iter()
+                    .filter(|&&m| {
+                        items.document[m] == Some(document)
+                            && catalog.item(items.open[m]).documented.is_some()
+                    })
+                    .count();
+                let score = (count, documented);
+                if owner[document].is_none_or(|(_, best)| score > best) {
+                    owner[document] = Some((package, score));
                 }
             }
         }
