@@ -117,11 +117,26 @@ fn load_with(sources: &[Source], parse: Parser) -> Result<Catalog, InvalidInput>
     }
 
     let mut documents = Vec::new();
+    let mut from_builtin = Vec::new();
     for (builtin, draft) in merge_documents(document_sets, &mut all_problems) {
         let mut problems = Problems::new(draft.file.clone());
         let dropped: &[String] = if builtin { &replaced } else { &[] };
         documents.extend(draft.validate(&catalog_standards, dropped, &mut problems));
+        from_builtin.resize(documents.len(), builtin);
         all_problems.push(problems);
+    }
+    // A built-in document whose small-organisation merge names a built-in
+    // document dropped with a replaced standard keeps no merge: the advice
+    // was for the built-in set as a whole, not a mistake of the user's.
+    let ids: Vec<String> = documents.iter().map(|d| d.id.clone()).collect();
+    for (document, &builtin) in documents.iter_mut().zip(&from_builtin) {
+        let gone = document
+            .merge
+            .as_ref()
+            .is_some_and(|merge| !ids.contains(&merge.into));
+        if builtin && !replaced.is_empty() && gone {
+            document.merge = None;
+        }
     }
 
     let mut problems: Vec<_> = all_problems

@@ -61,7 +61,7 @@ edges:
   - {source: A.2.1, target: 2.1, relationship: superset-of, reverse-weight: 0.95, reverse-residual: Rest., rationale: All.}
   - {source: A.2.2, target: 2.2, relationship: intersects-with, weight: 0.4, reverse-weight: 0.5, residual: R., reverse-residual: RR., rationale: Some.}
   - {source: A.2.1 + A.2.2, target: 2.2, relationship: intersects-with, weight: 0.8, reverse-weight: 0.3, residual: R., reverse-residual: RR., rationale: Together.}
-  - {source: A.2.1 + A.2.3, target: 2.1, relationship: equal, rationale: Both make it.}
+  - {source: A.2.1 + A.2.3, target: 2.1, relationship: superset-of, reverse-weight: 0.9, reverse-residual: RR., rationale: Both make it.}
   - {source: 1.2, target: 2, relationship: intersects-with, weight: 0.15, reverse-weight: 0.05, residual: R., reverse-residual: RR., rationale: A little.}
   - {source: 1.1 + 1.2, target: 1.2, relationship: intersects-with, weight: 0.6, reverse-weight: 0.3, residual: R., reverse-residual: RR., rationale: First group.}
   - {source: 1.1 + A.2.3, target: 1.2, relationship: intersects-with, weight: 0.3, reverse-weight: 0.2, residual: R., reverse-residual: RR., rationale: Second group.}
@@ -149,14 +149,15 @@ fn each_direction_gets_its_own_set_with_its_own_relationship_and_weight() {
             // A heading target: each item beneath it, at the edge's weight (0.15).
             row("1.2", "2.1", "intersect", 2),
             row("1.2", "2.2", "intersect", 2),
-            // The pair's own superset-of wins over the equal group.
+            // The pair's own superset-of wins over the group's.
             row("a.2.1", "2.1", "superset", 10),
             // A member of a source group: the group's weight, as an upper bound.
             row("a.2.1", "2.2", "intersect", 8),
             row("a.2.2", "2.2", "intersect", 4),
-            // A member of an equal source group asks for part of the target.
+            // A member of a superset-of source group, alone, neither holds
+            // all of the target nor only what the target asks.
             row("a.2.3", "1.2", "intersect", 3),
-            row("a.2.3", "2.1", "subset", 9),
+            row("a.2.3", "2.1", "intersect", 9),
         ]
     );
     assert_eq!(
@@ -171,8 +172,8 @@ fn each_direction_gets_its_own_set_with_its_own_relationship_and_weight() {
             row("2.1", "1.2", "intersect", 1),
             // Inverse of superset-of at 0.95: partial, so 9 rather than 10.
             row("2.1", "a.2.1", "subset", 9),
-            // The target group's member is covered as the group is.
-            row("2.1", "a.2.3", "superset", 10),
+            // A member of the target group, at the group's weight back (0.9).
+            row("2.1", "a.2.3", "intersect", 9),
             row("2.2", "1.2", "intersect", 1),
             row("2.2", "a.2.1", "intersect", 3),
             row("2.2", "a.2.2", "intersect", 5),
