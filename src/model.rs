@@ -589,8 +589,8 @@ impl Document {
     }
 }
 
-/// Two lists of items per standard as one, in catalogue order of standards,
-/// each item once.
+/// Two lists of items per standard as one, in catalogue order of standards
+/// and of items, each item once.
 pub fn union(
     a: &[(StandardIndex, Vec<ItemIndex>)],
     b: &[(StandardIndex, Vec<ItemIndex>)],
@@ -607,6 +607,9 @@ pub fn union(
             }
             None => all.push((*standard, items.clone())),
         }
+    }
+    for (_, items) in &mut all {
+        items.sort_unstable();
     }
     all.sort_by_key(|(standard, _)| *standard);
     all
