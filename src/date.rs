@@ -93,6 +93,13 @@ impl Date {
 }
 
 impl Date {
+    /// The first date ims can write, before any other.
+    pub const MIN: Date = Date {
+        year: 1,
+        month: 1,
+        day: 1,
+    };
+
     /// The day of the week, 0 for Monday to 6 for Sunday.
     pub fn weekday(self) -> u8 {
         // 1970-01-01 was a Thursday.

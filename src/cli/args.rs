@@ -171,18 +171,19 @@ pub struct PlanArgs {
     #[arg(long, value_name = "DATE", help_heading = "Calendar")]
     pub start: Option<String>,
 
-    /// People working on the project in parallel, full time [default: the
-    /// status file's `plan.people`, else 1]
-    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..=200), help_heading = "Calendar")]
-    pub people: Option<u32>,
+    /// People working on the project in parallel, in full-time equivalents
+    /// net of leave (1.5 is one full-time and one half-time person)
+    /// [default: the status file's `plan.people`, else 1]
+    #[arg(long, value_name = "N", help_heading = "Calendar")]
+    pub people: Option<String>,
 
     /// Weeks the system runs, building up records, before the first internal
-    /// audit [default: the status file's `plan.operate-weeks`, else 12]
+    /// audit [default: the status file's `plan.operate-weeks`, else 8]
     #[arg(long, value_name = "WEEKS", value_parser = clap::value_parser!(u32).range(0..=104), help_heading = "Calendar")]
     pub operate_weeks: Option<u32>,
 
     /// Weeks between the Stage 1 and the Stage 2 audit [default: the status
-    /// file's `plan.stage-gap-weeks`, else 4]
+    /// file's `plan.stage-gap-weeks`, else 6]
     #[arg(long, value_name = "WEEKS", value_parser = clap::value_parser!(u32).range(0..=104), help_heading = "Calendar")]
     pub stage_gap_weeks: Option<u32>,
 

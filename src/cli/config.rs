@@ -272,6 +272,17 @@ impl PlanConfig {
                 )),
             })
             .transpose()?;
+        let people = args
+            .people
+            .as_deref()
+            .map(|text| match text.trim().parse::<f64>() {
+                Ok(value) if (0.1..=200.0).contains(&value) => Ok(value),
+                _ => Err(Failure::message(
+                    format!("--people `{text}` is not a number of people from 0.1 to 200"),
+                    Some("count full-time equivalents: 1.5 is one full-time and one half-time person".to_owned()),
+                )),
+            })
+            .transpose()?;
         Ok(PlanConfig {
             file: args.file,
             format,
@@ -286,7 +297,7 @@ impl PlanConfig {
             settings: PlanSettings {
                 effort_scale,
                 start,
-                people: args.people,
+                people,
                 operate_weeks: args.operate_weeks,
                 stage_gap_weeks: args.stage_gap_weeks,
             },
@@ -323,7 +334,7 @@ impl PlanConfig {
         };
         Ok(Some(CalendarOptions {
             start,
-            people: cli.people.or(file.people).unwrap_or(1),
+            people: cli.people.or(file.people).unwrap_or(1.0),
             operate_weeks: cli
                 .operate_weeks
                 .or(file.operate_weeks)

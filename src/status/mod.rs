@@ -106,8 +106,8 @@ pub struct PlanSettings {
     pub effort_scale: Option<f64>,
     /// The first working day of the project.
     pub start: Option<Date>,
-    /// People working on it in parallel, full time.
-    pub people: Option<u32>,
+    /// People working on it in parallel, in full-time equivalents.
+    pub people: Option<f64>,
     /// Weeks the system runs, building up records, before the internal audit.
     pub operate_weeks: Option<u32>,
     /// Weeks between the Stage 1 and the Stage 2 audit.

@@ -679,7 +679,7 @@ impl Checker<'_> {
                     plan.effort_scale = self.number(&text, "`effort-scale`", MIN_SCALE, MAX_SCALE);
                 }
                 "start" => plan.start = self.date(&text, "`start`"),
-                "people" => plan.people = self.count(&text, "`people`", 1, MAX_PEOPLE),
+                "people" => plan.people = self.number(&text, "`people`", 0.1, MAX_PEOPLE),
                 "operate-weeks" => {
                     plan.operate_weeks = self.count(&text, "`operate-weeks`", 0, MAX_WEEKS);
                 }
@@ -1100,8 +1100,8 @@ const MAX_ENTRY_EFFORT: f64 = 10_000.0;
 /// The range of `effort-scale`.
 const MIN_SCALE: f64 = 0.05;
 const MAX_SCALE: f64 = 20.0;
-/// Most people a plan may schedule.
-const MAX_PEOPLE: u32 = 200;
+/// Most people, in full-time equivalents, a plan may schedule.
+const MAX_PEOPLE: f64 = 200.0;
 /// Longest period, in weeks, a plan setting may name.
 const MAX_WEEKS: u32 = 104;
 

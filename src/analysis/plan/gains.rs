@@ -70,20 +70,11 @@ impl<'a> Gains<'a> {
             .map(Status::weight)
     }
 
-    /// An item's share of the head start with the items of `done`
-    /// implemented; `None` when it is not applicable.
-    fn share(&self, node: Node, done: &HashSet<Node>) -> Option<f64> {
-        let status = self.statuses.status(node);
-        if status == Some(Status::NotApplicable) {
-            return None;
-        }
-        let own = if done.contains(&node) {
-            1.0
-        } else {
-            status.map_or(0.0, Status::weight)
-        };
-        let reuse = self
-            .catalog
+    /// How much of an item its strongest source gives with the items of
+    /// `done` implemented: the sources in the standards of the file, and
+    /// those the plan has done.
+    pub fn reuse(&self, node: Node, done: &HashSet<Node>) -> f64 {
+        self.catalog
             .links(node)
             .iter()
             .filter_map(|link| {
@@ -99,8 +90,22 @@ impl<'a> Gains<'a> {
                 }
                 Some(contribution(link.weight, total / end.leaves.len() as f64))
             })
-            .fold(0.0, f64::max);
-        Some(reuse.max(own))
+            .fold(0.0, f64::max)
+    }
+
+    /// An item's share of the head start with the items of `done`
+    /// implemented; `None` when it is not applicable.
+    fn share(&self, node: Node, done: &HashSet<Node>) -> Option<f64> {
+        let status = self.statuses.status(node);
+        if status == Some(Status::NotApplicable) {
+            return None;
+        }
+        let own = if done.contains(&node) {
+            1.0
+        } else {
+            status.map_or(0.0, Status::weight)
+        };
+        Some(self.reuse(node, done).max(own))
     }
 
     /// The head-start points `members` add to each reported standard, done

@@ -23,6 +23,7 @@ pub use schedule::{CalendarOptions, SHARE_DAYS};
 
 use super::effort::{ItemEffort, item_effort};
 use super::{Options, Scope, Suggestion, analyse, effort_scale};
+use crate::date::Date;
 use crate::model::{Catalog, Node, StandardIndex};
 use crate::status::resolve::Statuses;
 use crate::status::{Assessment, Priority, Status};
@@ -62,16 +63,113 @@ struct Open<'a> {
     priority: Vec<Option<Priority>>,
     /// Whether each is an open item of a live certificate, closed apart and first.
     live: Vec<bool>,
+    /// For an item of a live certificate, the open items of the new
+    /// standard whose work closes it, which it waits for.
+    closed_by: Vec<Vec<usize>>,
     /// Today's statuses.
     statuses: &'a Statuses<'a>,
 }
 
+/// How a live certificate's open item is coupled to the new standard's
+/// work that closes it.
+#[derive(Debug, Clone, Default)]
+struct Coupling {
+    /// Items that must be closed by a date: by work whose every item the
+    /// last plan ended by then (its dates, by item), else on their own.
+    by: HashMap<Node, Date>,
+    /// When each item ended in the last plan.
+    ends: HashMap<Node, Date>,
+}
+
 /// Builds the plan for an assessment; with a calendar, the steps are dated.
+///
+/// An open item of a live certificate that the new standard's work closes
+/// waits for that work (see [`couple`]); when the calendar ends that work
+/// after the item is due or after the certificate's next audit, the plan is
+/// made again with the item waiting for the strongest work that the first
+/// plan ends in time, or else on its own, first, so that the audit finds it
+/// closed.
 pub fn plan(
     catalog: &Catalog,
     assessment: &Assessment,
     options: &Options,
     calendar: Option<CalendarOptions>,
+) -> Result<PlanReport, PlanError> {
+    let mut coupling = Coupling::default();
+    let report = plan_with(catalog, assessment, options, calendar, &coupling)?;
+    let late = late_couplings(catalog, assessment, &report);
+    if late.is_empty() {
+        return Ok(report);
+    }
+    coupling.by = late.into_iter().collect();
+    coupling.ends = ends(catalog, &report);
+    let report = plan_with(catalog, assessment, options, calendar, &coupling)?;
+    // What the new dates still end late is closed on its own.
+    let still: Vec<(Node, Date)> = late_couplings(catalog, assessment, &report);
+    if still.is_empty() {
+        return Ok(report);
+    }
+    for (node, _) in still {
+        coupling.by.insert(node, Date::MIN);
+    }
+    plan_with(catalog, assessment, options, calendar, &coupling)
+}
+
+/// When each planned item ends.
+fn ends(catalog: &Catalog, report: &PlanReport) -> HashMap<Node, Date> {
+    let mut out = HashMap::new();
+    for step in &report.steps {
+        let Some(end) = step.end else { continue };
+        for item in &step.items {
+            let Some(standard) = catalog.standard_index(&item.standard) else {
+                continue;
+            };
+            if let Some(index) = catalog.standards[standard].find(&item.id) {
+                out.insert(Node { standard, item: index }, end);
+            }
+        }
+    }
+    out
+}
+
+/// The open items of live certificates that the plan closes with the new
+/// standard's work only after they are due or after the certificate's next
+/// audit, with that deadline.
+fn late_couplings(
+    catalog: &Catalog,
+    assessment: &Assessment,
+    report: &PlanReport,
+) -> Vec<(Node, Date)> {
+    let mut late = Vec::new();
+    for step in &report.steps {
+        let Some(end) = step.end else { continue };
+        for item in &step.items {
+            let Some(standard) = catalog.standard_index(&item.standard) else {
+                continue;
+            };
+            let Some(certificate) = assessment.certificates.iter().find(|c| c.standard == standard)
+            else {
+                continue;
+            };
+            let deadline = [item.due, certificate.next_audit].into_iter().flatten().min();
+            let closed_by_new_work = step.waits.iter().any(|w| w.closes);
+            if let Some(deadline) = deadline.filter(|&d| closed_by_new_work && end > d)
+                && let Some(index) = catalog.standards[standard].find(&item.id)
+            {
+                late.push((Node { standard, item: index }, deadline));
+            }
+        }
+    }
+    late
+}
+
+/// The plan, with the live certificates' items coupled as `coupling` says.
+fn plan_with(
+    catalog: &Catalog,
+    assessment: &Assessment,
+    options: &Options,
+    calendar: Option<CalendarOptions>,
+    coupling: &Coupling,
 ) -> Result<PlanReport, PlanError> {
     let scope = Scope::new(assessment, options);
     let statuses = Statuses::resolve(catalog, assessment, &scope.all);
@@ -90,7 +188,7 @@ pub fn plan(
         .collect();
     let certified: Vec<StandardIndex> =
         assessment.certificates.iter().map(|c| c.standard).collect();
-    let open = open_items(
+    let mut open = open_items(
         catalog,
         assessment,
         &scope,
@@ -106,6 +204,7 @@ pub fn plan(
         },
         effort_scale(assessment, options),
     );
+    couple(catalog, &statuses, &mut open, coupling);
     let sized = open.effort.iter().all(Option::is_some);
     let size: Vec<f64> = open
         .effort
@@ -123,6 +222,7 @@ pub fn plan(
     );
     let packages = packages::Packages::new(catalog, &items, &open, &scope, &statuses);
     let order = order::order(&packages.prerequisites, &packages.keys);
+    let integrated = packages::integrated(catalog, &statuses, &scope, &open, &packages, &order);
     steps::Plan {
         catalog,
         assessment,
@@ -133,8 +233,73 @@ pub fn plan(
         open: &open,
         packages: &packages,
         order: &order,
+        integrated: &integrated,
     }
     .report(calendar)
+}
+
+/// The weight from which the new standard's work counts as closing an open
+/// item of a live certificate: three tenths of the item or more is a real
+/// start on it (see the crosswalk's weight scale), so that the item's own
+/// remaining work is done right after, reusing it.
+pub const CLOSES: f64 = 0.3;
+
+/// Couples each open item of a live certificate to the new standard's
+/// work that closes it: the sources of its strongest crosswalk edge of
+/// weight [`CLOSES`] or more whose every source is open in this plan (or
+/// in place); for an item that must be closed by a date, the strongest
+/// whose sources the last plan ended by then, else none. The item then
+/// waits for that work, and its effort counts what that work gives it.
+fn couple(catalog: &Catalog, statuses: &Statuses<'_>, open: &mut Open<'_>, coupling: &Coupling) {
+    let position: HashMap<Node, usize> = open
+        .nodes
+        .iter()
+        .enumerate()
+        .map(|(i, &n)| (n, i))
+        .collect();
+    for item in 0..open.nodes.len() {
+        let node = open.nodes[item];
+        if !open.live[item] {
+            continue;
+        }
+        let mut closers: Vec<(f64, Vec<usize>)> = catalog
+            .links(node)
+            .iter()
+            .filter(|link| link.weight >= CLOSES)
+            .filter_map(|link| {
+                let end = catalog.other(link);
+                let mut sources = Vec::new();
+                for other in end.nodes() {
+                    match position.get(&other) {
+                        Some(&at) if !open.live[at] => sources.push(at),
+                        Some(_) => return None,
+                        None if statuses.status(other).is_some_and(|s| s.in_place()) => {}
+                        None => return None,
+                    }
+                }
+                (!sources.is_empty()).then_some((link.weight, sources))
+            })
+            .collect();
+        // Strongest first; of two as strong, the one with fewer items.
+        closers.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.len().cmp(&b.1.len())));
+        let in_time = |sources: &Vec<usize>| match coupling.by.get(&node) {
+            None => true,
+            Some(deadline) => sources.iter().all(|&at| {
+                coupling
+                    .ends
+                    .get(&open.nodes[at])
+                    .is_some_and(|end| end <= deadline)
+            }),
+        };
+        if let Some((_, sources)) = closers.into_iter().find(|(_, sources)| in_time(sources)) {
+            for source in sources {
+                if !open.waits[item].contains(&source) {
+                    open.waits[item].push(source);
+                    open.closed_by[item].push(source);
+                }
+            }
+        }
+    }
 }
 
 /// Every assessable item of the reported standards that is not in place
@@ -201,11 +366,9 @@ fn open_items<'a>(
         .collect();
     let live = nodes
         .iter()
-        .map(|&node| {
-            certified.contains(&node.standard)
-                && !joint_with_new_work(catalog, node, &position, certified)
-        })
+        .map(|&node| certified.contains(&node.standard))
         .collect();
+    let count = nodes.len();
     Open {
         nodes,
         waits,
@@ -214,27 +377,9 @@ fn open_items<'a>(
         own_estimate,
         priority,
         live,
+        closed_by: vec![Vec::new(); count],
         statuses,
     }
-}
-
-/// Whether an open item of a certified standard has a substantial edge to
-/// an open item of a standard not yet certified: the new project closes it
-/// as part of that work, rather than apart, first.
-fn joint_with_new_work(
-    catalog: &Catalog,
-    node: Node,
-    open: &HashMap<Node, usize>,
-    certified: &[StandardIndex],
-) -> bool {
-    catalog.links(node).iter().any(|link| {
-        let edge = catalog.edge(link);
-        edge.weight.max(edge.reverse_weight) >= SUBSTANTIAL
-            && catalog
-                .other(link)
-                .nodes()
-                .any(|other| !certified.contains(&other.standard) && open.contains_key(&other))
-    })
 }
 
 /// An item's risk priority: its own entry's, else the nearest heading's

@@ -1,9 +1,13 @@
 //! The packages of a plan, with what each costs, adds, waits for and is
 //! called, and the keys that order them.
 
+use std::collections::HashSet;
+
 use super::{Figure, Open, PackageKind, gains, grouping, order};
 use crate::analysis::Scope;
-use crate::analysis::effort::Effort;
+use crate::analysis::effort::{Effort, ItemEffort};
+use crate::analysis::reuse::round2;
+use crate::model::Node;
 use crate::date::Date;
 use crate::model::{Catalog, Phase};
 use crate::status::Status;
@@ -17,7 +21,6 @@ pub(super) struct Packages {
     pub kinds: Vec<PackageKind>,
     /// `None` for a live certificate's work.
     pub phases: Vec<Option<Phase>>,
-    pub effort: Vec<Option<Effort>>,
     pub prerequisites: Vec<Vec<usize>>,
     pub gains: Vec<Vec<Figure>>,
     pub keys: Vec<order::Keys>,
@@ -125,7 +128,6 @@ impl Packages {
             members,
             kinds,
             phases,
-            effort,
             prerequisites,
             gains,
             keys,
@@ -154,4 +156,55 @@ fn due(list: &[usize], open: &Open<'_>) -> Option<Date> {
     list.iter()
         .filter_map(|&i| open.statuses.get(open.nodes[i]).entry.and_then(|e| e.due))
         .min()
+}
+
+/// The effort of each item and package in this plan: what is in place and
+/// what the other standards have in place is reused, as in the gap report,
+/// and so is what the plan has done before, in earlier packages or earlier
+/// in the same package (its standards in catalogue order), for another
+/// standard: work done once for both standards is not counted twice.
+pub(super) struct Integrated {
+    /// By open item; `None` without an estimate.
+    pub items: Vec<Option<ItemEffort>>,
+    /// By package; `None` when an item has no estimate.
+    pub packages: Vec<Option<Effort>>,
+}
+
+/// The plan's effort, package by package in plan order.
+pub(super) fn integrated(
+    catalog: &Catalog,
+    statuses: &Statuses<'_>,
+    scope: &Scope,
+    open: &Open<'_>,
+    packages: &Packages,
+    order: &[(usize, super::Rule, usize)],
+) -> Integrated {
+    let credit = gains::Gains::new(catalog, statuses, scope);
+    let mut done: HashSet<Node> = HashSet::new();
+    let mut items: Vec<Option<ItemEffort>> = open.effort.clone();
+    let mut totals: Vec<Option<Effort>> = vec![None; packages.members.len()];
+    for &(package, _, _) in order {
+        let mut total = Some(Effort::default());
+        for &i in &packages.members[package] {
+            let node = open.nodes[i];
+            if let Some(effort) = open.effort[i].filter(|_| !open.own_estimate[i]) {
+                let level = statuses.status(node).map_or(0.0, Status::weight);
+                let reused = credit.reuse(node, &done).max(open.reuse[i]).max(level);
+                items[i] = Some(ItemEffort {
+                    days: round2(effort.full * (1.0 - reused)).min(effort.days),
+                    ..effort
+                });
+            }
+            done.insert(node);
+            match (total.as_mut(), items[i]) {
+                (Some(sum), Some(effort)) => sum.add(effort),
+                _ => total = None,
+            }
+        }
+        totals[package] = total.map(Effort::rounded);
+    }
+    Integrated {
+        items,
+        packages: totals,
+    }
 }

@@ -60,9 +60,13 @@ pub struct PlanStandard {
     pub open: usize,
     /// Whether the organisation holds a certificate for it.
     pub certified: bool,
-    /// Person-days left, after reuse and without it; null when the
-    /// catalogue gives no estimates.
+    /// Person-days left, after reuse of what is in place and without it,
+    /// as the gap report gives them; null when the catalogue gives no
+    /// estimates.
     pub effort: Option<Effort>,
+    /// Person-days this plan takes for it: less than `effort` where work
+    /// the plan does for another standard is reused.
+    pub effort_in_plan: Option<f64>,
 }
 
 /// The calendar: when the project starts and who works on it.
@@ -70,8 +74,8 @@ pub struct PlanStandard {
 pub struct Calendar {
     /// The first working day.
     pub start: Date,
-    /// People working in parallel, full time.
-    pub people: u32,
+    /// People working in parallel, in full-time equivalents.
+    pub people: f64,
     /// Weeks the system runs before the first internal audit.
     pub operate_weeks: u32,
     /// Weeks between Stage 1 and Stage 2.
@@ -293,6 +297,10 @@ pub struct PlanWait {
     pub waits_for: ItemRef,
     /// The catalogue's reason, if it gives one.
     pub reason: Option<String>,
+    /// Whether the waiting item is an open item of a certificate held that
+    /// the other item's work closes (the crosswalk's reuse), rather than a
+    /// dependency the catalogue names.
+    pub closes: bool,
 }
 
 /// What decided a package's place among those ready with it: the first

@@ -30,8 +30,9 @@ const WEEK: f64 = 5.0;
 pub struct CalendarOptions {
     /// The first working day (moved to the next Monday if it is a weekend day).
     pub start: Date,
-    /// People working in parallel, full time.
-    pub people: u32,
+    /// People working in parallel, in full-time equivalents: each whole one
+    /// a person full time, a fraction one more person part time.
+    pub people: f64,
     /// Weeks the system runs before the first internal audit.
     pub operate_weeks: u32,
     /// Weeks between Stage 1 and Stage 2.
@@ -74,9 +75,23 @@ fn after_operation(phase: Option<Phase>) -> bool {
     matches!(phase, Some(Phase::Audit | Phase::Review))
 }
 
+/// The people of a team of `people` full-time equivalents, each with the
+/// share of a working day they give: whole people full time, the rest one
+/// person part time.
+fn team(people: f64) -> Vec<f64> {
+    let whole = people.floor().max(0.0) as usize;
+    let mut speeds = vec![1.0; whole];
+    let rest = people - whole as f64;
+    if rest > 1e-9 || speeds.is_empty() {
+        speeds.push(if speeds.is_empty() { people.max(0.1) } else { rest });
+    }
+    speeds
+}
+
 /// Places the steps, in plan order.
-pub(super) fn place(steps: &[Step<'_>], people: u32, operate_weeks: u32) -> Placed {
-    let mut free = vec![0.0_f64; people.max(1) as usize];
+pub(super) fn place(steps: &[Step<'_>], people: f64, operate_weeks: u32) -> Placed {
+    // When each person is next free, and the share of a day they give.
+    let mut free: Vec<(f64, f64)> = team(people).into_iter().map(|speed| (0.0, speed)).collect();
     let mut slots: Vec<Slot> = Vec::with_capacity(steps.len());
     let operate = f64::from(operate_weeks) * WEEK;
     let mut period: Option<(f64, f64)> = None;
@@ -101,17 +116,19 @@ pub(super) fn place(steps: &[Step<'_>], people: u32, operate_weeks: u32) -> Plac
             });
             continue;
         }
-        free.sort_by(f64::total_cmp);
+        // Soonest free first; of two free together, the one giving more time.
+        free.sort_by(|a, b| a.0.total_cmp(&b.0).then(b.1.total_cmp(&a.1)));
         let most = ((step.effort / SHARE_DAYS).floor() as usize).clamp(1, free.len());
         let (crew, start, end) = (1..=most)
             .map(|crew| {
-                let start = ready.max(free[crew - 1]);
-                (crew, start, start + step.effort / crew as f64)
+                let start = ready.max(free[crew - 1].0);
+                let speed: f64 = free[..crew].iter().map(|(_, speed)| speed).sum();
+                (crew, start, start + step.effort / speed)
             })
             .min_by(|a, b| a.2.total_cmp(&b.2).then(a.0.cmp(&b.0)))
             .unwrap_or((1, ready, ready + step.effort));
         for slot in free.iter_mut().take(crew) {
-            *slot = end;
+            slot.0 = end;
         }
         slots.push(Slot {
             start,
@@ -311,14 +328,14 @@ mod tests {
             step(&[], 2.0, Phase::Establish),
             step(&[0], 1.0, Phase::Plan),
         ];
-        let one = place(&steps, 1, 0);
+        let one = place(&steps, 1.0, 0);
         let starts: Vec<f64> = one.slots.iter().map(|s| s.start).collect();
         assert_eq!(
             starts,
             [0.0, 3.0, 5.0],
             "one person works the steps one after another"
         );
-        let two = place(&steps, 2, 0);
+        let two = place(&steps, 2.0, 0);
         let starts: Vec<f64> = two.slots.iter().map(|s| s.start).collect();
         assert_eq!(
             starts,
@@ -333,7 +350,7 @@ mod tests {
             step(&[], 20.0, Phase::Implement),
             step(&[], 4.0, Phase::Implement),
         ];
-        let placed = place(&steps, 4, 0);
+        let placed = place(&steps, 4.0, 0);
         assert_eq!(placed.slots[0].crew, 4);
         assert_eq!(placed.slots[0].end, 5.0);
         assert_eq!(placed.slots[1].crew, 1);
@@ -350,7 +367,7 @@ mod tests {
             step(&[], 2.0, Phase::Audit),
             step(&[1], 1.0, Phase::Review),
         ];
-        let placed = place(&steps, 1, 4);
+        let placed = place(&steps, 1.0, 4);
         assert_eq!(placed.operating, 10.0);
         assert_eq!(placed.operated, 30.0);
         assert_eq!(
@@ -358,6 +375,16 @@ mod tests {
             "four weeks of records before the audit"
         );
         assert_eq!(placed.slots[2].start, 32.0);
+    }
+
+    #[test]
+    fn a_part_time_person_works_at_their_share() {
+        let steps = [step(&[], 3.0, Phase::Establish), step(&[], 3.0, Phase::Establish)];
+        let placed = place(&steps, 1.5, 0);
+        assert_eq!(placed.slots[0].end, 3.0, "the full-time person takes the first");
+        assert_eq!(placed.slots[1].end, 6.0, "the half-time person takes twice as long");
+        assert_eq!(team(0.5), [0.5]);
+        assert_eq!(team(2.0), [1.0, 1.0]);
     }
 
     #[test]

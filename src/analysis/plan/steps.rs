@@ -5,7 +5,7 @@
 use std::collections::HashMap;
 
 use super::gains::Progress;
-use super::packages::Packages;
+use super::packages::{Integrated, Packages};
 use super::schedule::{self, CalendarOptions, Days, Placed};
 use super::{
     Calendar, Milestone, Open, PLAN_SCHEMA_VERSION, PhaseSummary, PlanError, PlanItem, PlanReport,
@@ -31,6 +31,8 @@ pub(super) struct Plan<'a> {
     /// The packages in plan order, each with the rule that placed it and
     /// how many others were ready.
     pub order: &'a [(usize, Rule, usize)],
+    /// The effort of each item and package, with the plan's own reuse.
+    pub integrated: &'a Integrated,
 }
 
 impl Plan<'_> {
@@ -117,8 +119,20 @@ impl Plan<'_> {
                     .iter()
                     .any(|c| self.catalog.standards[c.standard].key == s.id),
                 effort: s.effort,
+                effort_in_plan: self.in_plan(&s.id),
             })
             .collect()
+    }
+
+    /// The person-days the plan takes for a standard; `None` without estimates.
+    fn in_plan(&self, key: &str) -> Option<f64> {
+        let mut total = 0.0;
+        for (i, node) in self.open.nodes.iter().enumerate() {
+            if self.catalog.standards[node.standard].key == key {
+                total += self.integrated.items[i]?.days;
+            }
+        }
+        Some(round1(total))
     }
 
     /// The steps placed on the calendar, and the milestones.
@@ -140,7 +154,7 @@ impl Plan<'_> {
             .zip(phases)
             .map(|((&(package, _, _), after), &phase)| schedule::Step {
                 after,
-                effort: self.packages.effort[package].map_or(0.0, |e| e.days),
+                effort: self.integrated.packages[package].map_or(0.0, |e| e.days),
                 phase,
             })
             .collect();
@@ -168,10 +182,12 @@ impl Plan<'_> {
                     .order
                     .iter()
                     .enumerate()
+                    // Every open item of the certificate, those the new
+                    // standard's work closes among them.
                     .filter(|&(_, &(package, _, _))| {
-                        self.packages.members[package].iter().any(|&i| {
-                            self.open.live[i] && self.open.nodes[i].standard == certificate.standard
-                        })
+                        self.packages.members[package]
+                            .iter()
+                            .any(|&i| self.open.nodes[i].standard == certificate.standard)
                     })
                     .map(|(position, _)| placed.slots[position].end)
                     .reduce(f64::max);
@@ -238,7 +254,7 @@ impl Plan<'_> {
                         .collect(),
                     reuse: items.iter().filter_map(|item| self.reuse(item)).collect(),
                     items,
-                    effort: self.packages.effort[package].map(Effort::rounded),
+                    effort: self.integrated.packages[package],
                     priority: self.packages.keys[package].priority,
                     after: after[position].clone(),
                     waits: self.waits(package, rank_of),
@@ -276,7 +292,7 @@ impl Plan<'_> {
             owner: entry.and_then(|e| e.owner.clone()),
             due: entry.and_then(|e| e.due),
             priority: self.open.priority[i],
-            effort: self.open.effort[i].map(|e| {
+            effort: self.integrated.items[i].map(|e| {
                 let mut effort = Effort::default();
                 effort.add(e);
                 effort.rounded()
@@ -322,13 +338,19 @@ impl Plan<'_> {
                         .find(|target| others.contains(target))
                         .map(|&target| (item, target))
                 })?;
+                let closes = self.open.closed_by[item].contains(&target);
                 let node = self.open.nodes[item];
                 let target = self.open.nodes[target];
                 Some(PlanWait {
                     rank: rank_of[other],
                     item: item_ref(self.catalog, node),
                     waits_for: item_ref(self.catalog, target),
-                    reason: order::reason(self.catalog, node, target.item),
+                    reason: if closes {
+                        None
+                    } else {
+                        order::reason(self.catalog, node, target.item)
+                    },
+                    closes,
                 })
             })
             .collect();

@@ -267,6 +267,7 @@ fn render_page(plan: &PlanReport) -> Result<String, String> {
             gantt => Value::from(Serde(super::gantt::gantt(plan))),
             steps => Value::from(Serde(steps)),
             milestones => Value::from(Serde(milestones)),
+            team => plan.calendar.as_ref().map(|c| super::team(c.people)).unwrap_or_default(),
             phases => Value::from(Serde(phases)),
         })
         .map_err(|e| format!("{e:#}"))?;

@@ -122,14 +122,9 @@ fn calendar(out: &mut String, plan: &PlanReport) -> std::fmt::Result {
     };
     writeln!(
         out,
-        "\n## Milestones\n\nFrom {}, {} {} full time; {} weeks of operation before the internal audit; Stage 2 {} weeks after Stage 1.\n",
+        "\n## Milestones\n\nFrom {}, {} full time; {} weeks of operation before the internal audit; Stage 2 {} weeks after Stage 1.\n",
         calendar.start,
-        calendar.people,
-        if calendar.people == 1 {
-            "person"
-        } else {
-            "people"
-        },
+        super::team(calendar.people),
         calendar.operate_weeks,
         calendar.stage_gap_weeks
     )?;

@@ -58,6 +58,15 @@ pub fn phase_about(phase: Option<Phase>) -> &'static str {
     }
 }
 
+/// The team, in words: `1 person`, `2 people`, `1.5 people`.
+pub fn team(people: f64) -> String {
+    if (people - 1.0).abs() < 1e-9 {
+        "1 person".to_owned()
+    } else {
+        format!("{people} people")
+    }
+}
+
 /// Person-days, one decimal: `12.5 d`.
 pub fn days(value: f64) -> String {
     format!("{value:.1} d")
@@ -184,6 +193,13 @@ pub fn steps_text(ranks: &[usize]) -> String {
 /// The first wait, in words: `alpha 6.1.2 waits for alpha 5.3
 /// (reason)`.
 fn wait_text(wait: &PlanWait) -> String {
+    if wait.closes {
+        return format!(
+            "{}, an open item of the certificate held, is closed by the work on {}",
+            item(&wait.item),
+            item(&wait.waits_for)
+        );
+    }
     let reason = wait
         .reason
         .as_deref()
@@ -249,8 +265,10 @@ pub fn why(step: &PlanStep) -> String {
 /// A milestone's name.
 pub fn milestone_name(milestone: &Milestone) -> String {
     let standards = milestone.standards.join(" + ");
+    // Two management systems audited together, as one integrated system:
+    // an integrated audit (a joint audit is one by several bodies).
     let joint = if milestone.standards.len() > 1 {
-        ", one joint audit"
+        ", one integrated audit"
     } else {
         ""
     };
@@ -295,20 +313,32 @@ pub fn milestone_why(milestone: &Milestone, plan: &PlanReport) -> String {
             step(milestone.after_step)
         ),
         MilestoneKind::Stage1 => {
-            let held: Vec<&str> = plan
-                .standards
+            let mut notes = Vec::new();
+            if milestone.standards.len() > 1 {
+                notes.push(
+                    "the body must be accredited for every standard audited together"
+                        .to_owned(),
+                );
+            }
+            for audit in plan
+                .milestones
                 .iter()
-                .filter(|s| s.certified)
-                .map(|s| s.id.as_str())
-                .collect();
-            let combined = if held.is_empty() {
-                String::new()
-            } else {
-                format!(
-                    "; the certification body of the {} certificate can hold it with that certificate's next audit",
-                    held.join(" and ")
-                )
-            };
+                .filter(|m| m.kind == MilestoneKind::SurveillanceAudit)
+            {
+                let held = audit.standards.join(" and ");
+                notes.push(if audit.date >= milestone.date {
+                    format!(
+                        "the {held} certificate's next audit ({}) comes after it: its body can hold the two together",
+                        audit.date
+                    )
+                } else {
+                    format!(
+                        "the {held} certificate's next audit ({}) comes first: hold Stage 1 on its own, or ask that body to align the new certificate's first surveillance with that certificate's cycle",
+                        audit.date
+                    )
+                });
+            }
+            let combined: String = notes.iter().map(|note| format!("; {note}")).collect();
             let audited = plan.milestones.iter().any(|m| {
                 matches!(
                     m.kind,

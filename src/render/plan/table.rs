@@ -46,8 +46,9 @@ fn standards(out: &mut String, plan: &PlanReport, look: Look) -> std::fmt::Resul
         "Coverage now",
         "Head start",
         "Open items",
-        "Effort left",
         "Without reuse",
+        "After reuse",
+        "In this plan",
     ]);
     for s in &plan.standards {
         let certified = if s.certified { " (certified)" } else { "" };
@@ -96,14 +97,9 @@ fn calendar(out: &mut String, plan: &PlanReport, look: Look) -> std::fmt::Result
         );
     };
     let line = format!(
-        "Calendar: from {}, {} {} full time, {} weeks of operation before the internal audit",
+        "Calendar: from {}, {} full time, {} weeks of operation before the internal audit",
         calendar.start,
-        calendar.people,
-        if calendar.people == 1 {
-            "person"
-        } else {
-            "people"
-        },
+        super::team(calendar.people),
         calendar.operate_weeks
     );
     writeln!(out, "\n{}", bold(&paragraph(&line, 0, look.width), look))?;
