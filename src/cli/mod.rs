@@ -58,6 +58,16 @@ pub fn main() -> ExitCode {
     run(cli).into()
 }
 
+/// The width to fit terminal output to: `COLUMNS` where it holds a number,
+/// as `ls` takes it (40 to 400), else the terminal's own width (60 to 160),
+/// else 80.
+fn terminal_width(columns: Option<&str>, terminal: Option<u16>) -> u16 {
+    match columns.and_then(|text| text.trim().parse::<u64>().ok()) {
+        Some(columns) if columns > 0 => u16::try_from(columns.clamp(40, 400)).unwrap_or(400),
+        _ => terminal.map_or(80, |columns| columns.clamp(60, 160)),
+    }
+}
+
 /// What every command needs: the catalogue and how to print.
 pub(crate) struct Context {
     /// Built-in catalogues plus any from --catalog.
@@ -79,9 +89,10 @@ impl Context {
         let stdout = std::io::stdout();
         let styled = anstream::AutoStream::choice(&stdout) != ColorChoice::Never;
         let width = if stdout.is_terminal() {
-            terminal_size::terminal_size_of(&stdout)
-                .map_or(80, |(terminal_size::Width(columns), _)| columns)
-                .clamp(60, 160)
+            let columns = std::env::var("COLUMNS").ok();
+            let size = terminal_size::terminal_size_of(&stdout)
+                .map(|(terminal_size::Width(columns), _)| columns);
+            terminal_width(columns.as_deref(), size)
         } else {
             80
         };
@@ -210,4 +221,27 @@ fn load_catalog(dir: Option<&Path>) -> Result<(Catalog, Vec<PathBuf>), Failure> 
         }
     }
     Ok((catalog::load(&sources)?, files))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::terminal_width;
+
+    #[test]
+    fn columns_wins_over_the_terminal_within_sane_bounds() {
+        assert_eq!(terminal_width(Some("120"), Some(200)), 120);
+        assert_eq!(terminal_width(Some(" 100 "), None), 100);
+        assert_eq!(terminal_width(Some("10"), Some(100)), 40);
+        assert_eq!(terminal_width(Some("99999"), Some(100)), 400);
+    }
+
+    #[test]
+    fn without_a_usable_columns_the_terminal_decides() {
+        for columns in [None, Some(""), Some("0"), Some("wide"), Some("-80"), Some("1e3")] {
+            assert_eq!(terminal_width(columns, Some(100)), 100, "{columns:?}");
+            assert_eq!(terminal_width(columns, Some(20)), 60, "{columns:?}");
+            assert_eq!(terminal_width(columns, Some(500)), 160, "{columns:?}");
+            assert_eq!(terminal_width(columns, None), 80, "{columns:?}");
+        }
+    }
 }
