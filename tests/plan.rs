@@ -105,7 +105,11 @@ fn no_package_starts_before_what_its_items_wait_for() {
             for &after in &step.after {
                 assert!(after < step.rank, "{name} #{} after #{after}", step.rank);
                 let before = &report.steps[after - 1];
-                assert!(before.end <= step.start, "{name} #{} starts before #{after} ends", step.rank);
+                assert!(
+                    before.end <= step.start,
+                    "{name} #{} starts before #{after} ends",
+                    step.rank
+                );
             }
             for item in &step.items {
                 let index = catalog.standard_index(&item.standard).unwrap();
@@ -118,8 +122,18 @@ fn no_package_starts_before_what_its_items_wait_for() {
                     let key = (item.standard.clone(), standard.items[waited].id.clone());
                     if let Some(&rank) = ranks.get(&key) {
                         checked += 1;
-                        assert!(rank < step.rank, "{name}: {} {} waits for {}", item.standard, item.id, key.1);
-                        assert!(step.after.contains(&rank), "{name} #{} lists #{rank}", step.rank);
+                        assert!(
+                            rank < step.rank,
+                            "{name}: {} {} waits for {}",
+                            item.standard,
+                            item.id,
+                            key.1
+                        );
+                        assert!(
+                            step.after.contains(&rank),
+                            "{name} #{} lists #{rank}",
+                            step.rank
+                        );
                     }
                 }
             }
@@ -136,7 +150,13 @@ fn the_project_runs_in_phases_with_the_foundations_first() {
     // Phases never go back.
     let mut last = None;
     for step in &report.steps {
-        assert!(step.phase >= last, "#{} {:?} after {:?}", step.rank, step.phase, last);
+        assert!(
+            step.phase >= last,
+            "#{} {:?} after {:?}",
+            step.rank,
+            step.phase,
+            last
+        );
         last = step.phase;
     }
     // The mandate first; document control with the first documents.
@@ -181,10 +201,18 @@ fn every_control_and_clause_is_in_place_before_the_audit() {
     for step in &report.steps {
         for item in &step.items {
             let before_audit = item.standard == "iso27001"
-                && (item.id.starts_with('A') || ["4", "5", "6", "7", "8"].iter().any(|c| item.id.starts_with(c)))
+                && (item.id.starts_with('A')
+                    || ["4", "5", "6", "7", "8"]
+                        .iter()
+                        .any(|c| item.id.starts_with(c)))
                 && item.id != "A.5.35";
             if before_audit {
-                assert!(step.rank < audit, "{} (#{}) after the audit (#{audit})", item.id, step.rank);
+                assert!(
+                    step.rank < audit,
+                    "{} (#{}) after the audit (#{audit})",
+                    item.id,
+                    step.rank
+                );
             }
         }
     }
@@ -225,7 +253,11 @@ fn one_deliverable_is_one_package() {
 fn reuse_cuts_the_msp_s_iso27001_effort_well_below_the_effort_without_it() {
     let catalog = catalog();
     let (_, report) = planned(&catalog, "msp-iso20000-to-iso27001");
-    let iso27001 = report.standards.iter().find(|s| s.id == "iso27001").unwrap();
+    let iso27001 = report
+        .standards
+        .iter()
+        .find(|s| s.id == "iso27001")
+        .unwrap();
     let effort = iso27001.effort.unwrap();
     assert!(effort.days < 0.75 * effort.days_without_reuse, "{effort:?}");
     // The step figures add up to the standard's.
@@ -236,7 +268,11 @@ fn reuse_cuts_the_msp_s_iso27001_effort_well_below_the_effort_without_it() {
         .filter(|i| i.standard == "iso27001")
         .map(|i| i.effort.unwrap().days)
         .sum();
-    assert!((steps - effort.days).abs() < 0.005, "{steps} against {}", effort.days);
+    assert!(
+        (steps - effort.days).abs() < 0.005,
+        "{steps} against {}",
+        effort.days
+    );
     // The gap report gives the same figure.
     let assessment = assessment(&catalog, "msp-iso20000-to-iso27001");
     let gap = analysis::analyse(&catalog, &assessment, &Options::default());
@@ -251,7 +287,10 @@ fn the_live_certificate_s_open_items_come_first_and_before_its_next_audit() {
     let knowledge = step(&report, "iso20000", "7.6");
     assert_eq!(knowledge.kind, PackageKind::Maintain);
     assert!(knowledge.rank <= 2);
-    assert!(knowledge.end.unwrap() <= knowledge.due.unwrap(), "7.6 is due 2027-02-28");
+    assert!(
+        knowledge.end.unwrap() <= knowledge.due.unwrap(),
+        "7.6 is due 2027-02-28"
+    );
     let audit = report
         .milestones
         .iter()
@@ -260,7 +299,11 @@ fn the_live_certificate_s_open_items_come_first_and_before_its_next_audit() {
     assert_eq!(audit.standards, ["iso20000"]);
     assert!(audit.closes_by.unwrap() < audit.date);
     // The certification audits are for ISO 27001 alone.
-    let stage2 = report.milestones.iter().find(|m| m.kind == MilestoneKind::Stage2).unwrap();
+    let stage2 = report
+        .milestones
+        .iter()
+        .find(|m| m.kind == MilestoneKind::Stage2)
+        .unwrap();
     assert_eq!(stage2.standards, ["iso27001"]);
 }
 
@@ -277,7 +320,12 @@ fn a_dated_plan_reaches_stage_2_and_two_people_reach_it_sooner() {
         let stage2 = milestone(report, MilestoneKind::Stage2);
         assert!(operating < audited && audited <= reviewed && reviewed < stage1 && stage1 < stage2);
         assert!(stage2 > milestone(report, MilestoneKind::OperatingPeriodComplete));
-        assert!(report.steps.iter().all(|s| s.start.is_some() && s.end.is_some()));
+        assert!(
+            report
+                .steps
+                .iter()
+                .all(|s| s.start.is_some() && s.end.is_some())
+        );
         assert!(report.steps.iter().all(|s| s.start.unwrap().weekday() < 5));
     }
     assert!(milestone(&two, MilestoneKind::Stage2) < milestone(&one, MilestoneKind::Stage2));
@@ -299,16 +347,20 @@ fn the_plan_honours_target_and_standard() {
     )
     .unwrap();
     assert_eq!(report.target.as_deref(), Some("iso20000"));
-    assert!(report
-        .steps
-        .iter()
-        .all(|step| step.items.iter().all(|item| item.standard == "iso20000")));
+    assert!(
+        report
+            .steps
+            .iter()
+            .all(|step| step.items.iter().all(|item| item.standard == "iso20000"))
+    );
     // What ISO 27001 has in place is still offered for reuse.
-    assert!(report
-        .steps
-        .iter()
-        .flat_map(|step| &step.reuse)
-        .any(|reuse| reuse.sources.iter().any(|s| s.standard == "iso27001")));
+    assert!(
+        report
+            .steps
+            .iter()
+            .flat_map(|step| &step.reuse)
+            .any(|reuse| reuse.sources.iter().any(|s| s.standard == "iso27001"))
+    );
 }
 
 #[test]
@@ -338,17 +390,43 @@ fn the_json_plan_carries_the_documented_fields() {
     assert_eq!(output.status.code(), Some(0));
     let plan: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
     assert_eq!(plan["schema_version"], 3);
-    for field in ["effort_scale", "standards", "calendar", "phases", "milestones", "steps"] {
+    for field in [
+        "effort_scale",
+        "standards",
+        "calendar",
+        "phases",
+        "milestones",
+        "steps",
+    ] {
         assert!(plan.get(field).is_some(), "{field}");
     }
     assert!(plan["standards"][0]["effort"]["days_without_reuse"].is_number());
     for field in ["kind", "date", "name", "why", "standards"] {
-        assert!(plan["milestones"][0].get(field).is_some(), "milestone {field}");
+        assert!(
+            plan["milestones"][0].get(field).is_some(),
+            "milestone {field}"
+        );
     }
     let step = &plan["steps"][0];
     for field in [
-        "rank", "title", "kind", "phase", "items", "effort", "start", "end", "people", "after",
-        "waits", "why", "why_text", "gain", "coverage_after", "owners", "due", "late",
+        "rank",
+        "title",
+        "kind",
+        "phase",
+        "items",
+        "effort",
+        "start",
+        "end",
+        "people",
+        "after",
+        "waits",
+        "why",
+        "why_text",
+        "gain",
+        "coverage_after",
+        "owners",
+        "due",
+        "late",
     ] {
         assert!(step.get(field).is_some(), "{field}");
     }
@@ -419,7 +497,12 @@ fn the_html_plan_draws_a_timeline_with_the_milestones() {
     assert!(html.contains("Ready for Stage 2 (iso27001 + iso20000, one joint audit)"));
     // Without a start date: no timeline, and a hint.
     let output = ims()
-        .args(["plan", "examples/startup-little-in-place.yaml", "--format", "html"])
+        .args([
+            "plan",
+            "examples/startup-little-in-place.yaml",
+            "--format",
+            "html",
+        ])
         .output()
         .unwrap();
     let html = String::from_utf8(output.stdout).unwrap();
@@ -439,7 +522,10 @@ fn the_terminal_plan_keeps_every_reason_whole_at_80_columns() {
         .output()
         .unwrap();
     let text = String::from_utf8(output.stdout).unwrap();
-    assert!(text.lines().all(|l| unicode_width(l) <= 80), "a line past 80 columns");
+    assert!(
+        text.lines().all(|l| unicode_width(l) <= 80),
+        "a line past 80 columns"
+    );
     assert!(!text.contains("characters)"), "a reason was cut");
     let catalog = catalog();
     let report = dated(&catalog, "msp-iso20000-to-iso27001", 1);
@@ -457,7 +543,11 @@ fn the_terminal_plan_keeps_every_reason_whole_at_80_columns() {
     let joined: String = text.split_whitespace().collect::<Vec<_>>().join(" ");
     for step in &report.steps {
         let why = ims::render::plan::why(step);
-        assert!(joined.contains(&why), "#{} why is not whole: {why}", step.rank);
+        assert!(
+            joined.contains(&why),
+            "#{} why is not whole: {why}",
+            step.rank
+        );
     }
 }
 
@@ -504,7 +594,10 @@ fn the_startup_plan_in_each_format_matches_its_snapshot() {
         assert_eq!(output.status.code(), Some(0), "{format}");
         let text = String::from_utf8(output.stdout).unwrap();
         let head = text.split(first_packages_end).next().unwrap();
-        assert!(head.len() < text.len(), "{format}: the excerpt ends before the plan does");
+        assert!(
+            head.len() < text.len(),
+            "{format}: the excerpt ends before the plan does"
+        );
         insta::assert_snapshot!(format!("plan-startup-{format}"), head);
     }
 }
@@ -519,7 +612,11 @@ fn every_example_plans_in_every_format() {
                     .args(calendar)
                     .output()
                     .unwrap();
-                assert_eq!(output.status.code(), Some(0), "{name} {format} {calendar:?}");
+                assert_eq!(
+                    output.status.code(),
+                    Some(0),
+                    "{name} {format} {calendar:?}"
+                );
                 assert!(!output.stdout.is_empty());
             }
         }
@@ -535,16 +632,36 @@ fn the_catalogue_readme_states_the_estimates_and_dependencies_as_they_are() {
     let catalog = catalog();
     for (key, total) in [("iso27001", "158.5"), ("iso20000", "128.25")] {
         let standard = &catalog.standards[catalog.standard_index(key).unwrap()];
-        let sum: f64 = standard.leaves().map(|l| standard.items[l].effort.unwrap()).sum();
+        let sum: f64 = standard
+            .leaves()
+            .map(|l| standard.items[l].effort.unwrap())
+            .sum();
         assert_eq!(format!("{sum}"), total, "{key}");
-        assert!(readme.contains(&format!("{total} ")) || readme.contains(&format!("{total}\n")), "{key} total");
-        let waiting = standard.items.iter().filter(|i| !i.after.is_empty()).count();
-        let documented = standard.items.iter().filter(|i| i.documented.is_some()).count();
+        assert!(
+            readme.contains(&format!("{total} ")) || readme.contains(&format!("{total}\n")),
+            "{key} total"
+        );
+        let waiting = standard
+            .items
+            .iter()
+            .filter(|i| !i.after.is_empty())
+            .count();
+        let documented = standard
+            .items
+            .iter()
+            .filter(|i| i.documented.is_some())
+            .count();
         let line = readme
             .lines()
             .find(|l| l.starts_with(&format!("| `{key}.yaml`")))
             .unwrap();
-        assert!(line.contains(&format!("{waiting} items carry")), "{key}: {waiting} wait");
-        assert!(line.contains(&format!("{documented} the documented")), "{key}: {documented} documented");
+        assert!(
+            line.contains(&format!("{waiting} items carry")),
+            "{key}: {waiting} wait"
+        );
+        assert!(
+            line.contains(&format!("{documented} the documented")),
+            "{key}: {documented} documented"
+        );
     }
 }

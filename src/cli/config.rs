@@ -11,8 +11,8 @@ use super::args::{
 };
 use super::input;
 use super::io::Failure;
-use crate::analysis::soa::standards_with_controls;
 use crate::analysis::plan::{CalendarOptions, DEFAULT_OPERATE_WEEKS, DEFAULT_STAGE_GAP_WEEKS};
+use crate::analysis::soa::standards_with_controls;
 use crate::analysis::{FailOn, MinCoverage, Options};
 use crate::date::Date;
 use crate::model::StandardIndex;
@@ -311,8 +311,14 @@ impl PlanConfig {
                 return Ok(None);
             }
             return Err(Failure::message(
-                format!("{} set the calendar, which needs a start date", given.join(", ")),
-                Some("add --start YYYY-MM-DD, or `start:` in the status file's `plan:` block".to_owned()),
+                format!(
+                    "{} set the calendar, which needs a start date",
+                    given.join(", ")
+                ),
+                Some(
+                    "add --start YYYY-MM-DD, or `start:` in the status file's `plan:` block"
+                        .to_owned(),
+                ),
             ));
         };
         Ok(Some(CalendarOptions {

@@ -19,14 +19,13 @@ pub fn plan(context: &Context, args: PlanArgs) -> Result<Outcome, Failure> {
     let assessment =
         input::status_file(&context.catalog, &config.file).map_err(Failure::Problems)?;
     let calendar = config.calendar(&assessment.plan)?;
-    let report = plan::plan(&context.catalog, &assessment, &config.options, calendar).map_err(
-        |error| {
+    let report =
+        plan::plan(&context.catalog, &assessment, &config.options, calendar).map_err(|error| {
             Failure::message(
                 format!("cannot make the calendar: {error}"),
                 Some("check --start, --people and the effort estimates".to_owned()),
             )
-        },
-    )?;
+        })?;
     let output = config.output.as_deref();
     let text = match config.format {
         PlanFormat::Table => view::table::render(&report, context.look(output)),

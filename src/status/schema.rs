@@ -114,9 +114,7 @@ pub fn render(catalog: &Catalog) -> serde_json::Result<String> {
             },
         }),
     );
-    let weeks = |description: &str| {
-        json!({"type": ["integer", "string"], "minimum": 0, "maximum": 104, "description": description})
-    };
+    let weeks = |description: &str| json!({"type": ["integer", "string"], "minimum": 0, "maximum": 104, "description": description});
     properties.insert(
         "plan".to_owned(),
         json!({

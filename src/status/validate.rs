@@ -609,7 +609,10 @@ impl Checker<'_> {
                         text.pos,
                         format!("{what} `{written}` is not a number from {min} to {max}"),
                     )
-                    .help(format!("write a plain number, such as `{}`", (min + 1.0).min(max)));
+                    .help(format!(
+                        "write a plain number, such as `{}`",
+                        (min + 1.0).min(max)
+                    ));
                 None
             }
         }
@@ -673,8 +676,7 @@ impl Checker<'_> {
             };
             match field.value.as_str() {
                 "effort-scale" => {
-                    plan.effort_scale =
-                        self.number(&text, "`effort-scale`", MIN_SCALE, MAX_SCALE);
+                    plan.effort_scale = self.number(&text, "`effort-scale`", MIN_SCALE, MAX_SCALE);
                 }
                 "start" => plan.start = self.date(&text, "`start`"),
                 "people" => plan.people = self.count(&text, "`people`", 1, MAX_PEOPLE),
@@ -718,7 +720,9 @@ impl Checker<'_> {
                         at,
                         format!("a certificate holds {what}; expected a mapping"),
                     )
-                    .help("write `- {standard: iso20000, since: YYYY-MM-DD, next-audit: YYYY-MM-DD}`");
+                    .help(
+                        "write `- {standard: iso20000, since: YYYY-MM-DD, next-audit: YYYY-MM-DD}`",
+                    );
                 continue;
             }
             let mut standard = None;

@@ -88,8 +88,8 @@ impl<'a> Gains<'a> {
             .iter()
             .filter_map(|link| {
                 let end = self.catalog.other(link);
-                let source = self.assessed.contains(&end.standard)
-                    || end.nodes().any(|n| done.contains(&n));
+                let source =
+                    self.assessed.contains(&end.standard) || end.nodes().any(|n| done.contains(&n));
                 if !source || end.standard == node.standard {
                     return None;
                 }

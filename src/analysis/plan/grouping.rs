@@ -86,7 +86,8 @@ impl<'a> Items<'a> {
         sized: bool,
         reported: impl Fn(Node) -> bool,
     ) -> Self {
-        let position: HashMap<Node, usize> = open.iter().enumerate().map(|(i, &n)| (n, i)).collect();
+        let position: HashMap<Node, usize> =
+            open.iter().enumerate().map(|(i, &n)| (n, i)).collect();
         let mut element = vec![None; open.len()];
         for crosswalk in &catalog.crosswalks {
             for edge in &crosswalk.edges {
@@ -148,7 +149,8 @@ impl Partition {
             return true;
         }
         let (first_a, first_b) = (self.members[a][0], self.members[b][0]);
-        if items.phase[first_a] != items.phase[first_b] || items.live[first_a] != items.live[first_b]
+        if items.phase[first_a] != items.phase[first_b]
+            || items.live[first_a] != items.live[first_b]
         {
             return false;
         }

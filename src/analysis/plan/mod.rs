@@ -88,7 +88,8 @@ pub fn plan(
         .iter()
         .map(|s| ((s.target.standard.as_str(), s.target.id.as_str()), s))
         .collect();
-    let certified: Vec<StandardIndex> = assessment.certificates.iter().map(|c| c.standard).collect();
+    let certified: Vec<StandardIndex> =
+        assessment.certificates.iter().map(|c| c.standard).collect();
     let open = open_items(
         catalog,
         assessment,
@@ -201,7 +202,8 @@ fn open_items<'a>(
     let live = nodes
         .iter()
         .map(|&node| {
-            certified.contains(&node.standard) && !joint_with_new_work(catalog, node, &position, certified)
+            certified.contains(&node.standard)
+                && !joint_with_new_work(catalog, node, &position, certified)
         })
         .collect();
     Open {
@@ -249,4 +251,3 @@ fn priority(catalog: &Catalog, assessment: &Assessment, node: Node) -> Option<Pr
     }
     None
 }
-

@@ -242,12 +242,48 @@ mod tests {
     fn each_rule_decides_when_the_rules_before_it_tie() {
         let date = |text| Date::parse(text);
         let cases: Vec<(Keys, Rule)> = vec![
-            (Keys { live: true, ..keys(1) }, Rule::LiveCertificate),
-            (Keys { phase: Phase::Plan, ..keys(1) }, Rule::EarlierPhase),
-            (Keys { priority: Some(Priority::Low), ..keys(1) }, Rule::Priority),
-            (Keys { chain: 2.0, ..keys(1) }, Rule::LongestChain),
-            (Keys { gain: 2.0, ..keys(1) }, Rule::Gain),
-            (Keys { due: date("2027-01-01"), ..keys(1) }, Rule::Due),
+            (
+                Keys {
+                    live: true,
+                    ..keys(1)
+                },
+                Rule::LiveCertificate,
+            ),
+            (
+                Keys {
+                    phase: Phase::Plan,
+                    ..keys(1)
+                },
+                Rule::EarlierPhase,
+            ),
+            (
+                Keys {
+                    priority: Some(Priority::Low),
+                    ..keys(1)
+                },
+                Rule::Priority,
+            ),
+            (
+                Keys {
+                    chain: 2.0,
+                    ..keys(1)
+                },
+                Rule::LongestChain,
+            ),
+            (
+                Keys {
+                    gain: 2.0,
+                    ..keys(1)
+                },
+                Rule::Gain,
+            ),
+            (
+                Keys {
+                    due: date("2027-01-01"),
+                    ..keys(1)
+                },
+                Rule::Due,
+            ),
         ];
         for (better, rule) in cases {
             // The better package is second in the catalogue, so only its
@@ -260,22 +296,49 @@ mod tests {
     #[test]
     fn the_rules_apply_in_their_order() {
         // A high priority does not beat an earlier phase, nor a longer chain a priority.
-        let establish = Keys { phase: Phase::Establish, ..keys(1) };
-        let urgent = Keys { priority: Some(Priority::High), ..keys(0) };
+        let establish = Keys {
+            phase: Phase::Establish,
+            ..keys(1)
+        };
+        let urgent = Keys {
+            priority: Some(Priority::High),
+            ..keys(0)
+        };
         assert_eq!(decide(urgent, establish).0, vec![1, 0]);
-        let long = Keys { chain: 50.0, ..keys(0) };
-        let urgent = Keys { priority: Some(Priority::Medium), ..keys(1) };
+        let long = Keys {
+            chain: 50.0,
+            ..keys(0)
+        };
+        let urgent = Keys {
+            priority: Some(Priority::Medium),
+            ..keys(1)
+        };
         assert_eq!(decide(long, urgent).0, vec![1, 0]);
         // Live work comes first even from a later phase, the sooner due first.
-        let live_late = Keys { live: true, due: Date::parse("2027-06-01"), ..keys(0) };
-        let live_soon = Keys { live: true, due: Date::parse("2027-02-01"), ..keys(1) };
-        assert_eq!(decide(live_late, live_soon), (vec![1, 0], Rule::LiveCertificateDue));
+        let live_late = Keys {
+            live: true,
+            due: Date::parse("2027-06-01"),
+            ..keys(0)
+        };
+        let live_soon = Keys {
+            live: true,
+            due: Date::parse("2027-02-01"),
+            ..keys(1)
+        };
+        assert_eq!(
+            decide(live_late, live_soon),
+            (vec![1, 0], Rule::LiveCertificateDue)
+        );
     }
 
     #[test]
     fn nothing_comes_before_what_it_waits_for() {
         // Package 0 would win every rule, but it waits for 1.
-        let best = Keys { live: true, phase: Phase::Establish, ..keys(0) };
+        let best = Keys {
+            live: true,
+            phase: Phase::Establish,
+            ..keys(0)
+        };
         let order = order(&[vec![1], vec![]], &[best, keys(1)]);
         assert_eq!(order.iter().map(|o| o.0).collect::<Vec<_>>(), [1, 0]);
         assert_eq!(order[0].1, Rule::OnlyReady);

@@ -1,7 +1,7 @@
 //! The packages of a plan, with what each costs, adds, waits for and is
 //! called, and the keys that order them.
 
-use super::{Figure, Open, PackageKind, grouping, order, gains};
+use super::{Figure, Open, PackageKind, gains, grouping, order};
 use crate::analysis::Scope;
 use crate::analysis::effort::Effort;
 use crate::date::Date;
@@ -94,7 +94,13 @@ impl Packages {
         let chain_in_steps = effort.iter().any(Option::is_none);
         let sizes: Vec<f64> = effort
             .iter()
-            .map(|e| if chain_in_steps { 1.0 } else { e.map_or(1.0, |e| e.days) })
+            .map(|e| {
+                if chain_in_steps {
+                    1.0
+                } else {
+                    e.map_or(1.0, |e| e.days)
+                }
+            })
             .collect();
         let chains = order::chains(&prerequisites, &sizes);
         let keys = members

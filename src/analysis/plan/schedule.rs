@@ -313,20 +313,34 @@ mod tests {
         ];
         let one = place(&steps, 1, 0);
         let starts: Vec<f64> = one.slots.iter().map(|s| s.start).collect();
-        assert_eq!(starts, [0.0, 3.0, 5.0], "one person works the steps one after another");
+        assert_eq!(
+            starts,
+            [0.0, 3.0, 5.0],
+            "one person works the steps one after another"
+        );
         let two = place(&steps, 2, 0);
         let starts: Vec<f64> = two.slots.iter().map(|s| s.start).collect();
-        assert_eq!(starts, [0.0, 0.0, 3.0], "the third step waits for the first, not for the second");
+        assert_eq!(
+            starts,
+            [0.0, 0.0, 3.0],
+            "the third step waits for the first, not for the second"
+        );
     }
 
     #[test]
     fn a_large_step_is_shared_and_a_small_one_is_not() {
-        let steps = [step(&[], 20.0, Phase::Implement), step(&[], 4.0, Phase::Implement)];
+        let steps = [
+            step(&[], 20.0, Phase::Implement),
+            step(&[], 4.0, Phase::Implement),
+        ];
         let placed = place(&steps, 4, 0);
         assert_eq!(placed.slots[0].crew, 4);
         assert_eq!(placed.slots[0].end, 5.0);
         assert_eq!(placed.slots[1].crew, 1);
-        assert_eq!(placed.slots[1].start, 5.0, "everyone is on the shared step until it ends");
+        assert_eq!(
+            placed.slots[1].start, 5.0,
+            "everyone is on the shared step until it ends"
+        );
     }
 
     #[test]
@@ -339,7 +353,10 @@ mod tests {
         let placed = place(&steps, 1, 4);
         assert_eq!(placed.operating, 10.0);
         assert_eq!(placed.operated, 30.0);
-        assert_eq!(placed.slots[1].start, 30.0, "four weeks of records before the audit");
+        assert_eq!(
+            placed.slots[1].start, 30.0,
+            "four weeks of records before the audit"
+        );
         assert_eq!(placed.slots[2].start, 32.0);
     }
 
@@ -350,8 +367,17 @@ mod tests {
         assert_eq!(days.first(), Date::parse("2027-01-04").unwrap());
         assert_eq!(days.day(4.5).unwrap(), Date::parse("2027-01-08").unwrap());
         assert_eq!(days.day(5.0).unwrap(), Date::parse("2027-01-11").unwrap());
-        assert_eq!(days.last(0.0, 5.0).unwrap(), Date::parse("2027-01-08").unwrap());
-        assert_eq!(days.last(2.0, 2.0).unwrap(), Date::parse("2027-01-06").unwrap());
-        assert_eq!(days.last(0.0, 0.5).unwrap(), Date::parse("2027-01-04").unwrap());
+        assert_eq!(
+            days.last(0.0, 5.0).unwrap(),
+            Date::parse("2027-01-08").unwrap()
+        );
+        assert_eq!(
+            days.last(2.0, 2.0).unwrap(),
+            Date::parse("2027-01-06").unwrap()
+        );
+        assert_eq!(
+            days.last(0.0, 0.5).unwrap(),
+            Date::parse("2027-01-04").unwrap()
+        );
     }
 }

@@ -8,8 +8,8 @@ use super::gains::Progress;
 use super::packages::Packages;
 use super::schedule::{self, CalendarOptions, Days, Placed};
 use super::{
-    Calendar, Milestone, Open, PLAN_SCHEMA_VERSION, PhaseSummary, PlanError, PlanItem,
-    PlanReport, PlanReuse, PlanSource, PlanStandard, PlanStep, PlanWait, Rule, order,
+    Calendar, Milestone, Open, PLAN_SCHEMA_VERSION, PhaseSummary, PlanError, PlanItem, PlanReport,
+    PlanReuse, PlanSource, PlanStandard, PlanStep, PlanWait, Rule, order,
 };
 use crate::analysis::effort::Effort;
 use crate::analysis::{GapReport, Options, Scope, Suggestion, effort_scale, item_ref, round1};
@@ -58,7 +58,11 @@ impl Plan<'_> {
             Some(options) => Some(self.calendar(options, &after, &phases)?),
             None => None,
         };
-        let steps = self.steps(&rank_of, &after, dated.as_ref().map(|(placed, days, _, _)| (placed, days)));
+        let steps = self.steps(
+            &rank_of,
+            &after,
+            dated.as_ref().map(|(placed, days, _, _)| (placed, days)),
+        );
         let (calendar, milestones) = match dated {
             Some((_, _, calendar, milestones)) => (Some(calendar), milestones),
             None => (None, Vec::new()),

@@ -144,7 +144,10 @@ fn an_item_waiting_for_another_of_its_document_is_a_part_named_after_its_work() 
     let report = planned(NOTHING);
     let three = step_of(&report, "alpha", "X.3");
     assert!(three.rank > rank(&report, "alpha", "X.2"));
-    assert_eq!(three.title, "Control three", "named after its own item, not 'part 2'");
+    assert_eq!(
+        three.title, "Control three",
+        "named after its own item, not 'part 2'"
+    );
 }
 
 #[test]
@@ -154,8 +157,14 @@ fn items_of_different_phases_never_share_a_package() {
     let rules = step_of(&report, "alpha", "1.2");
     let four = step_of(&report, "alpha", "X.4");
     assert_ne!(rules.rank, four.rank);
-    assert_eq!(rules.title, "Document control procedure", "the first part writes the document");
-    assert_eq!(four.title, "Control four", "the other part is named after its work");
+    assert_eq!(
+        rules.title, "Document control procedure",
+        "the first part writes the document"
+    );
+    assert_eq!(
+        four.title, "Control four",
+        "the other part is named after its work"
+    );
     for step in &report.steps {
         let phases: std::collections::BTreeSet<_> = step
             .items
@@ -183,8 +192,15 @@ fn items_no_document_serves_run_by_reporting_group() {
 
 #[test]
 fn a_package_never_grows_past_its_size() {
-    let heavy = ALPHA.replace("title: Control one, summary: S., effort: 2", "title: Control one, summary: S., effort: 30")
-        .replace("title: Control two, summary: S., effort: 2", "title: Control two, summary: S., effort: 30");
+    let heavy = ALPHA
+        .replace(
+            "title: Control one, summary: S., effort: 2",
+            "title: Control one, summary: S., effort: 30",
+        )
+        .replace(
+            "title: Control two, summary: S., effort: 2",
+            "title: Control two, summary: S., effort: 30",
+        );
     let catalog = load_catalog(&[
         Source::user("alpha.yaml", &heavy),
         Source::user("beta.yaml", BETA),
@@ -209,7 +225,13 @@ fn phases_come_in_order_and_prerequisites_first() {
     let report = planned(NOTHING);
     let mut last = None;
     for step in &report.steps {
-        assert!(step.phase >= last, "#{} {:?} after {:?}", step.rank, step.phase, last);
+        assert!(
+            step.phase >= last,
+            "#{} {:?} after {:?}",
+            step.rank,
+            step.phase,
+            last
+        );
         last = step.phase;
         for &before in &step.after {
             assert!(before < step.rank);
@@ -218,7 +240,10 @@ fn phases_come_in_order_and_prerequisites_first() {
     // The nonconformity handling (establish) comes before the risk work
     // (plan), though nothing makes the risk work wait for it.
     assert!(rank(&report, "alpha", "1.4") < rank(&report, "alpha", "2.1"));
-    assert_eq!(step_of(&report, "alpha", "2.1").why.rule, Rule::EarlierPhase);
+    assert_eq!(
+        step_of(&report, "alpha", "2.1").why.rule,
+        Rule::EarlierPhase
+    );
 }
 
 #[test]
@@ -252,7 +277,10 @@ fn a_priority_on_a_heading_reaches_the_items_beneath() {
         "X: not-implemented",
         "X: {status: not-implemented, priority: low}",
     ));
-    assert_eq!(step_of(&report, "alpha", "X.5").priority, Some(crate::status::Priority::Low));
+    assert_eq!(
+        step_of(&report, "alpha", "X.5").priority,
+        Some(crate::status::Priority::Low)
+    );
 }
 
 #[test]
@@ -281,7 +309,11 @@ beta: {1: implemented, 2.1: partial, 2.2: {status: partial, due: 2027-02-01}, 3:
     assert_eq!(audit.date, Date::parse("2027-03-01").unwrap());
     assert!(audit.closes_by.unwrap() <= audit.date);
     // The stage audits are for the standard not yet certified.
-    let stage1 = report.milestones.iter().find(|m| m.kind == MilestoneKind::Stage1).unwrap();
+    let stage1 = report
+        .milestones
+        .iter()
+        .find(|m| m.kind == MilestoneKind::Stage1)
+        .unwrap();
     assert_eq!(stage1.standards, ["alpha"]);
 }
 
@@ -329,7 +361,10 @@ beta: {2.1: not-implemented, 2.2: {status: not-implemented, effort: 7.5}}
     assert_eq!(report.effort_scale, 2.0);
     let beta = report.standards.iter().find(|s| s.id == "beta").unwrap();
     // 1.1, 1.3 and 3.1 are not assessed: counted in full, scaled.
-    assert_eq!(beta.effort.unwrap().days, 2.4 + 7.5 + 2.0 * (1.0 + 2.0 + 3.0));
+    assert_eq!(
+        beta.effort.unwrap().days,
+        2.4 + 7.5 + 2.0 * (1.0 + 2.0 + 3.0)
+    );
 }
 
 #[test]
@@ -337,13 +372,25 @@ fn without_a_calendar_there_are_no_dates_and_no_milestones() {
     let report = planned(NOTHING);
     assert!(report.calendar.is_none());
     assert!(report.milestones.is_empty());
-    assert!(report.steps.iter().all(|s| s.start.is_none() && s.end.is_none()));
+    assert!(
+        report
+            .steps
+            .iter()
+            .all(|s| s.start.is_none() && s.end.is_none())
+    );
 }
 
 #[test]
 fn stage_1_follows_the_audit_the_review_and_the_operating_period() {
     let report = planned_with(&catalog(), NOTHING, Some(calendar(1)));
-    let date = |kind| report.milestones.iter().find(|m| m.kind == kind).unwrap().date;
+    let date = |kind| {
+        report
+            .milestones
+            .iter()
+            .find(|m| m.kind == kind)
+            .unwrap()
+            .date
+    };
     let operating = date(MilestoneKind::SystemInOperation);
     let operated = date(MilestoneKind::OperatingPeriodComplete);
     let audited = date(MilestoneKind::InternalAuditDone);
@@ -359,7 +406,11 @@ fn stage_1_follows_the_audit_the_review_and_the_operating_period() {
     let audit = step_of(&report, "alpha", "3.1");
     assert!(audit.start.unwrap() > operated);
     assert_eq!(report.calendar.as_ref().unwrap().people, 1);
-    let stage1 = report.milestones.iter().find(|m| m.kind == MilestoneKind::Stage1).unwrap();
+    let stage1 = report
+        .milestones
+        .iter()
+        .find(|m| m.kind == MilestoneKind::Stage1)
+        .unwrap();
     assert_eq!(stage1.standards, ["alpha", "beta"], "one joint audit");
 }
 
@@ -377,7 +428,13 @@ fn two_people_finish_sooner_than_one() {
     };
     assert!(stage2(&two) < stage2(&one));
     // The order does not change with the people, only the dates.
-    let titles = |report: &PlanReport| report.steps.iter().map(|s| s.title.clone()).collect::<Vec<_>>();
+    let titles = |report: &PlanReport| {
+        report
+            .steps
+            .iter()
+            .map(|s| s.title.clone())
+            .collect::<Vec<_>>()
+    };
     assert_eq!(titles(&one), titles(&two));
 }
 
@@ -385,7 +442,10 @@ fn two_people_finish_sooner_than_one() {
 fn a_step_ending_after_its_due_date_is_late() {
     let report = planned_with(
         &catalog(),
-        &NOTHING.replace("alpha: {", "alpha: {2.1: {status: planned, due: 2027-01-05}, "),
+        &NOTHING.replace(
+            "alpha: {",
+            "alpha: {2.1: {status: planned, due: 2027-01-05}, ",
+        ),
         Some(calendar(1)),
     );
     let risk = step_of(&report, "alpha", "2.1");

@@ -103,7 +103,9 @@ pub fn gantt(plan: &PlanReport) -> Option<Gantt> {
         .max()
         .unwrap_or(calendar.end);
     let span = (last.days() - first.days() + 1).max(1) as f64;
-    let x = |date: Date| f64::from(LABEL) + f64::from(PLOT) * (date.days() - first.days()) as f64 / span;
+    let x = |date: Date| {
+        f64::from(LABEL) + f64::from(PLOT) * (date.days() - first.days()) as f64 / span
+    };
     let day = f64::from(PLOT) / span;
     let dated: Vec<&PlanStep> = plan.steps.iter().collect();
     let bars: Vec<Bar> = dated
@@ -135,7 +137,12 @@ pub fn gantt(plan: &PlanReport) -> Option<Gantt> {
         .collect();
     let band = {
         use crate::analysis::plan::MilestoneKind::{OperatingPeriodComplete, SystemInOperation};
-        let find = |kind| plan.milestones.iter().find(|m| m.kind == kind).map(|m| m.date);
+        let find = |kind| {
+            plan.milestones
+                .iter()
+                .find(|m| m.kind == kind)
+                .map(|m| m.date)
+        };
         match (find(SystemInOperation), find(OperatingPeriodComplete)) {
             (Some(from), Some(to)) => Some(Band {
                 x: round(x(from)),

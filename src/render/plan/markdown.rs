@@ -43,7 +43,8 @@ pub fn render(plan: &PlanReport) -> Rendered {
                 percent(s.head_start),
                 s.open.to_string(),
                 s.effort.map_or("-".to_owned(), |e| days(e.days)),
-                s.effort.map_or("-".to_owned(), |e| days(e.days_without_reuse)),
+                s.effort
+                    .map_or("-".to_owned(), |e| days(e.days_without_reuse)),
             ]
         }),
     )?;
@@ -194,7 +195,9 @@ fn package(out: &mut String, step: &PlanStep) -> std::fmt::Result {
                 md_cell(&item.title),
                 status_label(item.status).to_owned(),
                 item.effort.map_or("-".to_owned(), |e| days(e.days)),
-                item.priority.map(|p| p.as_str().to_owned()).unwrap_or_default(),
+                item.priority
+                    .map(|p| p.as_str().to_owned())
+                    .unwrap_or_default(),
                 item.owner.as_deref().map(md_cell).unwrap_or_default(),
                 item.due.map(|d| d.to_string()).unwrap_or_default(),
             ]

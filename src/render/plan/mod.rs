@@ -108,7 +108,11 @@ pub fn item_lines(step: &PlanStep) -> Vec<String> {
         .map(|item| {
             let mut facts = vec![status_label(item.status).to_owned()];
             if let Some(effort) = item.effort {
-                let own = if item.own_estimate { ", own estimate" } else { "" };
+                let own = if item.own_estimate {
+                    ", own estimate"
+                } else {
+                    ""
+                };
                 facts.push(format!("{}{own}", days(effort.days)));
             }
             if let Some(priority) = item.priority {
@@ -267,9 +271,9 @@ pub fn milestone_why(milestone: &Milestone, plan: &PlanReport) -> String {
     let weeks = milestone.weeks.unwrap_or(0);
     match milestone.kind {
         MilestoneKind::SurveillanceAudit => match milestone.closes_by {
-            Some(date) if date <= milestone.date => format!(
-                "the plan closes the certificate's open items by {date}, before the audit"
-            ),
+            Some(date) if date <= milestone.date => {
+                format!("the plan closes the certificate's open items by {date}, before the audit")
+            }
             Some(date) => format!(
                 "the plan closes the certificate's open items only on {date}, after the audit: bring them forward or add people"
             ),

@@ -57,8 +57,11 @@ fn standards(out: &mut String, plan: &PlanReport, look: Look) -> std::fmt::Resul
             cell(percent(s.head_start)).set_alignment(Align::Right),
             cell(s.open).set_alignment(Align::Right),
             cell(s.effort.map_or("-".to_owned(), |e| days(e.days))).set_alignment(Align::Right),
-            cell(s.effort.map_or("-".to_owned(), |e| days(e.days_without_reuse)))
-                .set_alignment(Align::Right),
+            cell(
+                s.effort
+                    .map_or("-".to_owned(), |e| days(e.days_without_reuse)),
+            )
+            .set_alignment(Align::Right),
         ]);
     }
     writeln!(out, "\n{t}")?;
@@ -71,7 +74,9 @@ fn standards(out: &mut String, plan: &PlanReport, look: Look) -> std::fmt::Resul
         out,
         "{}",
         paragraph(
-            &format!("Effort: person-days still needed, after what is in place and after reuse from the other standards, for the catalogues' reference organisation{scale}."),
+            &format!(
+                "Effort: person-days still needed, after what is in place and after reuse from the other standards, for the catalogues' reference organisation{scale}."
+            ),
             0,
             look.width
         )
@@ -142,9 +147,12 @@ fn packages(out: &mut String, plan: &PlanReport, look: Look) -> std::fmt::Result
         t.set_header(["#", "Package", "Phase", "Effort", "After", "Gain"]);
     }
     for step in &plan.steps {
-        let effort = cell(step.effort.map_or("-".to_owned(), |e| days(e.days)))
-            .set_alignment(Align::Right);
-        let (rank, title) = (cell(step.rank).set_alignment(Align::Right), cell(&step.title));
+        let effort =
+            cell(step.effort.map_or("-".to_owned(), |e| days(e.days))).set_alignment(Align::Right);
+        let (rank, title) = (
+            cell(step.rank).set_alignment(Align::Right),
+            cell(&step.title),
+        );
         if dated {
             t.add_row([
                 rank,
