@@ -93,11 +93,7 @@ impl Draft {
                 (Vec::new(), Vec::new())
             }
         };
-        let index = items
-            .iter()
-            .enumerate()
-            .map(|(position, item)| (item.id.clone(), ItemIndex::new(position)))
-            .collect();
+        let index = Standard::index_items(&items);
         Some(Draft {
             standard: Standard {
                 key,
@@ -278,7 +274,10 @@ fn build_items(raw_items: Vec<Located<RawItem>>, problems: &mut Problems) -> (Ve
         if effort_at.len() == items.len() {
             effort_at.push(None);
         }
-        own_phases.push(raw.phase.and_then(|phase| parse_phase(&id, &phase, problems)));
+        own_phases.push(
+            raw.phase
+                .and_then(|phase| parse_phase(&id, &phase, problems)),
+        );
         places.push(at);
         items.push(Item {
             id,
@@ -370,7 +369,9 @@ fn parse_phase(id: &str, phase: &Located<String>, problems: &mut Problems) -> Op
 /// A catalogue estimates effort for every assessable item or for none, and
 /// says who the estimates are for.
 fn check_effort(standard: &Standard, problems: &mut Problems, at: Pos) {
-    let estimated = standard.leaves().any(|leaf| standard.items[leaf].effort.is_some());
+    let estimated = standard
+        .leaves()
+        .any(|leaf| standard.items[leaf].effort.is_some());
     if !estimated {
         return;
     }

@@ -205,20 +205,23 @@ pub(crate) fn report_failure(failure: Failure, styled: bool) -> Outcome {
 
 /// Loads the built-in catalogues and those in `dir`; gives the files read.
 fn load_catalog(dir: Option<&Path>) -> Result<(Catalog, Vec<PathBuf>), Failure> {
+    let Some(dir) = dir else {
+        // The built-in catalogues alone: their compact form, validated
+        // when it was made.
+        return Ok((catalog::compact::builtin()?, Vec::new()));
+    };
     let mut sources = catalog::builtin_sources();
     let mut files = Vec::new();
-    if let Some(dir) = dir {
-        let mut problems = Vec::new();
-        for path in walk::catalogue_files(dir)? {
-            match io::read_text(&path) {
-                Ok(text) => sources.push(Source::user(path.display().to_string(), text)),
-                Err(problem) => problems.push(problem),
-            }
-            files.push(path);
+    let mut problems = Vec::new();
+    for path in walk::catalogue_files(dir)? {
+        match io::read_text(&path) {
+            Ok(text) => sources.push(Source::user(path.display().to_string(), text)),
+            Err(problem) => problems.push(problem),
         }
-        if !problems.is_empty() {
-            return Err(Failure::Problems(problems));
-        }
+        files.push(path);
+    }
+    if !problems.is_empty() {
+        return Err(Failure::Problems(problems));
     }
     Ok((catalog::load(&sources)?, files))
 }
@@ -237,7 +240,14 @@ mod tests {
 
     #[test]
     fn without_a_usable_columns_the_terminal_decides() {
-        for columns in [None, Some(""), Some("0"), Some("wide"), Some("-80"), Some("1e3")] {
+        for columns in [
+            None,
+            Some(""),
+            Some("0"),
+            Some("wide"),
+            Some("-80"),
+            Some("1e3"),
+        ] {
             assert_eq!(terminal_width(columns, Some(100)), 100, "{columns:?}");
             assert_eq!(terminal_width(columns, Some(20)), 60, "{columns:?}");
             assert_eq!(terminal_width(columns, Some(500)), 160, "{columns:?}");

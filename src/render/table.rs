@@ -426,8 +426,16 @@ mod tests {
         ]);
         let text = drawn(&t);
         assert!(text.lines().all(|line| width(line) <= 60), "{text}");
-        for word in ["internationalisation", "responsibilities", "thirteen", "fourteen"] {
-            assert!(words_shown(&text).iter().any(|shown| shown == word), "{word}: {text}");
+        for word in [
+            "internationalisation",
+            "responsibilities",
+            "thirteen",
+            "fourteen",
+        ] {
+            assert!(
+                words_shown(&text).iter().any(|shown| shown == word),
+                "{word}: {text}"
+            );
         }
     }
 
@@ -437,7 +445,10 @@ mod tests {
         t.add_row(["tiny", &"a".repeat(30), &"b".repeat(30)]);
         let text = drawn(&t);
         assert!(text.lines().all(|line| width(line) <= 40), "{text}");
-        assert!(words_shown(&text).iter().any(|shown| shown == "tiny"), "{text}");
+        assert!(
+            words_shown(&text).iter().any(|shown| shown == "tiny"),
+            "{text}"
+        );
         assert_eq!(text.matches('a').count(), 30, "{text}");
         assert_eq!(word_bounds(&[4, 30, 30], 30), [4, 13, 13]);
         assert_eq!(word_bounds(&[4, 30, 30], 100), [4, 30, 30]);
