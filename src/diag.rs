@@ -144,7 +144,20 @@ pub enum NextStep {
         /// The standard's key.
         standard: String,
     },
+    /// Suggest the known id nearest to an unknown one. Comparing an id
+    /// with every id of a standard is the costly part of a problem, so it
+    /// is worked out only for the problems shown ([`SHOWN`]); the others,
+    /// like one with no id near, point to the list of ids.
+    NearestId {
+        /// The standard's key.
+        standard: String,
+        /// The unknown id, as written.
+        id: String,
+    },
 }
+
+/// At most this many problems of one input are shown; the rest are counted.
+pub const SHOWN: usize = 50;
 
 impl Problem {
     /// Where the problem is, as `file:line:column` (or less when unknown).

@@ -33,9 +33,6 @@ use crate::terminal::diagnostic;
 use args::{Cli, ColorWhen, Command};
 use io::Failure;
 
-/// At most this many problems are printed; the rest are counted.
-const PROBLEMS_SHOWN: usize = 50;
-
 /// Runs ims with the process arguments and returns the exit code.
 pub fn main() -> ExitCode {
     let cli = match Cli::try_parse() {
@@ -188,7 +185,7 @@ pub(crate) fn report_failure(failure: Failure, styled: bool) -> Outcome {
             let problems = words::with_next_steps(problems);
             io::write_stderr(&render::problems::problems(
                 &problems,
-                PROBLEMS_SHOWN,
+                crate::diag::SHOWN,
                 styled,
             ));
         }

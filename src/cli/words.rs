@@ -14,7 +14,7 @@ fn next_step(step: &NextStep) -> String {
         NextStep::StartFromTemplate => {
             "start from a template: `ims init -o status.yaml`".to_owned()
         }
-        NextStep::ListIds { standard } => {
+        NextStep::ListIds { standard } | NextStep::NearestId { standard, .. } => {
             format!("list the ids with `ims catalog list --standard {standard}`")
         }
     }

@@ -561,3 +561,37 @@ fn bad_soa_fields_are_located_problems() {
         assert_eq!(found, expected, "{text}");
     }
 }
+
+#[test]
+fn the_nearest_id_is_worked_out_only_for_the_problems_shown() {
+    // A.5.1x is near A.5.1; the ids after the first SHOWN are as near to
+    // theirs, but nobody reads that far.
+    let mut text = String::from("organisation: Acme\niso27001:\n");
+    for n in 0..crate::diag::SHOWN + 20 {
+        text.push_str(&format!("  A.5.{}x: implemented\n", n % 30 + 1));
+    }
+    let catalog = builtin();
+    // The validation itself leaves every suggestion to be worked out.
+    let raw = validate::check("s.yaml", &text, &catalog, crate::yaml::parse)
+        .unwrap_err()
+        .0;
+    assert_eq!(raw.len(), crate::diag::SHOWN + 20);
+    assert!(raw.iter().all(|p| p.help.is_none()
+        && matches!(&p.next, Some(crate::diag::NextStep::NearestId { id, .. }) if id.ends_with('x'))));
+    // `load` works them out for the problems shown, and points the rest to the list.
+    let found = load("s.yaml", &text, &catalog).unwrap_err().0;
+    let (shown, rest) = found.split_at(crate::diag::SHOWN);
+    assert!(
+        shown.iter().all(|p| p
+            .help
+            .as_deref()
+            .is_some_and(|h| h.starts_with("did you mean `A.5."))),
+        "{shown:?}"
+    );
+    assert!(shown.iter().all(|p| p.next.is_none()));
+    assert!(rest.iter().all(|p| p.help.is_none()
+        && p.next
+            == Some(crate::diag::NextStep::ListIds {
+                standard: "iso27001".to_owned()
+            })));
+}
