@@ -595,3 +595,12 @@ fn the_nearest_id_is_worked_out_only_for_the_problems_shown() {
                 standard: "iso27001".to_owned()
             })));
 }
+
+#[test]
+fn working_out_the_nearest_ids_keeps_every_other_next_step() {
+    let found = problems("");
+    assert_eq!(
+        found[0].next,
+        Some(crate::diag::NextStep::StartFromTemplate)
+    );
+}

@@ -61,7 +61,10 @@ pub fn load(file: &str, text: &str, catalog: &Catalog) -> Result<Assessment, Inv
 /// with no id near, point to the list of ids.
 pub fn suggest_ids(problems: &mut [Problem], catalog: &Catalog) {
     for (index, problem) in problems.iter_mut().enumerate() {
-        let Some(NextStep::NearestId { standard, id }) = problem.next.take() else {
+        let Some(NextStep::NearestId { standard, id }) = problem
+            .next
+            .take_if(|next| matches!(next, NextStep::NearestId { .. }))
+        else {
             continue;
         };
         let hint = catalog
@@ -741,9 +744,10 @@ impl Checker<'_> {
                         at,
                         format!("a certificate holds {what}; expected a mapping"),
                     )
-                    .help(
-                        "write `- {standard: iso20000, since: YYYY-MM-DD, next-audit: YYYY-MM-DD}`",
-                    );
+                    .help(format!(
+                        "write `- {{standard: {}, since: YYYY-MM-DD, next-audit: YYYY-MM-DD}}`",
+                        self.catalog.keys().last().unwrap_or("KEY")
+                    ));
                 continue;
             }
             let mut standard = None;
