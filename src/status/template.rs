@@ -50,7 +50,16 @@ pub fn render(catalog: &Catalog, standards: &[StandardIndex], today: Option<Date
         "# and the file may carry the project's settings and the certificates held:\n",
         "#   plan: {effort-scale: 0.6, start: YYYY-MM-DD, people: 2, operate-weeks: 8, stage-gap-weeks: 6}\n",
         "#   certificates:\n",
-        "#     - {standard: iso20000, since: YYYY-MM-DD, next-audit: YYYY-MM-DD}\n",
+    ));
+    // A certificate already held, named by the last standard of the file.
+    let held = standards
+        .last()
+        .map_or("KEY", |&index| catalog.standards[index].key.as_str());
+    let _ = writeln!(
+        out,
+        "#     - {{standard: {held}, since: YYYY-MM-DD, next-audit: YYYY-MM-DD}}"
+    );
+    out.push_str(concat!(
         "#\n",
         "# For completion in your editor, run `ims schema -o ims-status.schema.json`\n",
         "# next to this file and keep the following line:\n",

@@ -181,8 +181,7 @@ pub fn steps_text(ranks: &[usize]) -> String {
     }
 }
 
-/// The first wait, in words: `iso27001 6.1.2 waits for iso27001 5.3
-/// (reason)`.
+/// The first wait, in words: `alpha 6.1.2 waits for alpha 5.3 (reason)`.
 fn wait_text(wait: &PlanWait) -> String {
     let reason = wait
         .reason
