@@ -78,14 +78,19 @@ fn the_readme_states_the_rust_version_the_crate_declares_and_ci_builds_with() {
     // CI fails here until `rust-version` and the README follow it.
     let declared = env!("CARGO_PKG_RUST_VERSION");
     let rustc = std::env::var("RUSTC").unwrap_or_else(|_| "rustc".to_owned());
-    let version = std::process::Command::new(rustc).arg("--version").output().unwrap();
+    let version = std::process::Command::new(rustc)
+        .arg("--version")
+        .output()
+        .unwrap();
     let version = String::from_utf8(version.stdout).unwrap();
     assert!(
         version.starts_with(&format!("rustc {declared}.")),
         "rust-version {declared} in Cargo.toml, tested with {version}"
     );
     assert!(
-        read("README.md").contains(&format!("With Rust {declared} or newer (the toolchain the tests")),
+        read("README.md").contains(&format!(
+            "With Rust {declared} or newer (the toolchain the tests"
+        )),
         "the README's quick start names Rust {declared}"
     );
 }

@@ -190,8 +190,17 @@ pub fn table(look: super::Look) -> Table {
 pub struct Table {
     inner: comfy_table::Table,
     width: u16,
-    /// The widest word of each column, in terminal columns.
-    words: Vec<usize>,
+    /// How wide each column's text is.
+    columns: Vec<Widths>,
+}
+
+/// How wide a column's text is, in terminal columns.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+struct Widths {
+    /// Its widest line, unwrapped.
+    line: usize,
+    /// Its widest word.
+    word: usize,
 }
 
 /// Padding and border characters around `n` columns: `│ a ┆ b │`.
@@ -217,7 +226,7 @@ impl Table {
         Self {
             inner,
             width,
-            words: Vec::new(),
+            columns: Vec::new(),
         }
     }
 
@@ -237,61 +246,119 @@ impl Table {
         self
     }
 
-    /// The row as comfy-table cells, noting each column's widest word.
+    /// The row as comfy-table cells, noting how wide each column's text is.
     fn row<C: Into<Cell>>(&mut self, cells: impl IntoIterator<Item = C>) -> Vec<comfy_table::Cell> {
         cells
             .into_iter()
             .enumerate()
             .map(|(column, cell)| {
                 let cell: Cell = cell.into();
-                let word = cell.text.split([' ', '\n']).map(width).max().unwrap_or(0);
-                if self.words.len() <= column {
-                    self.words.resize(column + 1, 0);
+                if self.columns.len() <= column {
+                    self.columns.resize(column + 1, Widths::default());
                 }
-                self.words[column] = self.words[column].max(word);
+                let seen = &mut self.columns[column];
+                let line = cell.text.split('\n').map(width).max().unwrap_or(0);
+                let word = cell.text.split([' ', '\n']).map(width).max().unwrap_or(0);
+                seen.line = seen.line.max(line);
+                seen.word = seen.word.max(word);
                 cell.comfy()
             })
             .collect()
     }
 
-    /// Gives every column at least the width of its widest word, so that
-    /// comfy-table wraps at spaces and breaks no word that the width could
-    /// keep whole. Where the words together are wider than the table, the
-    /// widest are capped at one width so that the table still fits, and
-    /// only words longer than that are broken.
+    /// Gives each column that comfy-table would make narrower than its
+    /// widest word that word's width, so that it wraps at spaces and breaks
+    /// no word the width could keep whole; the other columns are left to it.
     fn keep_words_whole(&mut self) {
-        let room = usize::from(self.width).saturating_sub(chrome(self.words.len()));
-        for (column, bound) in word_bounds(&self.words, room).into_iter().enumerate() {
-            if let Some(column) = self.inner.column_mut(column) {
+        let room = usize::from(self.width).saturating_sub(chrome(self.columns.len()));
+        for (column, bound) in word_bounds(&self.columns, room).into_iter().enumerate() {
+            let Some(column) = self.inner.column_mut(column) else {
+                continue;
+            };
+            match bound {
                 // comfy-table counts a column's padding in its bounds.
-                let bound = u16::try_from(bound + 2).unwrap_or(u16::MAX);
-                column.set_constraint(ColumnConstraint::LowerBoundary(Width::Fixed(bound)));
+                Some(bound) => {
+                    let bound = u16::try_from(bound + 2).unwrap_or(u16::MAX);
+                    column.set_constraint(ColumnConstraint::LowerBoundary(Width::Fixed(bound)));
+                }
+                None => {
+                    column.remove_constraint();
+                }
             }
         }
     }
 }
 
-/// The least width of each column: its widest word, or, where the words
-/// together do not fit in `room`, the widest cut to one cap chosen as large
-/// as fits; at least one column each.
-fn word_bounds(words: &[usize], room: usize) -> Vec<usize> {
-    let bounded = |cap: usize| words.iter().map(move |&word| word.min(cap).max(1));
-    let widest = words.iter().copied().max().unwrap_or(0);
-    let (mut low, mut high) = (1, widest);
-    if bounded(high).sum::<usize>() > room {
+/// The width each wrapped column gets when the columns whose lines fit keep
+/// their width and the rest share what is left, as comfy-table shares it;
+/// the `fixed` columns take the width given.
+fn share(columns: &[Widths], fixed: &[Option<usize>], room: usize) -> usize {
+    let mut left = room.saturating_sub(fixed.iter().flatten().sum());
+    let mut open: Vec<usize> = (0..columns.len()).filter(|&c| fixed[c].is_none()).collect();
+    loop {
+        let Some(average) = left.checked_div(open.len()) else {
+            return usize::MAX;
+        };
+        let (fits, wide): (Vec<usize>, Vec<usize>) = open
+            .iter()
+            .partition(|&&column| columns[column].line <= average);
+        if fits.is_empty() {
+            return average;
+        }
+        left -= fits
+            .iter()
+            .map(|&column| columns[column].line)
+            .sum::<usize>();
+        open = wide;
+    }
+}
+
+/// The least width to give each column, where one is needed: a column
+/// whose text wraps and whose widest word is wider than its share gets that
+/// word's width, until no other column's share falls below its word. Where
+/// those words together do not fit in `room`, they are cut to one cap chosen
+/// as large as fits, and only words longer than that are broken.
+fn word_bounds(columns: &[Widths], room: usize) -> Vec<Option<usize>> {
+    let mut bounds: Vec<Option<usize>> = vec![None; columns.len()];
+    loop {
+        let share = share(columns, &bounds, room);
+        let mut grew = false;
+        for (bound, seen) in bounds.iter_mut().zip(columns) {
+            if bound.is_none() && seen.line > share && seen.word > share {
+                *bound = Some(seen.word);
+                grew = true;
+            }
+        }
+        if !grew {
+            break;
+        }
+    }
+    // Every other column keeps one character at least.
+    let free = bounds.iter().filter(|bound| bound.is_none()).count();
+    let room = room.saturating_sub(free);
+    let capped = |cap: usize| {
+        bounds
+            .iter()
+            .flatten()
+            .map(move |&word| word.min(cap).max(1))
+    };
+    let widest = bounds.iter().flatten().copied().max().unwrap_or(0);
+    if capped(widest).sum::<usize>() > room {
         // The largest cap whose bounds fit, by bisection.
+        let (mut low, mut high) = (1, widest);
         while low < high {
             let middle = (low + high).div_ceil(2);
-            if bounded(middle).sum::<usize>() <= room {
+            if capped(middle).sum::<usize>() <= room {
                 low = middle;
             } else {
                 high = middle - 1;
             }
         }
-    } else {
-        low = widest;
+        for bound in bounds.iter_mut().flatten() {
+            *bound = (*bound).min(low).max(1);
+        }
     }
-    bounded(low).collect()
+    bounds
 }
 
 impl fmt::Display for Table {
@@ -440,6 +507,24 @@ mod tests {
     }
 
     #[test]
+    fn a_table_whose_text_wraps_takes_the_whole_width() {
+        // The status column is given its word; the title column still gets
+        // all the width left, not only its own longest word.
+        let mut t = Table::new(80, false);
+        t.set_header(["Id", "Title", "Status", "Owner", "Due"]);
+        t.add_row([
+            "A.5.21",
+            "Managing information security in the information and communication technology (ICT) supply chain",
+            "not-implemented",
+            "S. Nilsen",
+            "2027-01-15",
+        ]);
+        let text = drawn(&t);
+        assert!(text.lines().all(|line| width(line) == 80), "{text}");
+        assert!(text.contains("not-implemented"), "{text}");
+    }
+
+    #[test]
     fn where_the_words_cannot_all_fit_the_longest_are_cut_and_the_table_fits() {
         let mut t = Table::new(40, false);
         t.add_row(["tiny", &"a".repeat(30), &"b".repeat(30)]);
@@ -450,9 +535,21 @@ mod tests {
             "{text}"
         );
         assert_eq!(text.matches('a').count(), 30, "{text}");
-        assert_eq!(word_bounds(&[4, 30, 30], 30), [4, 13, 13]);
-        assert_eq!(word_bounds(&[4, 30, 30], 100), [4, 30, 30]);
-        assert_eq!(word_bounds(&[0, 9], 3), [1, 2]);
+        let columns = |widths: &[(usize, usize)]| -> Vec<Widths> {
+            widths
+                .iter()
+                .map(|&(line, word)| Widths { line, word })
+                .collect()
+        };
+        // The long words cannot both fit: each is cut to the same cap, and
+        // the short column keeps its own word.
+        let long = columns(&[(4, 4), (30, 30), (30, 30)]);
+        assert_eq!(word_bounds(&long, 31), [Some(4), Some(13), Some(13)]);
+        assert_eq!(word_bounds(&long, 100), [None, None, None]);
+        // A column whose share is wide enough for its words needs no bound.
+        let prose = columns(&[(8, 8), (200, 12), (200, 40)]);
+        assert_eq!(word_bounds(&prose, 70), [None, None, Some(40)]);
+        assert_eq!(word_bounds(&prose, 100), [None, None, None]);
     }
 
     #[test]
