@@ -148,12 +148,16 @@ pub enum NextStep {
     /// with every id of a standard is the costly part of a problem, so it
     /// is worked out only for the problems shown ([`SHOWN`]); the others,
     /// like one with no id near, point to the list of ids.
-    NearestId {
-        /// The standard's key.
-        standard: String,
-        /// The unknown id, as written.
-        id: String,
-    },
+    NearestId(Box<UnknownId>),
+}
+
+/// An id that no item of a standard has.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct UnknownId {
+    /// The standard's key.
+    pub standard: String,
+    /// The id, as written.
+    pub id: String,
 }
 
 /// At most this many problems of one input are shown; the rest are counted.

@@ -577,7 +577,7 @@ fn the_nearest_id_is_worked_out_only_for_the_problems_shown() {
         .0;
     assert_eq!(raw.len(), crate::diag::SHOWN + 20);
     assert!(raw.iter().all(|p| p.help.is_none()
-        && matches!(&p.next, Some(crate::diag::NextStep::NearestId { id, .. }) if id.ends_with('x'))));
+        && matches!(&p.next, Some(crate::diag::NextStep::NearestId(u)) if u.id.ends_with('x'))));
     // `load` works them out for the problems shown, and points the rest to the list.
     let found = load("s.yaml", &text, &catalog).unwrap_err().0;
     let (shown, rest) = found.split_at(crate::diag::SHOWN);

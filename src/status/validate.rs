@@ -9,7 +9,7 @@ use super::{
     NOT_ASSESSED, PlanSettings, Priority, Reason, Section, SoaApproval, Status,
 };
 use crate::date::Date;
-use crate::diag::{InvalidInput, NextStep, Pos, Problem, ProblemCode, Problems, SHOWN};
+use crate::diag::{InvalidInput, NextStep, Pos, Problem, ProblemCode, Problems, SHOWN, UnknownId};
 use crate::model::{Catalog, ItemIndex, Standard, StandardIndex};
 use crate::suggest;
 use crate::yaml::{self, Located};
@@ -61,12 +61,13 @@ pub fn load(file: &str, text: &str, catalog: &Catalog) -> Result<Assessment, Inv
 /// with no id near, point to the list of ids.
 pub fn suggest_ids(problems: &mut [Problem], catalog: &Catalog) {
     for (index, problem) in problems.iter_mut().enumerate() {
-        let Some(NextStep::NearestId { standard, id }) = problem
+        let Some(NextStep::NearestId(unknown)) = problem
             .next
-            .take_if(|next| matches!(next, NextStep::NearestId { .. }))
+            .take_if(|next| matches!(next, NextStep::NearestId(_)))
         else {
             continue;
         };
+        let UnknownId { standard, id } = *unknown;
         let hint = catalog
             .standard_index(&standard)
             .filter(|_| index < SHOWN)
@@ -408,10 +409,10 @@ impl Checker<'_> {
             format!("unknown item `{id}` in {}", catalogue.key),
         );
         if hints.is_empty() {
-            problem.next(NextStep::NearestId {
+            problem.next(NextStep::NearestId(Box::new(UnknownId {
                 standard: catalogue.key.clone(),
                 id: id.to_owned(),
-            });
+            })));
         } else {
             problem.help(hints.join("; "));
         }
@@ -764,12 +765,13 @@ impl Checker<'_> {
                     .map(|v| Located::new(v.value.trim().to_owned(), v.pos))
                     .filter(|v| !v.value.is_empty());
                 match (field.value.as_str(), text) {
-                    ("standard", Some(text)) => match {
-                        named = true;
-                        self.catalog.standard_index(&text.value)
-                    } {
-                        Some(index) => standard = Some(index),
+                    ("standard", Some(text)) => match self.catalog.standard_index(&text.value) {
+                        Some(index) => {
+                            named = true;
+                            standard = Some(index);
+                        }
                         None => {
+                            named = true;
                             let known: Vec<&str> = self.catalog.keys().collect();
                             self.problems
                                 .add(

@@ -463,8 +463,8 @@ fn a_catalogue_without_estimates_plans_without_effort() {
         text
     };
     let catalog = load_catalog(&[
-        Source::user("alpha.yaml", &strip(ALPHA)),
-        Source::user("beta.yaml", &strip(BETA)),
+        Source::user("alpha.yaml", strip(ALPHA)),
+        Source::user("beta.yaml", strip(BETA)),
         Source::user("cw.yaml", CROSSWALK),
         Source::user("docs.yaml", DOCUMENTS),
     ])
