@@ -232,38 +232,53 @@ impl Table {
 
     /// Sets the header row.
     pub fn set_header<C: Into<Cell>>(&mut self, cells: impl IntoIterator<Item = C>) -> &mut Self {
-        let row = self.row(cells);
+        let (row, wider) = self.row(cells);
         self.inner.set_header(row);
-        self.keep_words_whole();
+        if wider {
+            self.keep_words_whole();
+        }
         self
     }
 
     /// Adds a row.
     pub fn add_row<C: Into<Cell>>(&mut self, cells: impl IntoIterator<Item = C>) -> &mut Self {
-        let row = self.row(cells);
+        let (row, wider) = self.row(cells);
         self.inner.add_row(row);
-        self.keep_words_whole();
+        if wider {
+            self.keep_words_whole();
+        }
         self
     }
 
-    /// The row as comfy-table cells, noting how wide each column's text is.
-    fn row<C: Into<Cell>>(&mut self, cells: impl IntoIterator<Item = C>) -> Vec<comfy_table::Cell> {
-        cells
+    /// The row as comfy-table cells, noting how wide each column's text
+    /// is; and whether a column's text is now wider than before.
+    fn row<C: Into<Cell>>(
+        &mut self,
+        cells: impl IntoIterator<Item = C>,
+    ) -> (Vec<comfy_table::Cell>, bool) {
+        let mut wider = false;
+        let row = cells
             .into_iter()
             .enumerate()
             .map(|(column, cell)| {
                 let cell: Cell = cell.into();
                 if self.columns.len() <= column {
+                    // One more column: less room for the others.
                     self.columns.resize(column + 1, Widths::default());
+                    wider = true;
                 }
                 let seen = &mut self.columns[column];
                 let line = cell.text.split('\n').map(width).max().unwrap_or(0);
                 let word = cell.text.split([' ', '\n']).map(width).max().unwrap_or(0);
-                seen.line = seen.line.max(line);
-                seen.word = seen.word.max(word);
+                if line > seen.line || word > seen.word {
+                    wider = true;
+                    seen.line = seen.line.max(line);
+                    seen.word = seen.word.max(word);
+                }
                 cell.comfy()
             })
-            .collect()
+            .collect();
+        (row, wider)
     }
 
     /// Gives each column that comfy-table would make narrower than its
