@@ -6,7 +6,9 @@ use std::fmt;
 use serde::Serialize;
 
 /// A place in a file: 1-based line and column; 0 means unknown.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(
+    Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, serde::Deserialize,
+)]
 pub struct Pos {
     /// Line, counting from 1.
     pub line: u32,
@@ -147,7 +149,24 @@ pub enum NextStep {
         /// The standard's key.
         standard: String,
     },
+    /// Suggest the known id nearest to an unknown one. Comparing an id
+    /// with every id of a standard is the costly part of a problem, so it
+    /// is worked out only for the problems shown ([`SHOWN`]); the others,
+    /// like one with no id near, point to the list of ids.
+    NearestId(Box<UnknownId>),
 }
+
+/// An id that no item of a standard has.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct UnknownId {
+    /// The standard's key.
+    pub standard: String,
+    /// The id, as written.
+    pub id: String,
+}
+
+/// At most this many problems of one input are shown; the rest are counted.
+pub const SHOWN: usize = 50;
 
 impl Problem {
     /// Where the problem is, as `file:line:column` (or less when unknown).

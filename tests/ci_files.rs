@@ -70,3 +70,27 @@ fn the_ci_examples_in_the_readme_are_valid_yaml() {
         assert!(block.contains("ims"), "{block}");
     }
 }
+
+#[test]
+fn the_readme_states_the_rust_version_the_crate_declares_and_ci_builds_with() {
+    // The declared minimum is the toolchain the tests run on, so that the
+    // version a user is told is one that was tested: a newer toolchain in
+    // CI fails here until `rust-version` and the README follow it.
+    let declared = env!("CARGO_PKG_RUST_VERSION");
+    let rustc = std::env::var("RUSTC").unwrap_or_else(|_| "rustc".to_owned());
+    let version = std::process::Command::new(rustc)
+        .arg("--version")
+        .output()
+        .unwrap();
+    let version = String::from_utf8(version.stdout).unwrap();
+    assert!(
+        version.starts_with(&format!("rustc {declared}.")),
+        "rust-version {declared} in Cargo.toml, tested with {version}"
+    );
+    assert!(
+        read("README.md").contains(&format!(
+            "With Rust {declared} or newer (the toolchain the tests"
+        )),
+        "the README's quick start names Rust {declared}"
+    );
+}

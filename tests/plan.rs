@@ -17,7 +17,7 @@ use ims::analysis::{self, Options};
 use ims::date::Date;
 use ims::model::{Catalog, Node, Phase};
 
-fn dated(catalog: &Catalog, name: &str, people: u32) -> PlanReport {
+fn dated(catalog: &Catalog, name: &str, people: f64) -> PlanReport {
     let assessment = assessment(catalog, name);
     let calendar = CalendarOptions {
         start: Date::parse("2027-01-04").unwrap(),
@@ -98,7 +98,7 @@ fn every_open_item_is_in_exactly_one_package() {
 fn no_package_starts_before_what_its_items_wait_for() {
     let catalog = catalog();
     for name in EXAMPLES {
-        let report = dated(&catalog, name, 2);
+        let report = dated(&catalog, name, 2.0);
         let ranks = ranks(&report);
         let mut checked = 0;
         for step in &report.steps {
@@ -283,7 +283,7 @@ fn reuse_cuts_the_msp_s_iso27001_effort_well_below_the_effort_without_it() {
 #[test]
 fn the_live_certificate_s_open_items_come_first_and_before_its_next_audit() {
     let catalog = catalog();
-    let report = dated(&catalog, "msp-iso20000-to-iso27001", 2);
+    let report = dated(&catalog, "msp-iso20000-to-iso27001", 2.0);
     let knowledge = step(&report, "iso20000", "7.6");
     assert_eq!(knowledge.kind, PackageKind::Maintain);
     assert!(knowledge.rank <= 2);
@@ -310,8 +310,8 @@ fn the_live_certificate_s_open_items_come_first_and_before_its_next_audit() {
 #[test]
 fn a_dated_plan_reaches_stage_2_and_two_people_reach_it_sooner() {
     let catalog = catalog();
-    let one = dated(&catalog, "startup-little-in-place", 1);
-    let two = dated(&catalog, "startup-little-in-place", 2);
+    let one = dated(&catalog, "startup-little-in-place", 1.0);
+    let two = dated(&catalog, "startup-little-in-place", 2.0);
     for report in [&one, &two] {
         let operating = milestone(report, MilestoneKind::SystemInOperation);
         let audited = milestone(report, MilestoneKind::InternalAuditDone);
@@ -487,14 +487,14 @@ fn the_html_plan_draws_a_timeline_with_the_milestones() {
     let html = String::from_utf8(output.stdout).unwrap();
     assert!(html.contains("<h2>Timeline</h2>"));
     let catalog = catalog();
-    let report = dated(&catalog, "startup-little-in-place", 1);
+    let report = dated(&catalog, "startup-little-in-place", 1.0);
     // One bar per step, one line per milestone.
     assert_eq!(html.matches("</title></rect>").count(), report.steps.len());
     assert!(html.contains("stroke-dasharray=\"3 3\""));
     for milestone in &report.milestones {
         assert!(html.contains(&milestone.date.to_string()));
     }
-    assert!(html.contains("Ready for Stage 2 (iso27001 + iso20000, one joint audit)"));
+    assert!(html.contains("Ready for Stage 2 (iso27001 + iso20000, one integrated audit)"));
     // Without a start date: no timeline, and a hint.
     let output = ims()
         .args([
@@ -528,7 +528,7 @@ fn the_terminal_plan_keeps_every_reason_whole_at_80_columns() {
     );
     assert!(!text.contains("characters)"), "a reason was cut");
     let catalog = catalog();
-    let report = dated(&catalog, "msp-iso20000-to-iso27001", 1);
+    let report = dated(&catalog, "msp-iso20000-to-iso27001", 1.0);
     // No word of a package's title is broken across lines in the package table.
     let table = text
         .split("\nPackages (")
@@ -692,7 +692,7 @@ fn readme_table(marker: &str) -> Vec<Vec<String>> {
 #[test]
 fn the_readme_shows_the_startup_calendar_as_it_is() {
     let catalog = catalog();
-    let report = dated(&catalog, "startup-little-in-place", 2);
+    let report = dated(&catalog, "startup-little-in-place", 2.0);
     let milestones = readme_table("`--start 2027-01-04 --people 2` gives these milestones");
     assert_eq!(milestones.len(), report.milestones.len());
     for (row, milestone) in milestones.iter().zip(&report.milestones) {

@@ -2,6 +2,7 @@
 //! binary, plus any a user supplies with `--catalog DIR`.
 
 mod builtin;
+pub mod compact;
 mod crosswalk;
 mod documents;
 mod lint;

@@ -93,11 +93,7 @@ impl Draft {
                 (Vec::new(), Vec::new())
             }
         };
-        let index = items
-            .iter()
-            .enumerate()
-            .map(|(position, item)| (item.id.clone(), ItemIndex::new(position)))
-            .collect();
+        let index = Standard::index_items(&items);
         Some(Draft {
             standard: Standard {
                 key,

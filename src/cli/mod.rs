@@ -33,9 +33,6 @@ use crate::terminal::diagnostic;
 use args::{Cli, ColorWhen, Command};
 use io::Failure;
 
-/// At most this many problems are printed; the rest are counted.
-const PROBLEMS_SHOWN: usize = 50;
-
 /// Runs ims with the process arguments and returns the exit code.
 pub fn main() -> ExitCode {
     let cli = match Cli::try_parse() {
@@ -56,6 +53,16 @@ pub fn main() -> ExitCode {
         }
     };
     run(cli).into()
+}
+
+/// The width to fit terminal output to: `COLUMNS` where it holds a number,
+/// as `ls` takes it (40 to 400), else the terminal's own width (60 to 160),
+/// else 80.
+fn terminal_width(columns: Option<&str>, terminal: Option<u16>) -> u16 {
+    match columns.and_then(|text| text.trim().parse::<u64>().ok()) {
+        Some(columns) if columns > 0 => u16::try_from(columns.clamp(40, 400)).unwrap_or(400),
+        _ => terminal.map_or(80, |columns| columns.clamp(60, 160)),
+    }
 }
 
 /// What every command needs: the catalogue and how to print.
@@ -79,9 +86,10 @@ impl Context {
         let stdout = std::io::stdout();
         let styled = anstream::AutoStream::choice(&stdout) != ColorChoice::Never;
         let width = if stdout.is_terminal() {
-            terminal_size::terminal_size_of(&stdout)
-                .map_or(80, |(terminal_size::Width(columns), _)| columns)
-                .clamp(60, 160)
+            let columns = std::env::var("COLUMNS").ok();
+            let size = terminal_size::terminal_size_of(&stdout)
+                .map(|(terminal_size::Width(columns), _)| columns);
+            terminal_width(columns.as_deref(), size)
         } else {
             80
         };
@@ -177,7 +185,7 @@ pub(crate) fn report_failure(failure: Failure, styled: bool) -> Outcome {
             let problems = words::with_next_steps(problems);
             io::write_stderr(&render::problems::problems(
                 &problems,
-                PROBLEMS_SHOWN,
+                crate::diag::SHOWN,
                 styled,
             ));
         }
@@ -194,20 +202,53 @@ pub(crate) fn report_failure(failure: Failure, styled: bool) -> Outcome {
 
 /// Loads the built-in catalogues and those in `dir`; gives the files read.
 fn load_catalog(dir: Option<&Path>) -> Result<(Catalog, Vec<PathBuf>), Failure> {
+    let Some(dir) = dir else {
+        // The built-in catalogues alone: their compact form, validated
+        // when it was made.
+        return Ok((catalog::compact::builtin()?, Vec::new()));
+    };
     let mut sources = catalog::builtin_sources();
     let mut files = Vec::new();
-    if let Some(dir) = dir {
-        let mut problems = Vec::new();
-        for path in walk::catalogue_files(dir)? {
-            match io::read_text(&path) {
-                Ok(text) => sources.push(Source::user(path.display().to_string(), text)),
-                Err(problem) => problems.push(problem),
-            }
-            files.push(path);
+    let mut problems = Vec::new();
+    for path in walk::catalogue_files(dir)? {
+        match io::read_text(&path) {
+            Ok(text) => sources.push(Source::user(path.display().to_string(), text)),
+            Err(problem) => problems.push(problem),
         }
-        if !problems.is_empty() {
-            return Err(Failure::Problems(problems));
-        }
+        files.push(path);
+    }
+    if !problems.is_empty() {
+        return Err(Failure::Problems(problems));
     }
     Ok((catalog::load(&sources)?, files))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::terminal_width;
+
+    #[test]
+    fn columns_wins_over_the_terminal_within_sane_bounds() {
+        assert_eq!(terminal_width(Some("120"), Some(200)), 120);
+        assert_eq!(terminal_width(Some(" 100 "), None), 100);
+        assert_eq!(terminal_width(Some("10"), Some(100)), 40);
+        assert_eq!(terminal_width(Some("99999"), Some(100)), 400);
+    }
+
+    #[test]
+    fn without_a_usable_columns_the_terminal_decides() {
+        for columns in [
+            None,
+            Some(""),
+            Some("0"),
+            Some("wide"),
+            Some("-80"),
+            Some("1e3"),
+        ] {
+            assert_eq!(terminal_width(columns, Some(100)), 100, "{columns:?}");
+            assert_eq!(terminal_width(columns, Some(20)), 60, "{columns:?}");
+            assert_eq!(terminal_width(columns, Some(500)), 160, "{columns:?}");
+            assert_eq!(terminal_width(columns, None), 80, "{columns:?}");
+        }
+    }
 }

@@ -14,10 +14,14 @@ fn next_step(step: &NextStep) -> String {
         NextStep::StartFromTemplate => {
             "start from a template: `ims init -o status.yaml`".to_owned()
         }
-        NextStep::ListIds { standard } => {
-            format!("list the ids with `ims catalog list --standard {standard}`")
-        }
+        NextStep::ListIds { standard } => list_ids(standard),
+        NextStep::NearestId(unknown) => list_ids(&unknown.standard),
     }
+}
+
+/// The command that lists a standard's ids.
+fn list_ids(standard: &str) -> String {
+    format!("list the ids with `ims catalog list --standard {standard}`")
 }
 
 /// The problems with each next step worded into their help.

@@ -695,7 +695,7 @@ iso20000:
     let assessment = load("s.yaml", text, &catalog).unwrap();
     assert_eq!(assessment.plan.effort_scale, Some(0.6));
     assert_eq!(assessment.plan.start.unwrap().to_string(), "2027-01-04");
-    assert_eq!(assessment.plan.people, Some(2));
+    assert_eq!(assessment.plan.people, Some(2.0));
     assert_eq!(assessment.plan.operate_weeks, Some(10));
     assert_eq!(assessment.plan.stage_gap_weeks, Some(5));
     let certificate = &assessment.certificates[0];
@@ -736,7 +736,7 @@ iso27001:
     };
     has("`effort-scale` `0` is not a number from 0.05 to 20");
     has("`start` `soon` is not a date");
-    has("`people` `0` is not a whole number from 1 to 200");
+    has("`people` `0` is not a number from 0.1 to 200");
     has("`operate-weeks` `-1` is not a whole number from 0 to 104");
     has("unknown key `stage-gaps` in `plan`");
     has("certificate for unknown standard `iso2000`");
@@ -768,4 +768,47 @@ fn a_catalogue_cannot_take_a_key_the_status_file_uses() {
             "{key}: {problems:?}"
         );
     }
+}
+
+#[test]
+fn the_nearest_id_is_worked_out_only_for_the_problems_shown() {
+    // A.5.1x is near A.5.1; the ids after the first SHOWN are as near to
+    // theirs, but nobody reads that far.
+    let mut text = String::from("organisation: Acme\niso27001:\n");
+    for n in 0..crate::diag::SHOWN + 20 {
+        text.push_str(&format!("  A.5.{}x: implemented\n", n % 30 + 1));
+    }
+    let catalog = builtin();
+    // The validation itself leaves every suggestion to be worked out.
+    let raw = validate::check("s.yaml", &text, &catalog, crate::yaml::parse)
+        .unwrap_err()
+        .0;
+    assert_eq!(raw.len(), crate::diag::SHOWN + 20);
+    assert!(raw.iter().all(|p| p.help.is_none()
+        && matches!(&p.next, Some(crate::diag::NextStep::NearestId(u)) if u.id.ends_with('x'))));
+    // `load` works them out for the problems shown, and points the rest to the list.
+    let found = load("s.yaml", &text, &catalog).unwrap_err().0;
+    let (shown, rest) = found.split_at(crate::diag::SHOWN);
+    assert!(
+        shown.iter().all(|p| p
+            .help
+            .as_deref()
+            .is_some_and(|h| h.starts_with("did you mean `A.5."))),
+        "{shown:?}"
+    );
+    assert!(shown.iter().all(|p| p.next.is_none()));
+    assert!(rest.iter().all(|p| p.help.is_none()
+        && p.next
+            == Some(crate::diag::NextStep::ListIds {
+                standard: "iso27001".to_owned()
+            })));
+}
+
+#[test]
+fn working_out_the_nearest_ids_keeps_every_other_next_step() {
+    let found = problems("");
+    assert_eq!(
+        found[0].next,
+        Some(crate::diag::NextStep::StartFromTemplate)
+    );
 }

@@ -9,7 +9,7 @@ use super::{
     NOT_ASSESSED, PlanSettings, Priority, Reason, Section, Status,
 };
 use crate::date::Date;
-use crate::diag::{InvalidInput, NextStep, Pos, ProblemCode, Problems};
+use crate::diag::{InvalidInput, NextStep, Pos, Problem, ProblemCode, Problems, SHOWN, UnknownId};
 use crate::model::{Catalog, ItemIndex, Standard, StandardIndex};
 use crate::suggest;
 use crate::yaml::{self, Located};
@@ -50,7 +50,37 @@ pub fn load(file: &str, text: &str, catalog: &Catalog) -> Result<Assessment, Inv
     if let Ok(assessment) = check(file, text, catalog, fast) {
         return Ok(assessment);
     }
-    check(file, text, catalog, yaml::parse)
+    check(file, text, catalog, yaml::parse).map_err(|InvalidInput(mut problems)| {
+        suggest_ids(&mut problems, catalog);
+        InvalidInput(problems)
+    })
+}
+
+/// Works out the nearest known id for each unknown one among the first
+/// [`SHOWN`] problems, which are sorted by position; the others, and those
+/// with no id near, point to the list of ids.
+pub fn suggest_ids(problems: &mut [Problem], catalog: &Catalog) {
+    for (index, problem) in problems.iter_mut().enumerate() {
+        let Some(NextStep::NearestId(unknown)) = problem
+            .next
+            .take_if(|next| matches!(next, NextStep::NearestId(_)))
+        else {
+            continue;
+        };
+        let UnknownId { standard, id } = *unknown;
+        let hint = catalog
+            .standard_index(&standard)
+            .filter(|_| index < SHOWN)
+            .and_then(|found| {
+                let catalogue = &catalog.standards[found];
+                nearest_sibling(catalogue, &id)
+                    .or_else(|| suggest::did_you_mean(&id, catalogue.ids()))
+            });
+        match hint {
+            Some(hint) => problem.help = Some(hint),
+            None => problem.next = Some(NextStep::ListIds { standard }),
+        }
+    }
 }
 
 type Parser = fn(&str, yaml::Duplicates) -> Result<RawStatusFile, yaml::SyntaxError>;
@@ -368,12 +398,6 @@ impl Checker<'_> {
         if let Some(owner) = owners.first() {
             hints.push(format!("`{id}` is an item of {owner}; if you meant that one, move the line under `{owner}:`"));
         }
-        if hints.is_empty()
-            && let Some(hint) = nearest_sibling(catalogue, id)
-                .or_else(|| suggest::did_you_mean(id, catalogue.ids()))
-        {
-            hints.push(hint);
-        }
         let code = if owners.is_empty() || hints.len() > 1 {
             ProblemCode::UnknownItem
         } else {
@@ -385,9 +409,10 @@ impl Checker<'_> {
             format!("unknown item `{id}` in {}", catalogue.key),
         );
         if hints.is_empty() {
-            problem.next(NextStep::ListIds {
+            problem.next(NextStep::NearestId(Box::new(UnknownId {
                 standard: catalogue.key.clone(),
-            });
+                id: id.to_owned(),
+            })));
         } else {
             problem.help(hints.join("; "));
         }

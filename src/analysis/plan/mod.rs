@@ -125,7 +125,13 @@ fn ends(catalog: &Catalog, report: &PlanReport) -> HashMap<Node, Date> {
                 continue;
             };
             if let Some(index) = catalog.standards[standard].find(&item.id) {
-                out.insert(Node { standard, item: index }, end);
+                out.insert(
+                    Node {
+                        standard,
+                        item: index,
+                    },
+                    end,
+                );
             }
         }
     }
@@ -147,16 +153,28 @@ fn late_couplings(
             let Some(standard) = catalog.standard_index(&item.standard) else {
                 continue;
             };
-            let Some(certificate) = assessment.certificates.iter().find(|c| c.standard == standard)
+            let Some(certificate) = assessment
+                .certificates
+                .iter()
+                .find(|c| c.standard == standard)
             else {
                 continue;
             };
-            let deadline = [item.due, certificate.next_audit].into_iter().flatten().min();
+            let deadline = [item.due, certificate.next_audit]
+                .into_iter()
+                .flatten()
+                .min();
             let closed_by_new_work = step.waits.iter().any(|w| w.closes);
             if let Some(deadline) = deadline.filter(|&d| closed_by_new_work && end > d)
                 && let Some(index) = catalog.standards[standard].find(&item.id)
             {
-                late.push((Node { standard, item: index }, deadline));
+                late.push((
+                    Node {
+                        standard,
+                        item: index,
+                    },
+                    deadline,
+                ));
             }
         }
     }

@@ -83,7 +83,11 @@ fn team(people: f64) -> Vec<f64> {
     let mut speeds = vec![1.0; whole];
     let rest = people - whole as f64;
     if rest > 1e-9 || speeds.is_empty() {
-        speeds.push(if speeds.is_empty() { people.max(0.1) } else { rest });
+        speeds.push(if speeds.is_empty() {
+            people.max(0.1)
+        } else {
+            rest
+        });
     }
     speeds
 }
@@ -103,7 +107,7 @@ pub(super) fn place(steps: &[Step<'_>], people: f64, operate_weeks: u32) -> Plac
             .fold(0.0, f64::max);
         if after_operation(step.phase) {
             let (_, operated) = *period.get_or_insert_with(|| {
-                let operating = slots.iter().map(|slot| slot.end).fold(0.0, f64::max);
+                let operating = go_live(&slots);
                 (operating, operating + operate)
             });
             ready = ready.max(operated);
@@ -137,7 +141,7 @@ pub(super) fn place(steps: &[Step<'_>], people: f64, operate_weeks: u32) -> Plac
         });
     }
     let (operating, operated) = period.unwrap_or_else(|| {
-        let operating = slots.iter().map(|slot| slot.end).fold(0.0, f64::max);
+        let operating = go_live(&slots);
         (operating, operating + operate)
     });
     Placed {
@@ -145,6 +149,14 @@ pub(super) fn place(steps: &[Step<'_>], people: f64, operate_weeks: u32) -> Plac
         operating,
         operated,
     }
+}
+
+/// The system goes into operation at the start of the working day after the
+/// last step before the operating period ends, so that the period is whole
+/// working days.
+fn go_live(slots: &[Slot]) -> f64 {
+    let end = slots.iter().map(|slot| slot.end).fold(0.0, f64::max);
+    (end - EPSILON).ceil().max(0.0)
 }
 
 /// Turns working-day offsets into dates from a start date.
@@ -379,10 +391,19 @@ mod tests {
 
     #[test]
     fn a_part_time_person_works_at_their_share() {
-        let steps = [step(&[], 3.0, Phase::Establish), step(&[], 3.0, Phase::Establish)];
+        let steps = [
+            step(&[], 3.0, Phase::Establish),
+            step(&[], 3.0, Phase::Establish),
+        ];
         let placed = place(&steps, 1.5, 0);
-        assert_eq!(placed.slots[0].end, 3.0, "the full-time person takes the first");
-        assert_eq!(placed.slots[1].end, 6.0, "the half-time person takes twice as long");
+        assert_eq!(
+            placed.slots[0].end, 3.0,
+            "the full-time person takes the first"
+        );
+        assert_eq!(
+            placed.slots[1].end, 6.0,
+            "the half-time person takes twice as long"
+        );
         assert_eq!(team(0.5), [0.5]);
         assert_eq!(team(2.0), [1.0, 1.0]);
     }

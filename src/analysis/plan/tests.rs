@@ -111,7 +111,7 @@ fn rank(report: &PlanReport, standard: &str, id: &str) -> usize {
     step_of(report, standard, id).rank
 }
 
-fn calendar(people: u32) -> CalendarOptions {
+fn calendar(people: f64) -> CalendarOptions {
     CalendarOptions {
         start: Date::parse("2027-01-04").unwrap(),
         people,
@@ -290,17 +290,24 @@ certificates: [{standard: beta, since: 2024-01-01, next-audit: 2027-03-01}]
 alpha: {1: not-implemented, 2: not-implemented, X: not-implemented, 3: not-implemented, 4: not-implemented}
 beta: {1: implemented, 2.1: partial, 2.2: {status: partial, due: 2027-02-01}, 3: implemented}
 ";
-    let report = planned_with(&catalog(), status, Some(calendar(1)));
+    let report = planned_with(&catalog(), status, Some(calendar(1.0)));
     let two = step_of(&report, "beta", "2.2");
     assert_eq!(two.rank, 1);
     assert_eq!(two.kind, PackageKind::Maintain);
     assert_eq!(two.phase, None);
     assert_eq!(two.why.rule, Rule::LiveCertificate);
-    // 2.1 is closed by alpha's work on X.1 (a substantial edge): it goes
-    // with that work, not apart.
+    // 2.1 is closed by alpha's work on X.1 (a substantial edge) before the
+    // certificate's next audit: it waits for that work, and says so.
     let one = step_of(&report, "beta", "2.1");
-    assert_eq!(one.rank, rank(&report, "alpha", "X.1"));
-    assert_ne!(one.kind, PackageKind::Maintain);
+    let x1 = rank(&report, "alpha", "X.1");
+    assert!(one.rank > x1, "{} after {x1}", one.rank);
+    assert!(
+        one.waits
+            .iter()
+            .any(|w| w.closes && w.rank == x1 && w.waits_for.id == "X.1"),
+        "{:?}",
+        one.waits
+    );
     let audit = report
         .milestones
         .iter()
@@ -382,7 +389,7 @@ fn without_a_calendar_there_are_no_dates_and_no_milestones() {
 
 #[test]
 fn stage_1_follows_the_audit_the_review_and_the_operating_period() {
-    let report = planned_with(&catalog(), NOTHING, Some(calendar(1)));
+    let report = planned_with(&catalog(), NOTHING, Some(calendar(1.0)));
     let date = |kind| {
         report
             .milestones
@@ -405,19 +412,19 @@ fn stage_1_follows_the_audit_the_review_and_the_operating_period() {
     assert_eq!(stage2.days() - stage1.days(), 21);
     let audit = step_of(&report, "alpha", "3.1");
     assert!(audit.start.unwrap() > operated);
-    assert_eq!(report.calendar.as_ref().unwrap().people, 1);
+    assert_eq!(report.calendar.as_ref().unwrap().people, 1.0);
     let stage1 = report
         .milestones
         .iter()
         .find(|m| m.kind == MilestoneKind::Stage1)
         .unwrap();
-    assert_eq!(stage1.standards, ["alpha", "beta"], "one joint audit");
+    assert_eq!(stage1.standards, ["alpha", "beta"], "one integrated audit");
 }
 
 #[test]
 fn two_people_finish_sooner_than_one() {
-    let one = planned_with(&catalog(), NOTHING, Some(calendar(1)));
-    let two = planned_with(&catalog(), NOTHING, Some(calendar(2)));
+    let one = planned_with(&catalog(), NOTHING, Some(calendar(1.0)));
+    let two = planned_with(&catalog(), NOTHING, Some(calendar(2.0)));
     let stage2 = |report: &PlanReport| {
         report
             .milestones
@@ -446,7 +453,7 @@ fn a_step_ending_after_its_due_date_is_late() {
             "alpha: {",
             "alpha: {2.1: {status: planned, due: 2027-01-05}, ",
         ),
-        Some(calendar(1)),
+        Some(calendar(1.0)),
     );
     let risk = step_of(&report, "alpha", "2.1");
     assert!(risk.late);

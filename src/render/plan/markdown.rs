@@ -5,8 +5,8 @@
 use std::fmt::Write as _;
 
 use super::{
-    RULE, coverages, days, effort_text, milestone_name, milestone_why, phase_about, phase_label,
-    points,
+    EFFORT_COLUMNS, RULE, coverages, days, effort_columns, effort_note, effort_text,
+    milestone_name, milestone_why, phase_about, phase_label, points,
 };
 use crate::analysis::plan::{PlanReport, PlanStep};
 use crate::render::markdown::{md_cell, table};
@@ -32,8 +32,9 @@ pub fn render(plan: &PlanReport) -> Rendered {
             ("Coverage now", Right),
             ("Head start", Right),
             ("Open items", Right),
-            ("Effort left", Right),
-            ("Without reuse", Right),
+            (EFFORT_COLUMNS[0], Right),
+            (EFFORT_COLUMNS[1], Right),
+            (EFFORT_COLUMNS[2], Right),
         ],
         plan.standards.iter().map(|s| {
             let certified = if s.certified { " (certified)" } else { "" };
@@ -42,12 +43,13 @@ pub fn render(plan: &PlanReport) -> Rendered {
                 percent(s.coverage),
                 percent(s.head_start),
                 s.open.to_string(),
-                s.effort.map_or("-".to_owned(), |e| days(e.days)),
-                s.effort
-                    .map_or("-".to_owned(), |e| days(e.days_without_reuse)),
             ]
+            .into_iter()
+            .chain(effort_columns(s))
+            .collect::<Vec<_>>()
         }),
     )?;
+    writeln!(out, "\n{}", md_cell(&effort_note(plan)))?;
     if plan.steps.is_empty() {
         out.push_str("\nNothing is open: every item is in place or excluded.\n");
         return Ok(out);

@@ -13,7 +13,7 @@ pub mod table;
 use crate::analysis::ItemRef;
 use crate::analysis::effort::Effort;
 use crate::analysis::plan::{
-    Figure, Milestone, MilestoneKind, PlanReport, PlanStep, PlanWait, Rule,
+    Figure, Milestone, MilestoneKind, PlanReport, PlanStandard, PlanStep, PlanWait, Rule,
 };
 use crate::model::Phase;
 use crate::render::{percent, status_label};
@@ -70,6 +70,34 @@ pub fn team(people: f64) -> String {
 /// Person-days, one decimal: `12.5 d`.
 pub fn days(value: f64) -> String {
     format!("{value:.1} d")
+}
+
+/// The effort columns of the standards table, in order.
+pub const EFFORT_COLUMNS: [&str; 3] = ["Without reuse", "After reuse", "In this plan"];
+
+/// A standard's three effort figures, as [`EFFORT_COLUMNS`] name them; dashes
+/// without estimates.
+pub fn effort_columns(standard: &PlanStandard) -> [String; 3] {
+    let dash = || "-".to_owned();
+    [
+        standard
+            .effort
+            .map_or_else(dash, |e| days(e.days_without_reuse)),
+        standard.effort.map_or_else(dash, |e| days(e.days)),
+        standard.effort_in_plan.map_or_else(dash, days),
+    ]
+}
+
+/// What the three effort figures mean, with the scale applied.
+pub fn effort_note(plan: &PlanReport) -> String {
+    let scale = if (plan.effort_scale - 1.0).abs() > f64::EPSILON {
+        format!(", scaled by {}", plan.effort_scale)
+    } else {
+        String::new()
+    };
+    format!(
+        "Effort in person-days for the catalogues' reference organisation{scale}. Without reuse: what is not yet in place, as if each standard were built alone. After reuse: less what the other standards already in place give. In this plan: less again what this plan builds once for both standards (a shared clause, a process that runs a control), counted for the standard whose package builds it first. The team is counted in full-time equivalents of everyone on the project, net of leave and other duties."
+    )
 }
 
 /// A package's or standard's effort: `12.5 d (30.0 without reuse)`; a dash
@@ -190,8 +218,7 @@ pub fn steps_text(ranks: &[usize]) -> String {
     }
 }
 
-/// The first wait, in words: `alpha 6.1.2 waits for alpha 5.3
-/// (reason)`.
+/// The first wait, in words: `alpha 6.1.2 waits for alpha 5.3 (reason)`.
 fn wait_text(wait: &PlanWait) -> String {
     if wait.closes {
         return format!(
@@ -316,8 +343,7 @@ pub fn milestone_why(milestone: &Milestone, plan: &PlanReport) -> String {
             let mut notes = Vec::new();
             if milestone.standards.len() > 1 {
                 notes.push(
-                    "the body must be accredited for every standard audited together"
-                        .to_owned(),
+                    "the body must be accredited for every standard audited together".to_owned(),
                 );
             }
             for audit in plan

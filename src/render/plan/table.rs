@@ -6,8 +6,8 @@
 use std::fmt::Write as _;
 
 use super::{
-    coverages, days, effort_text, item_lines, milestone_name, milestone_why, phase_label, points,
-    reuse_lines,
+    EFFORT_COLUMNS, coverages, days, effort_columns, effort_note, effort_text, item_lines,
+    milestone_name, milestone_why, phase_label, points, reuse_lines,
 };
 use crate::analysis::plan::PlanReport;
 use crate::render::table::{Align, bold, cell, paragraph, sentence, table, term};
@@ -41,54 +41,33 @@ pub fn render(plan: &PlanReport, look: Look) -> Rendered {
 
 fn standards(out: &mut String, plan: &PlanReport, look: Look) -> std::fmt::Result {
     let mut t = table(look);
-    t.set_header([
-        "Standard",
-        "Coverage now",
-        "Head start",
-        "Open items",
-        "Without reuse",
-        "After reuse",
-        "In this plan",
-    ]);
+    let mut header = vec!["Standard", "Coverage now", "Head start", "Open items"];
+    header.extend(EFFORT_COLUMNS);
+    t.set_header(header);
     for s in &plan.standards {
         let certified = if s.certified { " (certified)" } else { "" };
-        t.add_row([
+        let mut row = vec![
             cell(format!("{}{certified}", s.id)),
             cell(percent(s.coverage)).set_alignment(Align::Right),
             cell(percent(s.head_start)).set_alignment(Align::Right),
             cell(s.open).set_alignment(Align::Right),
-            cell(s.effort.map_or("-".to_owned(), |e| days(e.days))).set_alignment(Align::Right),
-            cell(
-                s.effort
-                    .map_or("-".to_owned(), |e| days(e.days_without_reuse)),
-            )
-            .set_alignment(Align::Right),
-        ]);
+        ];
+        row.extend(
+            effort_columns(s)
+                .into_iter()
+                .map(|text| cell(text).set_alignment(Align::Right)),
+        );
+        t.add_row(row);
     }
     writeln!(out, "\n{t}")?;
-    let scale = if (plan.effort_scale - 1.0).abs() > f64::EPSILON {
-        format!(", scaled by {}", plan.effort_scale)
-    } else {
-        String::new()
-    };
-    writeln!(
-        out,
-        "{}",
-        paragraph(
-            &format!(
-                "Effort: person-days still needed, after what is in place and after reuse from the other standards, for the catalogues' reference organisation{scale}."
-            ),
-            0,
-            look.width
-        )
-    )
+    writeln!(out, "{}", paragraph(&effort_note(plan), 0, look.width))
 }
 
 fn calendar(out: &mut String, plan: &PlanReport, look: Look) -> std::fmt::Result {
     let Some(calendar) = &plan.calendar else {
         return writeln!(
             out,
-            "{}",
+            "\n{}",
             paragraph(
                 "No calendar: give --start DATE (and --people N) for dates, phases and the Stage 1 and Stage 2 milestones.",
                 0,
