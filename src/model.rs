@@ -250,6 +250,9 @@ pub struct Item {
     /// The stage of a certification project the item's work belongs to: its
     /// own, else its nearest heading's, else [`Phase::Implement`].
     pub phase: Phase,
+    /// What the plan calls the work of putting the item in place, in our own
+    /// words, where the title names the requirement rather than the work.
+    pub work: Option<String>,
 }
 
 impl Item {

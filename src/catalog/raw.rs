@@ -124,6 +124,11 @@ pub struct RawItem {
     /// The project stage its work belongs to; on a heading, for the items
     /// beneath it that give none.
     pub phase: Option<Located<String>>,
+    /// What the work of putting the item in place is called in a plan, in
+    /// our own words, where its title names the requirement rather than the
+    /// work (a risk treatment clause is done by writing the treatment plan
+    /// and the Statement of Applicability).
+    pub work: Option<Located<String>>,
 }
 
 /// The header of a crosswalk file.

@@ -249,6 +249,14 @@ fn build_items(raw_items: Vec<Located<RawItem>>, problems: &mut Problems) -> (Ve
                 problems,
             )
         });
+        let work = raw.work.and_then(|text| {
+            required_text(
+                Some(text),
+                || format!("the work that puts `{id}` in place"),
+                at,
+                problems,
+            )
+        });
         match (raw.after, raw.after_reason) {
             (Some(ids), reason) => pending.push(PendingAfter {
                 item: ItemIndex::new(items.len()),
@@ -294,6 +302,7 @@ fn build_items(raw_items: Vec<Located<RawItem>>, problems: &mut Problems) -> (Ve
             documented,
             effort,
             phase: Phase::Implement,
+            work,
         });
     }
     for index in 0..items.len() {

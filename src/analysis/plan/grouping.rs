@@ -4,8 +4,9 @@
 //! Items are bonded, strongest bond first, and two packages merge only when
 //! the result is still one piece of work: the same phase, the same lane
 //! (the open items of a live certificate are kept apart from the new
-//! project), within [`MAX_PACKAGE_DAYS`], and no item of the result waiting
-//! for another, directly or through other packages.
+//! project), within [`MAX_PACKAGE_DAYS`], and no item of the one waiting
+//! for an item of the other through a third package (a direct wait is done
+//! in order inside the package).
 //! 1. **Shared elements.** Items tagged in the crosswalk with one
 //!    management-system element (policy, internal audit, ...).
 //! 2. **One document.** The items written up in the same document of the
@@ -19,9 +20,12 @@
 //!
 //! A deliverable is split only where the rules above forbid one package:
 //! its parts belong to different phases, or one part waits for work that
-//! waits for the other. The part that holds most of the document writes
-//! it and carries its title; each other part is named after its own item,
-//! its element, or the document with the items it adds.
+//! waits for the other.
+//!
+//! A package is named after the work it does (see [`Naming::title`]): the
+//! catalogue's names for the work of its items that have one, else the
+//! document it writes when it holds at least half of the open work written
+//! up there, else its items' titles.
 
 use std::collections::HashMap;
 
@@ -198,9 +202,12 @@ impl Partition {
         within && self.apart(a, b, items) && self.apart(b, a, items)
     }
 
-    /// Whether no item of package `from` waits for one of `to`, directly or
-    /// through other packages; `false` too when the search runs past its
-    /// budget.
+    /// Whether no item of package `from` waits for one of `to` through
+    /// other packages; `false` too when the search runs past its budget. A
+    /// direct wait is no bar: one package does its items in their order,
+    /// as one writes a document's sections in theirs. A wait through a
+    /// third package is: the merged package would wait for work that waits
+    /// for it.
     fn apart(&mut self, from: usize, to: usize, items: &Items<'_>) -> bool {
         // Waits lead to lower depths only: no package whose items are all
         // no deeper than the shallowest of `to` can reach it.
@@ -218,6 +225,9 @@ impl Partition {
                 for &waited in &items.waits[member] {
                     let next = self.of[waited];
                     if next == to {
+                        if package == from {
+                            continue;
+                        }
                         return false;
                     }
                     if self.seen[next] != stamp && self.depths[next].1 > floor {
@@ -274,9 +284,10 @@ impl Partition {
         }
     }
 
-    /// The packages, each a list of open items in catalogue order, ordered by
-    /// their first item.
-    pub fn packages(&self) -> Vec<Vec<usize>> {
+    /// The packages, ordered by their first item in the catalogue; in each,
+    /// the items in the order they are done: an item after those it waits
+    /// for (by depth), else in catalogue order.
+    pub fn packages(&self, items: &Items<'_>) -> Vec<Vec<usize>> {
         let mut list: Vec<Vec<usize>> = self
             .members
             .iter()
@@ -284,6 +295,9 @@ impl Partition {
             .cloned()
             .collect();
         list.sort_by_key(|members| members[0]);
+        for members in &mut list {
+            members.sort_by_key(|&item| (items.depth[item], item));
+        }
         list
     }
 }
@@ -294,7 +308,7 @@ pub(super) fn group(catalog: &Catalog, items: &Items<'_>) -> Vec<Vec<usize>> {
     shared_elements(items, &mut partition);
     documents(items, &mut partition);
     runs(catalog, items, &mut partition);
-    partition.packages()
+    partition.packages(items)
 }
 
 /// Step 1: one package (or several, where the rules forbid one) per shared
@@ -482,69 +496,84 @@ impl<'a> Naming<'a> {
         }
     }
 
-    /// A title in plain words: the document the package writes, else the
-    /// item it closes, else the element it sets up, else the document it
-    /// adds to with the items it adds, else its items.
+    /// A title in plain words, without ids: the catalogue's names for the
+    /// work of the items that have one, in catalogue order (a risk
+    /// treatment clause is done by writing the treatment plan and the
+    /// Statement of Applicability); else the
+    /// document the package writes, if it holds at least half of the open
+    /// work written up there (a package that adds two items to a procedure
+    /// another package writes is not that procedure); else its element; else its items' titles,
+    /// the largest first, three at most and the rest counted.
     pub fn title(&self, package: usize, members: &[usize]) -> String {
         let catalog = self.catalog;
         let items = self.items;
+        let largest_first = |list: &mut Vec<usize>| {
+            list.sort_by(|&a, &b| items.size[b].total_cmp(&items.size[a]).then(a.cmp(&b)));
+        };
+        let mut works: Vec<&str> = Vec::new();
+        for &m in members {
+            if let Some(work) = catalog.item(items.open[m]).work.as_deref()
+                && !works.contains(&work)
+            {
+                works.push(work);
+            }
+        }
+        if !works.is_empty() {
+            return works.join("; ");
+        }
         let main = document_counts(items, members)
             .into_iter()
-            .max_by(|a, b| a.1.cmp(&b.1).then(b.0.cmp(&a.0)))
-            .map(|(document, _)| document);
-        if let Some(document) = main
+            .max_by(|a, b| a.1.cmp(&b.1).then(b.0.cmp(&a.0)));
+        if let Some((document, count)) = main
             && self.owner[document] == Some(package)
+            && 2 * count >= self.open_in(document)
         {
             return catalog.documents[document].title.clone();
         }
-        let title_of = |i: usize| catalog.item(items.open[i]).title.clone();
-        if members.len() == 1 {
-            return title_of(members[0]);
-        }
         let first = items.element[members[0]];
-        if first.is_some() && members.iter().all(|&m| items.element[m] == first) {
+        if members.len() > 1
+            && first.is_some()
+            && members.iter().all(|&m| items.element[m] == first)
+        {
             return first.map(str::to_owned).unwrap_or_default();
         }
-        let several = members
-            .iter()
-            .any(|&m| items.open[m].standard != items.open[members[0]].standard);
-        // Ids of several standards say which standard each is of.
-        let ids: Vec<String> = members
-            .iter()
-            .map(|&i| {
-                let node = items.open[i];
-                let id = &catalog.item(node).id;
-                if several {
-                    format!("{} {id}", catalog.standards[node.standard].key)
-                } else {
-                    id.clone()
-                }
-            })
-            .collect();
-        let ids = if ids.len() <= 3 {
-            ids.join(", ")
-        } else {
-            format!("{} to {}", ids[0], ids[ids.len() - 1])
-        };
-        if let Some(document) = main {
-            return format!("{}: {ids}", catalog.documents[document].title);
+        let mut ordered = members.to_vec();
+        largest_first(&mut ordered);
+        // One title for items of several standards that share it.
+        let mut titles: Vec<String> = Vec::new();
+        for m in ordered {
+            let title = self.item_title(m);
+            if !titles.contains(&title) {
+                titles.push(title);
+            }
         }
-        let node = items.open[members[0]];
-        let same_group = members
-            .iter()
-            .all(|&m| catalog.item(items.open[m]).group == catalog.item(node).group);
-        if same_group {
-            let standard = &catalog.standards[node.standard];
-            let group = &standard.items[catalog.item(node).group];
-            return format!("{}: {ids}", group.title);
+        if titles.len() <= 3 {
+            return titles.join("; ");
         }
-        // Mixed work: named after its largest item.
-        let largest = members
+        format!("{}; {} and {} more", titles[0], titles[1], titles.len() - 2)
+    }
+
+    /// An item's title for a package name: a bare "General" is named after
+    /// the clause it opens.
+    fn item_title(&self, member: usize) -> String {
+        let node = self.items.open[member];
+        let item = self.catalog.item(node);
+        match item.parent {
+            Some(parent) if item.title == "General" => self.catalog.standards[node.standard].items
+                [parent]
+                .title
+                .clone(),
+            _ => item.title.clone(),
+        }
+    }
+
+    /// How many open items the document is where the work is written up.
+    fn open_in(&self, document: usize) -> usize {
+        self.items
+            .document
             .iter()
-            .copied()
-            .max_by(|&a, &b| items.size[a].total_cmp(&items.size[b]).then(b.cmp(&a)))
-            .unwrap_or(members[0]);
-        title_of(largest)
+            .filter(|&&d| d == Some(document))
+            .count()
     }
 
     /// What sort of work a package is: a live certificate's, a shared

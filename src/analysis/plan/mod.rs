@@ -19,7 +19,9 @@ use std::collections::HashMap;
 
 pub use grouping::{MAX_PACKAGE_DAYS, SUBSTANTIAL};
 pub use report::*;
-pub use schedule::{CalendarOptions, SHARE_DAYS};
+pub use schedule::{
+    BOOKING_WEEKS, CalendarOptions, MAX_STAGE_GAP_WEEKS, MIN_OPERATE_WEEKS, SHARE_DAYS,
+};
 
 use super::effort::{ItemEffort, item_effort};
 use super::{Options, Scope, Suggestion, analyse, effort_scale};

@@ -116,7 +116,7 @@ impl Packages {
                 chain: chains[package],
                 gain: crate::analysis::round1(gains[package].iter().filter_map(|f| f.value).sum()),
                 due: due(list, open),
-                first: list[0],
+                first: list.iter().copied().min().unwrap_or(0),
             })
             .collect();
         Self {

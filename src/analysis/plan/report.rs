@@ -82,6 +82,35 @@ pub struct Calendar {
     pub stage_gap_weeks: u32,
     /// The last working day of the last step.
     pub end: Date,
+    /// Settings or dates a certification body is likely to question.
+    pub cautions: Vec<Caution>,
+}
+
+/// Something in the calendar a certification body is likely to question,
+/// worded by the render layer.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(tag = "kind", rename_all = "kebab-case")]
+pub enum Caution {
+    /// Fewer weeks of operation than bodies commonly ask for before the
+    /// internal audit (4).
+    ShortOperation {
+        /// The weeks given.
+        weeks: u32,
+    },
+    /// Stage 2 on the day after Stage 1: nothing Stage 1 finds can be
+    /// closed in between.
+    NoStageGap,
+    /// More weeks between the stages than bodies commonly allow (26)
+    /// before Stage 1 has to be repeated.
+    LongStageGap {
+        /// The weeks given.
+        weeks: u32,
+    },
+    /// Stage 1 is sooner after the start than bodies commonly book ahead.
+    LateBooking {
+        /// Weeks from the start to Stage 1.
+        weeks: u32,
+    },
 }
 
 /// One phase of the project.
@@ -106,6 +135,12 @@ pub struct PhaseSummary {
 pub enum MilestoneKind {
     /// The next audit of a certificate the organisation holds.
     SurveillanceAudit,
+    /// The last step of the plan phase is done: risks are assessed and their
+    /// treatment decided, so the controls to put in place are known.
+    PlanningDone,
+    /// The last day to book the certification body for Stage 1, some weeks
+    /// ahead as bodies commonly need.
+    BookCertificationBody,
     /// Every clause and applicable control in place: records start to build up.
     SystemInOperation,
     /// The system has run for the operating period.
@@ -136,7 +171,7 @@ pub struct Milestone {
     /// of that certificate, if it has any.
     pub closes_by: Option<Date>,
     /// For the operating period: its length in weeks; for Stage 2: the
-    /// weeks after Stage 1.
+    /// weeks after Stage 1; for booking the body: the weeks before Stage 1.
     pub weeks: Option<u32>,
 }
 

@@ -14,7 +14,7 @@
 //!   review among them) and the operating period; Stage 2 follows Stage 1
 //!   after `stage_gap_weeks`.
 
-use super::{Calendar, Milestone, MilestoneKind};
+use super::{Calendar, Caution, Milestone, MilestoneKind};
 use crate::date::Date;
 use crate::model::Phase;
 
@@ -198,6 +198,19 @@ impl Days {
     }
 }
 
+/// Weeks before Stage 1 by which a certification body is commonly booked:
+/// bodies plan their auditors' time about two months ahead.
+pub const BOOKING_WEEKS: u32 = 8;
+
+/// Fewest weeks of operation before the internal audit that certification
+/// bodies commonly accept as enough records to sample (a month of
+/// monitoring, changes and incidents); fewer is flagged, not refused.
+pub const MIN_OPERATE_WEEKS: u32 = 4;
+
+/// Most weeks between Stage 1 and Stage 2 before bodies commonly ask for
+/// Stage 1 again (about six months); more is flagged, not refused.
+pub const MAX_STAGE_GAP_WEEKS: u32 = 26;
+
 /// What the milestones are computed from.
 pub(super) struct Project<'a> {
     /// The calendar.
@@ -269,6 +282,15 @@ impl Project<'_> {
                 Some(self.options.operate_weeks),
             );
         }
+        if let Some(planned) = last(Phase::Plan) {
+            let slot = placed.slots[planned];
+            push(
+                MilestoneKind::PlanningDone,
+                days.last(slot.start, slot.end)?,
+                Some(planned + 1),
+                None,
+            );
+        }
         if let Some(audit) = last(Phase::Audit) {
             let slot = placed.slots[audit];
             push(
@@ -294,7 +316,23 @@ impl Project<'_> {
             .fold(placed.operated, f64::max);
         let stage1 = days.day(finished.ceil())?;
         let stage2 = days.day(finished.ceil() + f64::from(self.options.stage_gap_weeks) * WEEK)?;
+        let mut cautions = Vec::new();
         if !self.certifying.is_empty() {
+            let ahead = stage1.plus_days(-7 * i64::from(BOOKING_WEEKS))?;
+            let book = if ahead < days.first() {
+                cautions.push(Caution::LateBooking {
+                    weeks: ((stage1.days() - days.first().days()) / 7) as u32,
+                });
+                days.first()
+            } else {
+                ahead.working()
+            };
+            push(
+                MilestoneKind::BookCertificationBody,
+                book,
+                None,
+                Some(BOOKING_WEEKS),
+            );
             push(MilestoneKind::Stage1, stage1, None, None);
             push(
                 MilestoneKind::Stage2,
@@ -304,6 +342,24 @@ impl Project<'_> {
             );
         }
         milestones.sort_by_key(|milestone| milestone.date);
+        let operate = self.options.operate_weeks;
+        if operate < MIN_OPERATE_WEEKS {
+            cautions.push(Caution::ShortOperation { weeks: operate });
+        }
+        if !self.certifying.is_empty() {
+            match self.options.stage_gap_weeks {
+                0 => cautions.push(Caution::NoStageGap),
+                weeks if weeks > MAX_STAGE_GAP_WEEKS => {
+                    cautions.push(Caution::LongStageGap { weeks });
+                }
+                _ => {}
+            }
+        }
+        cautions.sort_by_key(|caution| match caution {
+            Caution::ShortOperation { .. } => 0,
+            Caution::NoStageGap | Caution::LongStageGap { .. } => 1,
+            Caution::LateBooking { .. } => 2,
+        });
         let end = match placed.slots.iter().map(|slot| slot.end).reduce(f64::max) {
             Some(end) => days.last(0.0, end)?,
             None => days.first(),
@@ -315,6 +371,7 @@ impl Project<'_> {
                 operate_weeks: self.options.operate_weeks,
                 stage_gap_weeks: self.options.stage_gap_weeks,
                 end,
+                cautions,
             },
             milestones,
         ))

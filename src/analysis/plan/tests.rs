@@ -74,8 +74,13 @@ documents:
 ";
 
 fn catalog_with(documents: &str) -> Catalog {
+    catalog_of(ALPHA, documents)
+}
+
+/// The two standards with `alpha` in place of ALPHA, and `documents`.
+fn catalog_of(alpha: &str, documents: &str) -> Catalog {
     load_catalog(&[
-        Source::user("alpha.yaml", ALPHA),
+        Source::user("alpha.yaml", alpha),
         Source::user("beta.yaml", BETA),
         Source::user("cw.yaml", CROSSWALK),
         Source::user("docs.yaml", documents),
@@ -140,14 +145,66 @@ fn the_items_of_one_document_are_one_package_named_after_it() {
 }
 
 #[test]
-fn an_item_waiting_for_another_of_its_document_is_a_part_named_after_its_work() {
+fn an_item_waiting_for_another_of_its_document_is_done_after_it_in_one_package() {
     let report = planned(NOTHING);
+    // X.3 waits for X.2 directly: one package does them in order.
     let three = step_of(&report, "alpha", "X.3");
-    assert!(three.rank > rank(&report, "alpha", "X.2"));
-    assert_eq!(
-        three.title, "Control three",
-        "named after its own item, not 'part 2'"
+    assert_eq!(three.rank, rank(&report, "alpha", "X.2"));
+    assert_eq!(three.title, "Controls procedure");
+}
+
+#[test]
+fn a_part_waiting_through_other_work_is_apart_and_named_after_its_items() {
+    // X.3 waits for X.2, which no document serves and which waits for X.1:
+    // X.1 and X.3 share a document but cannot be one package.
+    let alpha = ALPHA.replace(
+        "title: Control two, summary: S., effort: 2}",
+        "title: Control two, summary: S., effort: 2, after: [X.1], after-reason: R.}",
     );
+    let documents = DOCUMENTS.replace("alpha: [X.1, X.2, X.3]", "alpha: [X.1, X.3]");
+    let catalog = catalog_of(&alpha, &documents);
+    let report = planned_with(&catalog, NOTHING, None);
+    let (one, two, three) = (
+        rank(&report, "alpha", "X.1"),
+        rank(&report, "alpha", "X.2"),
+        rank(&report, "alpha", "X.3"),
+    );
+    assert!(one < two && two < three, "{one} {two} {three}");
+    assert_eq!(step_of(&report, "alpha", "X.1").title, "Controls procedure");
+    assert_eq!(
+        step_of(&report, "alpha", "X.3").title,
+        "Control three",
+        "named after its own item, without ids, not 'part 2'"
+    );
+}
+
+#[test]
+fn a_package_is_named_after_its_work_its_document_or_its_items_without_ids() {
+    // The catalogue's name for the work comes first.
+    let alpha = ALPHA.replace(
+        "title: Risk, summary: S.,",
+        "title: Risk, work: Risk method and first assessment, summary: S.,",
+    );
+    // A part holding less than half of the open work written up in a
+    // document is not named after it.
+    let documents = DOCUMENTS.replace("alpha: [1.2, X.4]", "alpha: [1.2, 1.3, 1.4, X.4, X.5]");
+    let catalog = catalog_of(&alpha, &documents);
+    let report = planned_with(&catalog, NOTHING, None);
+    assert_eq!(
+        step_of(&report, "alpha", "2.1").title,
+        "Risk method and first assessment"
+    );
+    let implement = step_of(&report, "alpha", "X.4");
+    assert_eq!(implement.items.len(), 2, "{:?}", implement.items);
+    assert_eq!(implement.title, "Control four; Control five");
+    for step in &report.steps {
+        assert!(
+            !step.title.chars().any(|c| c.is_ascii_digit()),
+            "#{} {}",
+            step.rank,
+            step.title
+        );
+    }
 }
 
 #[test]
@@ -201,13 +258,7 @@ fn a_package_never_grows_past_its_size() {
             "title: Control two, summary: S., effort: 2",
             "title: Control two, summary: S., effort: 30",
         );
-    let catalog = load_catalog(&[
-        Source::user("alpha.yaml", &heavy),
-        Source::user("beta.yaml", BETA),
-        Source::user("cw.yaml", CROSSWALK),
-        Source::user("docs.yaml", DOCUMENTS),
-    ])
-    .unwrap();
+    let catalog = catalog_of(&heavy, DOCUMENTS);
     let report = planned_with(&catalog, NOTHING, None);
     assert_ne!(rank(&report, "alpha", "X.1"), rank(&report, "alpha", "X.2"));
     for step in &report.steps {
@@ -480,4 +531,87 @@ fn a_catalogue_without_estimates_plans_without_effort() {
     assert!(report.standards.iter().all(|s| s.effort.is_none()));
     assert!(report.steps.iter().all(|s| s.effort.is_none()));
     assert!(report.steps.iter().all(|s| s.why.chain_in_steps));
+}
+
+#[test]
+fn the_calendar_marks_planning_done_and_when_to_book_the_body() {
+    let long = CalendarOptions {
+        start: Date::parse("2027-01-04").unwrap(),
+        people: 0.2,
+        operate_weeks: 8,
+        stage_gap_weeks: 6,
+    };
+    let report = planned_with(&catalog(), NOTHING, Some(long));
+    let find = |kind| report.milestones.iter().find(|m| m.kind == kind).unwrap();
+    let planning = find(MilestoneKind::PlanningDone);
+    let risk = step_of(&report, "alpha", "2.1");
+    assert_eq!(planning.after_step, Some(risk.rank));
+    assert_eq!(Some(planning.date), risk.end);
+    assert!(planning.date < find(MilestoneKind::SystemInOperation).date);
+    let stage1 = find(MilestoneKind::Stage1).date;
+    let book = find(MilestoneKind::BookCertificationBody);
+    assert_eq!(book.weeks, Some(BOOKING_WEEKS));
+    // Eight weeks before Stage 1, on a working day.
+    let before = stage1.days() - book.date.days();
+    assert!((56..=58).contains(&before), "{before}");
+    assert!(book.date.weekday() < 5);
+    let calendar = report.calendar.as_ref().unwrap();
+    assert!(calendar.cautions.is_empty(), "{:?}", calendar.cautions);
+}
+
+#[test]
+fn a_calendar_bodies_would_question_is_cautioned() {
+    let options = |operate_weeks, stage_gap_weeks| CalendarOptions {
+        start: Date::parse("2027-01-04").unwrap(),
+        people: 2.0,
+        operate_weeks,
+        stage_gap_weeks,
+    };
+    let cautions = |operate, gap| {
+        planned_with(&catalog(), NOTHING, Some(options(operate, gap)))
+            .calendar
+            .unwrap()
+            .cautions
+    };
+    // The toy project is short: Stage 1 comes sooner than bodies book.
+    let short = cautions(2, 0);
+    assert!(
+        short.contains(&Caution::ShortOperation { weeks: 2 }),
+        "{short:?}"
+    );
+    assert!(short.contains(&Caution::NoStageGap), "{short:?}");
+    assert!(
+        short
+            .iter()
+            .any(|c| matches!(c, Caution::LateBooking { weeks } if *weeks < BOOKING_WEEKS)),
+        "{short:?}"
+    );
+    let report = planned_with(&catalog(), NOTHING, Some(options(2, 0)));
+    let book = report
+        .milestones
+        .iter()
+        .find(|m| m.kind == MilestoneKind::BookCertificationBody)
+        .unwrap();
+    assert_eq!(
+        book.date,
+        report.calendar.as_ref().unwrap().start,
+        "at once"
+    );
+    let long = cautions(MIN_OPERATE_WEEKS, MAX_STAGE_GAP_WEEKS + 1);
+    assert!(
+        long.contains(&Caution::LongStageGap {
+            weeks: MAX_STAGE_GAP_WEEKS + 1
+        }),
+        "{long:?}"
+    );
+    assert!(
+        !long
+            .iter()
+            .any(|c| matches!(c, Caution::ShortOperation { .. }))
+    );
+    assert!(
+        !cautions(MIN_OPERATE_WEEKS, MAX_STAGE_GAP_WEEKS)
+            .iter()
+            .any(|c| matches!(c, Caution::LongStageGap { .. } | Caution::NoStageGap))
+    );
 }

@@ -265,6 +265,7 @@ fn render_page(plan: &PlanReport) -> Result<String, String> {
             effort_columns => super::EFFORT_COLUMNS,
             effort => plan.standards.iter().map(super::effort_columns).collect::<Vec<_>>(),
             effort_note => super::effort_note(plan),
+            cautions => plan.calendar.iter().flat_map(|c| c.cautions.iter().map(super::caution_text)).collect::<Vec<_>>(),
             generator => format!("ims {}", env!("CARGO_PKG_VERSION")),
             chart => Value::from(Serde(chart(plan))),
             gantt => Value::from(Serde(super::gantt::gantt(plan))),

@@ -1,11 +1,12 @@
 //! The plan as JSON: the plan structure serialised as it is, so the field
 //! documentation in `analysis::plan` is the format's documentation, with
 //! the words the other formats show added beside the data they come from:
-//! `why_text` on each step, `name` and `why` on each milestone.
+//! `why_text` on each step, `name` and `why` on each milestone,
+//! `caution_texts` beside the calendar's cautions.
 
 use serde::Serialize;
 
-use super::{milestone_name, milestone_why, why};
+use super::{caution_text, milestone_name, milestone_why, why};
 use crate::analysis::plan::{Milestone, PlanReport, PlanStep};
 use crate::render::Rendered;
 
@@ -21,10 +22,18 @@ struct Worded<'a> {
     target: &'a Option<String>,
     effort_scale: f64,
     standards: &'a [crate::analysis::plan::PlanStandard],
-    calendar: &'a Option<crate::analysis::plan::Calendar>,
+    calendar: Option<WordedCalendar<'a>>,
     phases: &'a [crate::analysis::plan::PhaseSummary],
     milestones: Vec<WordedMilestone<'a>>,
     steps: Vec<WordedStep<'a>>,
+}
+
+#[derive(Serialize)]
+struct WordedCalendar<'a> {
+    #[serde(flatten)]
+    calendar: &'a crate::analysis::plan::Calendar,
+    /// `cautions` in words, in the same order.
+    caution_texts: Vec<String>,
 }
 
 #[derive(Serialize)]
@@ -70,7 +79,10 @@ pub fn render(plan: &PlanReport) -> Rendered {
         target,
         effort_scale: *effort_scale,
         standards,
-        calendar,
+        calendar: calendar.as_ref().map(|calendar| WordedCalendar {
+            calendar,
+            caution_texts: calendar.cautions.iter().map(caution_text).collect(),
+        }),
         phases,
         milestones: milestones
             .iter()

@@ -141,6 +141,13 @@ fn calendar(out: &mut String, plan: &PlanReport) -> std::fmt::Result {
             ]
         }),
     )?;
+    for caution in &calendar.cautions {
+        writeln!(
+            out,
+            "\n**Caution:** {}.",
+            md_cell(&super::caution_text(caution))
+        )?;
+    }
     out.push_str("\n## Phases\n\n");
     table(
         out,

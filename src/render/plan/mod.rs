@@ -13,7 +13,8 @@ pub mod table;
 use crate::analysis::ItemRef;
 use crate::analysis::effort::Effort;
 use crate::analysis::plan::{
-    Figure, Milestone, MilestoneKind, PlanReport, PlanStandard, PlanStep, PlanWait, Rule,
+    BOOKING_WEEKS, Caution, Figure, MAX_STAGE_GAP_WEEKS, MIN_OPERATE_WEEKS, Milestone,
+    MilestoneKind, PlanReport, PlanStandard, PlanStep, PlanWait, Rule,
 };
 use crate::model::Phase;
 use crate::render::{percent, status_label};
@@ -301,12 +302,34 @@ pub fn milestone_name(milestone: &Milestone) -> String {
     };
     match milestone.kind {
         MilestoneKind::SurveillanceAudit => format!("Next audit of the {standards} certificate"),
+        MilestoneKind::PlanningDone => {
+            "Planning done: risks assessed, treatment decided".to_owned()
+        }
+        MilestoneKind::BookCertificationBody => {
+            format!("Book the certification body for Stage 1 ({standards}{joint})")
+        }
         MilestoneKind::SystemInOperation => "System in operation".to_owned(),
         MilestoneKind::OperatingPeriodComplete => "Operating period complete".to_owned(),
         MilestoneKind::InternalAuditDone => "First internal audit done".to_owned(),
         MilestoneKind::ManagementReviewDone => "First management review done".to_owned(),
         MilestoneKind::Stage1 => format!("Ready for Stage 1 ({standards}{joint})"),
         MilestoneKind::Stage2 => format!("Ready for Stage 2 ({standards}{joint})"),
+    }
+}
+
+/// A caution on the calendar, in words.
+pub fn caution_text(caution: &Caution) -> String {
+    match *caution {
+        Caution::ShortOperation { weeks } => format!(
+            "{weeks} weeks of operation before the internal audit is less than the {MIN_OPERATE_WEEKS} that certification bodies commonly accept: the audits will find few records to sample"
+        ),
+        Caution::NoStageGap => "Stage 2 straight after Stage 1 leaves no time to close what Stage 1 finds; bodies commonly plan some weeks between the two".to_owned(),
+        Caution::LongStageGap { weeks } => format!(
+            "{weeks} weeks between the stages is more than the {MAX_STAGE_GAP_WEEKS} or so that bodies commonly allow before Stage 1 has to be done again"
+        ),
+        Caution::LateBooking { weeks } => format!(
+            "Stage 1 is only {weeks} weeks after the start: book the certification body at once, as bodies commonly plan {BOOKING_WEEKS} weeks ahead"
+        ),
     }
 }
 
@@ -324,15 +347,30 @@ pub fn milestone_why(milestone: &Milestone, plan: &PlanReport) -> String {
             ),
             None => "no open items of the certificate remain in the plan".to_owned(),
         },
+        MilestoneKind::PlanningDone => format!(
+            "{} ends the plan phase: the risks are assessed, their treatment and the controls it needs are decided and approved, and the objectives are set, so the implement phase knows what to put in place",
+            step(milestone.after_step)
+        ),
+        MilestoneKind::BookCertificationBody => {
+            let mut text = format!(
+                "bodies commonly plan their auditors' time about {weeks} weeks ahead: ask for quotes, agree the audit days and book Stage 1 for the date below"
+            );
+            if milestone.standards.len() > 1 {
+                text.push_str(
+                    "; for one integrated audit, choose a body accredited for every standard audited",
+                );
+            }
+            text
+        }
         MilestoneKind::SystemInOperation => format!(
             "every open clause and applicable control is in place once {} ends; from here the system builds up the records an audit samples",
             step(milestone.after_step)
         ),
         MilestoneKind::OperatingPeriodComplete => format!(
-            "{weeks} weeks of the system in operation, so that monitoring results, incidents, changes and reviews are on record for the internal audit, as certification bodies commonly expect"
+            "{weeks} weeks of the system in operation, so that monitoring results, incidents, changes and reviews are on record for the internal audit, as certification bodies commonly expect; what runs quarterly or yearly (access reviews, supplier reviews, a continuity exercise) should have run once by now, or be scheduled with its first run on record"
         ),
         MilestoneKind::InternalAuditDone => format!(
-            "{} audits the system in operation; the certification body asks for its report at Stage 1",
+            "{} audits the system in operation, by auditors who do not audit their own work (an outside auditor where the team is too small for that); the certification body asks for the report at Stage 1",
             step(milestone.after_step)
         ),
         MilestoneKind::ManagementReviewDone => format!(

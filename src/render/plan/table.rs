@@ -92,6 +92,10 @@ fn calendar(out: &mut String, plan: &PlanReport, look: Look) -> std::fmt::Result
         ]);
     }
     writeln!(out, "{t}")?;
+    for caution in &calendar.cautions {
+        let text = format!("Caution: {}.", super::caution_text(caution));
+        writeln!(out, "{}", paragraph(&text, 0, look.width))?;
+    }
     let mut t = table(look);
     t.set_header(["Phase", "Steps", "Effort", "Start", "End"]);
     for phase in &plan.phases {
