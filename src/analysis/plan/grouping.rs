@@ -23,7 +23,8 @@
 //! waits for the other.
 //!
 //! A package is named after the work it does (see [`Naming::title`]): the
-//! catalogue's names for the work of its items that have one, else the
+//! catalogue's names for the work of its two largest items that have one,
+//! else the
 //! document it writes when it holds at least half of the open work written
 //! up there, else its items' titles.
 
@@ -497,7 +498,7 @@ impl<'a> Naming<'a> {
     }
 
     /// A title in plain words, without ids: the catalogue's names for the
-    /// work of the items that have one, in catalogue order (a risk
+    /// work of the items that have one, the two largest (a risk
     /// treatment clause is done by writing the treatment plan and the
     /// Statement of Applicability); else the
     /// document the package writes, if it holds at least half of the open
@@ -510,8 +511,10 @@ impl<'a> Naming<'a> {
         let largest_first = |list: &mut Vec<usize>| {
             list.sort_by(|&a, &b| items.size[b].total_cmp(&items.size[a]).then(a.cmp(&b)));
         };
+        let mut ordered = members.to_vec();
+        largest_first(&mut ordered);
         let mut works: Vec<&str> = Vec::new();
-        for &m in members {
+        for &m in &ordered {
             if let Some(work) = catalog.item(items.open[m]).work.as_deref()
                 && !works.contains(&work)
             {
@@ -519,6 +522,7 @@ impl<'a> Naming<'a> {
             }
         }
         if !works.is_empty() {
+            works.truncate(2);
             return works.join("; ");
         }
         let main = document_counts(items, members)
@@ -537,8 +541,6 @@ impl<'a> Naming<'a> {
         {
             return first.map(str::to_owned).unwrap_or_default();
         }
-        let mut ordered = members.to_vec();
-        largest_first(&mut ordered);
         // One title for items of several standards that share it.
         let mut titles: Vec<String> = Vec::new();
         for m in ordered {
