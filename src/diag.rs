@@ -92,6 +92,7 @@ problem_codes! {
     SameFile = "same-file": "The output file is one of the input files.",
     DependencyCycle = "dependency-cycle": "Items that wait for each other, directly or through other items.",
     DuplicateDocument = "duplicate-document": "Two documents of the document set share an id.",
+    DocumentId = "document-id": "A document id that is not letters, digits, `-`, `_` and `.`, such as a path.",
     Undocumented = "undocumented": "An item that expects documented information is served by no document.",
     OutputExists = "output-exists": "A file that would be written exists already; nothing is written without --force.",
 }
