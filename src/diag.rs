@@ -146,6 +146,25 @@ pub enum NextStep {
 }
 
 impl Problem {
+    /// A problem with a file as a whole (one that cannot be read or
+    /// written), with a hint.
+    pub fn whole_file(
+        code: ProblemCode,
+        file: impl Into<String>,
+        message: impl Into<String>,
+        help: impl Into<String>,
+    ) -> Self {
+        Problem {
+            code,
+            file: file.into(),
+            line: 0,
+            column: 0,
+            message: message.into(),
+            help: Some(help.into()),
+            next: None,
+        }
+    }
+
     /// Where the problem is, as `file:line:column` (or less when unknown).
     pub fn location(&self) -> String {
         match (self.line, self.column) {

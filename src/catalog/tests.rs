@@ -885,7 +885,14 @@ fn a_user_document_replaces_the_builtin_one_with_its_id() {
 
 #[test]
 fn a_document_id_that_reads_as_a_path_is_an_error_with_its_code() {
-    for id in ["../../../../x", "/etc/passwd", "a/b", ".hidden", "x..y", "C:\\\\x"] {
+    for id in [
+        "../../../../x",
+        "/etc/passwd",
+        "a/b",
+        ".hidden",
+        "x..y",
+        "C:\\\\x",
+    ] {
         let text = GAMMA_DOCS.replace("id: SCOPE", &format!("id: \"{id}\""));
         let found = codes(load(&[
             Source::user("gamma.yaml", GAMMA),

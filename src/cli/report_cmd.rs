@@ -33,6 +33,11 @@ pub fn soa(context: &Context, args: SoaArgs) -> Result<Outcome, Failure> {
             Outcome::GateFailed
         });
     }
+    if config.format != SoaFormat::Markdown {
+        for loss in soa_view::losses(&report) {
+            context.note(&format!("warning: {}: {loss}", assessment.file));
+        }
+    }
     let bytes = match config.format {
         SoaFormat::Csv => soa_view::csv::render(&report)?.into_bytes(),
         SoaFormat::Markdown => soa_view::markdown::render(&report)?.into_bytes(),
@@ -50,7 +55,8 @@ pub fn soa(context: &Context, args: SoaArgs) -> Result<Outcome, Failure> {
             workbook
         }
     };
-    finish(context, output, &bytes, &[&config.file])
+    let written = context.emit(output, &bytes, &[&config.file]);
+    finish(context, output, written)
 }
 
 /// Runs `ims diff`.
@@ -73,21 +79,17 @@ pub fn diff(context: &Context, args: DiffArgs) -> Result<Outcome, Failure> {
         DiffFormat::Json => diff_view::json::render(&report),
         DiffFormat::Markdown => diff_view::markdown::render(&report),
     }?;
-    finish(
-        context,
-        output,
-        text.as_bytes(),
-        &[&config.old, &config.new],
-    )
+    let written = context.emit(output, text.as_bytes(), &[&config.old, &config.new]);
+    finish(context, output, written)
 }
 
+/// Ends a run whose output was `written`, saying where it went.
 fn finish(
     context: &Context,
     output: Option<&std::path::Path>,
-    bytes: &[u8],
-    inputs: &[&std::path::Path],
+    written: Result<(), Failure>,
 ) -> Result<Outcome, Failure> {
-    match context.emit(output, bytes, inputs) {
+    match written {
         Ok(()) | Err(Failure::BrokenPipe) => {}
         Err(failure) => return Err(failure),
     }
