@@ -2,7 +2,7 @@
 
 use super::Context;
 use super::args::{CatalogCommand, ListFormat, ShowFormat};
-use super::io::{self, Failure};
+use super::io::Failure;
 use crate::exit::Outcome;
 use crate::model::Node;
 use crate::render::catalog as view;
@@ -10,6 +10,15 @@ use crate::render::catalog as view;
 /// Runs one catalogue subcommand.
 pub fn run(context: &Context, command: CatalogCommand) -> Result<Outcome, Failure> {
     let catalog = &context.catalog;
+    let data = matches!(
+        command,
+        CatalogCommand::List {
+            format: ListFormat::Csv,
+            ..
+        } | CatalogCommand::Mappings {
+            format: ListFormat::Csv
+        }
+    );
     let text = match command {
         CatalogCommand::List { standard, format } => {
             let standards = match standard {
@@ -51,7 +60,14 @@ pub fn run(context: &Context, command: CatalogCommand) -> Result<Outcome, Failur
             view::table::lint(catalog)
         }
     }?;
-    match io::write_stdout(&text) {
+    // A catalogue loaded with --catalog is user text too: on a terminal
+    // its CSV is shown escaped, as the tables are.
+    let written = if data {
+        context.emit_data(None, text.as_bytes(), &[])
+    } else {
+        context.emit(None, text.as_bytes(), &[])
+    };
+    match written {
         Ok(()) | Err(Failure::BrokenPipe) => Ok(Outcome::Passed),
         Err(failure) => Err(failure),
     }

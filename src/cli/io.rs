@@ -259,6 +259,47 @@ pub fn special_kind(_meta: &fs::Metadata) -> &'static str {
     "a special file"
 }
 
+/// A writer for data (CSV) shown on a terminal: what passes through
+/// has its control, bidi and invisible characters shown escaped, as the
+/// table views show user text, with line ends kept. A character split
+/// between two writes waits for its end.
+pub struct TerminalSafe<'a> {
+    inner: &'a mut dyn Write,
+    pending: Vec<u8>,
+}
+
+impl<'a> TerminalSafe<'a> {
+    /// Escapes what is written before it reaches `inner`.
+    pub fn new(inner: &'a mut dyn Write) -> Self {
+        TerminalSafe {
+            inner,
+            pending: Vec::new(),
+        }
+    }
+}
+
+impl Write for TerminalSafe<'_> {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        self.pending.extend_from_slice(buf);
+        let whole = match std::str::from_utf8(&self.pending) {
+            Ok(text) => text.len(),
+            // An incomplete character at the end waits; bytes that are no
+            // character at all are shown as U+FFFD.
+            Err(err) if err.error_len().is_none() => err.valid_up_to(),
+            Err(_) => self.pending.len(),
+        };
+        let text = String::from_utf8_lossy(&self.pending[..whole]).into_owned();
+        self.inner
+            .write_all(crate::terminal::escape_data(&text).as_bytes())?;
+        self.pending.drain(..whole);
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        self.inner.flush()
+    }
+}
+
 /// Writes to stdout; a reader that went away ends the run quietly.
 pub fn write_stdout(text: &str) -> Result<(), Failure> {
     write_stdout_bytes(text.as_bytes())

@@ -126,6 +126,31 @@ impl Context {
         self.emit_with(output, inputs, |out| out.write_all(data))
     }
 
+    /// Streams data (CSV) as [`Context::emit_with`] does; shown on a
+    /// terminal, its user text is escaped as the table views escape it, and
+    /// written to a file or a pipe it is kept exact.
+    pub fn emit_data_with(
+        &self,
+        output: Option<&Path>,
+        inputs: &[&Path],
+        write: impl FnOnce(&mut dyn std::io::Write) -> std::io::Result<()>,
+    ) -> Result<(), Failure> {
+        if output.is_none() && std::io::stdout().is_terminal() {
+            return self.emit_with(None, inputs, |out| write(&mut io::TerminalSafe::new(out)));
+        }
+        self.emit_with(output, inputs, write)
+    }
+
+    /// Writes data (CSV) as [`Context::emit_data_with`] does.
+    pub fn emit_data(
+        &self,
+        output: Option<&Path>,
+        data: &[u8],
+        inputs: &[&Path],
+    ) -> Result<(), Failure> {
+        self.emit_data_with(output, inputs, |out| out.write_all(data))
+    }
+
     /// Writes a file the user goes on to edit (a status file) to stdout,
     /// or to `output`: a file that exists is replaced only with `force`,
     /// and without it the file is created exclusively, so that of several

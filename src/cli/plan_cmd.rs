@@ -27,7 +27,8 @@ pub fn plan(context: &Context, args: PlanArgs) -> Result<Outcome, Failure> {
         PlanFormat::Markdown => view::markdown::render(&report),
         PlanFormat::Html => view::html::render(&report),
     }?;
-    write_report(context, output, &text, &[&config.file])
+    let data = config.format == PlanFormat::Csv;
+    write_report(context, output, &text, &[&config.file], data)
 }
 
 /// Runs `ims docs`.
@@ -61,16 +62,24 @@ pub fn docs(context: &Context, args: DocsArgs) -> Result<Outcome, Failure> {
         DocsFormat::Csv => docs_view::csv::render(&report),
         DocsFormat::Markdown => docs_view::markdown::render(&report),
     }?;
-    write_report(context, output, &text, &inputs)
+    let data = config.format == DocsFormat::Csv;
+    write_report(context, output, &text, &inputs, data)
 }
 
+/// Writes a report; `data` (CSV) is escaped on a terminal.
 fn write_report(
     context: &Context,
     output: Option<&Path>,
     text: &str,
     inputs: &[&Path],
+    data: bool,
 ) -> Result<Outcome, Failure> {
-    match context.emit(output, text.as_bytes(), inputs) {
+    let written = if data {
+        context.emit_data(output, text.as_bytes(), inputs)
+    } else {
+        context.emit(output, text.as_bytes(), inputs)
+    };
+    match written {
         Ok(()) | Err(Failure::BrokenPipe) => {}
         Err(failure) => return Err(failure),
     }

@@ -55,7 +55,11 @@ pub fn soa(context: &Context, args: SoaArgs) -> Result<Outcome, Failure> {
             workbook
         }
     };
-    let written = context.emit(output, &bytes, &[&config.file]);
+    let written = if config.format == SoaFormat::Csv {
+        context.emit_data(output, &bytes, &[&config.file])
+    } else {
+        context.emit(output, &bytes, &[&config.file])
+    };
     finish(context, output, written)
 }
 
