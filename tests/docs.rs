@@ -608,3 +608,35 @@ fn a_write_that_fails_leaves_no_folder_and_names_no_temporary_file() {
     assert_eq!(std::fs::read_to_string(&report).unwrap(), "old");
     assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 2);
 }
+
+#[test]
+fn a_long_organisation_name_is_cut_in_each_skeleton_file_not_copied_whole() {
+    let dir = tempfile::tempdir().unwrap();
+    let status = dir.path().join("long.yaml");
+    let name = "N".repeat(1_000_000);
+    std::fs::write(
+        &status,
+        format!("organisation: {name}\niso27001:\n  A.5.1: implemented\n"),
+    )
+    .unwrap();
+    let out = dir.path().join("skeleton");
+    let output = ims()
+        .arg("docs")
+        .arg(&status)
+        .arg("--skeleton")
+        .arg(&out)
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(0));
+    let mut total = 0;
+    for entry in std::fs::read_dir(&out).unwrap() {
+        let text = std::fs::read_to_string(entry.unwrap().path()).unwrap();
+        assert!(text.contains(&format!(
+            "{}… (1000000 characters)",
+            "N".repeat(ims::render::docs::skeleton::NAME_MAX)
+        )));
+        assert!(text.len() < 20_000, "{} bytes", text.len());
+        total += text.len();
+    }
+    assert!(total < 200_000, "{total} bytes in all");
+}
