@@ -475,6 +475,36 @@ fn thousands_of_problems_print_fifty_lines_and_a_count() {
 }
 
 #[test]
+fn a_file_of_nothing_but_problems_still_counts_them_all() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut text = String::from("Control,Applicable,Status\r\n");
+    for n in 0..2_000 {
+        text.push_str(&format!("Z.{n},yes,implemented\r\n"));
+    }
+    let sheet = file(dir.path(), "none.csv", text);
+    let result = run(&["import", path(&sheet)]);
+    assert_eq!(result.code, 2, "{}", result.stdout);
+    assert!(result.stderr.lines().count() < 70, "{}", result.stderr);
+    assert!(
+        result
+            .stderr
+            .contains("2000 row(s) not placed, 0 cell(s) left out; the first 50 of 2000 problems are listed above"),
+        "{}",
+        result.stderr
+    );
+    assert!(
+        !result.stderr.lines().any(|l| l.starts_with("imported ")),
+        "{}",
+        result.stderr
+    );
+    assert!(
+        result.stderr.contains("nothing could be imported"),
+        "{}",
+        result.stderr
+    );
+}
+
+#[test]
 fn a_far_cell_on_every_row_costs_one_cell_not_a_row_of_blanks() {
     let rows: String = (1..=100_000u32)
         .map(|row| {

@@ -42,6 +42,13 @@ pub fn run(context: &Context, args: ImportArgs) -> Result<Outcome, Failure> {
         .map_err(|err| refusal(context, &file, &sheets, &err))?;
     report_problems(&file, &imported.problems);
     if imported.entries.is_empty() && imported.additional.is_empty() {
+        // The counts, without the first line: nothing was imported.
+        for line in import::write::summary(&imported, None, PROBLEMS_SHOWN)
+            .iter()
+            .skip(1)
+        {
+            context.note(line);
+        }
         return Err(Failure::message(
             format!(
                 "{file}: nothing could be imported from sheet \"{}\" ({} rows read)",

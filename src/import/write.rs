@@ -299,13 +299,14 @@ pub fn summary(imported: &Import, output: Option<&Path>, shown: usize) -> Vec<St
             .join(", ")
     ));
     lines.push(format!(
-        "  mapped: {} entries ({})",
+        "  mapped: {} entries{}",
         imported.entries.len(),
-        by_status
-            .iter()
-            .map(|(w, n)| format!("{n} {w}"))
-            .collect::<Vec<_>>()
-            .join(", ")
+        if by_status.is_empty() {
+            String::new()
+        } else {
+            let counts: Vec<String> = by_status.iter().map(|(w, n)| format!("{n} {w}")).collect();
+            format!(" ({})", counts.join(", "))
+        }
     ));
     if !imported.words.is_empty() {
         lines.push(format!(
