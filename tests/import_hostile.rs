@@ -6,6 +6,8 @@
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 mod common;
+#[path = "../fuzz/import_check.rs"]
+mod import_check;
 
 use std::path::{Path, PathBuf};
 
@@ -613,4 +615,25 @@ fn messages_say_what_is_the_case() {
     assert_eq!(output.status.code(), Some(0), "{stderr}");
     assert!(String::from_utf8_lossy(&output.stdout).contains("\n  A.5.1: implemented\n"));
     assert!(stderr.contains("imported <stdin>"), "{stderr}");
+}
+
+/// The import fuzz target's findings, minimised and kept in
+/// `tests/fixtures/fuzz/import/` as the target saved them (CSV bytes, XLSX
+/// bytes or its `IMSX` form), replayed through the target's own check:
+/// each import fails, or names a sheet for each problem and writes a file
+/// that `ims validate` accepts.
+#[test]
+fn the_fuzz_findings_import_to_a_file_that_validates() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/fuzz/import");
+    let catalog = ims::catalog::load(&ims::catalog::builtin_sources()).unwrap();
+    let mut cases = 0;
+    for entry in std::fs::read_dir(&dir).unwrap() {
+        let path = entry.unwrap().path();
+        let bytes = std::fs::read(&path).unwrap();
+        cases += 1;
+        if let Err(broken) = import_check::check(&catalog, &bytes) {
+            panic!("{}: {broken}", path.display());
+        }
+    }
+    assert!(cases > 0, "no findings in {}", dir.display());
 }

@@ -43,9 +43,16 @@ pub fn workbook(bytes: &[u8]) -> Result<Vec<Sheet>, ReadError> {
     let mut budget = Budget::default();
     let mut sheets: Vec<Sheet> = Vec::new();
     for (n, (name, hidden)) in metadata.iter().enumerate() {
-        if let Some(first) = sheets.iter().position(|s| s.name == *name) {
+        // A sheet without a name (which no spreadsheet program writes) is
+        // named by its place, so that problems can say where they are.
+        let shown = if name.trim().is_empty() {
+            format!("(unnamed sheet {})", n + 1)
+        } else {
+            name.clone()
+        };
+        if let Some(first) = metadata[..n].iter().position(|(other, _)| other == name) {
             sheets.push(Sheet {
-                name: name.clone(),
+                name: shown,
                 hidden: *hidden,
                 unreadable: Some(format!(
                     "the workbook has two sheets named \"{name}\" (sheets {} and {}), which no spreadsheet program allows; ims can read only the first: rename the other in the spreadsheet program and save",
@@ -56,7 +63,7 @@ pub fn workbook(bytes: &[u8]) -> Result<Vec<Sheet>, ReadError> {
             });
             continue;
         }
-        let mut builder = Builder::new(name);
+        let mut builder = Builder::new(&shown);
         let mut reader = book.worksheet_cells_reader(name).map_err(bad)?;
         while let Some(cell) = reader.next_cell().map_err(bad)? {
             let (row, column) = cell.get_position();
