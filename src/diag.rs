@@ -94,6 +94,9 @@ problem_codes! {
     DuplicateDocument = "duplicate-document": "Two documents of the document set share an id.",
     DocumentId = "document-id": "A document id that is not letters, digits, `-`, `_` and `.`, such as a path.",
     Undocumented = "undocumented": "An item that expects documented information is served by no document.",
+    UnknownDocument = "unknown-document": "A document of the set names a document the set does not have.",
+    MarkupInText = "markup-in-text": "A rationale, residual or reason holds markup (backticks, Markdown emphasis or links, HTML), which clients would see as stray characters.",
+    GroupWeightExceedsMember = "group-weight-exceeds-member": "An edge gives the items of a group more than a smaller end among them gets from the same other end.",
     OutputExists = "output-exists": "A file that would be written exists already; nothing is written without --force.",
 }
 

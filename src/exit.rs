@@ -58,9 +58,10 @@ Exit codes:
 /// The codes of `ims soa`, whose `--check` is a gate of its own.
 pub const SOA_EXIT_CODES_HELP: &str = "\
 Exit codes:
-  0  done; with --check, every control is decided and justified
-  1  --check found controls an auditor would reject: applicable without a reason or
-     justification, excluded without a justification, or not decided
+  0  done; with --check, every control is decided and justified (warnings leave it 0)
+  1  --check found controls an auditor would reject: not decided, applicable without a
+     reason or justification, excluded without a justification or only by a heading, a
+     justification that says nothing, or risk treatment that names no risk
   2  could not run: bad usage, unreadable or invalid input, or output not writable";
 
 /// The codes of `ims validate`.

@@ -447,6 +447,10 @@ pub struct Link {
 pub enum DocumentKind {
     /// Direction and commitments set by management.
     Policy,
+    /// A declaration management approves and keeps current, such as the scope.
+    Statement,
+    /// Who does what: roles set against activities, with their authorities.
+    Matrix,
     /// How something is done, step by step.
     Procedure,
     /// What will be done, by whom and when.
@@ -459,8 +463,10 @@ pub enum DocumentKind {
 
 impl DocumentKind {
     /// Every kind.
-    pub const ALL: [DocumentKind; 5] = [
+    pub const ALL: [DocumentKind; 7] = [
         DocumentKind::Policy,
+        DocumentKind::Statement,
+        DocumentKind::Matrix,
         DocumentKind::Procedure,
         DocumentKind::Plan,
         DocumentKind::Register,
@@ -471,6 +477,8 @@ impl DocumentKind {
     pub fn as_str(self) -> &'static str {
         match self {
             DocumentKind::Policy => "policy",
+            DocumentKind::Statement => "statement",
+            DocumentKind::Matrix => "matrix",
             DocumentKind::Procedure => "procedure",
             DocumentKind::Plan => "plan",
             DocumentKind::Register => "register",
@@ -502,8 +510,22 @@ pub struct Document {
     pub serves: Vec<(StandardIndex, Vec<ItemIndex>)>,
     /// Its sections, in order.
     pub sections: Vec<DocumentSection>,
+    /// The document a small organisation commonly writes it as part of.
+    pub merge: Option<Merge>,
     /// The file it came from.
     pub file: String,
+}
+
+/// The document of the set that a small organisation commonly writes
+/// another one as part of, and why.
+#[derive(Debug, Clone)]
+pub struct Merge {
+    /// The id of the document it goes into.
+    pub into: String,
+    /// Why, in our own words.
+    pub reason: String,
+    /// Where `merge-into` is written, for problems.
+    pub pos: crate::diag::Pos,
 }
 
 /// One section of a document.

@@ -34,7 +34,10 @@ fn the_soa_workbook_reads_back_with_every_control_and_its_styling() {
         .code(0);
 
     let mut book: Xlsx<_> = open_workbook(&path).unwrap();
-    assert_eq!(book.sheet_names(), ["Statement of Applicability", "About"]);
+    assert_eq!(
+        book.sheet_names(),
+        ["Statement of Applicability", "About", "Change history"]
+    );
     let range = book.worksheet_range("Statement of Applicability").unwrap();
     let rows: Vec<Vec<String>> = range
         .rows()
@@ -59,7 +62,12 @@ fn the_soa_workbook_reads_back_with_every_control_and_its_styling() {
     assert_eq!(rows[0][5], "Justification");
     assert_eq!(rows[0][7], "Implementation status");
     assert_eq!(rows[0][8], "Status inherited from");
-    assert_eq!(rows[0][14], "Last review");
+    assert_eq!(rows[0][9], "Implementation");
+    assert_eq!(
+        rows[0][10], "Evidence",
+        "the reuse column is only in the working copy"
+    );
+    assert_eq!(rows[0][13], "Last review");
     let a51 = rows.iter().find(|r| r[0] == "A.5.1").unwrap();
     assert_eq!(a51[3], "yes");
     assert_eq!(a51[4], "contractual; best-practice");
@@ -68,19 +76,22 @@ fn the_soa_workbook_reads_back_with_every_control_and_its_styling() {
         "Required by clause 5.2 and by enterprise customer contracts."
     );
     assert_eq!(a51[7], "implemented");
-    assert_eq!(a51[14], "2026-03-02");
-    let a52 = rows.iter().find(|r| r[0] == "A.5.2").unwrap();
-    assert_eq!((a52[7].as_str(), a52[8].as_str()), ("implemented", "A.5"));
+    assert_eq!(a51[13], "2026-03-02");
+    let a515 = rows.iter().find(|r| r[0] == "A.5.15").unwrap();
+    assert_eq!(
+        (a515[4].as_str(), a515[6].as_str(), a515[8].as_str()),
+        ("risk-treatment", "R-01", "")
+    );
     let a75 = rows.iter().find(|r| r[0] == "A.7.5").unwrap();
     assert_eq!(a75[3], "no");
     assert_eq!(a75[4], "", "no reasons for inclusion on an exclusion");
     assert!(a75[5].starts_with("No own data centre"));
     let a88 = rows.iter().find(|r| r[0] == "A.8.8").unwrap();
     assert_eq!(
-        a88[11],
+        a88[10],
         "Vulnerability scan reports\nExternal penetration test report"
     );
-    assert_eq!(a88[12], "2026-10-28\n2025-05-12");
+    assert_eq!(a88[11], "2026-10-28\n2025-05-12");
     let ids: Vec<&str> = rows[1..].iter().map(|r| r[0].as_str()).collect();
     assert_eq!(ids.first(), Some(&"A.5.1"));
     assert_eq!(ids[92], "A.8.34");
@@ -92,7 +103,7 @@ fn the_soa_workbook_reads_back_with_every_control_and_its_styling() {
         "the header row is frozen"
     );
     assert!(
-        sheet.contains(r#"<autoFilter ref="A1:Q95""#),
+        sheet.contains(r#"<autoFilter ref="A1:P95""#),
         "filters on every column"
     );
     assert!(
@@ -116,6 +127,8 @@ fn the_soa_workbook_reads_back_with_every_control_and_its_styling() {
         ("SoA version", "3.1"),
         ("Approved by", "J. Kramer, CEO"),
         ("Approved on", "2026-03-16"),
+        ("Risk assessment", "2026-02-27"),
+        ("Risk treatment plan", "2.3"),
         ("Additional controls", "1"),
     ] {
         assert!(
@@ -123,6 +136,59 @@ fn the_soa_workbook_reads_back_with_every_control_and_its_styling() {
             "{label}: {facts:?}"
         );
     }
+    let history = book.worksheet_range("Change history").unwrap();
+    let changes: Vec<Vec<String>> = history
+        .rows()
+        .map(|row| row.iter().map(ToString::to_string).collect())
+        .collect();
+    assert_eq!(changes[0], ["Version", "Date", "By", "Change"]);
+    assert_eq!(changes.len(), 3, "{changes:?}");
+    assert_eq!(changes[2][0], "3.1");
+    assert_eq!(changes[2][1], "2026-03-16");
+    assert!(changes[2][3].starts_with("Annual review"));
+}
+
+#[test]
+fn the_working_copy_shows_what_other_standards_give() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("soa.xlsx");
+    ims()
+        .args([
+            "soa",
+            "examples/msp-iso20000-to-iso27001.yaml",
+            "--with-reuse",
+            "-o",
+        ])
+        .arg(&path)
+        .assert()
+        .code(0);
+    let mut book: Xlsx<_> = open_workbook(&path).unwrap();
+    // No change history in the status file, so no sheet for it.
+    assert_eq!(book.sheet_names(), ["Statement of Applicability", "About"]);
+    let range = book.worksheet_range("Statement of Applicability").unwrap();
+    let header: Vec<String> = range
+        .rows()
+        .next()
+        .unwrap()
+        .iter()
+        .map(ToString::to_string)
+        .collect();
+    assert_eq!(header[10], "Reused from other standards");
+    assert_eq!(header.len(), 17);
+    let a832 = range
+        .rows()
+        .find(|row| row[0] == Data::String("A.8.32".into()))
+        .unwrap();
+    assert!(
+        a832[10]
+            .to_string()
+            .starts_with("iso20000 8.5.1 Change management (implemented), covers most")
+    );
+    let sheet = xml_part(&path, "xl/worksheets/sheet1.xml");
+    assert!(
+        sheet.contains(r#"<autoFilter ref="A1:Q94""#),
+        "filters on every column"
+    );
 }
 
 #[test]
@@ -289,13 +355,13 @@ fn text_longer_than_excel_allows_is_cut_marked_and_reported() {
         .rows()
         .find(|row| row[0] == Data::String("A.5.1".into()))
         .unwrap();
-    let Data::String(owner) = &row[13] else {
-        panic!("owner: {:?}", row[13]);
+    let Data::String(owner) = &row[12] else {
+        panic!("owner: {:?}", row[12]);
     };
     assert!(owner.starts_with("AAAA") && owner.ends_with("… [cut: 40000 characters]"));
     assert!(owner.encode_utf16().count() <= 32_767);
-    let Data::String(note) = &row[16] else {
-        panic!("note: {:?}", row[16]);
+    let Data::String(note) = &row[15] else {
+        panic!("note: {:?}", row[15]);
     };
     assert!(
         note.ends_with("… [cut: 33000 characters]"),
@@ -326,7 +392,7 @@ fn soa_check_lists_what_an_auditor_would_reject_and_writes_nothing() {
     let status = dir.path().join("s.yaml");
     std::fs::write(
         &status,
-        "organisation: O\niso27001:\n  A.5: {status: implemented, reasons: risk-treatment}\n  A.6: implemented\n  A.6.1: {status: implemented, justification: Staff screening is required by law}\n  A.7.1: {status: not-applicable, justification: Remote only}\n  A.8.1: {status: implemented, reasons: [best-practice]}\nadditional-controls:\n  - {id: X.1, title: Extra, source: Contract, status: implemented}\n",
+        "organisation: O\niso27001:\n  A.5: {status: implemented, reasons: risk-treatment, risks: [R-1]}\n  A.6: implemented\n  A.6.1: {status: implemented, justification: Staff screening is required by law}\n  A.7.1: {status: not-applicable, justification: Remote only}\n  A.8.1: {status: implemented, reasons: [best-practice]}\nadditional-controls:\n  - {id: X.1, title: Extra, source: Contract, status: implemented}\n",
     )
     .unwrap();
     let failed = ims()
@@ -336,11 +402,14 @@ fn soa_check_lists_what_an_auditor_would_reject_and_writes_nothing() {
         .unwrap();
     assert_eq!(failed.status.code(), Some(1));
     assert!(failed.stdout.is_empty());
-    let stderr = String::from_utf8(failed.stderr).unwrap();
-    let lines: Vec<&str> = stderr.lines().collect();
+    let all = String::from_utf8(failed.stderr).unwrap();
+    // What an auditor would question is told too, apart from the rejections.
+    assert!(all.contains("warning[nothing-to-show]: iso27001 A.8.1 User end point devices: implemented, with neither"), "{all}");
+    let lines: Vec<&str> = all.lines().filter(|l| !l.contains(": warning[")).collect();
+    let stderr = lines.join("\n");
     // A.6.2 to A.6.8 inherit a status but no reason from A.6; A.6.1 has a
-    // justification; A.5 controls inherit the heading's reason.
-    assert!(stderr.contains("iso27001 A.6.2 Terms and conditions of employment: applicable, with no reason or justification"));
+    // justification; A.5 controls inherit the heading's reason and risk.
+    assert!(stderr.contains("error[unjustified]: iso27001 A.6.2 Terms and conditions of employment: applicable, with no reason or justification"));
     assert!(!stderr.contains("A.6.1 "), "{stderr}");
     assert!(!stderr.contains("A.5.1 "), "{stderr}");
     assert!(!stderr.contains("A.7.1 "), "{stderr}");

@@ -24,8 +24,13 @@ fuzz_target!(|data: &[u8]| {
             assert!(gap::html::render(&report).is_ok());
             for standard in ims::analysis::soa::standards_with_controls(builtin()) {
                 let soa = ims::analysis::soa::soa(builtin(), &assessment, standard);
-                assert!(soa_view::csv::render(&soa).is_ok());
-                assert!(soa_view::markdown::render(&soa).is_ok());
+                for with_reuse in [false, true] {
+                    let columns = soa_view::Columns { with_reuse };
+                    assert!(soa_view::csv::render(&soa, columns).is_ok());
+                    assert!(soa_view::markdown::render(&soa, columns).is_ok());
+                }
+                let check = ims::analysis::soa::check(&soa, None);
+                assert!(check.rejected_controls() <= soa.rows.len() + soa.additional.len());
             }
         }
         Err(err) => {

@@ -104,6 +104,20 @@ pub struct DocEntry {
     /// Evidence references on the items it serves that look like this
     /// document by their words: a guess, for a person to confirm.
     pub evidence_guess: Vec<EvidenceGuess>,
+    /// The document a small organisation commonly writes it as part of,
+    /// and why; null when it usually stands alone.
+    pub small_organisation: Option<SmallOrganisation>,
+}
+
+/// Where a small organisation commonly writes a document.
+#[derive(Debug, Clone, Serialize)]
+pub struct SmallOrganisation {
+    /// The id of the document it goes into.
+    pub merge_into: String,
+    /// That document's title.
+    pub merge_into_title: String,
+    /// Why.
+    pub reason: String,
 }
 
 /// How far a document is for one standard.
@@ -370,6 +384,16 @@ fn entry(
         states,
         owners,
         evidence_guess,
+        small_organisation: document.merge.as_ref().map(|merge| SmallOrganisation {
+            merge_into: merge.into.clone(),
+            merge_into_title: catalog
+                .documents
+                .iter()
+                .find(|d| d.id == merge.into)
+                .map(|d| d.title.clone())
+                .unwrap_or_default(),
+            reason: merge.reason.clone(),
+        }),
     }
 }
 

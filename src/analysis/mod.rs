@@ -2,6 +2,7 @@
 //! [`GapReport`]. No I/O, no clock, no environment; every list is sorted so
 //! the same input always gives the same report.
 
+pub mod ciso_assistant;
 pub mod diff;
 pub mod docs;
 mod gate;

@@ -17,7 +17,7 @@ use std::collections::HashMap;
 
 use super::report::{Counts, Coverage, ReuseSource, Suggestion, round1};
 use super::{Scope, item_ref};
-use crate::model::{Catalog, End, Link, Node, StandardIndex};
+use crate::model::{Catalog, End, Link, Node, Reading, StandardIndex};
 use crate::status::Status;
 use crate::status::resolve::Statuses;
 
@@ -92,7 +92,7 @@ fn source(
         Some(text) => Some(text.to_owned()),
         // A full relationship whose source is itself only partly in place.
         None => Some(format!(
-            "`{}` of {} is itself only partly in place; complete it to cover `{}` fully.",
+            "{} of {} is itself only partly in place; complete it to cover {} fully.",
             catalog.end_label(end),
             standard.key,
             catalog.item(target).id
@@ -149,8 +149,35 @@ pub(crate) fn contribution(weight: f64, level: f64) -> f64 {
     (hundredths + 0.5).floor() / 100.0
 }
 
+/// How specific an edge is, seen from an item: the number of items at the
+/// other end, then at the item's own end (the item alone, or as a member of
+/// a group). Fewer is more specific.
+fn specificity(catalog: &Catalog, link: &Link) -> (usize, usize) {
+    let edge = catalog.edge(link);
+    let (other, own) = match link.reading {
+        Reading::Forward => (&edge.source, &edge.target),
+        Reading::Reverse => (&edge.target, &edge.source),
+    };
+    (other.leaves.len(), own.leaves.len())
+}
+
+/// How much of the source end the item gives back: the edge's weight in
+/// the other direction. Of two sources that give an item as much, the one
+/// the item gives more back to is the closer counterpart.
+fn back_weight(catalog: &Catalog, link: &Link) -> f64 {
+    let edge = catalog.edge(link);
+    match link.reading {
+        Reading::Forward => edge.reverse_weight,
+        Reading::Reverse => edge.weight,
+    }
+}
+
 /// Every in-place source of `target` in the standards of `sources`,
-/// strongest first.
+/// strongest first. Of sources that give as much, the one named first is
+/// on the more specific edge (see [`specificity`]: one item before a group
+/// or heading), then the closer counterpart (the higher weight back, see
+/// [`back_weight`]), then the first in catalogue order, never the order of
+/// the edges in the file.
 pub(crate) fn candidates(
     catalog: &Catalog,
     statuses: &Statuses<'_>,
@@ -185,11 +212,10 @@ pub(crate) fn candidates(
             .then(a.status.cmp(&b.status))
             .then_with(|| {
                 let (ea, eb) = (catalog.other(&a.link), catalog.other(&b.link));
-                (ea.leaves.len(), ea.standard, &ea.leaves).cmp(&(
-                    eb.leaves.len(),
-                    eb.standard,
-                    &eb.leaves,
-                ))
+                specificity(catalog, &a.link)
+                    .cmp(&specificity(catalog, &b.link))
+                    .then(back_weight(catalog, &b.link).total_cmp(&back_weight(catalog, &a.link)))
+                    .then_with(|| (ea.standard, &ea.leaves).cmp(&(eb.standard, &eb.leaves)))
             })
     });
     // The same source may reach an item through two edges (alone, and as a

@@ -3,6 +3,7 @@
 
 use std::collections::{BTreeSet, HashMap};
 
+use super::lint::refuse_markup;
 use super::raw::{RawCrosswalk, RawEdge, RawFile, RawNoCounterpart};
 use super::required_text;
 use crate::date::Date;
@@ -87,7 +88,7 @@ impl Draft {
             target,
         };
 
-        let mut edges = Vec::with_capacity(self.edges.len());
+        let mut edges: Vec<(Edge, Pos)> = Vec::with_capacity(self.edges.len());
         // The ends' items, mapped to the first edge joining them.
         type EndItems = (Vec<ItemIndex>, Vec<ItemIndex>);
         let mut seen: HashMap<EndItems, (Relationship, Pos), IdHasher> =
@@ -117,9 +118,11 @@ impl Draft {
                     continue;
                 }
                 seen.insert(key, (edge.relationship, pos));
-                edges.push(edge);
+                edges.push((edge, pos));
             }
         }
+        super::lint::group_weights(&edges, standards, problems);
+        let edges: Vec<Edge> = edges.into_iter().map(|(edge, _)| edge).collect();
 
         let on_edges: BTreeSet<Node> = edges
             .iter()
@@ -389,6 +392,27 @@ impl Ends<'_> {
                 )
                 .help(help);
         }
+        let named = || {
+            format!(
+                "`{}` -> `{}`",
+                raw.source.value.trim(),
+                raw.target.value.trim()
+            )
+        };
+        for (field, text) in [
+            ("rationale", &raw.rationale),
+            ("residual", &raw.residual),
+            ("reverse-residual", &raw.reverse_residual),
+        ] {
+            if let Some(text) = text {
+                refuse_markup(
+                    &text.value,
+                    text.pos,
+                    || format!("the {field} of edge {}", named()),
+                    problems,
+                );
+            }
+        }
         let rationale = required_text(
             raw.rationale,
             || {
@@ -487,6 +511,14 @@ impl Ends<'_> {
             else {
                 continue;
             };
+            if let Some(reason) = &entry.reason {
+                refuse_markup(
+                    &reason.value,
+                    reason.pos,
+                    || format!("the reason for `{}`", self.id(Node { standard, item })),
+                    problems,
+                );
+            }
             let reason = required_text(
                 entry.reason,
                 || format!("the reason for `{}`", self.id(Node { standard, item })),

@@ -1,10 +1,12 @@
 //! Validation of a document-set file into [`Document`]s, and the lint rule
 //! that every item expecting documented information is served by one.
 
-use super::raw::{RawDocument, RawFile, RawSection};
+use super::raw::{RawDocument, RawFile, RawMerge, RawSection};
 use super::required_text;
 use crate::diag::{NextStep, Pos, ProblemCode, Problems};
-use crate::model::{Catalog, Document, DocumentKind, DocumentSection, Standard, StandardIndex};
+use crate::model::{
+    Catalog, Document, DocumentKind, DocumentSection, Merge, Standard, StandardIndex,
+};
 use crate::suggest;
 use crate::yaml::Located;
 
@@ -203,6 +205,9 @@ fn document(
             .add(ProblemCode::MissingKey, at, format!("document `{id}` has no sections"))
             .help("give it `sections:`, each with a `title`, the standards it `serves` and a `prompt`");
     }
+    let merge = raw
+        .small_organisation
+        .and_then(|merge| small_organisation(merge.value, &id, at, problems));
     Some(Document {
         id,
         title: title?,
@@ -210,7 +215,43 @@ fn document(
         purpose: purpose?,
         serves,
         sections,
+        merge,
         file: file.to_owned(),
+    })
+}
+
+/// Where a small organisation merges the document, checked for blanks;
+/// whether it names a document of the set is checked once the whole set is
+/// known (see [`merges`]).
+fn small_organisation(
+    merge: RawMerge,
+    id: &str,
+    at: Pos,
+    problems: &mut Problems,
+) -> Option<Merge> {
+    let into = merge.merge_into.value.trim().to_owned();
+    if into.is_empty() {
+        problems
+            .add(
+                ProblemCode::EmptyValue,
+                merge.merge_into.pos,
+                format!("`merge-into` of `{id}` is empty"),
+            )
+            .help("name the document a small organisation writes it as part of");
+    }
+    let reason = required_text(
+        Some(merge.reason),
+        || format!("the reason `{id}` is merged"),
+        at,
+        problems,
+    );
+    if into.is_empty() {
+        return None;
+    }
+    Some(Merge {
+        into,
+        reason: reason?,
+        pos: merge.merge_into.pos,
     })
 }
 
@@ -282,6 +323,63 @@ fn unknown_standard(key: &str, pos: Pos, standards: &[Standard], problems: &mut 
         Some(help) => problem.help(help),
         None => problem.next(NextStep::LoadCatalogues),
     };
+}
+
+/// Checks what the set says about merging for a small organisation: each
+/// document merges into another document of the set, not itself, and never
+/// into one that is itself merged, so that each merge names where the text
+/// ends up. One problem each, on the merged document's file.
+pub fn merges(documents: &[Document]) -> Vec<crate::diag::Problem> {
+    let mut out = Vec::new();
+    for document in documents {
+        let Some(merge) = &document.merge else {
+            continue;
+        };
+        let mut problems = Problems::new(document.file.clone());
+        match documents.iter().find(|d| d.id == merge.into) {
+            None => {
+                let problem = problems.add(
+                    ProblemCode::UnknownDocument,
+                    merge.pos,
+                    format!(
+                        "`{}` merges into `{}`, which is not a document of the set",
+                        document.id, merge.into
+                    ),
+                );
+                if let Some(help) =
+                    suggest::did_you_mean(&merge.into, documents.iter().map(|d| d.id.as_str()))
+                {
+                    problem.help(help);
+                }
+            }
+            Some(target) if target.id == document.id => {
+                problems
+                    .add(
+                        ProblemCode::InvalidValue,
+                        merge.pos,
+                        format!("`{}` merges into itself", document.id),
+                    )
+                    .help("name another document, or remove `small-organisation`");
+            }
+            Some(target) if target.merge.is_some() => {
+                problems
+                    .add(
+                        ProblemCode::InvalidValue,
+                        merge.pos,
+                        format!(
+                            "`{}` merges into `{}`, which is itself merged into `{}`",
+                            document.id,
+                            target.id,
+                            target.merge.as_ref().map_or("", |m| m.into.as_str())
+                        ),
+                    )
+                    .help("name the document the text finally ends up in");
+            }
+            Some(_) => {}
+        }
+        out.extend(crate::diag::InvalidInput::from(problems).0);
+    }
+    out
 }
 
 /// Every item that expects documented information (`documented` in its

@@ -4,6 +4,7 @@
 mod builtin;
 mod crosswalk;
 mod documents;
+mod lint;
 mod raw;
 mod standard;
 
@@ -14,7 +15,9 @@ use crate::diag::{InvalidInput, Pos, ProblemCode, Problems};
 use crate::model::Catalog;
 use crate::yaml::{self, Located};
 
-pub use builtin::{BUILTIN, PURPOSE, PURPOSE_LONG};
+pub use builtin::{
+    BUILTIN, CISO_ASSISTANT_COUNTERPART, Counterpart, EXPORT_ABOUT, EXPORTED, PURPOSE, PURPOSE_LONG,
+};
 
 /// The text of one catalogue or crosswalk file.
 #[derive(Debug, Clone)]
@@ -114,17 +117,33 @@ fn load_with(sources: &[Source], parse: Parser) -> Result<Catalog, InvalidInput>
     }
 
     let mut documents = Vec::new();
+    let mut from_builtin = Vec::new();
     for (builtin, draft) in merge_documents(document_sets, &mut all_problems) {
         let mut problems = Problems::new(draft.file.clone());
         let dropped: &[String] = if builtin { &replaced } else { &[] };
         documents.extend(draft.validate(&catalog_standards, dropped, &mut problems));
+        from_builtin.resize(documents.len(), builtin);
         all_problems.push(problems);
     }
+    // A built-in document whose small-organisation merge names a built-in
+    // document dropped with a replaced standard keeps no merge: the advice
+    // was for the built-in set as a whole, not a mistake of the user's.
+    let ids: Vec<String> = documents.iter().map(|d| d.id.clone()).collect();
+    for (document, &builtin) in documents.iter_mut().zip(&from_builtin) {
+        let gone = document
+            .merge
+            .as_ref()
+            .is_some_and(|merge| !ids.contains(&merge.into));
+        if builtin && !replaced.is_empty() && gone {
+            document.merge = None;
+        }
+    }
 
-    let problems: Vec<_> = all_problems
+    let mut problems: Vec<_> = all_problems
         .into_iter()
         .flat_map(|problems| InvalidInput::from(problems).0)
         .collect();
+    problems.extend(documents::merges(&documents));
     if problems.is_empty() {
         let mut catalog = Catalog::new(catalog_standards, built);
         catalog.documents = documents;

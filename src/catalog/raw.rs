@@ -33,7 +33,7 @@ pub struct RawDocument {
     pub id: Located<String>,
     /// Title, in our own words.
     pub title: Located<String>,
-    /// `policy`, `procedure`, `plan`, `register` or `record`.
+    /// `policy`, `statement`, `matrix`, `procedure`, `plan`, `register` or `record`.
     pub kind: Located<String>,
     /// What the document is for, in our own words.
     pub purpose: Located<String>,
@@ -41,6 +41,18 @@ pub struct RawDocument {
     pub serves: Option<std::collections::BTreeMap<String, Vec<Located<String>>>>,
     /// Its sections, each tagged with the standards it serves.
     pub sections: Option<Vec<Located<RawSection>>>,
+    /// The document a small organisation commonly writes it as part of.
+    pub small_organisation: Option<Located<RawMerge>>,
+}
+
+/// Where a small organisation commonly merges a document, and why.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct RawMerge {
+    /// The id of the document it goes into.
+    pub merge_into: Located<String>,
+    /// Why, in our own words.
+    pub reason: Located<String>,
 }
 
 /// One section of a document.

@@ -242,7 +242,6 @@ fn the_reviewed_edges_are_as_decided() {
     );
     // Added edges.
     for (source, target) in [
-        ("A.5.15", "8.7.3.2"),
         ("A.5.16", "8.6.2"),
         ("A.8.8", "8.5.1.3"),
         ("8.1", "8.2.3"),
@@ -255,6 +254,78 @@ fn the_reviewed_edges_are_as_decided() {
         ("A.5.20", "8.3.4.1 + 8.7.3.2"),
     ] {
         find(source, target);
+    }
+}
+
+#[test]
+fn the_auditors_review_is_in_the_data() {
+    let catalog = builtin();
+    let crosswalk = &catalog.crosswalks[0];
+    let edge = |source: &str, target: &str| {
+        crosswalk.edges.iter().find(|edge| {
+            catalog.end_label(&edge.source) == source && catalog.end_label(&edge.target) == target
+        })
+    };
+    let weights = |source: &str, target: &str| {
+        let found = edge(source, target).unwrap_or_else(|| panic!("no edge {source} -> {target}"));
+        (found.weight, found.reverse_weight)
+    };
+    // ISO 20000 8.7.3.2 names no particular control: no Annex A control
+    // gets credit from it alone, as none of A.8.1, A.8.15, A.8.22 does.
+    for control in [
+        "A.5.15", "A.5.16", "A.5.17", "A.5.18", "A.8.2", "A.8.3", "A.8.5", "A.8.7", "A.8.8",
+        "A.8.20", "A.8.24",
+    ] {
+        assert!(edge(control, "8.7.3.2").is_none(), "{control}");
+    }
+    // Moved weights (source -> target, then back).
+    for (source, target, expected) in [
+        ("A.5.22", "8.3.4.2", (0.1, 0.1)),
+        ("A.8.8", "8.5.1.3", (0.1, 0.1)),
+        ("A.7.13", "8.2.5", (0.2, 0.1)),
+        ("A.7.14", "8.2.5", (0.1, 0.1)),
+        ("A.5.11", "8.2.5", (0.1, 0.1)),
+        ("5.2", "5.2.1", (0.5, 0.4)),
+        ("5.2", "5.2.2", (0.7, 0.2)),
+        ("A.5.24", "8.7.3.3", (0.3, 0.5)),
+        ("A.5.22", "8.3.4.1", (0.3, 0.5)),
+        ("A.5.19", "8.2.3", (0.2, 0.2)),
+        ("A.5.29 + A.5.30 + A.8.13", "8.7.2", (0.6, 0.2)),
+        // Kept: together the four controls give incident management its
+        // whole method, more than any one of them (the rationale says so).
+        ("A.5.24 + A.5.25 + A.5.26 + A.6.8", "8.6.1", (0.4, 0.3)),
+    ] {
+        assert_eq!(weights(source, target), expected, "{source} -> {target}");
+    }
+    // Edges an implementer draws.
+    for (source, target, expected) in [
+        ("A.5.24", "8.6.1 + 8.7.3.3", (0.3, 0.6)),
+        ("A.5.25", "8.6.1 + 8.7.3.3", (0.2, 0.5)),
+        ("A.5.26", "8.6.1 + 8.7.3.3", (0.3, 0.6)),
+        ("A.5.9", "8.2.5 + 8.2.6", (0.3, 0.6)),
+        ("9.1", "9.4", (0.2, 0.2)),
+        ("6.1.2", "6.1 + 8.7.3.2", (0.3, 0.5)),
+        ("A.5.19", "8.3.4.1 + 8.7.3.2", (0.1, 0.4)),
+        ("A.8.9", "8.2.6 + 8.5.1", (0.1, 0.4)),
+        ("A.8.6", "8.4.2", (0.1, 0.1)),
+    ] {
+        assert_eq!(weights(source, target), expected, "{source} -> {target}");
+    }
+    // What a client reads carries no review history.
+    for edge in &crosswalk.edges {
+        for text in [
+            Some(&edge.rationale),
+            edge.residual.as_ref(),
+            edge.reverse_residual.as_ref(),
+        ]
+        .into_iter()
+        .flatten()
+        {
+            assert!(!text.contains("suggested"), "{text}");
+        }
+    }
+    for entry in &crosswalk.no_counterpart {
+        assert!(!entry.reason.contains("suggested"), "{}", entry.reason);
     }
 }
 
@@ -552,6 +623,103 @@ fn an_end_may_be_a_heading_or_a_group_taken_together() {
 }
 
 #[test]
+fn a_group_gives_no_member_more_than_its_own_edge() {
+    // The group X.1.1 + X.1.2 gets 0.4 from 1.1, but X.1.1's own edge with
+    // 1.1 gives it 0.3; the heading 1 (1.1 and 1.2) gets 0.6 from X.1.2,
+    // but 1.2's own edge with X.1.2 gives it 0.5. Both directions are read.
+    let edges = "  - {source: X.1.1, target: 1.1, relationship: intersects-with, weight: 0.5, reverse-weight: 0.3, rationale: R., residual: More., reverse-residual: More.}
+  - {source: X.1.1 + X.1.2, target: 1.1, relationship: intersects-with, weight: 0.6, reverse-weight: 0.4, rationale: R., residual: More., reverse-residual: More.}
+  - {source: X.1.2, target: 1.2, relationship: intersects-with, weight: 0.5, reverse-weight: 0.5, rationale: R., residual: More., reverse-residual: More.}
+  - {source: X.1.2, target: 1, relationship: intersects-with, weight: 0.6, reverse-weight: 0.2, rationale: R., residual: More., reverse-residual: More.}
+";
+    let err = fixture(&crosswalk(edges, "")).unwrap_err();
+    let found: Vec<(ProblemCode, u32, &str)> = err
+        .0
+        .iter()
+        .filter(|p| p.code != ProblemCode::Undecided)
+        .map(|p| (p.code, p.line, p.message.as_str()))
+        .collect();
+    assert_eq!(
+        found,
+        [
+            (
+                ProblemCode::GroupWeightExceedsMember,
+                4,
+                "edge `X.1.1 + X.1.2 -> 1.1` gives `X.1.1` 0.4 from `1.1`, more than the 0.3 its own edge `X.1.1 -> 1.1` at line 3 gives it"
+            ),
+            (
+                ProblemCode::GroupWeightExceedsMember,
+                6,
+                "edge `X.1.2 -> 1` gives `1.2` 0.6 from `X.1.2`, more than the 0.5 its own edge `X.1.2 -> 1.2` at line 5 gives it"
+            ),
+        ],
+        "{err:?}"
+    );
+    // At the least any member gets, both pass; a member may get more
+    // through its own edge.
+    let fixed = edges
+        .replace(
+            "weight: 0.6, reverse-weight: 0.4",
+            "weight: 0.6, reverse-weight: 0.3",
+        )
+        .replace(
+            "weight: 0.6, reverse-weight: 0.2",
+            "weight: 0.5, reverse-weight: 0.2",
+        );
+    let found = codes(fixture(&crosswalk(&fixed, "")));
+    assert!(
+        found.iter().all(|c| *c == ProblemCode::Undecided),
+        "{found:?}"
+    );
+}
+
+#[test]
+fn rationales_residuals_and_reasons_are_plain_text() {
+    let edges = "  - {source: X.1.1, target: 1.1, relationship: intersects-with, weight: 0.5, reverse-weight: 0.3, rationale: \"Both keep `one` register.\", residual: \"Add the *service* part.\", reverse-residual: \"See [the guide](https://example.org).\"}
+  - {source: 5.10, target: 1.2, relationship: equal, rationale: \"One <b>procedure</b>.\"}
+no-counterpart:
+  - {standard: alpha, id: X.1.2, reason: \"Nothing _like_ it.\"}
+";
+    let err = fixture(&crosswalk(edges, "")).unwrap_err();
+    let found: Vec<(ProblemCode, u32, &str)> = err
+        .0
+        .iter()
+        .map(|p| (p.code, p.line, p.message.as_str()))
+        .collect();
+    assert_eq!(
+        found,
+        [
+            (
+                ProblemCode::MarkupInText,
+                3,
+                "the rationale of edge `X.1.1` -> `1.1` holds a backtick (Markdown code)"
+            ),
+            (
+                ProblemCode::MarkupInText,
+                3,
+                "the residual of edge `X.1.1` -> `1.1` holds an asterisk (Markdown emphasis)"
+            ),
+            (
+                ProblemCode::MarkupInText,
+                3,
+                "the reverse-residual of edge `X.1.1` -> `1.1` holds `](` (a Markdown link)"
+            ),
+            (
+                ProblemCode::MarkupInText,
+                4,
+                "the rationale of edge `5.10` -> `1.2` holds `<` opening an HTML tag or an autolink"
+            ),
+            (
+                ProblemCode::MarkupInText,
+                6,
+                "the reason for `X.1.2` holds an underscore at the edge of a word (Markdown emphasis)"
+            ),
+        ],
+        "{err:?}"
+    );
+}
+
+#[test]
 fn a_group_names_each_item_once() {
     let found = problems(
         "  - {source: X.1 + X.1.2, target: 1.1, relationship: equal, rationale: R.}
@@ -794,6 +962,141 @@ fn a_document_set_is_checked_against_the_standards() {
             ProblemCode::UnknownStandard
         ]
     );
+}
+
+#[test]
+fn the_document_set_holds_what_stage_2_samples() {
+    use crate::model::DocumentKind;
+    let catalog = builtin();
+    let document = |id: &str| catalog.documents.iter().find(|d| d.id == id).unwrap();
+    let serves = |id: &str, key: &str, item: &str| {
+        let standard = catalog.standard_index(key).unwrap();
+        let item = catalog.standards[standard].find(item).unwrap();
+        document(id)
+            .serves
+            .iter()
+            .any(|(s, items)| *s == standard && items.contains(&item))
+    };
+    // The records that show controls operate.
+    let records = document("CONTROL-RECORDS");
+    assert_eq!(records.kind, DocumentKind::Record);
+    for control in [
+        "A.5.18", "A.8.2", "A.8.8", "A.8.15", "A.8.16", "A.6.1", "A.6.6", "A.5.19", "A.5.21",
+    ] {
+        assert!(serves("CONTROL-RECORDS", "iso27001", control), "{control}");
+    }
+    // Tagging: acceptance of residual risk serves both, the register serves
+    // the service security controls, incident escalation serves both.
+    let section = |id: &str, title: &str| {
+        document(id)
+            .sections
+            .iter()
+            .find(|s| s.title.starts_with(title))
+            .unwrap_or_else(|| panic!("{id}: {title}"))
+            .serves
+            .len()
+    };
+    assert_eq!(section("IMS-RTP", "Acceptance of residual risk"), 2);
+    assert!(serves("IMS-RISK-REGISTER", "iso20000", "8.7.3.2"));
+    assert_eq!(section("INC-PROCEDURE", "Escalation"), 2);
+    // The SoA is one table, not four lists.
+    let soa: Vec<&str> = document("IMS-SOA")
+        .sections
+        .iter()
+        .map(|s| s.title.as_str())
+        .collect();
+    assert!(
+        soa.contains(&"The statement, one row per control"),
+        "{soa:?}"
+    );
+    for gone in ["Reasons for inclusion", "Justification of exclusions"] {
+        assert!(!soa.contains(&gone), "{soa:?}");
+    }
+    // Each document has its own kind.
+    assert_eq!(document("IMS-SCOPE").kind, DocumentKind::Statement);
+    assert_eq!(document("IMS-ROLES").kind, DocumentKind::Matrix);
+    // A small organisation merges a third of the set, each with a reason.
+    let merged = catalog
+        .documents
+        .iter()
+        .filter(|d| d.merge.is_some())
+        .count();
+    assert_eq!((catalog.documents.len(), merged), (45, 15));
+}
+
+#[test]
+fn a_merge_for_a_small_organisation_names_where_the_text_ends_up() {
+    let doc = |id: &str, merge: &str| {
+        format!(
+            "  - id: {id}\n    title: T {id}\n    kind: statement\n    purpose: P.\n{merge}    serves: {{gamma: [1.1]}}\n    sections:\n      - {{title: S, serves: [gamma], prompt: Q.}}\n"
+        )
+    };
+    let merge = |into: &str| {
+        format!("    small-organisation: {{merge-into: {into}, reason: Few people.}}\n")
+    };
+    let set = |docs: &[String]| format!("documents:\n{}", docs.concat());
+    let good = set(&[doc("MANUAL", ""), doc("SCOPE", &merge("MANUAL"))]);
+    let catalog = load(&[
+        Source::user("gamma.yaml", GAMMA),
+        Source::user("docs.yaml", good),
+    ])
+    .unwrap();
+    let merged = catalog.documents[1].merge.as_ref().unwrap();
+    assert_eq!(
+        (merged.into.as_str(), merged.reason.as_str()),
+        ("MANUAL", "Few people.")
+    );
+    assert_eq!(
+        catalog.documents[0].kind,
+        crate::model::DocumentKind::Statement
+    );
+
+    let bad = set(&[
+        doc("MANUAL", &merge("MANUL")),
+        doc("SCOPE", &merge("SCOPE")),
+        doc("ROLES", &merge("SCOPE")),
+        doc(
+            "PLAN",
+            "    small-organisation: {merge-into: MANUAL, reason: ''}\n",
+        ),
+    ]);
+    let err = load(&[
+        Source::user("gamma.yaml", GAMMA),
+        Source::user("docs.yaml", bad),
+    ])
+    .unwrap_err();
+    let found: Vec<(ProblemCode, u32, String)> = err
+        .0
+        .iter()
+        .map(|p| (p.code, p.line, p.message.clone()))
+        .collect();
+    assert_eq!(
+        found,
+        [
+            (
+                ProblemCode::EmptyValue,
+                30,
+                "the reason `PLAN` is merged is empty".to_owned()
+            ),
+            (
+                ProblemCode::UnknownDocument,
+                6,
+                "`MANUAL` merges into `MANUL`, which is not a document of the set".to_owned()
+            ),
+            (
+                ProblemCode::InvalidValue,
+                14,
+                "`SCOPE` merges into itself".to_owned()
+            ),
+            (
+                ProblemCode::InvalidValue,
+                22,
+                "`ROLES` merges into `SCOPE`, which is itself merged into `SCOPE`".to_owned()
+            ),
+        ],
+        "{err:?}"
+    );
+    assert_eq!(err.0[1].help.as_deref(), Some("did you mean `MANUAL`?"));
 }
 
 #[test]

@@ -254,9 +254,21 @@ pub struct SoaArgs {
     #[arg(short, long, value_name = "FILE")]
     pub output: Option<PathBuf>,
 
-    /// Write no SoA; list on stderr every control an auditor would reject, and exit 1 if any
+    /// Add the column of other standards' items reused for each control, for the consultant's working copy
+    #[arg(long, conflicts_with = "check")]
+    pub with_reuse: bool,
+
+    /// Write no SoA; list on stderr every control an auditor would reject, and what an auditor would question; exit 1 if anything is rejected
     #[arg(long, conflicts_with_all = ["format", "output"])]
     pub check: bool,
+
+    /// With --check: warn about dated evidence older than DAYS
+    #[arg(long, value_name = "DAYS", requires = "check")]
+    pub max_evidence_age: Option<u32>,
+
+    /// With --check: measure evidence age to DATE (YYYY-MM-DD) instead of today
+    #[arg(long, value_name = "DATE", requires = "max_evidence_age")]
+    pub as_of: Option<String>,
 }
 
 /// `ims diff`.
@@ -368,6 +380,23 @@ pub enum CatalogCommand {
     /// Check the catalogues and crosswalks and list every problem
     #[command(after_help = LINT_EXIT_CODES_HELP)]
     Lint,
+    /// `ims catalog export`.
+    #[command(about = crate::catalog::EXPORT_ABOUT, long_about = None, after_help = PLAIN_EXIT_CODES_HELP)]
+    Export {
+        /// The format to write
+        #[arg(short, long, value_enum)]
+        format: ExportFormat,
+        /// Write to FILE (atomically) instead of stdout
+        #[arg(short, long, value_name = "FILE")]
+        output: Option<PathBuf>,
+    },
+}
+
+/// Formats of `catalog export`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ExportFormat {
+    /// A CISO Assistant library (YAML): the framework, and one mapping set each way to CISO Assistant's own framework of the other standard
+    CisoAssistant,
 }
 
 /// When to colour output.

@@ -1,8 +1,12 @@
-//! `ims catalog list|show|mappings|lint`.
+//! `ims catalog list|show|mappings|lint|export`.
+
+use std::path::Path;
 
 use super::Context;
-use super::args::{CatalogCommand, ListFormat, ShowFormat};
+use super::args::{CatalogCommand, ExportFormat, ListFormat, ShowFormat};
 use super::io::Failure;
+use crate::analysis::ciso_assistant::{self, Request};
+use crate::catalog::{CISO_ASSISTANT_COUNTERPART, EXPORTED};
 use crate::exit::Outcome;
 use crate::model::Node;
 use crate::render::catalog as view;
@@ -20,6 +24,9 @@ pub fn run(context: &Context, command: CatalogCommand) -> Result<Outcome, Failur
         }
     );
     let text = match command {
+        CatalogCommand::Export { format, output } => {
+            return export(context, format, output.as_deref());
+        }
         CatalogCommand::List { standard, format } => {
             let standards = match standard {
                 Some(key) => vec![context.standard(&key, "--standard")?],
@@ -68,6 +75,35 @@ pub fn run(context: &Context, command: CatalogCommand) -> Result<Outcome, Failur
         context.emit(None, text.as_bytes(), &[])
     };
     match written {
+        Ok(()) | Err(Failure::BrokenPipe) => Ok(Outcome::Passed),
+        Err(failure) => Err(failure),
+    }
+}
+
+/// `catalog export`: the library written to stdout or atomically to `output`.
+fn export(
+    context: &Context,
+    format: ExportFormat,
+    output: Option<&Path>,
+) -> Result<Outcome, Failure> {
+    let user_files: Vec<String> = context
+        .catalog_files
+        .iter()
+        .map(|path| path.display().to_string())
+        .collect();
+    let text = match format {
+        ExportFormat::CisoAssistant => {
+            let request = Request {
+                standard: EXPORTED,
+                counterpart: CISO_ASSISTANT_COUNTERPART,
+                user_files: &user_files,
+            };
+            let library = ciso_assistant::library(&context.catalog, &request)
+                .map_err(|err| Failure::message(err.to_string(), Some(err.help())))?;
+            view::ciso_assistant::library(&library)?
+        }
+    };
+    match context.emit(output, text.as_bytes(), &[]) {
         Ok(()) | Err(Failure::BrokenPipe) => Ok(Outcome::Passed),
         Err(failure) => Err(failure),
     }

@@ -11,7 +11,7 @@ use super::args::{
 };
 use super::input;
 use super::io::Failure;
-use crate::analysis::soa::standards_with_controls;
+use crate::analysis::soa::{Freshness, standards_with_controls};
 use crate::analysis::{FailOn, MinCoverage, Options};
 use crate::date::Date;
 use crate::model::StandardIndex;
@@ -312,6 +312,10 @@ pub struct SoaConfig {
     pub output: Option<PathBuf>,
     /// Check the statement instead of writing it.
     pub check: bool,
+    /// With the check: how old evidence may be.
+    pub freshness: Option<Freshness>,
+    /// Add the column of reused items.
+    pub with_reuse: bool,
 }
 
 impl SoaConfig {
@@ -364,12 +368,26 @@ impl SoaConfig {
             args.output.as_deref(),
             SoaFormat::Markdown,
         )?;
+        let freshness = match args.max_evidence_age {
+            Some(max_age) => {
+                let Some(as_of) = as_of(args.as_of.as_deref())? else {
+                    return Err(Failure::message(
+                        "today's date is not known, so the age of evidence cannot be measured",
+                        Some("give the date: --as-of YYYY-MM-DD".to_owned()),
+                    ));
+                };
+                Some(Freshness { max_age, as_of })
+            }
+            None => None,
+        };
         Ok(SoaConfig {
             file: args.file,
             standard,
             format,
             output: args.output,
             check: args.check,
+            freshness,
+            with_reuse: args.with_reuse,
         })
     }
 }

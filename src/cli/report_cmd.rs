@@ -19,15 +19,19 @@ pub fn soa(context: &Context, args: SoaArgs) -> Result<Outcome, Failure> {
         input::status_file(&context.catalog, &config.file).map_err(Failure::Problems)?;
     let report = soa::soa(&context.catalog, &assessment, config.standard);
     if config.check {
-        let rejected = soa::check(&report);
+        let check = soa::check(&report, config.freshness);
         let mut text = String::new();
-        for line in soa_view::check::lines(&report, &rejected) {
-            text.push_str(&format!("{}: {}\n", assessment.file, diagnostic(&line)));
+        let found = soa_view::check::lines(&report, &check);
+        for line in found
+            .iter()
+            .chain(&soa_view::check::warnings(&report, &check))
+        {
+            text.push_str(&format!("{}: {}\n", assessment.file, diagnostic(line)));
         }
         io::write_stderr(&text);
-        let verdict = soa_view::check::verdict(&report, &rejected);
+        let verdict = soa_view::check::verdict(&report, &check);
         context.note(&format!("{}: {verdict}", assessment.file));
-        return Ok(if rejected.is_empty() {
+        return Ok(if check.rejections.is_empty() {
             Outcome::Passed
         } else {
             Outcome::GateFailed
@@ -38,9 +42,12 @@ pub fn soa(context: &Context, args: SoaArgs) -> Result<Outcome, Failure> {
             context.note(&format!("warning: {}: {loss}", assessment.file));
         }
     }
+    let columns = soa_view::Columns {
+        with_reuse: config.with_reuse,
+    };
     let bytes = match config.format {
-        SoaFormat::Csv => soa_view::csv::render(&report)?.into_bytes(),
-        SoaFormat::Markdown => soa_view::markdown::render(&report)?.into_bytes(),
+        SoaFormat::Csv => soa_view::csv::render(&report, columns)?.into_bytes(),
+        SoaFormat::Markdown => soa_view::markdown::render(&report, columns)?.into_bytes(),
         SoaFormat::Xlsx => {
             if output.is_none() && std::io::stdout().is_terminal() {
                 return Err(Failure::message(
@@ -48,8 +55,9 @@ pub fn soa(context: &Context, args: SoaArgs) -> Result<Outcome, Failure> {
                     Some("write it to a file: -o soa.xlsx".to_owned()),
                 ));
             }
-            let workbook = soa_view::xlsx::render(&report).map_err(crate::render::Error::from)?;
-            for cut in soa_view::xlsx::cuts(&report) {
+            let workbook =
+                soa_view::xlsx::render(&report, columns).map_err(crate::render::Error::from)?;
+            for cut in soa_view::xlsx::cuts(&report, columns) {
                 context.note(&format!("warning: {}: {cut}", assessment.file));
             }
             workbook

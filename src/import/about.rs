@@ -68,6 +68,10 @@ pub(super) fn read(sheets: &[Sheet]) -> About {
             "soa version" => approval.version = Some(value.to_owned()),
             "approved by" => approval.approved_by = Some(value.to_owned()),
             "approved on" => approval.approved_on = date("the date the SoA was approved"),
+            "risk assessment" => {
+                approval.risk_assessment = date("the date of the risk assessment");
+            }
+            "risk treatment plan" => approval.risk_treatment_plan = Some(value.to_owned()),
             _ => continue,
         }
         // A character no status file can hold was replaced when the

@@ -239,7 +239,11 @@ impl Rows<'_> {
         if control.source.is_empty() {
             wrong.push("it names no source");
         }
-        if control.status == Some(Status::NotApplicable) && control.justification.is_none() {
+        if control.status == Some(Status::NotApplicable)
+            && control.justification.as_deref().is_none_or(|text| {
+                crate::status::says_nothing(text) == Some(crate::status::Hollow::Invisible)
+            })
+        {
             wrong.push("excluded without a justification");
         }
         if self.out.additional.iter().any(|c| c.id == control.id)
@@ -523,7 +527,11 @@ pub(super) fn invalid(catalog: &Catalog, entry: &Imported) -> Vec<String> {
                 "{} may not be excluded: record how far it is in place instead",
                 entry.id
             ));
-        } else if entry.justification.is_none() {
+        } else if entry.justification.as_deref().is_none_or(|text| {
+            crate::status::says_nothing(text) == Some(crate::status::Hollow::Invisible)
+        }) {
+            // Invisible characters alone are no justification, for
+            // `ims validate` as for a blank cell.
             wrong.push("excluded without a justification: say why it does not apply".to_owned());
         }
     }

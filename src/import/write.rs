@@ -11,6 +11,7 @@ use std::path::Path;
 use super::{Commented, Import, Imported};
 use crate::model::{Catalog, StandardIndex};
 use crate::status::{NOT_ASSESSED, Status};
+use crate::yaml::scalar;
 
 /// The status file's text.
 pub fn render(catalog: &Catalog, import: &Import) -> String {
@@ -94,6 +95,12 @@ pub fn render(catalog: &Catalog, import: &Import) -> String {
         }
         if let Some(on) = soa.approved_on {
             parts.push(format!("approved_on: {on}"));
+        }
+        if let Some(date) = soa.risk_assessment {
+            parts.push(format!("risk_assessment: {date}"));
+        }
+        if let Some(plan) = &soa.risk_treatment_plan {
+            parts.push(format!("risk_treatment_plan: {}", scalar(plan)));
         }
         let _ = writeln!(out, "soa: {{{}}}", parts.join(", "));
     }
@@ -221,26 +228,6 @@ fn entry_text(entry: &Imported, prefix: &str) -> String {
         let _ = writeln!(out, "  {prefix}  {name}: {value}");
     }
     out
-}
-
-/// Text as a YAML scalar: plain when it cannot be read as anything else,
-/// else double-quoted with JSON's escapes, which YAML reads the same.
-fn scalar(text: &str) -> String {
-    let plain = !text.is_empty()
-        && text.chars().all(|c| {
-            c.is_alphanumeric() || matches!(c, ' ' | '.' | '-' | '_' | '(' | ')' | '/' | '\'')
-        })
-        && text.chars().next().is_some_and(char::is_alphabetic)
-        && !text.ends_with(' ')
-        && !matches!(
-            text.to_lowercase().as_str(),
-            "yes" | "no" | "true" | "false" | "null" | "on" | "off" | "y" | "n"
-        );
-    if plain {
-        text.to_owned()
-    } else {
-        serde_json::to_string(text).unwrap_or_else(|_| "\"\"".to_owned())
-    }
 }
 
 /// Text on one comment line: whitespace runs as one space, and the

@@ -1,9 +1,11 @@
 //! An organisation's status file: what it has in place for each item of
 //! each standard. Raw parsing lives in `raw`, checking in `validate`.
 
+pub mod hollow;
 mod raw;
 pub mod resolve;
 pub mod schema;
+mod soa_block;
 pub mod template;
 mod validate;
 
@@ -16,6 +18,7 @@ use crate::date::Date;
 use crate::diag::Pos;
 use crate::model::{Catalog, ItemIndex, StandardIndex};
 
+pub use hollow::{Hollow, says_nothing};
 pub use validate::load;
 
 /// Top-level keys of a status file that hold the organisation's details.
@@ -88,8 +91,8 @@ impl fmt::Display for Reason {
     }
 }
 
-/// The version and approval of the Statement of Applicability, from the
-/// top-level `soa:` block.
+/// The version and approval of the Statement of Applicability, the risk
+/// work it rests on and its change history, from the top-level `soa:` block.
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
 pub struct SoaApproval {
     /// The SoA's version, as the organisation numbers it.
@@ -98,6 +101,35 @@ pub struct SoaApproval {
     pub approved_by: Option<String>,
     /// When.
     pub approved_on: Option<Date>,
+    /// When the risk assessment the statement rests on was made.
+    pub risk_assessment: Option<Date>,
+    /// The version of the risk treatment plan the statement rests on.
+    pub risk_treatment_plan: Option<String>,
+    /// The statement's change history, in the order written.
+    pub history: Vec<SoaChange>,
+}
+
+/// The keys of the `soa:` block, in the order they are listed in messages.
+pub const SOA_FIELDS: [&str; 6] = [
+    "version",
+    "approved_by",
+    "approved_on",
+    "risk_assessment",
+    "risk_treatment_plan",
+    "history",
+];
+
+/// One change of the Statement of Applicability: an entry of `soa.history`.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct SoaChange {
+    /// The version the change made.
+    pub version: String,
+    /// When.
+    pub date: Date,
+    /// Who made or approved it, if said.
+    pub by: Option<String>,
+    /// What changed.
+    pub change: String,
 }
 
 /// A control from another source than the standards (a sector code, a

@@ -25,8 +25,8 @@ pub enum RawTop {
     Detail(Option<Located<String>>),
     /// A mapping, which is what a standard section looks like.
     Section(Vec<(Located<String>, Located<RawEntry>)>),
-    /// The `soa:` block: keys and their text.
-    Soa(RawMap),
+    /// The `soa:` block: keys and their text, and the change history.
+    Soa(RawSoa),
     /// The `additional-controls:` list, each a mapping of keys to text.
     Additional(Vec<Located<RawMap>>),
     /// Anything else, described for the error message.
@@ -76,6 +76,19 @@ pub struct RawMap {
     pub invalid: Option<&'static str>,
 }
 
+/// The `soa:` block: its keys and their text, as a [`RawMap`], and the
+/// `history:` list of changes, each a mapping of keys to text.
+#[derive(Debug, Default)]
+pub struct RawSoa {
+    /// Every key but `history`, with its text.
+    pub map: RawMap,
+    /// The `history` key, and its changes or what was written instead of a list.
+    pub history: Option<(Located<String>, MapItems)>,
+}
+
+/// The mappings of a list, or what was written instead of a list.
+pub type MapItems = Result<Vec<Located<RawMap>>, &'static str>;
+
 /// One piece of evidence.
 #[derive(Debug)]
 pub enum RawEvidence {
@@ -108,11 +121,11 @@ impl<'de> Deserialize<'de> for RawStatusFile {
                     let value = if super::META_KEYS.contains(&key.value.as_str()) {
                         RawTop::Detail(map.next_value::<Option<Located<String>>>()?)
                     } else if key.value == super::SOA_KEY {
-                        RawTop::Soa(map.next_value::<RawMap>()?)
+                        RawTop::Soa(map.next_value::<RawSoa>()?)
                     } else if key.value == super::ADDITIONAL_KEY {
-                        match map.next_value::<AdditionalList>()? {
-                            AdditionalList(Some(list)) => RawTop::Additional(list),
-                            AdditionalList(None) => RawTop::Other("something other than a list"),
+                        match map.next_value::<MapList>()? {
+                            MapList(Ok(list)) => RawTop::Additional(list),
+                            MapList(Err(_)) => RawTop::Other("something other than a list"),
                         }
                     } else {
                         map.next_value::<RawTop>()?
@@ -447,50 +460,94 @@ impl<'de> Deserialize<'de> for RawMap {
     }
 }
 
-/// The `additional-controls:` list; `None` when something else is written.
-struct AdditionalList(Option<Vec<Located<RawMap>>>);
+/// The `soa:` block: `history` is read as a list of mappings, every other
+/// key as text (so that `version: 3.10` stays `3.10`).
+impl<'de> Deserialize<'de> for RawSoa {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct SoaVisitor;
+        impl SoaVisitor {
+            fn other(what: &'static str) -> RawSoa {
+                RawSoa {
+                    map: MapVisitor::other(what),
+                    history: None,
+                }
+            }
+        }
+        impl<'de> Visitor<'de> for SoaVisitor {
+            type Value = RawSoa;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("a mapping of keys to text, and a history list")
+            }
+            describe_scalars!(RawSoa);
+            fn visit_str<E: de::Error>(self, _: &str) -> Result<RawSoa, E> {
+                Ok(Self::other("text"))
+            }
+            fn visit_unit<E: de::Error>(self) -> Result<RawSoa, E> {
+                Ok(RawSoa::default())
+            }
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<RawSoa, A::Error> {
+                let mut out = RawSoa::default();
+                while let Some(key) = map.next_key::<Located<String>>()? {
+                    if key.value == "history" {
+                        let MapList(list) = map.next_value::<MapList>()?;
+                        out.history = Some((key, list));
+                    } else {
+                        let value = map.next_value::<Option<Located<String>>>()?;
+                        out.map.fields.push((key, value));
+                    }
+                }
+                Ok(out)
+            }
+        }
+        deserializer.deserialize_any(SoaVisitor)
+    }
+}
 
-impl<'de> Deserialize<'de> for AdditionalList {
+/// A list of mappings (`additional-controls:`, `history:`), or what was
+/// written instead, described for the error message.
+struct MapList(MapItems);
+
+impl<'de> Deserialize<'de> for MapList {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         struct ListVisitor;
         impl ListVisitor {
-            fn other(_: &'static str) -> AdditionalList {
-                AdditionalList(None)
+            fn other(what: &'static str) -> MapList {
+                MapList(Err(what))
             }
         }
         impl<'de> Visitor<'de> for ListVisitor {
-            type Value = AdditionalList;
+            type Value = MapList;
             fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                f.write_str("a list of additional controls")
+                f.write_str("a list of mappings")
             }
-            fn visit_bool<E: de::Error>(self, _: bool) -> Result<AdditionalList, E> {
+            fn visit_bool<E: de::Error>(self, _: bool) -> Result<MapList, E> {
                 Ok(Self::other("a yes/no value"))
             }
-            fn visit_i64<E: de::Error>(self, _: i64) -> Result<AdditionalList, E> {
+            fn visit_i64<E: de::Error>(self, _: i64) -> Result<MapList, E> {
                 Ok(Self::other("a number"))
             }
-            fn visit_u64<E: de::Error>(self, _: u64) -> Result<AdditionalList, E> {
+            fn visit_u64<E: de::Error>(self, _: u64) -> Result<MapList, E> {
                 Ok(Self::other("a number"))
             }
-            fn visit_f64<E: de::Error>(self, _: f64) -> Result<AdditionalList, E> {
+            fn visit_f64<E: de::Error>(self, _: f64) -> Result<MapList, E> {
                 Ok(Self::other("a number"))
             }
-            fn visit_str<E: de::Error>(self, _: &str) -> Result<AdditionalList, E> {
+            fn visit_str<E: de::Error>(self, _: &str) -> Result<MapList, E> {
                 Ok(Self::other("text"))
             }
-            fn visit_unit<E: de::Error>(self) -> Result<AdditionalList, E> {
-                Ok(AdditionalList(Some(Vec::new())))
+            fn visit_unit<E: de::Error>(self) -> Result<MapList, E> {
+                Ok(MapList(Ok(Vec::new())))
             }
-            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<AdditionalList, A::Error> {
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<MapList, A::Error> {
                 while map.next_entry::<IgnoredAny, IgnoredAny>()?.is_some() {}
                 Ok(Self::other("a mapping"))
             }
-            fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<AdditionalList, A::Error> {
+            fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<MapList, A::Error> {
                 let mut items = Vec::new();
                 while let Some(item) = seq.next_element::<Located<RawMap>>()? {
                     items.push(item);
                 }
-                Ok(AdditionalList(Some(items)))
+                Ok(MapList(Ok(items)))
             }
         }
         deserializer.deserialize_any(ListVisitor)

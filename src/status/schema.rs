@@ -9,6 +9,42 @@ use serde_json::{Map, Value, json};
 use super::{Entry, NOT_ASSESSED, Status};
 use crate::model::Catalog;
 
+/// The `soa:` block: version and approval, the risk work it rests on, and
+/// its change history.
+fn soa() -> Value {
+    let text = |description: &str| json!({"type": "string", "description": description});
+    let date = |description: &str| json!({"description": description, "type": "string", "pattern": r"^\d{4}-\d{2}-\d{2}$"});
+    let version =
+        |description: &str| json!({"type": ["string", "number"], "description": description});
+    json!({
+        "description": "The version and approval of the Statement of Applicability, the risk assessment and treatment plan it rests on, and its change history.",
+        "type": "object",
+        "additionalProperties": false,
+        "properties": {
+            "version": version("The SoA's version."),
+            "approved_by": text("Who approved the SoA."),
+            "approved_on": date("When the SoA was approved (YYYY-MM-DD)."),
+            "risk_assessment": date("When the risk assessment the SoA rests on was made (YYYY-MM-DD)."),
+            "risk_treatment_plan": version("The version of the risk treatment plan the SoA rests on."),
+            "history": {
+                "description": "The SoA's change history: one entry per version.",
+                "type": "array",
+                "items": {
+                    "type": "object",
+                    "additionalProperties": false,
+                    "required": ["version", "date", "change"],
+                    "properties": {
+                        "version": version("The version the change made."),
+                        "date": date("When (YYYY-MM-DD)."),
+                        "by": text("Who made or approved the change."),
+                        "change": text("What changed."),
+                    },
+                },
+            },
+        },
+    })
+}
+
 /// The schema as pretty JSON with a final newline.
 pub fn render(catalog: &Catalog) -> serde_json::Result<String> {
     let mut generator = SchemaGenerator::new(SchemaSettings::draft07());
@@ -81,20 +117,7 @@ pub fn render(catalog: &Catalog) -> serde_json::Result<String> {
         json!({"type": "string", "pattern": r"^\d{4}-\d{2}-\d{2}$", "description": "When the assessment was made (YYYY-MM-DD)."}),
     );
     properties.insert("assessor".to_owned(), text("Who made the assessment."));
-    let date = json!({"type": "string", "pattern": r"^\d{4}-\d{2}-\d{2}$"});
-    properties.insert(
-        "soa".to_owned(),
-        json!({
-            "description": "The version and approval of the Statement of Applicability.",
-            "type": "object",
-            "additionalProperties": false,
-            "properties": {
-                "version": {"type": ["string", "number"], "description": "The SoA's version."},
-                "approved_by": text("Who approved the SoA."),
-                "approved_on": {"description": "When the SoA was approved (YYYY-MM-DD).", "type": "string", "pattern": date["pattern"]},
-            },
-        }),
-    );
+    properties.insert("soa".to_owned(), soa());
     properties.insert(
         "additional-controls".to_owned(),
         json!({

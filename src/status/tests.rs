@@ -166,6 +166,51 @@ iso20000:
 }
 
 #[test]
+fn a_justification_of_invisible_characters_is_no_justification() {
+    // Spaces and a no-break space were refused already; zero-width spaces,
+    // the byte-order mark and a word joiner read as empty just the same,
+    // for the standard's controls and the additional ones alike.
+    let text = "\
+organisation: A
+iso27001:
+  A.7.1: {status: not-applicable, justification: \"\\u00a0\"}
+  A.7.2: {status: not-applicable, justification: \"\\u200b\"}
+  A.7.3: {status: not-applicable, justification: \"\\ufeff\\u2060 \"}
+  A.7.4: {status: not-applicable, justification: No premises of our own}
+  A.7.5: {status: not-applicable, justification: N/A}
+additional-controls:
+  - {id: X.1, title: Extra, source: Contract, status: not-applicable, justification: \"\\u200b\"}
+";
+    let found = problems(text);
+    let lines: Vec<(ProblemCode, u32)> = found.iter().map(|p| (p.code, p.line)).collect();
+    assert_eq!(
+        lines,
+        [
+            (ProblemCode::MissingJustification, 3),
+            (ProblemCode::MissingJustification, 4),
+            (ProblemCode::MissingJustification, 5),
+            (ProblemCode::MissingJustification, 9),
+        ],
+        "{found:?}"
+    );
+    assert!(
+        found[1].message.contains("holds only invisible characters"),
+        "{}",
+        found[1].message
+    );
+    // A placeholder is visible text: the file is valid, and `ims soa
+    // --check` rejects it (see analysis::soa).
+    assert!(
+        load(
+            "s.yaml",
+            "organisation: A\niso27001:\n  A.7.5: {status: not-applicable, justification: N/A}\n",
+            &builtin()
+        )
+        .is_ok()
+    );
+}
+
+#[test]
 fn unknown_top_level_keys_and_standards_get_suggestions() {
     let found = problems("organisaton: A\niso2700:\n  A.5.1: implemented\nbanana: 3\n");
     let summary: Vec<_> = found
@@ -522,6 +567,77 @@ additional-controls:
         Some(Status::Implemented)
     );
     assert_eq!(assessment.additional_controls[1].status, None);
+}
+
+#[test]
+fn the_soa_block_names_the_risk_work_and_keeps_its_history() {
+    let text = "\
+organisation: A
+soa:
+  version: \"3.10\"
+  approved_by: Jane Roe
+  approved_on: 2026-11-01
+  risk_assessment: 2026-10-12
+  risk-treatment-plan: 2.4
+  history:
+    - {version: \"3.9\", date: 2025-11-03, by: Jane Roe, change: Annual review}
+    - version: \"3.10\"
+      date: 2026-11-01
+      change: A.5.23 included after the move to a cloud provider
+iso27001:
+  A.5.1: implemented
+";
+    let soa = load_both(text).unwrap().soa.unwrap();
+    assert_eq!(soa.version.as_deref(), Some("3.10"));
+    assert_eq!(soa.risk_assessment.unwrap().to_string(), "2026-10-12");
+    assert_eq!(soa.risk_treatment_plan.as_deref(), Some("2.4"));
+    assert_eq!(soa.history.len(), 2);
+    assert_eq!(soa.history[0].by.as_deref(), Some("Jane Roe"));
+    assert_eq!(soa.history[1].by, None);
+    assert_eq!(soa.history[1].date.to_string(), "2026-11-01");
+    assert_eq!(
+        soa.history[1].change,
+        "A.5.23 included after the move to a cloud provider"
+    );
+}
+
+#[test]
+fn a_bad_soa_history_is_located() {
+    let text = "\
+organisation: A
+soa:
+  risk_assessment: last spring
+  history:
+    - {version: \"1.0\", date: 2026-01-01, change: First issue}
+    - {version: \"1.0\", date: 2026-02-01, change: Again}
+    - {version: \"1.1\", date: 2026-13-01, change: Bad date}
+    - {version: \"1.2\", change: No date, signed: x}
+    - just text
+iso27001:
+  A.5.1: implemented
+";
+    let catalog = builtin();
+    let found = load("s.yaml", text, &catalog).unwrap_err().0;
+    let located: Vec<(ProblemCode, u32)> = found.iter().map(|p| (p.code, p.line)).collect();
+    assert_eq!(
+        located,
+        [
+            (ProblemCode::InvalidValue, 3),
+            (ProblemCode::DuplicateKey, 6),
+            (ProblemCode::InvalidValue, 7),
+            (ProblemCode::MissingKey, 8),
+            (ProblemCode::UnknownKey, 8),
+            (ProblemCode::WrongType, 9),
+        ],
+        "{found:?}"
+    );
+    assert_eq!(
+        load_both(
+            "organisation: A\nsoa: {history: First issue}\niso27001:\n  A.5.1: implemented\n"
+        )
+        .unwrap_err(),
+        [ProblemCode::WrongType]
+    );
 }
 
 #[test]

@@ -6,7 +6,7 @@ use std::collections::{BTreeMap, HashMap};
 use super::raw::{RawEntry, RawEvidence, RawField, RawLong, RawMap, RawStatusFile, RawTop};
 use super::{
     AdditionalControl, Assessment, Entry, EntryField, Evidence, META_KEYS, NOT_ASSESSED, Reason,
-    Section, SoaApproval, Status,
+    Section, Status,
 };
 use crate::date::Date;
 use crate::diag::{InvalidInput, NextStep, Pos, ProblemCode, Problems};
@@ -104,9 +104,9 @@ pub(super) fn check(
     }
 }
 
-struct Checker<'a> {
-    catalog: &'a Catalog,
-    problems: &'a mut Problems,
+pub(super) struct Checker<'a> {
+    pub(super) catalog: &'a Catalog,
+    pub(super) problems: &'a mut Problems,
 }
 
 impl Checker<'_> {
@@ -545,106 +545,25 @@ impl Checker<'_> {
         reasons
     }
 
-    /// The `soa:` block: version, approver and approval date.
-    fn soa(&mut self, key: &Located<String>, raw: RawMap) -> Option<SoaApproval> {
-        if let Some(what) = raw.invalid {
-            self.problems
-                .add(
-                    ProblemCode::WrongType,
-                    key.pos,
-                    format!(
-                        "`soa` holds {what}; expected `version`, `approved_by` and `approved_on`"
-                    ),
-                )
-                .help(
-                    "write `soa: {version: \"1.2\", approved_by: <name>, approved_on: YYYY-MM-DD}`",
-                );
-            return None;
-        }
-        let mut soa = SoaApproval::default();
-        for (field, value) in raw.fields {
-            let text = value
-                .map(|v| Located::new(v.value.trim().to_owned(), v.pos))
-                .filter(|v| !v.value.is_empty());
-            match field.value.as_str() {
-                "version" => soa.version = text.map(|t| t.value),
-                "approved_by" | "approved-by" => soa.approved_by = text.map(|t| t.value),
-                "approved_on" | "approved-on" => {
-                    soa.approved_on = text.and_then(|t| self.date(&t, "`approved_on`"));
-                }
-                other => {
-                    self.problems
-                        .add(
-                            ProblemCode::UnknownKey,
-                            field.pos,
-                            format!("unknown key `{other}` in `soa`"),
-                        )
-                        .help(
-                            suggest::did_you_mean(other, ["version", "approved_by", "approved_on"])
-                                .unwrap_or_else(|| {
-                                    "`soa` holds `version`, `approved_by` and `approved_on`"
-                                        .to_owned()
-                                }),
-                        );
-                }
-            }
-        }
-        Some(soa)
-    }
-
     /// The `additional-controls:` list: each with an id, a title and a
     /// source; a status and a justification as for any item.
     fn additional(&mut self, raw: Vec<Located<RawMap>>) -> Vec<AdditionalControl> {
-        const KEYS: [&str; 5] = ["id", "title", "source", "status", "justification"];
+        const SHAPE: Shape = Shape {
+            named: "an additional control",
+            within: "an additional control",
+            keys: &["id", "title", "source", "status", "justification"],
+            required: &["id", "title", "source"],
+            example: "write `- {id: X.1, title: ..., source: ..., status: implemented, justification: ...}`",
+            keys_help: "an additional control has id, title, source, status, justification",
+            missing_help: "each additional control needs an id, a title and the source it comes from",
+        };
         let mut controls: Vec<AdditionalControl> = Vec::new();
         for item in raw {
             let at = item.pos;
-            if let Some(what) = item.value.invalid {
-                self.problems
-                    .add(
-                        ProblemCode::WrongType,
-                        at,
-                        format!("an additional control holds {what}; expected a mapping"),
-                    )
-                    .help("write `- {id: X.1, title: ..., source: ..., status: implemented, justification: ...}`");
+            let Some((mut text, complete)) = self.fields(item, &SHAPE) else {
                 continue;
-            }
-            let mut text: HashMap<&'static str, Located<String>> = HashMap::new();
-            for (field, value) in item.value.fields {
-                let Some(name) = KEYS.iter().find(|k| **k == field.value) else {
-                    self.problems
-                        .add(
-                            ProblemCode::UnknownKey,
-                            field.pos,
-                            format!("unknown key `{}` in an additional control", field.value),
-                        )
-                        .help(
-                            suggest::did_you_mean(&field.value, KEYS).unwrap_or_else(|| {
-                                format!("an additional control has {}", KEYS.join(", "))
-                            }),
-                        );
-                    continue;
-                };
-                if let Some(value) = value.filter(|v| !v.value.trim().is_empty()) {
-                    text.insert(name, Located::new(value.value.trim().to_owned(), value.pos));
-                }
-            }
-            let mut missing = Vec::new();
-            for required in ["id", "title", "source"] {
-                if !text.contains_key(required) {
-                    missing.push(format!("`{required}`"));
-                }
-            }
-            if !missing.is_empty() {
-                self.problems
-                    .add(
-                        ProblemCode::MissingKey,
-                        at,
-                        format!("an additional control has no {}", missing.join(" or ")),
-                    )
-                    .help(
-                        "each additional control needs an id, a title and the source it comes from",
-                    );
+            };
+            if !complete {
                 continue;
             }
             let id = text.remove("id").map(|t| t.value).unwrap_or_default();
@@ -669,14 +588,14 @@ impl Checker<'_> {
                 None => None,
             };
             let justification = text.remove("justification").map(|t| t.value);
-            if status == Some(Status::NotApplicable) && justification.is_none() {
+            if status == Some(Status::NotApplicable)
+                && let Some(message) = unjustified(justification.as_deref())
+            {
                 self.problems
                     .add(
                         ProblemCode::MissingJustification,
                         at,
-                        format!(
-                            "additional control `{id}` is not-applicable without a justification"
-                        ),
+                        format!("additional control `{id}` is not-applicable {message}"),
                     )
                     .help("say why it does not apply in `justification`");
             }
@@ -690,6 +609,63 @@ impl Checker<'_> {
             });
         }
         controls
+    }
+
+    /// The text of each known key of a mapping written as `shape` says, and
+    /// whether every required key is there. What is not a mapping, unknown
+    /// keys and missing required keys are reported; blank values count as
+    /// missing. `None` when the item is not a mapping.
+    pub(super) fn fields(
+        &mut self,
+        item: Located<RawMap>,
+        shape: &Shape,
+    ) -> Option<(HashMap<&'static str, Located<String>>, bool)> {
+        let at = item.pos;
+        if let Some(what) = item.value.invalid {
+            self.problems
+                .add(
+                    ProblemCode::WrongType,
+                    at,
+                    format!("{} holds {what}; expected a mapping", shape.named),
+                )
+                .help(shape.example);
+            return None;
+        }
+        let mut text: HashMap<&'static str, Located<String>> = HashMap::new();
+        for (field, value) in item.value.fields {
+            let Some(name) = shape.keys.iter().find(|k| **k == field.value) else {
+                self.problems
+                    .add(
+                        ProblemCode::UnknownKey,
+                        field.pos,
+                        format!("unknown key `{}` in {}", field.value, shape.within),
+                    )
+                    .help(
+                        suggest::did_you_mean(&field.value, shape.keys.iter().copied())
+                            .unwrap_or_else(|| shape.keys_help.to_owned()),
+                    );
+                continue;
+            };
+            if let Some(value) = value.filter(|v| !v.value.trim().is_empty()) {
+                text.insert(name, Located::new(value.value.trim().to_owned(), value.pos));
+            }
+        }
+        let missing: Vec<String> = shape
+            .required
+            .iter()
+            .filter(|required| !text.contains_key(*required))
+            .map(|required| format!("`{required}`"))
+            .collect();
+        if !missing.is_empty() {
+            self.problems
+                .add(
+                    ProblemCode::MissingKey,
+                    at,
+                    format!("{} has no {}", shape.named, missing.join(" or ")),
+                )
+                .help(shape.missing_help);
+        }
+        Some((text, missing.is_empty()))
     }
 
     /// The status written, `Some(None)` for an explicit `not-assessed`;
@@ -758,12 +734,12 @@ impl Checker<'_> {
             self.problems
                 .add(ProblemCode::NotExcludable, entry.pos, message)
                 .help("record how far it is in place instead: implemented, partial, planned or not-implemented");
-        } else if entry.justification.is_none() {
+        } else if let Some(message) = unjustified(entry.justification.as_deref()) {
             self.problems
                 .add(
                     ProblemCode::MissingJustification,
                     entry.pos,
-                    format!("`{}` is not-applicable without a justification", key.value),
+                    format!("`{}` is not-applicable {message}", key.value),
                 )
                 .help(format!(
                     "use the long form: `{}: {{status: not-applicable, justification: <why it does not apply>}}`",
@@ -841,7 +817,7 @@ impl Checker<'_> {
         out
     }
 
-    fn date(&mut self, text: &Located<String>, what: &str) -> Option<Date> {
+    pub(super) fn date(&mut self, text: &Located<String>, what: &str) -> Option<Date> {
         let written = text.value.trim();
         let date = Date::parse(written);
         if date.is_none() {
@@ -854,6 +830,41 @@ impl Checker<'_> {
                 .help("write dates as YYYY-MM-DD, such as 2026-03-31");
         }
         date
+    }
+}
+
+/// How a list item of text fields is written: `additional-controls` and
+/// `soa.history`.
+pub(super) struct Shape {
+    /// The item, for messages: "an additional control".
+    pub(super) named: &'static str,
+    /// The item as the place of a key: "a change of `soa.history`".
+    pub(super) within: &'static str,
+    /// Every key it may have.
+    pub(super) keys: &'static [&'static str],
+    /// The keys it must have.
+    pub(super) required: &'static [&'static str],
+    /// How to write one, for an item that is no mapping.
+    pub(super) example: &'static str,
+    /// What it has, for an unknown key with no near match.
+    pub(super) keys_help: &'static str,
+    /// What it needs, for a missing key.
+    pub(super) missing_help: &'static str,
+}
+
+/// What is wrong with the justification of an exclusion, in words that
+/// follow "is not-applicable"; `None` when there is one. A justification of
+/// invisible characters only is as empty as one of spaces. A placeholder
+/// such as `N/A` is visible text, so the file stays valid, and `ims soa
+/// --check` rejects it.
+fn unjustified(justification: Option<&str>) -> Option<String> {
+    match justification.map(super::says_nothing) {
+        None => Some("without a justification".to_owned()),
+        Some(Some(hollow @ super::Hollow::Invisible)) => Some(format!(
+            "without a justification: the one given {}",
+            hollow.describe()
+        )),
+        Some(_) => None,
     }
 }
 

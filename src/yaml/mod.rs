@@ -1,11 +1,13 @@
 //! The one module that knows YAML: parse options and limits, located
-//! values, the wording of syntax errors, and a fast reader for the plain
-//! YAML that almost every file is written in.
+//! values, the wording of syntax errors, a fast reader for the plain YAML
+//! that almost every file is written in, and the quoting of the scalars ims
+//! writes.
 //!
 //! Everything else works with serde types, [`Located`] and [`SyntaxError`],
 //! so the YAML crate can be swapped here without touching the rest.
 
 mod fast;
+mod write;
 
 use std::cell::Cell;
 use std::fmt;
@@ -17,6 +19,8 @@ use serde_saphyr::budget::BudgetBreach;
 use serde_saphyr::{DuplicateKeyPolicy, Error, MessageFormatter, UserMessageFormatter};
 
 use crate::diag::{Pos, ProblemCode};
+
+pub use write::scalar;
 
 /// Deepest nesting accepted. Status files and catalogues need five levels.
 const MAX_DEPTH: usize = 64;

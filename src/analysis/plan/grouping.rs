@@ -469,10 +469,16 @@ fn cover(catalog: &Catalog, open: &[Node], items: &[usize]) -> Vec<Option<usize>
 /// Which documents an item's work is written up in first: those that set
 /// out how the work is done (policies, procedures, plans), then the lists
 /// that are the work's result (registers), then the records that only
-/// evidence it.
+/// evidence it. A statement (the scope) and a matrix (who holds which role)
+/// are decisions management takes before the work, as a policy is, so they
+/// come first too.
 fn work_tier(kind: DocumentKind) -> u8 {
     match kind {
-        DocumentKind::Policy | DocumentKind::Procedure | DocumentKind::Plan => 0,
+        DocumentKind::Policy
+        | DocumentKind::Statement
+        | DocumentKind::Matrix
+        | DocumentKind::Procedure
+        | DocumentKind::Plan => 0,
         DocumentKind::Register => 1,
         DocumentKind::Record => 2,
     }

@@ -1,7 +1,8 @@
 //! Browsing the catalogue, one file per format: `catalog list`, `catalog
-//! show`, `catalog mappings` and `catalog lint`. This module gathers the
+//! show`, `catalog mappings` and `catalog lint`; and `catalog export`. This module gathers the
 //! views the formats share.
 
+pub mod ciso_assistant;
 pub mod csv;
 pub mod json;
 pub mod table;

@@ -1,5 +1,6 @@
 //! The register as CSV: one row per document, with a column per standard
-//! for the items it serves.
+//! for the items it serves, and last the document a small organisation
+//! commonly merges it into.
 
 use super::guesses;
 use crate::analysis::docs::DocsReport;
@@ -21,6 +22,8 @@ pub fn render(report: &DocsReport) -> Rendered {
             header.push(column.to_owned());
         }
     }
+    header.push("small_organisation_merge_into".to_owned());
+    header.push("small_organisation_reason".to_owned());
     let rows = report
         .documents
         .iter()
@@ -53,6 +56,9 @@ pub fn render(report: &DocsReport) -> Rendered {
                 row.push(d.owners.join("; "));
                 row.push(guesses(d));
             }
+            let merge = d.small_organisation.as_ref();
+            row.push(merge.map(|m| m.merge_into.clone()).unwrap_or_default());
+            row.push(merge.map(|m| m.reason.clone()).unwrap_or_default());
             row
         })
         .collect();

@@ -48,11 +48,30 @@ pub fn render(report: &DocsReport) -> Rendered {
     if assessed {
         writeln!(out, "\n{}", md_cell(GUESS))?;
     }
+    let merged = super::merges(report);
+    if !merged.is_empty() {
+        writeln!(
+            out,
+            "\n## For a small organisation\n\n{}\n",
+            md_cell(super::SMALL)
+        )?;
+        for line in merged {
+            writeln!(out, "- {}", md_cell(&line))?;
+        }
+    }
     writeln!(out, "\n## The documents")?;
     for d in &report.documents {
         writeln!(out, "\n### {} {}\n", md_cell(&d.id), md_cell(&d.title))?;
         writeln!(out, "*{}*. {}\n", d.kind.as_str(), md_cell(&d.purpose))?;
         writeln!(out, "Serves: {}.\n", md_cell(&serves(d)))?;
+        if let Some(merge) = &d.small_organisation {
+            writeln!(
+                out,
+                "A small organisation commonly writes it as part of {}: {}\n",
+                md_cell(&merge.merge_into),
+                md_cell(&merge.reason)
+            )?;
+        }
         for section in &d.sections {
             writeln!(
                 out,

@@ -73,6 +73,26 @@ pub fn section_mix(entry: &DocEntry) -> String {
         .join(", ")
 }
 
+/// What the register says about a small organisation, in one sentence.
+pub const SMALL: &str = "A small organisation commonly writes some of these documents as part of another one; each is still needed, as a part of the document it goes into:";
+
+/// The documents a small organisation commonly merges, one line each:
+/// `IMS-SCOPE into IMS-PLAN: why`; the ids name the documents of the
+/// register above.
+pub fn merges(report: &DocsReport) -> Vec<String> {
+    report
+        .documents
+        .iter()
+        .filter_map(|d| {
+            let merge = d.small_organisation.as_ref()?;
+            Some(format!(
+                "{} into {}: {}",
+                d.id, merge.merge_into, merge.reason
+            ))
+        })
+        .collect()
+}
+
 /// The evidence that looks like a document, references only.
 pub fn guesses(entry: &DocEntry) -> String {
     entry

@@ -151,6 +151,15 @@ fn document_text(report: &DocsReport, d: &DocEntry) -> Result<String, std::fmt::
         ],
     )?;
     writeln!(out, "\n## Purpose\n\n{}\n", md_cell(&d.purpose))?;
+    if let Some(merge) = &d.small_organisation {
+        writeln!(
+            out,
+            "A small organisation commonly writes this document as part of {} ({}): {}\n",
+            md_cell(&merge.merge_into),
+            md_cell(&merge.merge_into_title),
+            md_cell(&merge.reason)
+        )?;
+    }
     writeln!(out, "## Requirements served\n")?;
     let assessed = report.file.is_some();
     for standard in &report.standards {

@@ -69,6 +69,23 @@ pub fn render(report: &DocsReport, look: Look) -> Rendered {
             writeln!(out, "{}", term(GUESS))?;
         }
     }
+    let merged = super::merges(report);
+    if !merged.is_empty() {
+        writeln!(out, "\n{}", bold("For a small organisation", look))?;
+        for line in wrap(super::SMALL, usize::from(look.width)) {
+            writeln!(out, "{line}")?;
+        }
+        for merge in merged {
+            let text = crate::terminal::escape(&merge);
+            for (n, line) in wrap(&text, usize::from(look.width).saturating_sub(4))
+                .into_iter()
+                .enumerate()
+            {
+                let indent = if n == 0 { "  " } else { "    " };
+                writeln!(out, "{indent}{line}")?;
+            }
+        }
+    }
     if !report.not_needed.is_empty() {
         writeln!(out, "\n{}", bold("Not needed", look))?;
         for n in &report.not_needed {

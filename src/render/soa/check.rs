@@ -1,50 +1,112 @@
-//! `ims soa --check` in words: one line per control an auditor would
-//! reject, and the verdict.
+//! `ims soa --check` in words: one line per problem of a control an
+//! auditor would reject (`error[code]`), one per thing an auditor would
+//! question (`warning[code]`), and the verdict.
 
-use crate::analysis::soa::{Rejected, Rejection, SoaReport};
+use crate::analysis::soa::{Caution, CautionCode, Check, Rejected, Rejection, SoaReport};
+use crate::status::Hollow;
 
-/// One line per rejected control: `std A.5.7 Threat intelligence:
-/// applicable, with no reason or justification for including it`.
-pub fn lines(report: &SoaReport, rejections: &[Rejection]) -> Vec<String> {
-    rejections
+/// One line per rejection: `error[unjustified]: std X.7 Threat
+/// intelligence: applicable, with no reason or justification for including
+/// it`.
+pub fn lines(report: &SoaReport, check: &Check) -> Vec<String> {
+    check
+        .rejections
         .iter()
         .map(|r| {
-            let problem = match (r.why, &r.source) {
-                (Rejected::Unjustified, None) => {
-                    "applicable, with no reason or justification for including it"
-                }
-                (Rejected::Unjustified, Some(_)) => {
-                    "applicable, with no justification for including it"
-                }
-                (Rejected::ExclusionUnjustified, _) => {
-                    "excluded, with no justification for excluding it"
-                }
-                (Rejected::Undecided, _) => "not decided: neither included nor excluded",
+            let control = match &r.source {
+                None => format!("{} {} {}", report.standard, r.id, r.title),
+                Some(source) => format!("additional control {} {} ({source})", r.id, r.title),
             };
-            match &r.source {
-                None => format!("{} {} {}: {problem}", report.standard, r.id, r.title),
-                Some(source) => {
-                    format!(
-                        "additional control {} {} ({source}): {problem}",
-                        r.id, r.title
-                    )
-                }
-            }
+            format!("error[{}]: {control}: {}", r.why.as_str(), problem(r))
         })
         .collect()
 }
 
+fn problem(r: &Rejection) -> String {
+    let detail = r.detail.as_deref().unwrap_or_default();
+    match r.why {
+        Rejected::Unjustified if r.source.is_none() => {
+            "applicable, with no reason or justification for including it".to_owned()
+        }
+        Rejected::Unjustified => "applicable, with no justification for including it".to_owned(),
+        Rejected::ExclusionUnjustified => {
+            "excluded, with no justification for excluding it".to_owned()
+        }
+        Rejected::Undecided => "not decided: neither included nor excluded".to_owned(),
+        Rejected::HollowJustification => match r.hollow {
+            Some(Hollow::Invisible) => {
+                "its justification holds only invisible characters: say in words why it is included or excluded".to_owned()
+            }
+            _ => format!(
+                "its justification `{detail}` is a placeholder, not a reason: say in words why it is included or excluded"
+            ),
+        },
+        Rejected::RiskTreatmentWithoutRisk => {
+            "included to treat risks, but names no risk: list the ids of the risks it treats under `risks`".to_owned()
+        }
+        Rejected::ExcludedByHeading => format!(
+            "excluded only by the entry of heading {detail}, which excludes its whole theme at once: an auditor wants a justification for each excluded control, in an entry of its own"
+        ),
+    }
+}
+
+/// One line per caution: `warning[nothing-to-show]: std X.1 ...`.
+pub fn warnings(report: &SoaReport, check: &Check) -> Vec<String> {
+    check
+        .cautions
+        .iter()
+        .map(|c| {
+            format!(
+                "warning[{}]: {}",
+                c.code.as_str(),
+                caution(report, check, c)
+            )
+        })
+        .collect()
+}
+
+fn caution(report: &SoaReport, check: &Check, c: &Caution) -> String {
+    let id = c.id.as_deref().unwrap_or_default();
+    let title = c.title.as_deref().unwrap_or_default();
+    match c.code {
+        CautionCode::NothingToShow => format!(
+            "{} {id} {title}: implemented, with neither an implementation reference nor evidence: an auditor will ask to see it working",
+            report.standard
+        ),
+        CautionCode::StaleEvidence => format!(
+            "{} {id} {title}: evidence `{}` is dated {}, {} days before {}; the limit is {} days: refresh it, or date its last check",
+            report.standard,
+            c.evidence.as_deref().unwrap_or_default(),
+            c.date.map(|d| d.to_string()).unwrap_or_default(),
+            c.age.unwrap_or_default(),
+            check.as_of.map(|d| d.to_string()).unwrap_or_default(),
+            check.max_evidence_age.unwrap_or_default()
+        ),
+        CautionCode::InheritedFromHeading => format!(
+            "{} of {} applicable controls take their status, reasons and justification from a heading ({}) rather than an entry of their own: an auditor samples control by control, so give each its own entry with its reasons, risks and evidence",
+            c.count,
+            report.summary.applicable,
+            c.headings.join(", ")
+        ),
+    }
+}
+
 /// The verdict over every control, standard's and additional.
-pub fn verdict(report: &SoaReport, rejections: &[Rejection]) -> String {
+pub fn verdict(report: &SoaReport, check: &Check) -> String {
     let controls = report.rows.len() + report.additional.len();
-    if rejections.is_empty() {
+    let warned = match check.cautions.len() {
+        0 => String::new(),
+        1 => "; 1 warning above".to_owned(),
+        n => format!("; {n} warnings above"),
+    };
+    if check.rejections.is_empty() {
         format!(
-            "the Statement of Applicability would pass: all {controls} controls are decided, each with its reason or justification"
+            "the Statement of Applicability would pass: all {controls} controls are decided, each with its reason or justification{warned}"
         )
     } else {
         format!(
-            "{} of {controls} controls would be rejected by an auditor",
-            rejections.len()
+            "{} of {controls} controls would be rejected by an auditor{warned}",
+            check.rejected_controls()
         )
     }
 }

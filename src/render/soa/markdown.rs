@@ -2,14 +2,15 @@
 
 use std::fmt::Write as _;
 
-use super::{HEADER, lines};
+use super::{Columns, HISTORY_HEADER, history, lines};
 use crate::analysis::soa::SoaReport;
 use crate::render::Rendered;
 use crate::render::markdown::{md_cell, table};
 use crate::render::table::Align::Left;
 
-/// A Markdown document with a short header and the full table.
-pub fn render(report: &SoaReport) -> Rendered {
+/// A Markdown document with a short header, the full table and the change
+/// history.
+pub fn render(report: &SoaReport, columns: Columns) -> Rendered {
     let mut out = String::new();
     writeln!(
         out,
@@ -43,6 +44,22 @@ pub fn render(report: &SoaReport) -> Rendered {
             }),
         ),
         (
+            "Risk assessment",
+            report
+                .approval
+                .as_ref()
+                .and_then(|a| a.risk_assessment)
+                .map(|d| d.to_string()),
+        ),
+        (
+            "Risk treatment plan",
+            report
+                .approval
+                .as_ref()
+                .and_then(|a| a.risk_treatment_plan.as_deref())
+                .map(|v| format!("version {}", md_cell(v))),
+        ),
+        (
             "Controls",
             Some(format!(
                 "{} in all: {} applicable ({} implemented), {} excluded, {} not decided",
@@ -72,13 +89,31 @@ pub fn render(report: &SoaReport) -> Rendered {
             s.additional
         )?;
     }
-    let columns: Vec<_> = HEADER.iter().map(|title| (*title, Left)).collect();
+    let header: Vec<_> = columns
+        .header()
+        .into_iter()
+        .map(|title| (title, Left))
+        .collect();
     table(
         &mut out,
-        &columns,
-        lines(report)
-            .into_iter()
-            .map(|line| line.cells.map(|cell| md_cell(&cell.replace('\n', "; ")))),
+        &header,
+        lines(report, columns).into_iter().map(|line| {
+            line.cells
+                .iter()
+                .map(|cell| md_cell(&cell.replace('\n', "; ")))
+                .collect::<Vec<_>>()
+        }),
     )?;
+    let changes = history(report);
+    if !changes.is_empty() {
+        out.push_str("\n## Change history\n\n");
+        table(
+            &mut out,
+            &HISTORY_HEADER.map(|title| (title, Left)),
+            changes
+                .into_iter()
+                .map(|row| row.map(|cell| md_cell(&cell))),
+        )?;
+    }
     Ok(out)
 }

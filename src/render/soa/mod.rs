@@ -37,8 +37,44 @@ pub const HEADER: &[&str] = &[
 /// How many columns.
 pub const COLUMNS: usize = 17;
 
-/// The column of the implementation status, coloured in the workbook.
+/// The column of the implementation status, coloured in the workbook; it
+/// comes before the reuse column, so it stays put whether that is shown.
 pub const STATUS_COLUMN: usize = 7;
+
+/// The column of other standards' items reused, left out unless asked for.
+pub const REUSE_COLUMN: usize = 10;
+
+/// Which columns a statement has. The statement for the certification body
+/// leaves out what other standards' items are reused, which is project
+/// work; the consultant's working copy shows it.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Columns {
+    /// Show the column of other standards' items reused.
+    pub with_reuse: bool,
+}
+
+impl Columns {
+    /// The indexes into `HEADER` of the columns shown, in order.
+    pub fn shown(self) -> Vec<usize> {
+        (0..COLUMNS)
+            .filter(|&column| self.with_reuse || column != REUSE_COLUMN)
+            .collect()
+    }
+
+    /// The headings of the columns shown.
+    pub fn header(self) -> Vec<&'static str> {
+        self.shown().into_iter().map(|c| HEADER[c]).collect()
+    }
+
+    /// The cells of `all` that are shown.
+    fn pick(self, all: [String; COLUMNS]) -> Vec<String> {
+        all.into_iter()
+            .enumerate()
+            .filter(|&(column, _)| self.with_reuse || column != REUSE_COLUMN)
+            .map(|(_, cell)| cell)
+            .collect()
+    }
+}
 
 /// One line of the statement: a control of the standard or an additional
 /// control, as the cells of every format.
@@ -47,20 +83,20 @@ pub struct Line {
     pub id: String,
     /// Its status, for the colour of the status cell.
     pub status: Option<Status>,
-    /// The cells, in `HEADER` order.
-    pub cells: [String; COLUMNS],
+    /// The cells of the columns shown, in `HEADER` order.
+    pub cells: Vec<String>,
 }
 
 /// Every line: the standard's controls in catalogue order, then the
 /// additional controls in file order.
-pub fn lines(report: &SoaReport) -> Vec<Line> {
+pub fn lines(report: &SoaReport, columns: Columns) -> Vec<Line> {
     let mut lines: Vec<Line> = report
         .rows
         .iter()
         .map(|row| Line {
             id: row.id.clone(),
             status: row.status,
-            cells: cells(row),
+            cells: columns.pick(cells(row)),
         })
         .collect();
     for control in &report.additional {
@@ -79,7 +115,7 @@ pub fn lines(report: &SoaReport) -> Vec<Line> {
         lines.push(Line {
             id: control.id.clone(),
             status: control.status,
-            cells,
+            cells: columns.pick(cells),
         });
     }
     lines
@@ -167,8 +203,29 @@ pub fn cells(row: &SoaRow) -> [String; COLUMNS] {
     ]
 }
 
+/// The headings of the change history.
+pub const HISTORY_HEADER: [&str; 4] = ["Version", "Date", "By", "Change"];
+
+/// The change history of the statement (`soa.history`), one row per
+/// change in the order written; empty when there is none.
+pub fn history(report: &SoaReport) -> Vec<[String; 4]> {
+    report
+        .approval
+        .iter()
+        .flat_map(|a| &a.history)
+        .map(|change| {
+            [
+                change.version.clone(),
+                change.date.to_string(),
+                change.by.clone().unwrap_or_default(),
+                change.change.clone(),
+            ]
+        })
+        .collect()
+}
+
 /// The facts on the About sheet: (label, value).
-pub fn about_facts(report: &SoaReport) -> [(&'static str, String); 16] {
+pub fn about_facts(report: &SoaReport) -> [(&'static str, String); 18] {
     let s = &report.summary;
     let approval = report.approval.clone().unwrap_or_default();
     [
@@ -187,6 +244,17 @@ pub fn about_facts(report: &SoaReport) -> [(&'static str, String); 16] {
                 .approved_on
                 .map(|d| d.to_string())
                 .unwrap_or_default(),
+        ),
+        (
+            "Risk assessment",
+            approval
+                .risk_assessment
+                .map(|d| d.to_string())
+                .unwrap_or_default(),
+        ),
+        (
+            "Risk treatment plan",
+            approval.risk_treatment_plan.unwrap_or_default(),
         ),
         ("Status file", report.file.clone()),
         ("Controls", s.controls.to_string()),

@@ -1,5 +1,6 @@
 //! The Statement of Applicability as a styled XLSX workbook: the statement
-//! on the first sheet, the context on the second.
+//! on the first sheet, the context on the second, the change history on the
+//! third.
 
 use std::borrow::Cow;
 
@@ -7,7 +8,7 @@ use rust_xlsxwriter::{
     Color, DocProperties, ExcelDateTime, Format, FormatAlign, FormatBorder, Workbook, XlsxError,
 };
 
-use super::{HEADER, STATUS_COLUMN, about_facts, lines};
+use super::{Columns, HEADER, HISTORY_HEADER, STATUS_COLUMN, about_facts, history, lines};
 use crate::analysis::soa::SoaReport;
 use crate::status::Status;
 
@@ -42,7 +43,7 @@ fn xlsx_text(text: &str) -> Cow<'_, str> {
 
 /// The cells that the workbook cuts because Excel cannot hold them, one line
 /// each naming the control (or the About sheet) and the field.
-pub fn cuts(report: &SoaReport) -> Vec<String> {
+pub fn cuts(report: &SoaReport, columns: Columns) -> Vec<String> {
     let mut cuts = Vec::new();
     let mut note = |place: &str, field: &str, text: &str| {
         if excel_length(text) > XLSX_CELL_MAX {
@@ -52,13 +53,22 @@ pub fn cuts(report: &SoaReport) -> Vec<String> {
             ));
         }
     };
-    for line in lines(report) {
-        for (field, text) in HEADER.iter().zip(&line.cells) {
+    for line in lines(report, columns) {
+        for (field, text) in columns.header().iter().zip(&line.cells) {
             note(&format!("control {}", line.id), field, text);
         }
     }
     for (field, text) in about_facts(report) {
         note("the About sheet", field, &text);
+    }
+    for row in history(report) {
+        for (field, text) in HISTORY_HEADER.iter().zip(&row) {
+            note(
+                &format!("the change history, version {}", row[0]),
+                field,
+                text,
+            );
+        }
     }
     cuts
 }
@@ -82,8 +92,9 @@ const WIDTHS: [f64; super::COLUMNS] = [
 ];
 
 /// A workbook: the statement on the first sheet with a frozen, styled,
-/// filterable header row and a colour per status; the context on the second.
-pub fn render(report: &SoaReport) -> Result<Vec<u8>, XlsxError> {
+/// filterable header row and a colour per status; the context on the
+/// second; the change history, when the status file gives one, on the third.
+pub fn render(report: &SoaReport, columns: Columns) -> Result<Vec<u8>, XlsxError> {
     let mut workbook = Workbook::new();
     // A fixed creation date keeps the file identical from run to run.
     let created = match report.assessed {
@@ -117,13 +128,14 @@ pub fn render(report: &SoaReport) -> Result<Vec<u8>, XlsxError> {
 
     let sheet = workbook.add_worksheet();
     sheet.set_name("Statement of Applicability")?;
-    for (column, (title, width)) in HEADER.iter().zip(WIDTHS).enumerate() {
+    let shown = columns.shown();
+    for (column, &index) in shown.iter().enumerate() {
         let column = u16::try_from(column).unwrap_or(u16::MAX);
-        sheet.set_column_width(column, width)?;
-        sheet.write_string_with_format(0, column, *title, &header)?;
+        sheet.set_column_width(column, WIDTHS[index])?;
+        sheet.write_string_with_format(0, column, HEADER[index], &header)?;
     }
     sheet.set_row_height(0, 32)?;
-    let all = lines(report);
+    let all = lines(report, columns);
     for (index, row) in all.iter().enumerate() {
         let line = u32::try_from(index + 1).unwrap_or(u32::MAX);
         for (column, text) in row.cells.iter().enumerate() {
@@ -137,7 +149,7 @@ pub fn render(report: &SoaReport) -> Result<Vec<u8>, XlsxError> {
         }
     }
     let last_row = u32::try_from(all.len()).unwrap_or(u32::MAX);
-    let last_column = u16::try_from(HEADER.len() - 1).unwrap_or(u16::MAX);
+    let last_column = u16::try_from(shown.len() - 1).unwrap_or(u16::MAX);
     sheet.set_freeze_panes(1, 0)?;
     sheet.autofilter(0, 0, last_row, last_column)?;
     sheet.set_landscape();
@@ -152,6 +164,29 @@ pub fn render(report: &SoaReport) -> Result<Vec<u8>, XlsxError> {
         let line = u32::try_from(index).unwrap_or(u32::MAX);
         about.write_string_with_format(line, 0, *name, &label)?;
         about.write_string(line, 1, xlsx_text(value))?;
+    }
+
+    let changes = history(report);
+    if !changes.is_empty() {
+        let sheet = workbook.add_worksheet();
+        sheet.set_name("Change history")?;
+        for (column, (title, width)) in HISTORY_HEADER
+            .iter()
+            .zip([10.0, 12.0, 24.0, 80.0])
+            .enumerate()
+        {
+            let column = u16::try_from(column).unwrap_or(u16::MAX);
+            sheet.set_column_width(column, width)?;
+            sheet.write_string_with_format(0, column, *title, &header)?;
+        }
+        for (index, row) in changes.iter().enumerate() {
+            let line = u32::try_from(index + 1).unwrap_or(u32::MAX);
+            for (column, text) in row.iter().enumerate() {
+                let column = u16::try_from(column).unwrap_or(u16::MAX);
+                sheet.write_string_with_format(line, column, xlsx_text(text), &body)?;
+            }
+        }
+        sheet.set_freeze_panes(1, 0)?;
     }
     workbook.save_to_buffer()
 }

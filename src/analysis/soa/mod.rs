@@ -5,6 +5,10 @@
 
 use serde::Serialize;
 
+mod check;
+
+pub use check::{Caution, CautionCode, Check, Freshness, Rejected, Rejection, check};
+
 use super::report::{Coverage, SCHEMA_VERSION};
 use super::reuse;
 use crate::date::Date;
@@ -290,66 +294,5 @@ fn reasons(assessment: &Assessment, catalog: &Catalog, node: Node) -> Vec<Reason
     Vec::new()
 }
 
-/// Why an auditor would reject a control of the statement.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum Rejected {
-    /// Applicable, with neither a reason nor a justification.
-    Unjustified,
-    /// Excluded, with no justification.
-    ExclusionUnjustified,
-    /// Neither included nor excluded.
-    Undecided,
-}
-
-/// A control an auditor would reject.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct Rejection {
-    /// The control's id.
-    pub id: String,
-    /// Its title.
-    pub title: String,
-    /// For an additional control, where it comes from; `None` for the
-    /// standard's own.
-    pub source: Option<String>,
-    /// Why.
-    pub why: Rejected,
-}
-
-/// What an auditor would reject in a Statement of Applicability: every
-/// applicable control without a reason or justification, every excluded one
-/// without a justification, every one not decided; the standard's controls
-/// first, then the additional ones.
-pub fn check(report: &SoaReport) -> Vec<Rejection> {
-    let own = report.rows.iter().filter_map(|row| {
-        let why = match row.applicable {
-            Applicable::Yes if row.reasons.is_empty() && row.justification.is_none() => {
-                Rejected::Unjustified
-            }
-            Applicable::No if row.justification.is_none() => Rejected::ExclusionUnjustified,
-            Applicable::Undecided => Rejected::Undecided,
-            _ => return None,
-        };
-        Some(Rejection {
-            id: row.id.clone(),
-            title: row.title.clone(),
-            source: None,
-            why,
-        })
-    });
-    let additional = report.additional.iter().filter_map(|control| {
-        let why = match (control.status, &control.justification) {
-            (None, _) => Rejected::Undecided,
-            (Some(Status::NotApplicable), None) => Rejected::ExclusionUnjustified,
-            (Some(_), None) => Rejected::Unjustified,
-            (Some(_), Some(_)) => return None,
-        };
-        Some(Rejection {
-            id: control.id.clone(),
-            title: control.title.clone(),
-            source: Some(control.source.clone()),
-            why,
-        })
-    });
-    own.chain(additional).collect()
-}
+#[cfg(test)]
+mod tests;
