@@ -73,7 +73,7 @@ fn an_inherited_status_goes_only_to_a_heading_above_whose_rows_agree() {
     let sheet = file(
         dir.path(),
         "a5.csv",
-        "Control,Applicable,Justification,Implementation status,Status inherited from\r\nA.5.1,no,Not relevant,not-applicable,A.5\r\n",
+        "Control,Applicable,Justification,Implementation status,Status inherited from\r\nA.5.1,no,No such activity in scope,not-applicable,A.5\r\n",
     );
     let (text, stderr) = import_valid(&sheet, &[]);
     assert!(

@@ -13,7 +13,7 @@ use super::words::{STATUS_WORDS, UNDECIDED, applicability, status_of, word};
 use super::{Commented, Import, Imported, Outcome, Place, RowProblem, letter};
 use crate::date::Date;
 use crate::model::{Catalog, ItemIndex, StandardIndex};
-use crate::status::{AdditionalControl, Reason, Status};
+use crate::status::{AdditionalControl, Hollow, Reason, Status, says_nothing};
 
 /// A row that shows its status inherited from `heading`.
 #[derive(Debug, Clone)]
@@ -226,25 +226,24 @@ impl Rows<'_> {
         let status = status_of(&self.token(row, Role::Status), &self.words).flatten();
         let control = AdditionalControl {
             title: self.text(index, row, Role::Title).unwrap_or_default(),
-            justification: self.text(index, row, Role::Justification),
+            justification: self.justification(index, row, status),
             id,
             source,
             status,
             pos: crate::diag::Pos::default(),
         };
-        let mut wrong = Vec::new();
+        let mut wrong: Vec<&str> = Vec::new();
         if control.title.is_empty() {
             wrong.push("it has no title");
         }
         if control.source.is_empty() {
             wrong.push("it names no source");
         }
-        if control.status == Some(Status::NotApplicable)
-            && control.justification.as_deref().is_none_or(|text| {
-                crate::status::says_nothing(text) == Some(crate::status::Hollow::Invisible)
-            })
-        {
-            wrong.push("excluded without a justification");
+        let unjustified = (control.status == Some(Status::NotApplicable))
+            .then(|| unjustified(control.justification.as_deref()))
+            .flatten();
+        if let Some(why) = &unjustified {
+            wrong.push(why);
         }
         if self.out.additional.iter().any(|c| c.id == control.id)
             || self
@@ -449,9 +448,31 @@ impl Rows<'_> {
         }
     }
 
+    /// The row's justification. An exclusion's hollow one is kept, for
+    /// `invalid` to write the row commented out; any other is left out, as
+    /// the blank it stands for, and said.
+    fn justification(&mut self, index: usize, row: &Row, status: Option<Status>) -> Option<String> {
+        let text = self.text(index, row, Role::Justification)?;
+        let hollow = says_nothing(&text).filter(|_| status != Some(Status::NotApplicable));
+        let Some(hollow) = hollow else {
+            return Some(text);
+        };
+        let message = format!(
+            "the justification{}, so it says nothing: left out",
+            hollow_words(&text, hollow)
+        );
+        self.problem(
+            index,
+            Some(Role::Justification),
+            message,
+            Outcome::CellLeftOut,
+        );
+        None
+    }
+
     /// The row's text fields, reasons, risks, dates and evidence.
     fn fields(&mut self, index: usize, row: &Row, entry: &mut Imported) {
-        entry.justification = self.text(index, row, Role::Justification);
+        entry.justification = self.justification(index, row, entry.status);
         entry.owner = self.text(index, row, Role::Owner);
         entry.note = self.text(index, row, Role::Notes);
         entry.implementation = self.text(index, row, Role::Implementation);
@@ -527,15 +548,35 @@ pub(super) fn invalid(catalog: &Catalog, entry: &Imported) -> Vec<String> {
                 "{} may not be excluded: record how far it is in place instead",
                 entry.id
             ));
-        } else if entry.justification.as_deref().is_none_or(|text| {
-            crate::status::says_nothing(text) == Some(crate::status::Hollow::Invisible)
-        }) {
-            // Invisible characters alone are no justification, for
-            // `ims validate` as for a blank cell.
-            wrong.push("excluded without a justification: say why it does not apply".to_owned());
+        } else if let Some(why) = unjustified(entry.justification.as_deref()) {
+            wrong.push(format!("{why}: say why it does not apply"));
         }
     }
     wrong
+}
+
+/// Why an exclusion's justification is none, judged as `ims validate` and
+/// `ims soa --check` judge it; `None` when it says something. A blank cell,
+/// invisible characters alone and a placeholder (`N/A`, `-`, `TBD`) all
+/// leave the exclusion unexplained, so the row is written commented out.
+fn unjustified(justification: Option<&str>) -> Option<String> {
+    let Some(text) = justification else {
+        return Some("excluded without a justification".to_owned());
+    };
+    says_nothing(text).map(|hollow| {
+        format!(
+            "excluded without a justification: the one given{}",
+            hollow_words(text, hollow)
+        )
+    })
+}
+
+/// What makes `text` no justification, to follow "the justification".
+fn hollow_words(text: &str, hollow: Hollow) -> String {
+    match hollow {
+        Hollow::Placeholder => format!(", `{text}`, {}", hollow.describe()),
+        Hollow::Invisible => format!(" {}", hollow.describe()),
+    }
 }
 
 /// A cell without the `'` that ims's formula guard put on it.
