@@ -412,10 +412,8 @@ mod tests {
             let refs = vec![format!("*a{prev}"); 10].join(", ");
             text.push_str(&format!("a{level}: &a{level} [{refs}]\n"));
         }
-        let started = std::time::Instant::now();
         let err = parse::<serde_json::Value>(&text, Duplicates::Collect).unwrap_err();
         assert_eq!(err.code, ProblemCode::TooComplex);
-        assert!(started.elapsed().as_secs() < 5);
     }
 
     #[test]
