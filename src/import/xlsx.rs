@@ -120,6 +120,12 @@ fn check_parts<R: Read + std::io::Seek>(archive: &mut zip::ZipArchive<R>) -> Res
 /// starts, a shared-string index that is no number.
 fn check_part(part: &str, source: impl std::io::BufRead) -> Result<(), ReadError> {
     let mut xml = quick_xml::Reader::from_reader(source);
+    // Read as calamine reads, so that what it tolerates (an end tag that
+    // names another element, a malformed comment) cannot end the check
+    // early and let a later reference through unchecked.
+    let config = xml.config_mut();
+    config.check_end_names = false;
+    config.check_comments = false;
     let mut buf = Vec::new();
     // The cell being read when it is typed as a shared string, and the
     // text of its value so far.
@@ -355,6 +361,17 @@ mod tests {
         assert!(check_range("A1:B2").is_ok());
         assert!(check_row("0").is_err());
         assert!(check_row("4294967297").is_err());
+    }
+
+    #[test]
+    fn what_calamine_tolerates_does_not_end_the_check() {
+        for tolerated in ["<v>1</x>", "<!-- a -- b -->"] {
+            let part = format!(
+                r#"<worksheet><sheetData><row r="1"><c r="A1">{tolerated}</c><c r="ssssssssF1"/></row></sheetData></worksheet>"#
+            );
+            let err = check_part("sheet1.xml", part.as_bytes()).unwrap_err();
+            assert!(err.to_string().contains("ssssssssF1"), "{tolerated}: {err}");
+        }
     }
 
     #[test]
