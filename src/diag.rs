@@ -94,6 +94,7 @@ problem_codes! {
     SameFile = "same-file": "The output file is one of the input files.",
     DependencyCycle = "dependency-cycle": "Items that wait for each other, directly or through other items.",
     DuplicateDocument = "duplicate-document": "Two documents of the document set share an id.",
+    DocumentId = "document-id": "A document id that is not letters, digits, `-`, `_` and `.`, such as a path.",
     Undocumented = "undocumented": "An item that expects documented information is served by no document.",
     UnknownDocument = "unknown-document": "A document of the set names a document the set does not have.",
     MarkupInText = "markup-in-text": "A rationale, residual or reason holds markup (backticks, Markdown emphasis or links, HTML), which clients would see as stray characters.",
@@ -169,6 +170,25 @@ pub struct UnknownId {
 pub const SHOWN: usize = 50;
 
 impl Problem {
+    /// A problem with a file as a whole (one that cannot be read or
+    /// written), with a hint.
+    pub fn whole_file(
+        code: ProblemCode,
+        file: impl Into<String>,
+        message: impl Into<String>,
+        help: impl Into<String>,
+    ) -> Self {
+        Problem {
+            code,
+            file: file.into(),
+            line: 0,
+            column: 0,
+            message: message.into(),
+            help: Some(help.into()),
+            next: None,
+        }
+    }
+
     /// Where the problem is, as `file:line:column` (or less when unknown).
     pub fn location(&self) -> String {
         match (self.line, self.column) {

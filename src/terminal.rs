@@ -36,6 +36,27 @@ pub fn escape_lines(text: &str) -> Cow<'_, str> {
     escape_keeping(text, true)
 }
 
+/// Data (CSV) shown on a terminal: every unsafe character shown
+/// as `\u{..}`, but line ends kept, CRLF ones too, so that the rows still
+/// read as rows. Written to a file or a pipe, data is never escaped.
+pub fn escape_data(text: &str) -> Cow<'_, str> {
+    let line_end = |at: usize, c: char| c == '\n' || (c == '\r' && text[at..].starts_with("\r\n"));
+    if !text
+        .char_indices()
+        .any(|(at, c)| is_unsafe(c) && !line_end(at, c))
+    {
+        return Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len() + 8);
+    for (n, line) in text.split("\r\n").enumerate() {
+        if n > 0 {
+            out.push_str("\r\n");
+        }
+        out.push_str(&escape_lines(line));
+    }
+    Cow::Owned(out)
+}
+
 fn escape_keeping(text: &str, newlines: bool) -> Cow<'_, str> {
     let unsafe_char = |c: char| is_unsafe(c) && !(newlines && c == '\n');
     // Most text is printable ASCII: checked a byte at a time.
@@ -119,6 +140,11 @@ mod tests {
         assert_eq!(escape("two\nlines"), "two\\u{a}lines");
         assert_eq!(escape_lines("two\nlines\r"), "two\nlines\\u{d}");
         assert!(matches!(escape("café ✓"), Cow::Borrowed("café ✓")));
+        assert_eq!(
+            escape_data("a,\"b\x1b[2Jc\nd\r\"\r\ne,f\r\n"),
+            "a,\"b\\u{1b}[2Jc\nd\\u{d}\"\r\ne,f\r\n"
+        );
+        assert!(matches!(escape_data("a,b\r\n"), Cow::Borrowed(_)));
     }
 
     #[test]

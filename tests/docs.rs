@@ -412,7 +412,7 @@ fn the_skeleton_never_writes_over_its_input_or_into_a_file() {
 
 #[cfg(unix)]
 #[test]
-fn the_skeleton_never_writes_through_links_pipes_or_over_a_catalogue() {
+fn the_skeleton_never_writes_through_links_or_over_a_catalogue() {
     let dir = tempfile::tempdir().unwrap();
     let out = dir.path().join("out");
     std::fs::create_dir(&out).unwrap();
@@ -441,19 +441,7 @@ fn the_skeleton_never_writes_through_links_pipes_or_over_a_catalogue() {
     assert_eq!(listing(&out).len(), 1);
     std::fs::remove_file(out.join("03-ims-policy.md")).unwrap();
 
-    // A pipe: refused at once rather than blocking on it.
-    let fifo = out.join("02-ims-scope.md");
-    let made = std::process::Command::new("mkfifo")
-        .arg(&fifo)
-        .status()
-        .unwrap();
-    assert!(made.success());
-    let refused = run(&["--force"]);
-    assert_eq!(refused.status.code(), Some(2));
-    let stderr = String::from_utf8(refused.stderr).unwrap();
-    assert!(stderr.contains("not a regular file"), "{stderr}");
-    assert_eq!(listing(&out).len(), 1);
-    std::fs::remove_file(&fifo).unwrap();
+    // A pipe where a document would go: see tests/fifo.rs.
 
     // A catalogue the run reads, hard-linked where a document would go.
     let catalog = dir.path().join("catalog");
@@ -479,7 +467,10 @@ fn the_skeleton_never_writes_through_links_pipes_or_over_a_catalogue() {
         .unwrap();
     assert_eq!(refused.status.code(), Some(2));
     let stderr = String::from_utf8(refused.stderr).unwrap();
-    assert!(stderr.contains("is the input file"), "{stderr}");
+    assert!(
+        stderr.contains("refusing to write over the input file"),
+        "{stderr}"
+    );
     assert!(
         std::fs::read_to_string(&documents)
             .unwrap()
@@ -554,4 +545,98 @@ fn each_document_says_which_standard_s_part_is_still_to_write() {
     };
     assert_eq!(code, Some(0));
     assert!(stdout.contains("| partly (iso27001 in place, iso20000 missing) | CISO |"));
+}
+
+/// Runs ims under `sh` with the largest file it may write cut to 2 KiB,
+/// as a full disk would stop it: writes fail with "file too large".
+#[cfg(unix)]
+fn with_small_files(args: &[&str]) -> std::process::Output {
+    let ims = assert_cmd::cargo::cargo_bin("ims");
+    std::process::Command::new("sh")
+        .arg("-c")
+        .arg("trap '' XFSZ; ulimit -f 2; exec \"$0\" \"$@\"")
+        .arg(ims)
+        .args(args)
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .env("NO_COLOR", "1")
+        .output()
+        .unwrap()
+}
+
+#[cfg(unix)]
+#[test]
+fn a_write_that_fails_leaves_no_folder_and_names_no_temporary_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("new").join("skeleton");
+    let output = with_small_files(&[
+        "docs",
+        "examples/msp-iso20000-to-iso27001.yaml",
+        "--skeleton",
+        out.to_str().unwrap(),
+    ]);
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(output.status.code(), Some(2), "{stderr}");
+    assert!(stderr.contains("File too large"), "{stderr}");
+    assert!(stderr.contains("nothing was written"), "{stderr}");
+    assert!(!stderr.contains(".ims-"), "{stderr}");
+    assert!(
+        !out.exists(),
+        "the folder this run made is taken away again"
+    );
+    // An existing folder stays, as it was.
+    std::fs::create_dir_all(&out).unwrap();
+    let output = with_small_files(&[
+        "docs",
+        "examples/msp-iso20000-to-iso27001.yaml",
+        "--skeleton",
+        out.to_str().unwrap(),
+    ]);
+    assert_eq!(output.status.code(), Some(2));
+    assert_eq!(listing(&out).len(), 0);
+    // One report with -o: the old file stays, and no temporary one.
+    let report = dir.path().join("report.json");
+    std::fs::write(&report, "old").unwrap();
+    let output = with_small_files(&[
+        "gap",
+        "examples/msp-iso20000-to-iso27001.yaml",
+        "-o",
+        report.to_str().unwrap(),
+    ]);
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(output.status.code(), Some(2), "{stderr}");
+    assert!(!stderr.contains(".ims-"), "{stderr}");
+    assert_eq!(std::fs::read_to_string(&report).unwrap(), "old");
+    assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 2);
+}
+
+#[test]
+fn a_long_organisation_name_is_cut_in_each_skeleton_file_not_copied_whole() {
+    let dir = tempfile::tempdir().unwrap();
+    let status = dir.path().join("long.yaml");
+    let name = "N".repeat(1_000_000);
+    std::fs::write(
+        &status,
+        format!("organisation: {name}\niso27001:\n  A.5.1: implemented\n"),
+    )
+    .unwrap();
+    let out = dir.path().join("skeleton");
+    let output = ims()
+        .arg("docs")
+        .arg(&status)
+        .arg("--skeleton")
+        .arg(&out)
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(0));
+    let mut total = 0;
+    for entry in std::fs::read_dir(&out).unwrap() {
+        let text = std::fs::read_to_string(entry.unwrap().path()).unwrap();
+        assert!(text.contains(&format!(
+            "{}… (1000000 characters)",
+            "N".repeat(ims::render::docs::skeleton::NAME_MAX)
+        )));
+        assert!(text.len() < 20_000, "{} bytes", text.len());
+        total += text.len();
+    }
+    assert!(total < 200_000, "{total} bytes in all");
 }

@@ -461,21 +461,11 @@ fn a_portfolio_walk_ends_and_takes_each_file_once() {
     assert!(stderr.contains("the same file as"), "{stderr}");
 }
 
-/// Makes a FIFO with `mkfifo`; false where there is none.
-fn mkfifo(path: &Path) -> bool {
-    Process::new("mkfifo")
-        .arg(path)
-        .status()
-        .is_ok_and(|status| status.success())
-}
-
 #[test]
-fn fifos_and_broken_links_are_reported_not_read_or_skipped() {
+fn broken_links_are_reported_not_read_or_skipped() {
     // A catalogue directory.
     let (dir, catalog, status) = toy_workspace();
     std::os::unix::fs::symlink("gone.yaml", catalog.join("broken.yaml")).unwrap();
-    let fifo = catalog.join("fifo.yaml");
-    let have_fifo = mkfifo(&fifo);
     let (code, _, stderr) = guarded(&["gap", path_str(&status), "--catalog", path_str(&catalog)]);
     assert_eq!(code, Some(2), "{stderr}");
     assert!(
@@ -484,40 +474,20 @@ fn fifos_and_broken_links_are_reported_not_read_or_skipped() {
         ),
         "{stderr}"
     );
-    if have_fifo {
-        assert!(
-            stderr.contains(
-                "fifo.yaml: error[unreadable]: this is a FIFO (named pipe), not a regular file"
-            ),
-            "{stderr}"
-        );
-    }
 
     // A portfolio directory.
     let units = dir.path().join("units");
     fs::create_dir(&units).unwrap();
     fs::copy(&status, units.join("a.yaml")).unwrap();
     std::os::unix::fs::symlink("gone.yaml", units.join("broken.yaml")).unwrap();
-    let have_fifo = mkfifo(&units.join("fifo.yaml"));
-    let catalog_arg = ["--catalog", path_str(&catalog)];
     fs::remove_file(catalog.join("broken.yaml")).unwrap();
-    if have_fifo {
-        fs::remove_file(&fifo).unwrap();
-    }
+    let catalog_arg = ["--catalog", path_str(&catalog)];
     let (code, _, stderr) = guarded(&[&["gap", path_str(&units)][..], &catalog_arg].concat());
     assert_eq!(code, Some(2), "{stderr}");
     assert!(
         stderr.contains("broken.yaml: error[unreadable]: a symbolic link"),
         "{stderr}"
     );
-    if have_fifo {
-        assert!(
-            stderr.contains("fifo.yaml: error[unreadable]: this is a FIFO"),
-            "{stderr}"
-        );
-    } else {
-        eprintln!("SKIPPED: the FIFO cases, because `mkfifo` is not available");
-    }
 }
 
 #[test]
@@ -626,4 +596,22 @@ fn a_flat_file_over_the_value_budget_and_a_file_one_byte_too_big_say_so() {
         "{}",
         result.stderr
     );
+}
+
+#[test]
+fn the_standard_streams_are_read_and_written_though_they_are_pipes() {
+    let status = std::fs::read_to_string("examples/startup-little-in-place.yaml").unwrap();
+    for input in ["-", "/dev/stdin"] {
+        let output = ims()
+            .args(["gap", input, "--format", "csv", "-o", "/dev/stdout"])
+            .write_stdin(status.clone())
+            .output()
+            .unwrap();
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        assert_eq!(output.status.code(), Some(0), "{input}: {stderr}");
+        assert!(
+            String::from_utf8_lossy(&output.stdout).starts_with("standard,id,title"),
+            "{input}: {stderr}"
+        );
+    }
 }

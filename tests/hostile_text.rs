@@ -280,3 +280,63 @@ fn a_huge_unknown_id_gets_a_quick_short_answer() {
     );
     assert!(stderr.len() < 2_000, "{} bytes of errors", stderr.len());
 }
+
+/// What a command showed on a terminal (`script` gives it one), with the
+/// terminal's and the CSV's line ends as plain `\n`.
+fn on_a_terminal(args: &[&str]) -> String {
+    let quoted: Vec<String> = std::iter::once(assert_cmd::cargo::cargo_bin("ims"))
+        .map(|p| p.display().to_string())
+        .chain(args.iter().map(|a| (*a).to_owned()))
+        .chain(std::iter::once("--quiet".to_owned()))
+        .map(|a| format!("'{}'", a.replace('\'', "'\\''")))
+        .collect();
+    let output = std::process::Command::new("script")
+        .args(["-qec", &quoted.join(" "), "/dev/null"])
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .env("TERM", "xterm")
+        .env("NO_COLOR", "1")
+        .env_remove("CI")
+        .output()
+        .expect("script (util-linux) runs the command on a terminal");
+    let mut shown = String::from_utf8_lossy(&output.stdout).into_owned();
+    while shown.contains("\r\n") {
+        shown = shown.replace("\r\n", "\n");
+    }
+    shown
+}
+
+#[test]
+fn csv_is_shown_escaped_on_a_terminal_and_kept_exact_elsewhere() {
+    let dir = tempfile::tempdir().unwrap();
+    let (status, copy, catalog) = hostile_files(dir.path());
+    let file = path_str(&status);
+    for args in [
+        vec!["gap", file, "--format", "csv"],
+        vec!["gap", file, path_str(&copy), "--format", "csv"],
+        vec!["soa", file, "--format", "csv"],
+        vec!["plan", file, "--format", "csv"],
+        vec!["docs", file, "--format", "csv"],
+        vec![
+            "catalog",
+            "list",
+            "--format",
+            "csv",
+            "--catalog",
+            path_str(&catalog),
+        ],
+    ] {
+        let shown = on_a_terminal(&args);
+        assert!(
+            shown.contains("\\u{1b}"),
+            "{args:?}: the escape is shown:\n{shown}"
+        );
+        assert_inert(&format!("{args:?} on a terminal"), &shown);
+        // Into a pipe or a file, the data is exact.
+        let (code, piped, stderr) = run(&args, &[]);
+        assert_eq!(code, Some(0), "{args:?}: {stderr}");
+        assert!(
+            piped.contains('\x1b'),
+            "{args:?}: the data is exact in a pipe"
+        );
+    }
+}

@@ -431,3 +431,35 @@ fn a_workbook_is_read_cell_by_cell_and_numbers_as_ids_are_not_trusted() {
     );
     assert!(stderr.contains("1 cell(s) beyond row 100000"), "{stderr}");
 }
+
+#[test]
+fn the_readme_shows_what_import_says() {
+    let readme =
+        std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("README.md")).unwrap();
+    let start = readme
+        .find("```text\nexamples/client-soa.xlsx: sheet")
+        .expect("the README shows the import's stderr");
+    let excerpt = &readme[start + "```text\n".len()..];
+    let excerpt = &excerpt[..excerpt.find("```").unwrap()];
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("status.yaml");
+    let (code, _, stderr) = run(&[
+        "import",
+        "examples/client-soa.xlsx",
+        "--organisation",
+        "Harbour Freight Logistics Ltd",
+        "--status",
+        "Live=implemented",
+        "-o",
+        path(&out),
+    ]);
+    assert_eq!(code, 0, "{stderr}");
+    let stderr = stderr.replace(path(&out), "status.yaml");
+    // Abridged: every line shown is a line ims prints.
+    for line in excerpt.lines() {
+        assert!(
+            stderr.lines().any(|l| l == line),
+            "{line}\nnot in:\n{stderr}"
+        );
+    }
+}

@@ -98,8 +98,10 @@ fn a_write_protected_file_is_not_replaced() {
         let stderr = String::from_utf8_lossy(&output.stderr);
         assert_eq!(output.status.code(), Some(2), "{command}: {stderr}");
         assert!(
-            stderr.contains(&format!("error: cannot write {}", target.display()))
-                && stderr.contains("write-protected"),
+            stderr.contains(&format!(
+                "{}: error[output-exists]: cannot replace this file",
+                target.display()
+            )) && stderr.contains("write-protected"),
             "{command}: {stderr}"
         );
         assert_eq!(fs::read_to_string(&target).unwrap(), "the old report\n");

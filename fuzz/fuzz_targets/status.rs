@@ -2,22 +2,13 @@
 //! whatever loads: no input may panic, and every error must be located.
 #![no_main]
 
-use std::sync::OnceLock;
-
 use ims::analysis::{self, Options};
-use ims::model::Catalog;
 use ims::render::{Look, gap, soa as soa_view};
 use libfuzzer_sys::fuzz_target;
 
-fn builtin() -> &'static Catalog {
-    static CATALOG: OnceLock<Catalog> = OnceLock::new();
-    CATALOG.get_or_init(
-        || match ims::catalog::load(&ims::catalog::builtin_sources()) {
-            Ok(catalog) => catalog,
-            Err(_) => panic!("the built-in catalogues must load"),
-        },
-    )
-}
+#[path = "../builtin.rs"]
+mod builtin;
+use builtin::builtin;
 
 fuzz_target!(|data: &[u8]| {
     let Ok(text) = std::str::from_utf8(data) else {

@@ -70,6 +70,17 @@ impl Draft {
     }
 }
 
+/// Whether `id` is a document id: ASCII letters, digits, `-`, `_` and
+/// `.`, starting with a letter or digit, with no `..`, so that no id reads
+/// as a path (`../../x`, `/etc/passwd`).
+fn is_document_id(id: &str) -> bool {
+    id.starts_with(|c: char| c.is_ascii_alphanumeric())
+        && id
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.'))
+        && !id.contains("..")
+}
+
 fn document(
     raw: RawDocument,
     at: Pos,
@@ -87,6 +98,18 @@ fn document(
                 format!("document id `{}` is empty or contains spaces", raw.id.value),
             )
             .help("use a short id without spaces, such as `IMS-POLICY`");
+        return None;
+    }
+    if !is_document_id(&id) {
+        problems
+            .add(
+                ProblemCode::DocumentId,
+                raw.id.pos,
+                format!(
+                    "document id `{id}` is not made of letters, digits, `-`, `_` and `.` (starting with a letter or digit); an id names a document, never a path"
+                ),
+            )
+            .help("use a short id such as `IMS-POLICY`");
         return None;
     }
     let kind = DocumentKind::parse(raw.kind.value.trim()).or_else(|| {

@@ -1424,3 +1424,33 @@ items:
         "{problems:?}"
     );
 }
+
+#[test]
+fn a_document_id_that_reads_as_a_path_is_an_error_with_its_code() {
+    for id in [
+        "../../../../x",
+        "/etc/passwd",
+        "a/b",
+        ".hidden",
+        "x..y",
+        "C:\\\\x",
+    ] {
+        let text = GAMMA_DOCS.replace("id: SCOPE", &format!("id: \"{id}\""));
+        let found = codes(load(&[
+            Source::user("gamma.yaml", GAMMA),
+            Source::user("docs.yaml", &text),
+        ]));
+        assert_eq!(found, [ProblemCode::DocumentId], "{id}");
+    }
+    for id in ["IMS-SCOPE", "SVC_2", "ISO-27001.A5"] {
+        let text = GAMMA_DOCS.replace("id: SCOPE", &format!("id: {id}"));
+        assert!(
+            load(&[
+                Source::user("gamma.yaml", GAMMA),
+                Source::user("docs.yaml", &text)
+            ])
+            .is_ok(),
+            "{id}"
+        );
+    }
+}

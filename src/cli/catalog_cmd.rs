@@ -4,7 +4,7 @@ use std::path::Path;
 
 use super::Context;
 use super::args::{CatalogCommand, ExportFormat, ListFormat, ShowFormat};
-use super::io::{self, Failure};
+use super::io::Failure;
 use crate::analysis::ciso_assistant::{self, Request};
 use crate::catalog::{CISO_ASSISTANT_COUNTERPART, EXPORTED};
 use crate::exit::Outcome;
@@ -14,6 +14,15 @@ use crate::render::catalog as view;
 /// Runs one catalogue subcommand.
 pub fn run(context: &Context, command: CatalogCommand) -> Result<Outcome, Failure> {
     let catalog = &context.catalog;
+    let data = matches!(
+        command,
+        CatalogCommand::List {
+            format: ListFormat::Csv,
+            ..
+        } | CatalogCommand::Mappings {
+            format: ListFormat::Csv
+        }
+    );
     let text = match command {
         CatalogCommand::Export { format, output } => {
             return export(context, format, output.as_deref());
@@ -58,7 +67,14 @@ pub fn run(context: &Context, command: CatalogCommand) -> Result<Outcome, Failur
             view::table::lint(catalog)
         }
     }?;
-    match io::write_stdout(&text) {
+    // A catalogue loaded with --catalog is user text too: on a terminal
+    // its CSV is shown escaped, as the tables are.
+    let written = if data {
+        context.emit_data(None, text.as_bytes(), &[])
+    } else {
+        context.emit(None, text.as_bytes(), &[])
+    };
+    match written {
         Ok(()) | Err(Failure::BrokenPipe) => Ok(Outcome::Passed),
         Err(failure) => Err(failure),
     }

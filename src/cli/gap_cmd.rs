@@ -67,7 +67,12 @@ fn one(context: &Context, config: &GapConfig, file: &std::path::Path) -> Result<
     } else {
         Outcome::GateFailed
     };
-    match context.emit(output, rendered.as_bytes(), &inputs) {
+    let written = if config.format == GapFormat::Csv {
+        context.emit_data(output, rendered.as_bytes(), &inputs)
+    } else {
+        context.emit(output, rendered.as_bytes(), &inputs)
+    };
+    match written {
         Ok(()) => {}
         Err(Failure::BrokenPipe) => return Ok(outcome),
         Err(failure) => return Err(failure),

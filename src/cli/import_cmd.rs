@@ -4,9 +4,10 @@
 
 use std::path::Path;
 
-use super::Context;
 use super::args::{ImportArgs, check_extension};
 use super::io::{self, Failure};
+use super::output::{self, Rules};
+use super::{Context, PROBLEMS_SHOWN};
 use crate::exit::Outcome;
 use crate::import::{self, ImportError, Options, columns::Role, read};
 use crate::status::{self, Status};
@@ -21,44 +22,33 @@ pub fn run(context: &Context, args: ImportArgs) -> Result<Outcome, Failure> {
         &["yaml", "yml"],
         "a YAML status file",
     )?;
-    io::refuse_existing(args.output.as_deref(), args.force)?;
-    let file = args.file.display().to_string();
-    let bytes = io::read_bytes(&args.file).map_err(|p| Failure::Problems(vec![p]))?;
-    let sheets = if read::is_workbook(&bytes) {
-        read::workbook(&bytes)
+    // Said before the spreadsheet is read; the write checks again, and
+    // creates the file only if no other run has by then.
+    if let Some(path) = args.output.as_deref() {
+        output::check(path, Rules::user_file(args.force), &[&args.file])
+            .map_err(|problem| Failure::Problems(vec![problem]))?;
+    }
+    let stdin = args.file.as_os_str() == io::STDIN;
+    let file = if stdin {
+        "<stdin>".to_owned()
     } else {
-        read::csv(&file_name(&args.file), &bytes).map(|sheet| vec![sheet])
-    }
-    .map_err(|err| Failure::message(format!("{file}: {err}"), None))?;
-    let imported = import::import(&context.catalog, &file, &sheets, &options).map_err(|err| {
-        let help = match &err {
-            ImportError::NoHeader(names) => format!(
-                "ims looks in the first 30 rows of {} for a header with an id column (such as \"Control\" or \"ID\") and one more it knows; name them with --column id=HEADER",
-                names.iter().map(|n| format!("\"{n}\"")).collect::<Vec<_>>().join(", ")
-            ),
-            ImportError::NoSuchSheet(_, names) => format!(
-                "the sheets are {}",
-                names.iter().map(|n| format!("\"{n}\"")).collect::<Vec<_>>().join(", ")
-            ),
-            ImportError::NoStandard => format!(
-                "ids such as 4.1 exist in more than one standard: say which with --standard ({})",
-                context.catalog.keys().collect::<Vec<_>>().join(" or ")
-            ),
-            ImportError::Other(_) => String::new(),
-        };
-        Failure::message(format!("{file}: {err}"), Some(help).filter(|h| !h.is_empty()))
-    })?;
-
-    let mut notes = String::new();
-    for problem in &imported.problems {
-        notes.push_str(&diagnostic(&format!(
-            "{file}: {}: {}",
-            problem.place, problem.message
-        )));
-        notes.push('\n');
-    }
-    io::write_stderr(&notes);
+        args.file.display().to_string()
+    };
+    let bytes = io::read_bytes(&args.file, io::Input::Spreadsheet)
+        .map_err(|p| Failure::Problems(vec![p]))?;
+    let sheets = import::sheets(&file_name(&args.file, stdin), &bytes)
+        .map_err(|err| Failure::message(format!("{file}: {err}"), read_help(&err)))?;
+    let imported = import::import(&context.catalog, &file, &sheets, &options)
+        .map_err(|err| refusal(context, &file, &sheets, &err))?;
+    report_problems(&file, &imported.problems);
     if imported.entries.is_empty() && imported.additional.is_empty() {
+        // The counts, without the first line: nothing was imported.
+        for line in import::write::summary(&imported, None, PROBLEMS_SHOWN)
+            .iter()
+            .skip(1)
+        {
+            context.note(line);
+        }
         return Err(Failure::message(
             format!(
                 "{file}: nothing could be imported from sheet \"{}\" ({} rows read)",
@@ -101,17 +91,100 @@ pub fn run(context: &Context, args: ImportArgs) -> Result<Outcome, Failure> {
             Some("this is a bug in ims import; please report it with the spreadsheet".to_owned()),
         ));
     }
-    match context.emit(args.output.as_deref(), text.as_bytes(), &[&args.file]) {
+    match context.emit_user_file(
+        args.output.as_deref(),
+        text.as_bytes(),
+        &[&args.file],
+        args.force,
+    ) {
         Ok(()) | Err(Failure::BrokenPipe) => {}
         Err(failure) => return Err(failure),
     }
-    for line in import::write::summary(&imported, args.output.as_deref()) {
+    for line in import::write::summary(&imported, args.output.as_deref(), PROBLEMS_SHOWN) {
         context.note(&line);
     }
     Ok(Outcome::Passed)
 }
 
-fn file_name(path: &Path) -> String {
+/// Prints the first [`PROBLEMS_SHOWN`] problems on stderr, and how many
+/// more there are: the summary counts them all.
+fn report_problems(file: &str, problems: &[import::RowProblem]) {
+    let mut notes = String::new();
+    for problem in problems.iter().take(PROBLEMS_SHOWN) {
+        notes.push_str(&diagnostic(&format!(
+            "{file}: {}: {}",
+            problem.place, problem.message
+        )));
+        notes.push('\n');
+    }
+    if problems.len() > PROBLEMS_SHOWN {
+        notes.push_str(&format!(
+            "... and {} more problems not shown; the summary below counts them all\n",
+            problems.len() - PROBLEMS_SHOWN
+        ));
+    }
+    io::write_stderr(&notes);
+}
+
+/// What to do about a file that cannot be read.
+fn read_help(err: &read::ReadError) -> Option<String> {
+    let help = match err {
+        read::ReadError::Ole(_) => {
+            "open it in the spreadsheet program, remove any password, and save it as an Excel workbook (.xlsx) or as CSV UTF-8"
+        }
+        read::ReadError::UnclosedQuote(_) => {
+            "close the quote, or double a quote that is part of the text (\"\"); a spreadsheet program saves such files correctly"
+        }
+        read::ReadError::NotUtf8 => {
+            "an .xlsx workbook is read as one only when it is a ZIP archive; a CSV file must be UTF-8"
+        }
+        _ => return None,
+    };
+    Some(help.to_owned())
+}
+
+/// The failure when nothing can be imported, with what to do.
+fn refusal(context: &Context, file: &str, sheets: &[read::Sheet], err: &ImportError) -> Failure {
+    let listed = |names: &[String]| -> String {
+        names
+            .iter()
+            .map(|n| format!("\"{n}\""))
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    let all: Vec<String> = sheets
+        .iter()
+        .map(|s| match (&s.unreadable, s.hidden) {
+            (Some(_), _) => format!("\"{}\" (again, cannot be read)", s.name),
+            (None, true) => format!("\"{}\" (hidden)", s.name),
+            (None, false) => format!("\"{}\"", s.name),
+        })
+        .collect();
+    let help = match err {
+        ImportError::NoHeader(names) if names.is_empty() => format!(
+            "no sheet is both visible and readable; the sheets are {}: name one with --sheet",
+            all.join(", ")
+        ),
+        ImportError::NoHeader(names) => format!(
+            "ims looks in the first 30 rows of {} for a header with an id column (such as \"Control\" or \"ID\") and one more it knows; name them with --column id=HEADER",
+            listed(names)
+        ),
+        ImportError::NoSuchSheet(..) => format!("the sheets are {}", all.join(", ")),
+        ImportError::NoStandard => format!(
+            "ids such as 4.1 exist in more than one standard: say which with --standard ({})",
+            context.catalog.keys().collect::<Vec<_>>().join(" or ")
+        ),
+        ImportError::NoSheets => "save the workbook again from the spreadsheet program".to_owned(),
+        ImportError::Unreadable(_) => format!("the sheets are {}", all.join(", ")),
+    };
+    Failure::message(format!("{file}: {err}"), Some(help))
+}
+
+/// The name a CSV file's one sheet goes by.
+fn file_name(path: &Path, stdin: bool) -> String {
+    if stdin {
+        return "<stdin>".to_owned();
+    }
     path.file_name().map_or_else(
         || path.display().to_string(),
         |n| n.to_string_lossy().into_owned(),

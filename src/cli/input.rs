@@ -14,14 +14,15 @@ use crate::status::{self, Assessment};
 
 /// Reads and checks one status file; every problem found, located.
 pub fn status_file(catalog: &Catalog, path: &Path) -> Result<Assessment, Vec<Problem>> {
-    let text = io::read_text(path).map_err(|problem| vec![problem])?;
+    let text = io::read_text(path, io::Input::Status).map_err(|problem| vec![problem])?;
     status::load(&path.display().to_string(), &text, catalog).map_err(|err| err.0)
 }
 
 /// Reads a status file or a JSON report of `ims gap` as a snapshot, to
 /// compare with.
 pub fn snapshot(catalog: &Catalog, path: &Path) -> Result<Snapshot, Failure> {
-    let text = io::read_text(path).map_err(|problem| Failure::Problems(vec![problem]))?;
+    let text = io::read_text(path, io::Input::Snapshot)
+        .map_err(|problem| Failure::Problems(vec![problem]))?;
     let name = path.display().to_string();
     if Snapshot::is_json(&text) {
         Snapshot::from_report_json(&name, &text)

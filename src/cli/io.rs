@@ -2,8 +2,8 @@
 //! input files, atomic writes of reports, and quiet ends on broken pipes.
 
 use std::fs;
-use std::io::{self, Read, Write};
-use std::path::{Path, PathBuf};
+use std::io::{self, IsTerminal, Read, Write};
+use std::path::Path;
 
 use crate::diag::{Pos, Problem, ProblemCode, Problems};
 
@@ -48,10 +48,52 @@ impl From<crate::diag::InvalidInput> for Failure {
     }
 }
 
-/// Reads a UTF-8 text file, refusing directories, missing files and files
-/// over [`MAX_INPUT_BYTES`] before reading them whole.
-pub fn read_text(path: &Path) -> Result<String, Problem> {
-    let bytes = read_bytes(path)?;
+/// What an input file is, for the hint when it cannot be read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Input {
+    /// A status file.
+    Status,
+    /// A status file or a JSON report of `ims gap`.
+    Snapshot,
+    /// A catalogue, crosswalk or document-set file.
+    Catalogue,
+    /// A spreadsheet for `ims import`.
+    Spreadsheet,
+}
+
+impl Input {
+    /// What to do when there is no such file.
+    fn missing(self) -> &'static str {
+        match self {
+            Input::Status => "check the path; `ims init -o status.yaml` writes a new status file",
+            Input::Snapshot => {
+                "check the path of the status file or of the JSON report of `ims gap`"
+            }
+            Input::Catalogue => "check the path of the catalogue file",
+            Input::Spreadsheet => {
+                "check the path of the spreadsheet: an .xlsx workbook or a .csv file"
+            }
+        }
+    }
+
+    /// What to give instead of a directory.
+    fn not_a_directory(self) -> &'static str {
+        match self {
+            Input::Status | Input::Snapshot => {
+                "give the path of a YAML file; a directory of catalogues goes to --catalog"
+            }
+            Input::Catalogue => "give the path of a catalogue file",
+            Input::Spreadsheet => "give the path of an .xlsx workbook or a .csv file",
+        }
+    }
+}
+
+/// The name `-` reads standard input.
+pub const STDIN: &str = "-";
+
+/// Reads a UTF-8 text file, refusing what [`read_bytes`] refuses.
+pub fn read_text(path: &Path, kind: Input) -> Result<String, Problem> {
+    let bytes = read_bytes(path, kind)?;
     let mut problems = Problems::new(path.display().to_string());
     let fail = |problems: Problems| problems.into_sorted().remove(0);
     String::from_utf8(bytes).map_err(|err| {
@@ -74,63 +116,89 @@ pub fn read_text(path: &Path) -> Result<String, Problem> {
     })
 }
 
-/// Reads a file's bytes, refusing directories, missing files and files
-/// over [`MAX_INPUT_BYTES`] before reading them whole.
-pub fn read_bytes(path: &Path) -> Result<Vec<u8>, Problem> {
-    let name = path.display().to_string();
-    let mut problems = Problems::new(name.clone());
-    let fail = |problems: Problems| problems.into_sorted().remove(0);
+/// Reads a file's bytes, or standard input's for `-`: refusing missing
+/// files, directories, FIFOs and other files that are not regular (which
+/// could keep ims waiting for ever), a terminal for `-`, and anything over
+/// [`MAX_INPUT_BYTES`], before reading it whole.
+pub fn read_bytes(path: &Path, kind: Input) -> Result<Vec<u8>, Problem> {
+    let refuse = |code, message: String, help: &str| {
+        Problem::whole_file(code, path.display().to_string(), message, help)
+    };
+    if path.as_os_str() == STDIN {
+        if io::stdin().is_terminal() {
+            return Err(refuse(
+                ProblemCode::Unreadable,
+                "`-` reads standard input, which is the terminal here".to_owned(),
+                "send the file in: `ims ... - < FILE`, or give the file's path",
+            ));
+        }
+        return bounded(io::stdin().lock(), &refuse);
+    }
     let metadata = match fs::metadata(path) {
         Ok(metadata) => metadata,
         Err(err) => {
-            let (message, help) = describe_open_error(&err);
-            problems
-                .add(ProblemCode::Unreadable, Pos::default(), message)
-                .help(help);
-            return Err(fail(problems));
+            let (message, help) = describe_open_error(&err, kind);
+            return Err(refuse(ProblemCode::Unreadable, message, &help));
         }
     };
     if metadata.is_dir() {
-        problems
-            .add(
-                ProblemCode::Unreadable,
-                Pos::default(),
-                "this is a directory, not a file",
-            )
-            .help("give the path of a YAML file; a directory of catalogues goes to --catalog");
-        return Err(fail(problems));
+        return Err(refuse(
+            ProblemCode::Unreadable,
+            "this is a directory, not a file".to_owned(),
+            kind.not_a_directory(),
+        ));
+    }
+    let stdin = stream_id(&io::stdin()).filter(|_| !io::stdin().is_terminal());
+    if !metadata.is_file() && stdin != Some(id_of(path, &metadata)) {
+        return Err(refuse(
+            ProblemCode::Unreadable,
+            format!(
+                "this is {}, not a regular file; reading it could wait for ever",
+                special_kind(&metadata)
+            ),
+            "give the path of a regular file, or send it in on standard input with `-`",
+        ));
     }
     if metadata.len() > MAX_INPUT_BYTES {
-        problems
-            .add(
-                ProblemCode::TooLarge,
-                Pos::default(),
-                too_large(metadata.len()),
-            )
-            .help("check that this is the right file; status files and catalogues are small");
-        return Err(fail(problems));
+        return Err(refuse(
+            ProblemCode::TooLarge,
+            too_large(metadata.len()),
+            "check that this is the right file; status files and catalogues are small",
+        ));
     }
+    match fs::File::open(path) {
+        Ok(file) => bounded(file, &refuse),
+        Err(err) => {
+            let (message, help) = describe_open_error(&err, kind);
+            Err(refuse(ProblemCode::Unreadable, message, &help))
+        }
+    }
+}
+
+/// Reads at most [`MAX_INPUT_BYTES`], refusing more.
+fn bounded(
+    source: impl Read,
+    refuse: &dyn Fn(ProblemCode, String, &str) -> Problem,
+) -> Result<Vec<u8>, Problem> {
     let mut bytes = Vec::new();
-    let read = fs::File::open(path)
-        .and_then(|file| file.take(MAX_INPUT_BYTES + 1).read_to_end(&mut bytes));
-    if let Err(err) = read {
-        let (message, help) = describe_open_error(&err);
-        problems
-            .add(ProblemCode::Unreadable, Pos::default(), message)
-            .help(help);
-        return Err(fail(problems));
+    if let Err(err) = source.take(MAX_INPUT_BYTES + 1).read_to_end(&mut bytes) {
+        return Err(refuse(
+            ProblemCode::Unreadable,
+            format!("cannot read the file: {}", os_error(&err)),
+            "check that the path names a readable file",
+        ));
     }
     if bytes.len() as u64 > MAX_INPUT_BYTES {
-        // It grew while being read; only the first bytes past the limit were read.
-        problems.add(
+        // It grew while being read, or is a stream: only the first bytes
+        // past the limit were read.
+        return Err(refuse(
             ProblemCode::TooLarge,
-            Pos::default(),
             format!(
                 "the file is larger than {} MiB ({MAX_INPUT_BYTES} bytes), the most ims reads",
                 MAX_INPUT_BYTES / (1024 * 1024)
             ),
-        );
-        return Err(fail(problems));
+            "check that this is the right file; status files and catalogues are small",
+        ));
     }
     Ok(bytes)
 }
@@ -143,52 +211,92 @@ fn too_large(bytes: u64) -> String {
     )
 }
 
-/// What went wrong opening a file, and how to fix it.
-pub(crate) fn describe_open_error(err: &io::Error) -> (String, String) {
+/// What went wrong opening a file of `kind`, and how to fix it.
+pub(crate) fn describe_open_error(err: &io::Error, kind: Input) -> (String, String) {
     match err.kind() {
-        io::ErrorKind::NotFound => (
-            "no such file".to_owned(),
-            "check the path; `ims init -o status.yaml` writes a new status file".to_owned(),
-        ),
+        io::ErrorKind::NotFound => ("no such file".to_owned(), kind.missing().to_owned()),
         io::ErrorKind::PermissionDenied => (
             "permission denied".to_owned(),
             "make the file readable for this user".to_owned(),
         ),
         _ => (
-            format!("cannot read the file: {err}"),
+            format!("cannot read the file: {}", os_error(err)),
             "check that the path names a readable file".to_owned(),
         ),
     }
 }
 
-/// Refuses to go on when `output` names a file that exists and `force` is
-/// not given: what a user wrote is never replaced unasked.
-pub fn refuse_existing(output: Option<&Path>, force: bool) -> Result<(), Failure> {
-    match output {
-        Some(path) if path.exists() && !force => Err(Failure::message(
-            format!(
-                "{} already exists; refusing to overwrite it",
-                path.display()
-            ),
-            Some("choose another file, or pass --force to replace it".to_owned()),
-        )),
-        _ => Ok(()),
+/// The words for an error, without the path of the temporary file that
+/// `tempfile` adds to them (` at path "…/.ims-XXXX.tmp"`): a user asked
+/// for another file, and the temporary one is gone by the time they read.
+pub fn os_error(err: &io::Error) -> String {
+    let mut text = err.to_string();
+    if let Some(cut) = text.find(" at path \"") {
+        text.truncate(cut);
+    }
+    text
+}
+
+/// What a file that is neither regular nor a directory is, in words.
+#[cfg(unix)]
+pub fn special_kind(meta: &fs::Metadata) -> &'static str {
+    use std::os::unix::fs::FileTypeExt;
+    let kind = meta.file_type();
+    if kind.is_fifo() {
+        "a FIFO (named pipe)"
+    } else if kind.is_socket() {
+        "a socket"
+    } else if kind.is_char_device() || kind.is_block_device() {
+        "a device"
+    } else {
+        "a special file"
     }
 }
 
-/// Streams output through `write` to stdout, or atomically to `output`,
-/// refusing to write over any of `inputs`.
-pub fn emit_with(
-    output: Option<&Path>,
-    inputs: &[&Path],
-    write: impl FnOnce(&mut dyn Write) -> io::Result<()>,
-) -> Result<(), Failure> {
-    match output {
-        Some(path) => {
-            refuse_inputs(path, inputs)?;
-            write_atomic_with(path, write)
+/// What a file that is neither regular nor a directory is, in words.
+#[cfg(not(unix))]
+pub fn special_kind(_meta: &fs::Metadata) -> &'static str {
+    "a special file"
+}
+
+/// A writer for data (CSV) shown on a terminal: what passes through
+/// has its control, bidi and invisible characters shown escaped, as the
+/// table views show user text, with line ends kept. A character split
+/// between two writes waits for its end.
+pub struct TerminalSafe<'a> {
+    inner: &'a mut dyn Write,
+    pending: Vec<u8>,
+}
+
+impl<'a> TerminalSafe<'a> {
+    /// Escapes what is written before it reaches `inner`.
+    pub fn new(inner: &'a mut dyn Write) -> Self {
+        TerminalSafe {
+            inner,
+            pending: Vec::new(),
         }
-        None => write_stdout_with(write),
+    }
+}
+
+impl Write for TerminalSafe<'_> {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        self.pending.extend_from_slice(buf);
+        let whole = match std::str::from_utf8(&self.pending) {
+            Ok(text) => text.len(),
+            // An incomplete character at the end waits; bytes that are no
+            // character at all are shown as U+FFFD.
+            Err(err) if err.error_len().is_none() => err.valid_up_to(),
+            Err(_) => self.pending.len(),
+        };
+        let text = String::from_utf8_lossy(&self.pending[..whole]).into_owned();
+        self.inner
+            .write_all(crate::terminal::escape_data(&text).as_bytes())?;
+        self.pending.drain(..whole);
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        self.inner.flush()
     }
 }
 
@@ -208,7 +316,9 @@ pub fn write_stdout_bytes(data: &[u8]) -> Result<(), Failure> {
 /// A closed stdout (`>&-`) is not detected: the Rust runtime reopens it on
 /// `/dev/null` before `main`, exactly as a parent that discards the output
 /// (Python's `subprocess.DEVNULL`) opens it, and the two cannot be told apart.
-fn write_stdout_with(write: impl FnOnce(&mut dyn Write) -> io::Result<()>) -> Result<(), Failure> {
+pub fn write_stdout_with(
+    write: impl FnOnce(&mut dyn Write) -> io::Result<()>,
+) -> Result<(), Failure> {
     let mut stdout = io::stdout().lock();
     write(&mut stdout)
         .and_then(|()| stdout.flush())
@@ -248,176 +358,17 @@ pub fn id_of(path: &Path, _meta: &fs::Metadata) -> FileId {
     fs::canonicalize(path).unwrap_or_else(|_| path.to_owned())
 }
 
-fn same_file(a: &Path, b: &Path) -> bool {
-    match (file_id(a), file_id(b)) {
-        (Some(a), Some(b)) => a == b,
-        _ => false,
-    }
-}
-
-fn refuse_inputs(path: &Path, inputs: &[&Path]) -> Result<(), Failure> {
-    if let Some(input) = inputs.iter().find(|input| same_file(path, input)) {
-        return Err(Failure::Problems(vec![Problem {
-            code: ProblemCode::SameFile,
-            file: path.display().to_string(),
-            line: 0,
-            column: 0,
-            message: format!("refusing to write over the input file {}", input.display()),
-            help: Some("choose another file for -o; ims never overwrites its input".to_owned()),
-            next: None,
-        }]));
-    }
-    Ok(())
-}
-
-/// Writes `text` to a temporary file beside `path`, then renames it over
-/// `path`, so a failure part-way leaves any old file intact.
-pub fn write_atomic(path: &Path, data: &[u8]) -> Result<(), Failure> {
-    write_atomic_with(path, |file| file.write_all(data))
-}
-
-/// [`write_atomic`] with the writing step given as a closure, so a failure
-/// part-way can be tested.
-fn write_atomic_with(
-    path: &Path,
-    write: impl FnOnce(&mut dyn Write) -> io::Result<()>,
-) -> Result<(), Failure> {
-    let cannot = |err: &dyn std::fmt::Display| {
-        Failure::message(
-            format!("cannot write {}: {err}", path.display()),
-            Some(
-                "check that the directory exists and is writable, and that the disk has space"
-                    .to_owned(),
-            ),
-        )
-    };
-    // A symbolic link is followed, so the file it points to is replaced, not the link.
-    let resolved;
-    let target = match fs::symlink_metadata(path) {
-        Ok(meta) if meta.file_type().is_symlink() => {
-            resolved = fs::canonicalize(path).map_err(|err| cannot(&err))?;
-            resolved.as_path()
-        }
-        _ => path,
-    };
-    match fs::metadata(target) {
-        Ok(meta) if meta.is_dir() => {
-            return Err(Failure::message(
-                format!("cannot write {}: it is a directory", path.display()),
-                Some("give -o the path of a file".to_owned()),
-            ));
-        }
-        // Devices and pipes (/dev/stdout, /dev/null, a FIFO) are written in
-        // place: renaming a file over them would replace the device itself.
-        Ok(meta) if !meta.is_file() => {
-            return fs::OpenOptions::new()
-                .write(true)
-                .open(target)
-                .and_then(|mut file| write(&mut file).and_then(|()| file.flush()))
-                .map_err(|err| cannot(&err));
-        }
-        // The rename would go around a write-protected file, where a shell's
-        // `>` refuses: ask for write access first, as the shell does.
-        Ok(_) => {
-            if let Err(err) = fs::OpenOptions::new().write(true).open(target) {
-                let help = if err.kind() == io::ErrorKind::PermissionDenied {
-                    "the file is write-protected; make it writable (chmod u+w) or choose another file"
-                } else {
-                    "check that the file can be written"
-                };
-                return Err(Failure::message(
-                    format!("cannot write {}: {err}", path.display()),
-                    Some(help.to_owned()),
-                ));
-            }
-        }
-        Err(_) => {}
-    }
-    let dir = match target.parent() {
-        Some(parent) if !parent.as_os_str().is_empty() => parent,
-        _ => Path::new("."),
-    };
-    // The temporary file's name means nothing to the user, so its errors are
-    // told by kind, naming the directory instead.
-    let mut file = tempfile::Builder::new()
-        .prefix(".ims-")
-        .suffix(".tmp")
-        .tempfile_in(dir)
-        .map_err(|err| match err.kind() {
-            io::ErrorKind::NotFound => Failure::message(
-                format!(
-                    "cannot write {}: the directory {} does not exist",
-                    path.display(),
-                    dir.display()
-                ),
-                Some("create the directory first, or choose another path for -o".to_owned()),
-            ),
-            kind => cannot(&kind),
-        })?;
-    write(&mut file)
-        .and_then(|()| file.as_file().sync_all())
-        .map_err(|err| cannot(&err))?;
-    let permissions = match fs::metadata(target) {
-        Ok(existing) => existing.permissions(),
-        Err(_) => default_permissions(file.as_file()).map_err(|err| cannot(&err))?,
-    };
-    fs::set_permissions(file.path(), permissions).map_err(|err| cannot(&err))?;
-    file.persist(target).map_err(|err| cannot(&err.error))?;
-    Ok(())
-}
-
-/// Writes several new files into one directory, all or nothing: every file
-/// is written and synced to a temporary file beside its target first, and
-/// only when all are on disk are they renamed into place. A failure while
-/// writing leaves the directory as it was. The caller has checked the
-/// targets (no links, no devices, nothing it may not replace).
-pub fn write_all_or_nothing(dir: &Path, files: &[(PathBuf, &[u8])]) -> Result<(), Failure> {
-    let cannot = |err: &dyn std::fmt::Display| {
-        Failure::message(
-            format!(
-                "cannot write into {}: {err}; nothing was written",
-                dir.display()
-            ),
-            Some("check that the directory is writable and that the disk has space".to_owned()),
-        )
-    };
-    let mut staged = Vec::with_capacity(files.len());
-    for (path, data) in files {
-        let mut file = tempfile::Builder::new()
-            .prefix(".ims-")
-            .suffix(".tmp")
-            .tempfile_in(dir)
-            .map_err(|err| cannot(&err))?;
-        file.write_all(data)
-            .and_then(|()| file.as_file().sync_all())
-            .map_err(|err| cannot(&err))?;
-        let permissions = match fs::metadata(path) {
-            Ok(existing) => existing.permissions(),
-            Err(_) => default_permissions(file.as_file()).map_err(|err| cannot(&err))?,
-        };
-        fs::set_permissions(file.path(), permissions).map_err(|err| cannot(&err))?;
-        staged.push((file, path));
-    }
-    for (file, path) in staged {
-        file.persist(path).map_err(|err| {
-            Failure::message(
-                format!("cannot write {}: {}", path.display(), err.error),
-                Some("check that the directory is writable".to_owned()),
-            )
-        })?;
-    }
-    Ok(())
-}
-
+/// The identity of the file behind a standard stream.
 #[cfg(unix)]
-fn default_permissions(_file: &fs::File) -> io::Result<fs::Permissions> {
-    use std::os::unix::fs::PermissionsExt;
-    Ok(fs::Permissions::from_mode(0o644))
+pub fn stream_id(stream: &impl std::os::fd::AsFd) -> Option<FileId> {
+    let file = fs::File::from(stream.as_fd().try_clone_to_owned().ok()?);
+    file.metadata().ok().map(|meta| id_of(Path::new(""), &meta))
 }
 
+/// The identity of the file behind a standard stream.
 #[cfg(not(unix))]
-fn default_permissions(file: &fs::File) -> io::Result<fs::Permissions> {
-    Ok(file.metadata()?.permissions())
+pub fn stream_id<T>(_stream: &T) -> Option<FileId> {
+    None
 }
 
 /// Writes to stderr, ignoring failures: there is nowhere left to report them.
@@ -430,97 +381,11 @@ mod tests {
     use super::*;
 
     #[test]
-    fn atomic_write_replaces_and_keeps_permissions() {
-        let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("report.md");
-        #[cfg(unix)]
-        let mode = |path: &Path| {
-            use std::os::unix::fs::PermissionsExt;
-            fs::metadata(path).unwrap().permissions().mode() & 0o777
-        };
-        write_atomic(&path, b"one").unwrap();
-        assert_eq!(fs::read_to_string(&path).unwrap(), "one");
-        #[cfg(unix)]
-        {
-            use std::os::unix::fs::PermissionsExt;
-            assert_eq!(mode(&path), 0o644);
-            fs::set_permissions(&path, fs::Permissions::from_mode(0o600)).unwrap();
-        }
-        write_atomic(&path, b"two").unwrap();
-        assert_eq!(fs::read_to_string(&path).unwrap(), "two");
-        #[cfg(unix)]
-        assert_eq!(mode(&path), 0o600, "an existing file keeps its permissions");
-        let leftovers = fs::read_dir(dir.path()).unwrap().count();
-        assert_eq!(leftovers, 1, "no temporary file is left behind");
-    }
-
-    #[test]
-    fn a_failure_part_way_leaves_the_old_file_intact() {
-        let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("report.csv");
-        fs::write(&path, "the old report").unwrap();
-        let result = write_atomic_with(&path, |file| {
-            file.write_all(b"half of the new")?;
-            Err(io::Error::new(io::ErrorKind::StorageFull, "disk full"))
-        });
-        let Err(Failure::Message { message, .. }) = result else {
-            panic!("expected an error");
-        };
-        assert!(message.contains("disk full"), "{message}");
-        assert_eq!(fs::read_to_string(&path).unwrap(), "the old report");
-        assert_eq!(
-            fs::read_dir(dir.path()).unwrap().count(),
-            1,
-            "the temporary file is removed"
-        );
-    }
-
-    #[test]
-    fn devices_are_written_in_place_not_replaced() {
-        write_atomic(Path::new("/dev/null"), b"discarded").unwrap();
-        let meta = fs::metadata("/dev/null").unwrap();
-        assert!(!meta.is_file(), "/dev/null must still be a device");
-        let err = write_atomic(Path::new("/dev/full"), b"no room");
-        assert!(matches!(err, Err(Failure::Message { .. })));
-    }
-
-    #[cfg(unix)]
-    #[test]
-    fn a_symbolic_link_is_followed() {
-        let dir = tempfile::tempdir().unwrap();
-        let real = dir.path().join("real.md");
-        fs::write(&real, "old").unwrap();
-        let link = dir.path().join("link.md");
-        std::os::unix::fs::symlink(&real, &link).unwrap();
-        write_atomic(&link, b"new").unwrap();
-        assert!(
-            fs::symlink_metadata(&link)
-                .unwrap()
-                .file_type()
-                .is_symlink()
-        );
-        assert_eq!(fs::read_to_string(&real).unwrap(), "new");
-    }
-
-    #[test]
-    fn writing_over_an_input_is_refused() {
-        let dir = tempfile::tempdir().unwrap();
-        let input = dir.path().join("status.yaml");
-        fs::write(&input, "organisation: A\n").unwrap();
-        let same = dir.path().join(".").join("status.yaml");
-        assert!(matches!(
-            emit_with(Some(&same), &[&input], |out| out.write_all(b"x")),
-            Err(Failure::Problems(_))
-        ));
-        assert_eq!(fs::read_to_string(&input).unwrap(), "organisation: A\n");
-    }
-
-    #[test]
     fn non_utf8_bytes_are_located() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("bad.yaml");
         fs::write(&path, b"organisation: A\nscope: caf\xe9\n").unwrap();
-        let problem = read_text(&path).unwrap_err();
+        let problem = read_text(&path, Input::Status).unwrap_err();
         assert_eq!(problem.code, ProblemCode::NotUtf8);
         assert_eq!((problem.line, problem.column), (2, 11));
     }
@@ -529,11 +394,13 @@ mod tests {
     fn directories_and_missing_files_are_refused() {
         let dir = tempfile::tempdir().unwrap();
         assert_eq!(
-            read_text(dir.path()).unwrap_err().code,
+            read_text(dir.path(), Input::Status).unwrap_err().code,
             ProblemCode::Unreadable
         );
         assert_eq!(
-            read_text(&dir.path().join("nope.yaml")).unwrap_err().code,
+            read_text(&dir.path().join("nope.yaml"), Input::Status)
+                .unwrap_err()
+                .code,
             ProblemCode::Unreadable
         );
     }

@@ -9,6 +9,7 @@ mod gap_cmd;
 mod import_cmd;
 mod input;
 pub mod io;
+mod output;
 mod plan_cmd;
 mod portfolio_cmd;
 mod report_cmd;
@@ -32,6 +33,9 @@ use crate::suggest;
 use crate::terminal::diagnostic;
 use args::{Cli, ColorWhen, Command};
 use io::Failure;
+
+/// At most this many problems are printed; the rest are counted.
+pub(crate) const PROBLEMS_SHOWN: usize = 50;
 
 /// Runs ims with the process arguments and returns the exit code.
 pub fn main() -> ExitCode {
@@ -106,20 +110,24 @@ impl Context {
         })
     }
 
-    /// Streams output through `write` to stdout, or atomically to `output`,
-    /// refusing to write over any of `inputs` or over a catalogue file.
+    /// Streams a report through `write` to stdout, or atomically to
+    /// `output`, refusing to write over any of `inputs` or over a
+    /// catalogue file.
     pub fn emit_with(
         &self,
         output: Option<&Path>,
         inputs: &[&Path],
         write: impl FnOnce(&mut dyn std::io::Write) -> std::io::Result<()>,
     ) -> Result<(), Failure> {
-        let mut all = inputs.to_vec();
-        all.extend(self.catalog_files.iter().map(PathBuf::as_path));
-        io::emit_with(output, &all, write)
+        output::emit_with(
+            output,
+            output::Rules::REPORT,
+            &self.protected(inputs),
+            write,
+        )
     }
 
-    /// Writes `data` to stdout, or atomically to `output`, as [`Context::emit_with`].
+    /// Writes a report to stdout, or atomically to `output`, as [`Context::emit_with`].
     pub fn emit(
         &self,
         output: Option<&Path>,
@@ -127,6 +135,57 @@ impl Context {
         inputs: &[&Path],
     ) -> Result<(), Failure> {
         self.emit_with(output, inputs, |out| out.write_all(data))
+    }
+
+    /// Streams data (CSV) as [`Context::emit_with`] does; shown on a
+    /// terminal, its user text is escaped as the table views escape it, and
+    /// written to a file or a pipe it is kept exact.
+    pub fn emit_data_with(
+        &self,
+        output: Option<&Path>,
+        inputs: &[&Path],
+        write: impl FnOnce(&mut dyn std::io::Write) -> std::io::Result<()>,
+    ) -> Result<(), Failure> {
+        if output.is_none() && std::io::stdout().is_terminal() {
+            return self.emit_with(None, inputs, |out| write(&mut io::TerminalSafe::new(out)));
+        }
+        self.emit_with(output, inputs, write)
+    }
+
+    /// Writes data (CSV) as [`Context::emit_data_with`] does.
+    pub fn emit_data(
+        &self,
+        output: Option<&Path>,
+        data: &[u8],
+        inputs: &[&Path],
+    ) -> Result<(), Failure> {
+        self.emit_data_with(output, inputs, |out| out.write_all(data))
+    }
+
+    /// Writes a file the user goes on to edit (a status file) to stdout,
+    /// or to `output`: a file that exists is replaced only with `force`,
+    /// and without it the file is created exclusively, so that of several
+    /// runs at once exactly one writes it.
+    pub fn emit_user_file(
+        &self,
+        output: Option<&Path>,
+        data: &[u8],
+        inputs: &[&Path],
+        force: bool,
+    ) -> Result<(), Failure> {
+        output::emit_with(
+            output,
+            output::Rules::user_file(force),
+            &self.protected(inputs),
+            |out| out.write_all(data),
+        )
+    }
+
+    /// The files no output may replace: `inputs` and the catalogue files.
+    fn protected<'a>(&'a self, inputs: &[&'a Path]) -> Vec<&'a Path> {
+        let mut all = inputs.to_vec();
+        all.extend(self.catalog_files.iter().map(PathBuf::as_path));
+        all
     }
 
     /// Prints a note on stderr unless --quiet.
@@ -211,7 +270,7 @@ fn load_catalog(dir: Option<&Path>) -> Result<(Catalog, Vec<PathBuf>), Failure> 
     let mut files = Vec::new();
     let mut problems = Vec::new();
     for path in walk::catalogue_files(dir)? {
-        match io::read_text(&path) {
+        match io::read_text(&path, io::Input::Catalogue) {
             Ok(text) => sources.push(Source::user(path.display().to_string(), text)),
             Err(problem) => problems.push(problem),
         }

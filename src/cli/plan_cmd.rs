@@ -6,9 +6,9 @@ use std::path::{Path, PathBuf};
 use super::args::{DocsArgs, DocsFormat, PlanArgs, PlanFormat};
 use super::config::{DocsConfig, PlanConfig};
 use super::io::{self, Failure};
+use super::output::{self, Rules};
 use super::{Context, input};
 use crate::analysis::{docs as documents, plan};
-use crate::diag::{Problem, ProblemCode};
 use crate::exit::Outcome;
 use crate::render::docs::skeleton::{self, SkeletonFile};
 use crate::render::{docs as docs_view, plan as view};
@@ -34,7 +34,8 @@ pub fn plan(context: &Context, args: PlanArgs) -> Result<Outcome, Failure> {
         PlanFormat::Markdown => view::markdown::render(&report),
         PlanFormat::Html => view::html::render(&report),
     }?;
-    write_report(context, output, &text, &[&config.file])
+    let data = config.format == PlanFormat::Csv;
+    write_report(context, output, &text, &[&config.file], data)
 }
 
 /// Runs `ims docs`.
@@ -68,16 +69,24 @@ pub fn docs(context: &Context, args: DocsArgs) -> Result<Outcome, Failure> {
         DocsFormat::Csv => docs_view::csv::render(&report),
         DocsFormat::Markdown => docs_view::markdown::render(&report),
     }?;
-    write_report(context, output, &text, &inputs)
+    let data = config.format == DocsFormat::Csv;
+    write_report(context, output, &text, &inputs, data)
 }
 
+/// Writes a report; `data` (CSV) is escaped on a terminal.
 fn write_report(
     context: &Context,
     output: Option<&Path>,
     text: &str,
     inputs: &[&Path],
+    data: bool,
 ) -> Result<Outcome, Failure> {
-    match context.emit(output, text.as_bytes(), inputs) {
+    let written = if data {
+        context.emit_data(output, text.as_bytes(), inputs)
+    } else {
+        context.emit(output, text.as_bytes(), inputs)
+    };
+    match written {
         Ok(()) | Err(Failure::BrokenPipe) => {}
         Err(failure) => return Err(failure),
     }
@@ -88,144 +97,65 @@ fn write_report(
 }
 
 /// Writes the skeleton into `dir`, all or nothing: every path is checked
-/// before the first is written, so that one file in the way stops the run
-/// with nothing written; then every file is staged and only renamed into
-/// place once all are on disk. Links, devices and pipes are never written
-/// through, and no input (the status file, a catalogue) is ever replaced.
+/// by the rules of every output (see `output`), except that links are not
+/// written through, before the first is written, so that one file in the
+/// way stops the run with nothing written; then every file is staged and
+/// only renamed into place once all are on disk, and without --force each
+/// is created exclusively, so that of several runs at once exactly one
+/// writes the skeleton. A folder this run made is taken away again when
+/// the run fails.
 fn write_skeleton(
     dir: &Path,
     files: &[SkeletonFile],
     force: bool,
     inputs: &[&Path],
 ) -> Result<(), Failure> {
-    match fs::symlink_metadata(dir) {
-        Ok(meta) if meta.is_dir() => {}
-        Ok(meta)
-            if meta.file_type().is_symlink() && fs::metadata(dir).is_ok_and(|m| m.is_dir()) => {}
-        Ok(_) => {
-            return Err(Failure::message(
-                format!(
-                    "cannot write the skeleton into {}: it is not a directory",
-                    dir.display()
-                ),
-                Some("give --skeleton a directory, new or existing".to_owned()),
-            ));
-        }
-        Err(err) if err.kind() == std::io::ErrorKind::NotFound => {}
-        Err(err) => {
-            return Err(Failure::message(
-                format!("cannot use {} for the skeleton: {err}", dir.display()),
-                Some("give --skeleton a directory, new or existing".to_owned()),
-            ));
-        }
-    }
-    let paths: Vec<PathBuf> = files.iter().map(|f| dir.join(&f.name)).collect();
-    let input_ids: Vec<(&Path, io::FileId)> = inputs
-        .iter()
-        .filter_map(|input| io::file_id(input).map(|id| (*input, id)))
-        .collect();
+    let not_a_folder = |why: String| {
+        Failure::message(
+            format!("cannot write the skeleton into {}: {why}", dir.display()),
+            Some("give --skeleton a directory, new or existing".to_owned()),
+        )
+    };
+    let exists = match fs::metadata(dir) {
+        Ok(meta) if meta.is_dir() => true,
+        Ok(_) => return Err(not_a_folder("it is not a directory".to_owned())),
+        Err(err) if err.kind() == std::io::ErrorKind::NotFound => false,
+        Err(err) => return Err(not_a_folder(io::os_error(&err))),
+    };
+    let rules = Rules {
+        replace: force,
+        through_links: false,
+    };
+    let mut targets = Vec::new();
     let mut problems = Vec::new();
-    for path in &paths {
-        let meta = match fs::symlink_metadata(path) {
-            Ok(meta) => meta,
-            Err(err) if err.kind() == std::io::ErrorKind::NotFound => continue,
-            Err(err) => {
-                problems.push(refusal(
-                    path,
-                    ProblemCode::OutputExists,
-                    format!("cannot write {}: {err}", path.display()),
-                    "choose another directory for --skeleton",
-                ));
-                continue;
-            }
-        };
-        let input = io::file_id(path).and_then(|id| {
-            input_ids
-                .iter()
-                .find(|(_, other)| *other == id)
-                .map(|(input, _)| *input)
-        });
-        let refused = if let Some(input) = input {
-            Some((
-                ProblemCode::SameFile,
-                format!(
-                    "{} is the input file {}; refusing to write over it",
-                    path.display(),
-                    input.display()
-                ),
-                "choose another directory for --skeleton; ims never overwrites its input",
-            ))
-        } else if meta.file_type().is_symlink() {
-            Some((
-                ProblemCode::OutputExists,
-                format!(
-                    "{} is a symbolic link; ims does not write a skeleton through links",
-                    path.display()
-                ),
-                "remove the link, or choose another directory for --skeleton",
-            ))
-        } else if meta.is_dir() {
-            Some((
-                ProblemCode::OutputExists,
-                format!(
-                    "{} is a directory where a document would go",
-                    path.display()
-                ),
-                "move it away, or choose another directory for --skeleton",
-            ))
-        } else if !meta.is_file() {
-            Some((
-                ProblemCode::OutputExists,
-                format!(
-                    "{} is not a regular file (a pipe or a device)",
-                    path.display()
-                ),
-                "move it away, or choose another directory for --skeleton",
-            ))
-        } else if !force {
-            Some((
-                ProblemCode::OutputExists,
-                format!("{} already exists; nothing was written", path.display()),
-                "choose another directory, or pass --force to replace the files",
-            ))
-        } else if let Err(err) = fs::OpenOptions::new().write(true).open(path) {
-            Some((
-                ProblemCode::OutputExists,
-                format!("cannot replace {}: {err}", path.display()),
-                "make the file writable (chmod u+w), or choose another directory for --skeleton",
-            ))
-        } else {
-            None
-        };
-        if let Some((code, message, help)) = refused {
-            problems.push(refusal(path, code, message, help));
+    for file in files {
+        match output::check(&dir.join(&file.name), rules, inputs) {
+            Ok(target) => targets.push((target, file.text.as_bytes())),
+            Err(problem) => problems.push(problem),
         }
     }
     if !problems.is_empty() {
         return Err(Failure::Problems(problems));
     }
-    fs::create_dir_all(dir).map_err(|err| {
-        Failure::message(
-            format!("cannot create {}: {err}", dir.display()),
-            Some("check that the parent directory exists and is writable".to_owned()),
-        )
-    })?;
-    let staged: Vec<(PathBuf, &[u8])> = files
-        .iter()
-        .zip(paths)
-        .map(|(file, path)| (path, file.text.as_bytes()))
-        .collect();
-    io::write_all_or_nothing(dir, &staged)
+    let created = !exists && create_folder(dir)?;
+    output::write_all_or_nothing(dir, &targets, created)
 }
 
-fn refusal(path: &Path, code: ProblemCode, message: String, help: &str) -> Problem {
-    Problem {
-        code,
-        file: path.display().to_string(),
-        line: 0,
-        column: 0,
-        message,
-        help: Some(help.to_owned()),
-        next: None,
+/// Creates the skeleton's folder and any missing parents; whether this run
+/// created the folder itself (another run may have, a moment before).
+fn create_folder(dir: &Path) -> Result<bool, Failure> {
+    let cannot = |err: std::io::Error| {
+        Failure::message(
+            format!("cannot create {}: {}", dir.display(), io::os_error(&err)),
+            Some("check that the parent directory exists and is writable".to_owned()),
+        )
+    };
+    if let Some(parent) = dir.parent().filter(|p| !p.as_os_str().is_empty()) {
+        fs::create_dir_all(parent).map_err(cannot)?;
+    }
+    match fs::create_dir(dir) {
+        Ok(()) => Ok(true),
+        Err(err) if err.kind() == std::io::ErrorKind::AlreadyExists && dir.is_dir() => Ok(false),
+        Err(err) => Err(cannot(err)),
     }
 }

@@ -153,7 +153,11 @@ pub fn run(
         rows = portfolio.rows;
         Ok(())
     };
-    context.emit_with(output, &inputs, write)?;
+    if matches!(format, Format::Csv) {
+        context.emit_data_with(output, &inputs, write)?;
+    } else {
+        context.emit_with(output, &inputs, write)?;
+    }
 
     if hidden_problems > 0 {
         io::write_stderr(&format!(

@@ -37,6 +37,11 @@ pub fn soa(context: &Context, args: SoaArgs) -> Result<Outcome, Failure> {
             Outcome::GateFailed
         });
     }
+    if config.format != SoaFormat::Markdown {
+        for loss in soa_view::losses(&report) {
+            context.note(&format!("warning: {}: {loss}", assessment.file));
+        }
+    }
     let columns = soa_view::Columns {
         with_reuse: config.with_reuse,
     };
@@ -58,7 +63,12 @@ pub fn soa(context: &Context, args: SoaArgs) -> Result<Outcome, Failure> {
             workbook
         }
     };
-    finish(context, output, &bytes, &[&config.file])
+    let written = if config.format == SoaFormat::Csv {
+        context.emit_data(output, &bytes, &[&config.file])
+    } else {
+        context.emit(output, &bytes, &[&config.file])
+    };
+    finish(context, output, written)
 }
 
 /// Runs `ims diff`.
@@ -81,21 +91,17 @@ pub fn diff(context: &Context, args: DiffArgs) -> Result<Outcome, Failure> {
         DiffFormat::Json => diff_view::json::render(&report),
         DiffFormat::Markdown => diff_view::markdown::render(&report),
     }?;
-    finish(
-        context,
-        output,
-        text.as_bytes(),
-        &[&config.old, &config.new],
-    )
+    let written = context.emit(output, text.as_bytes(), &[&config.old, &config.new]);
+    finish(context, output, written)
 }
 
+/// Ends a run whose output was `written`, saying where it went.
 fn finish(
     context: &Context,
     output: Option<&std::path::Path>,
-    bytes: &[u8],
-    inputs: &[&std::path::Path],
+    written: Result<(), Failure>,
 ) -> Result<Outcome, Failure> {
-    match context.emit(output, bytes, inputs) {
+    match written {
         Ok(()) | Err(Failure::BrokenPipe) => {}
         Err(failure) => return Err(failure),
     }

@@ -63,8 +63,7 @@ pub fn validate(context: &Context, args: ValidateArgs) -> Result<Outcome, Failur
 pub fn init(context: &Context, args: InitArgs) -> Result<Outcome, Failure> {
     let config = InitConfig::new(context, args)?;
     let text = template::render(&context.catalog, &config.standards, input::today());
-    io::refuse_existing(config.output.as_deref(), config.force)?;
-    match context.emit(config.output.as_deref(), text.as_bytes(), &[]) {
+    match context.emit_user_file(config.output.as_deref(), text.as_bytes(), &[], config.force) {
         Ok(()) | Err(Failure::BrokenPipe) => {}
         Err(failure) => return Err(failure),
     }

@@ -9,7 +9,7 @@ use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
 
-use super::io::{Failure, FileId, describe_open_error, id_of};
+use super::io::{Failure, FileId, Input, describe_open_error, id_of, special_kind};
 use crate::diag::{Problem, ProblemCode};
 
 /// The status files of a portfolio, and what was left out and why.
@@ -32,7 +32,7 @@ pub fn catalogue_files(dir: &Path) -> Result<Vec<PathBuf>, Failure> {
             format!(
                 "cannot read catalogue directory {}: {}",
                 dir.display(),
-                describe_open_error(&err).0
+                describe_open_error(&err, Input::Catalogue).0
             ),
             Some("--catalog takes a directory of *.yaml catalogue and crosswalk files".to_owned()),
         )
@@ -71,6 +71,15 @@ pub fn catalogue_files(dir: &Path) -> Result<Vec<PathBuf>, Failure> {
 pub fn discover(paths: &[PathBuf]) -> Result<Discovered, Failure> {
     let mut walk = Walk::default();
     for path in paths {
+        if path.as_os_str() == super::io::STDIN {
+            walk.problems.push(problem(
+                path,
+                "standard input (`-`) can be the one status file of a run, not one of several"
+                    .to_owned(),
+                "give the paths of the status files, or run ims once per file".to_owned(),
+            ));
+            continue;
+        }
         match fs::metadata(path) {
             Ok(meta) if meta.is_dir() => walk.dir(path, &meta),
             Ok(meta) => walk.found.push((path.clone(), id_of(path, &meta))),
@@ -177,7 +186,7 @@ fn unreadable(path: &Path, err: &io::Error) -> Problem {
                 "remove the link, or restore the file it points to".to_owned(),
             )
         }
-        _ => describe_open_error(err),
+        _ => describe_open_error(err, Input::Status),
     };
     problem(path, message, help)
 }
@@ -196,36 +205,13 @@ fn not_a_file(path: &Path, meta: &fs::Metadata) -> Problem {
     )
 }
 
-#[cfg(unix)]
-fn special_kind(meta: &fs::Metadata) -> &'static str {
-    use std::os::unix::fs::FileTypeExt;
-    let kind = meta.file_type();
-    if kind.is_fifo() {
-        "a FIFO (named pipe)"
-    } else if kind.is_socket() {
-        "a socket"
-    } else if kind.is_char_device() || kind.is_block_device() {
-        "a device"
-    } else {
-        "a special file"
-    }
-}
-
-#[cfg(not(unix))]
-fn special_kind(_meta: &fs::Metadata) -> &'static str {
-    "a special file"
-}
-
 fn problem(path: &Path, message: String, help: String) -> Problem {
-    Problem {
-        code: ProblemCode::Unreadable,
-        file: path.display().to_string(),
-        line: 0,
-        column: 0,
+    Problem::whole_file(
+        ProblemCode::Unreadable,
+        path.display().to_string(),
         message,
-        help: Some(help),
-        next: None,
-    }
+        help,
+    )
 }
 
 #[cfg(all(test, unix))]

@@ -4,6 +4,8 @@
 
 use std::fmt;
 
+use super::read::Row;
+
 /// What a column holds.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Role {
@@ -322,12 +324,12 @@ const JOINED: [Role; 2] = [Role::Justification, Role::Notes];
 /// column and at least one other recognised column, below any title block.
 /// `overrides` name the header of a role outright (`--column ROLE=HEADER`);
 /// the first column of each role wins.
-pub fn find(rows: &[Vec<String>], overrides: &[(Role, String)]) -> Option<Columns> {
+pub fn find(rows: &[Row], overrides: &[(Role, String)]) -> Option<Columns> {
     for (index, row) in rows.iter().enumerate().take(30) {
         let mut found: Vec<(Role, usize, String)> = Vec::new();
         let mut ignored = Vec::new();
         let mut unread = Vec::new();
-        for (column, header) in row.iter().enumerate() {
+        for (column, header) in row.cells() {
             if header.trim().is_empty() {
                 continue;
             }
@@ -336,7 +338,7 @@ pub fn find(rows: &[Vec<String>], overrides: &[(Role, String)]) -> Option<Column
                 .find(|(_, named)| normalise(named) == normalise(header))
                 .map(|(role, _)| *role);
             let Some(role) = overridden.or_else(|| role_of(header)) else {
-                unread.push((column, header.clone()));
+                unread.push((column, header.to_owned()));
                 continue;
             };
             // An override takes its role from whatever column guessed it.
@@ -348,10 +350,10 @@ pub fn find(rows: &[Vec<String>], overrides: &[(Role, String)]) -> Option<Column
             } else if overrides.iter().any(|(r, _)| *r == role)
                 || (found.iter().any(|(r, _, _)| *r == role) && !JOINED.contains(&role))
             {
-                ignored.push((role, column, header.clone()));
+                ignored.push((role, column, header.to_owned()));
                 continue;
             }
-            found.push((role, column, header.clone()));
+            found.push((role, column, header.to_owned()));
         }
         if found.iter().any(|(r, _, _)| *r == Role::Id) && found.len() >= 2 {
             found.sort_by_key(|&(_, column, _)| column);
@@ -370,8 +372,8 @@ pub fn find(rows: &[Vec<String>], overrides: &[(Role, String)]) -> Option<Column
 mod tests {
     use super::*;
 
-    fn row(cells: &[&str]) -> Vec<String> {
-        cells.iter().map(|c| (*c).to_owned()).collect()
+    fn row(cells: &[&str]) -> Row {
+        cells.iter().copied().collect()
     }
 
     #[test]

@@ -1,13 +1,10 @@
-//! Reading a spreadsheet into sheets of text cells: XLSX through calamine
-//! (formula cells give their stored value; nothing is ever run), CSV in
-//! UTF-8 with or without a byte-order mark, in whichever common delimiter
-//! the file uses.
+//! Reading a spreadsheet into sheets of text cells: XLSX in `xlsx`, CSV
+//! here, in UTF-8 with or without a byte-order mark, in whichever common
+//! delimiter the file uses. Both go through one [`Builder`], which keeps
+//! rows sparse (a stray cell far to the right costs one cell, not a row of
+//! blanks), enforces the limits, and says what it cut, changed or refused.
 
-use std::io::Cursor;
-
-use calamine::{DataRef, Reader};
-
-use crate::date::Date;
+use std::collections::BTreeSet;
 
 /// Most rows read from a sheet; a sheet with more is cut, and says so.
 pub const MAX_ROWS: usize = 100_000;
@@ -27,23 +24,93 @@ pub const MAX_TEXT: usize = 32 * 1024 * 1024;
 /// before anything is unpacked.
 pub const MAX_UNPACKED: u64 = 64 * 1024 * 1024;
 
+/// Most cells read from a whole file. Each cell costs some bytes beyond
+/// its text; a million is ten columns of [`MAX_ROWS`] rows.
+pub const MAX_CELLS: usize = 1_000_000;
+
+/// One row: its non-empty cells by column, left to right.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Row(Vec<(usize, String)>);
+
+impl Row {
+    /// The text of the cell in `column` (from 0), if it holds any.
+    pub fn get(&self, column: usize) -> Option<&str> {
+        self.0
+            .binary_search_by_key(&column, |(c, _)| *c)
+            .ok()
+            .map(|at| self.0[at].1.as_str())
+    }
+
+    /// The cells that hold text, with their columns, left to right.
+    pub fn cells(&self) -> impl Iterator<Item = (usize, &str)> {
+        self.0.iter().map(|(c, text)| (*c, text.as_str()))
+    }
+
+    /// Whether every cell is blank.
+    pub fn is_blank(&self) -> bool {
+        self.0.iter().all(|(_, text)| text.trim().is_empty())
+    }
+
+    /// Puts `text` in `column`; false, changing nothing, when the cell
+    /// holds text already.
+    fn insert(&mut self, column: usize, text: String) -> bool {
+        match self.0.binary_search_by_key(&column, |(c, _)| *c) {
+            Ok(_) => false,
+            Err(at) => {
+                self.0.insert(at, (column, text));
+                true
+            }
+        }
+    }
+}
+
+impl<S: Into<String>> FromIterator<S> for Row {
+    /// A row from its cells left to right, from column A.
+    fn from_iter<I: IntoIterator<Item = S>>(cells: I) -> Self {
+        Row(cells
+            .into_iter()
+            .map(Into::into)
+            .enumerate()
+            .filter(|(_, text)| !text.is_empty())
+            .collect())
+    }
+}
+
+/// What the reader did to a cell or a sheet, for the import to report.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Note {
+    /// The row, from 0; `None` for the sheet as a whole.
+    pub row: Option<usize>,
+    /// The column, from 0, when one cell is meant.
+    pub column: Option<usize>,
+    /// What happened, as a sentence.
+    pub message: String,
+    /// How many cells were left out (0 when a cell was only changed).
+    pub left_out: usize,
+}
+
 /// One sheet: its name and its rows of cells, as text.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Sheet {
-    /// The sheet's name; the file name for a CSV file.
+    /// The sheet's name as the file has it; the file name for a CSV file.
     pub name: String,
     /// The rows, top to bottom; cells as written (line ends inside a cell
-    /// matter: evidence and its dates are one per line).
-    pub rows: Vec<Vec<String>>,
+    /// matter: evidence and its dates are one per line), except that the
+    /// characters no status file can hold are replaced (see `notes`).
+    pub rows: Vec<Row>,
     /// Cells that held a number, by (row, column) from 0: an id typed as a
     /// number has lost its trailing zeros (`7.10` is `7.1`).
-    pub numbers: std::collections::BTreeSet<(usize, usize)>,
+    pub numbers: BTreeSet<(usize, usize)>,
     /// Whether a leading `'` may be ims's formula guard (CSV); a workbook
     /// cell is typed text and carries none.
     pub guarded: bool,
-    /// Cells beyond [`MAX_ROWS`] or [`MAX_COLUMNS`], or cut at
-    /// [`MAX_CELL_CHARS`], as a sentence each.
-    pub cut: Vec<String>,
+    /// Whether the workbook hides the sheet.
+    pub hidden: bool,
+    /// Why the sheet's cells could not be read, when they could not (a
+    /// second sheet of a name already taken).
+    pub unreadable: Option<String>,
+    /// Cells cut, changed or left out, each said once.
+    pub notes: Vec<Note>,
 }
 
 /// Why a spreadsheet could not be read.
@@ -55,12 +122,24 @@ pub enum ReadError {
     /// The workbook's parts unpack to more than ims reads.
     #[error("the workbook unpacks to {0} MiB, more than the {max} MiB ims reads", max = MAX_UNPACKED / (1024 * 1024))]
     TooLarge(u64),
-    /// The workbook unpacks to more text than ims reads.
-    #[error("the workbook holds more than {} MiB of text, more than ims imports", MAX_TEXT / (1024 * 1024))]
+    /// The file holds more text than ims reads.
+    #[error("the file holds more than {} MiB of text, more than ims imports", MAX_TEXT / (1024 * 1024))]
     TooMuchText,
+    /// The file holds more cells than ims reads.
+    #[error("the file holds more than {MAX_CELLS} cells, more than ims imports")]
+    TooManyCells,
     /// The CSV is not UTF-8.
     #[error("the CSV file is not UTF-8 text (save it as \"CSV UTF-8\")")]
     NotUtf8,
+    /// An OLE compound file: a password-protected workbook, or a legacy
+    /// Excel 97-2003 one.
+    #[error("this is {0}, which ims cannot read")]
+    Ole(&'static str),
+    /// A quoted CSV cell that is never closed.
+    #[error(
+        "line {0}: a quote opens a cell that is never closed, so every line after it would be read into that one cell"
+    )]
+    UnclosedQuote(usize),
     /// The CSV is malformed.
     #[error("not a readable CSV file: {0}")]
     Csv(String),
@@ -71,171 +150,243 @@ pub fn is_workbook(bytes: &[u8]) -> bool {
     bytes.starts_with(b"PK\x03\x04")
 }
 
-/// Every sheet of an XLSX workbook, in workbook order, read cell by cell so
-/// that a stray cell far away costs nothing.
-pub fn workbook(bytes: &[u8]) -> Result<Vec<Sheet>, ReadError> {
-    let unpacked = unpacked_size(bytes)
-        .ok_or_else(|| ReadError::Workbook("its ZIP directory cannot be read".to_owned()))?;
-    if unpacked > MAX_UNPACKED {
-        return Err(ReadError::TooLarge(unpacked / (1024 * 1024)));
+/// Text with the characters no status file can hold (control characters
+/// other than tab and line ends, and non-characters) replaced by U+FFFD;
+/// whether any was.
+pub fn clean(text: &str) -> (String, bool) {
+    let bad = |c: char| {
+        (c < ' ' && !matches!(c, '\t' | '\n' | '\r'))
+            || ('\u{7f}'..='\u{9f}').contains(&c)
+            || matches!(c, '\u{fffe}' | '\u{ffff}')
+    };
+    if text.chars().any(bad) {
+        (
+            text.chars()
+                .map(|c| if bad(c) { '\u{fffd}' } else { c })
+                .collect(),
+            true,
+        )
+    } else {
+        (text.to_owned(), false)
     }
-    let bad = |err: calamine::XlsxError| ReadError::Workbook(err.to_string());
-    let mut book: calamine::Xlsx<_> = calamine::Xlsx::new(Cursor::new(bytes)).map_err(bad)?;
-    let epoch_1904 = book.has_1904_epoch();
-    let mut text = 0usize;
-    let mut sheets = Vec::new();
-    for name in book.sheet_names() {
-        let mut sheet = Sheet {
-            name: name.clone(),
-            ..Sheet::default()
+}
+
+/// What the whole file may still hold, across its sheets.
+#[derive(Debug, Default)]
+pub(super) struct Budget {
+    /// Characters read so far.
+    text: usize,
+    /// Cells read so far.
+    cells: usize,
+}
+
+/// A cell as the reader found it.
+pub(super) struct Cell {
+    /// Row and column, from 0.
+    pub at: (usize, usize),
+    /// Its text.
+    pub text: String,
+    /// Whether the file typed it as a number.
+    pub number: bool,
+}
+
+/// Builds one sheet cell by cell, within the limits.
+#[derive(Debug)]
+pub(super) struct Builder {
+    sheet: Sheet,
+    /// Cells beyond [`MAX_ROWS`] or [`MAX_COLUMNS`].
+    beyond: usize,
+}
+
+impl Builder {
+    /// A sheet named `name`, empty.
+    pub fn new(name: &str) -> Self {
+        Builder {
+            sheet: Sheet {
+                name: name.to_owned(),
+                ..Sheet::default()
+            },
+            beyond: 0,
+        }
+    }
+
+    /// Counts a cell beyond the limits without reading it.
+    pub fn beyond(&mut self, cells: usize) {
+        self.beyond += cells;
+    }
+
+    /// Puts one cell in the sheet: cut at [`MAX_CELL_CHARS`], cleaned of
+    /// what no status file can hold, and refused when the file gives the
+    /// cell a second time; each said in a note.
+    pub fn put(&mut self, budget: &mut Budget, cell: Cell) -> Result<(), ReadError> {
+        let Cell { at, text, number } = cell;
+        let (row, column) = at;
+        if row >= MAX_ROWS || column >= MAX_COLUMNS {
+            self.beyond += 1;
+            return Ok(());
+        }
+        if text.is_empty() {
+            return Ok(());
+        }
+        budget.cells += 1;
+        if budget.cells > MAX_CELLS {
+            return Err(ReadError::TooManyCells);
+        }
+        let sheet = &mut self.sheet;
+        let place = format!("{}{}", super::letter(column), row + 1);
+        let mut text = text;
+        let mut note = |message: String, left_out: usize| {
+            sheet.notes.push(Note {
+                row: Some(row),
+                column: Some(column),
+                message,
+                left_out,
+            });
         };
-        let mut beyond = 0usize;
-        let mut reader = book.worksheet_cells_reader(&name).map_err(bad)?;
-        while let Some(cell) = reader.next_cell().map_err(bad)? {
-            let (row, column) = cell.get_position();
-            let (row, column) = (row as usize, column as usize);
-            if row >= MAX_ROWS || column >= MAX_COLUMNS {
-                beyond += 1;
-                continue;
-            }
-            let value = cell.get_value();
-            let mut content = cell_text(value, epoch_1904);
-            if content.is_empty() {
-                continue;
-            }
-            if content.chars().count() > MAX_CELL_CHARS {
-                sheet.cut.push(format!(
-                    "cell {}{} holds more than {MAX_CELL_CHARS} characters; the rest is left out",
-                    super::letter(column),
-                    row + 1
-                ));
-                content = content.chars().take(MAX_CELL_CHARS).collect();
-            }
-            text += content.len();
-            if text > MAX_TEXT {
-                return Err(ReadError::TooMuchText);
-            }
-            if matches!(value, DataRef::Int(_) | DataRef::Float(_)) {
-                sheet.numbers.insert((row, column));
-            }
-            if sheet.rows.len() <= row {
-                sheet.rows.resize(row + 1, Vec::new());
-            }
-            let cells = &mut sheet.rows[row];
-            if cells.len() <= column {
-                cells.resize(column + 1, String::new());
-            }
-            cells[column] = content;
+        if text.chars().count() > MAX_CELL_CHARS {
+            note(
+                format!(
+                    "cell {place} holds more than {MAX_CELL_CHARS} characters; the rest is left out"
+                ),
+                0,
+            );
+            text = text.chars().take(MAX_CELL_CHARS).collect();
         }
-        if beyond > 0 {
-            sheet.cut.push(format!(
-                "{beyond} cell(s) beyond row {MAX_ROWS} or column {} are not read",
-                super::letter(MAX_COLUMNS - 1)
-            ));
+        budget.text += text.len();
+        if budget.text > MAX_TEXT {
+            return Err(ReadError::TooMuchText);
         }
-        sheets.push(sheet);
+        let (text, changed) = match clean(&text) {
+            (_, false) => (text, false),
+            (cleaned, true) => (cleaned, true),
+        };
+        if sheet.rows.len() <= row {
+            sheet.rows.resize(row + 1, Row::default());
+        }
+        let shown = crate::terminal::shorten(&text, 40).into_owned();
+        if !sheet.rows[row].insert(column, text) {
+            sheet.notes.push(Note {
+                row: Some(row),
+                column: Some(column),
+                message: format!(
+                    "the file gives cell {place} a second time; the first value is kept and `{shown}` is left out"
+                ),
+                left_out: 1,
+            });
+            return Ok(());
+        }
+        if changed {
+            sheet.notes.push(Note {
+                row: Some(row),
+                column: Some(column),
+                message:
+                    "a control character, which no status file can hold, is replaced by \u{fffd}"
+                        .to_owned(),
+                left_out: 0,
+            });
+        }
+        if number {
+            sheet.numbers.insert((row, column));
+        }
+        Ok(())
     }
-    Ok(sheets)
-}
 
-/// The total size a ZIP archive's entries unpack to, as its central
-/// directory says; `None` when the directory cannot be found or read. A
-/// ZIP64 size (which no workbook of a status file's size needs) counts as
-/// too large.
-fn unpacked_size(bytes: &[u8]) -> Option<u64> {
-    let u16_at = |at: usize| -> Option<u64> {
-        bytes
-            .get(at..at + 2)
-            .map(|b| u64::from(u16::from_le_bytes([b[0], b[1]])))
-    };
-    let u32_at = |at: usize| -> Option<u64> {
-        bytes
-            .get(at..at + 4)
-            .map(|b| u64::from(u32::from_le_bytes([b[0], b[1], b[2], b[3]])))
-    };
-    // The end-of-directory record: its signature, within the last 64 KiB.
-    let from = bytes.len().saturating_sub(22 + 65_535);
-    let end = (from..=bytes.len().saturating_sub(22))
-        .rev()
-        .find(|&at| bytes.get(at..at + 4) == Some(b"PK\x05\x06"))?;
-    let entries = u16_at(end + 10)?;
-    let mut at = usize::try_from(u32_at(end + 16)?).ok()?;
-    let mut total = 0u64;
-    for _ in 0..entries {
-        if bytes.get(at..at + 4) != Some(b"PK\x01\x02") {
-            return None;
+    /// The sheet, with a note of the cells beyond the limits.
+    pub fn finish(mut self) -> Sheet {
+        if self.beyond > 0 {
+            self.sheet.notes.push(Note {
+                row: None,
+                column: None,
+                message: format!(
+                    "{} cell(s) beyond row {MAX_ROWS} or column {} are not read",
+                    self.beyond,
+                    super::letter(MAX_COLUMNS - 1)
+                ),
+                left_out: self.beyond,
+            });
         }
-        let size = u32_at(at + 24)?;
-        if size == u64::from(u32::MAX) {
-            return Some(u64::MAX);
-        }
-        total = total.saturating_add(size);
-        let name = usize::try_from(u16_at(at + 28)?).ok()?;
-        let extra = usize::try_from(u16_at(at + 30)?).ok()?;
-        let comment = usize::try_from(u16_at(at + 32)?).ok()?;
-        at = at.checked_add(46 + name + extra + comment)?;
-    }
-    Some(total)
-}
-
-/// A cell as text: numbers without a trailing `.0`, dates as YYYY-MM-DD
-/// (in the workbook's own date system), booleans as `yes`/`no`, errors as
-/// the spreadsheet shows them (`#REF!`).
-fn cell_text(cell: &DataRef<'_>, epoch_1904: bool) -> String {
-    match cell {
-        DataRef::Empty => String::new(),
-        DataRef::Error(err) => err.to_string(),
-        DataRef::String(text) => text.clone(),
-        DataRef::SharedString(text) => (*text).to_owned(),
-        DataRef::Int(n) => n.to_string(),
-        DataRef::Float(f) => {
-            if f.fract() == 0.0 && f.abs() < 1e15 {
-                format!("{f:.0}")
-            } else {
-                f.to_string()
-            }
-        }
-        DataRef::Bool(b) => if *b { "yes" } else { "no" }.to_owned(),
-        DataRef::DateTime(serial) => {
-            let value = serial.as_f64();
-            if value < 1.0 {
-                // A time of day with no date: no date to read.
-                return format!("{value} (a time, not a date)");
-            }
-            // Days since 1899-12-30 in the 1900 date system, 25,569 of them
-            // before 1970-01-01; since 1904-01-01 in the 1904 system.
-            let before_1970 = if epoch_1904 { 24_107 } else { 25_569 };
-            let days = value.floor() as i64 - before_1970;
-            Date::from_days(days).map_or_else(|| value.to_string(), |d| d.to_string())
-        }
-        DataRef::DateTimeIso(text) => text.get(..10).unwrap_or(text).to_owned(),
-        DataRef::DurationIso(text) => text.clone(),
+        self.sheet
     }
 }
 
 /// A CSV file as one sheet named `name`: a leading byte-order mark is
 /// dropped, and the delimiter is the one of `,` `;` tab `|` that splits the
-/// first lines most evenly.
+/// first lines most evenly. A quote left open is refused, with its line:
+/// read on, it would swallow the rest of the file into one cell.
 pub fn csv(name: &str, bytes: &[u8]) -> Result<Sheet, ReadError> {
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     let text = std::str::from_utf8(bytes).map_err(|_| ReadError::NotUtf8)?;
     let delimiter = sniff(text);
+    if let Some(line) = unclosed_quote(text, delimiter) {
+        return Err(ReadError::UnclosedQuote(line));
+    }
     let mut reader = ::csv::ReaderBuilder::new()
         .has_headers(false)
         .flexible(true)
         .delimiter(delimiter)
         .from_reader(text.as_bytes());
-    let mut rows = Vec::new();
-    for record in reader.records() {
-        let record = record.map_err(|err| ReadError::Csv(err.to_string()))?;
-        rows.push(record.iter().map(str::to_owned).collect());
+    let mut budget = Budget::default();
+    let mut builder = Builder::new(name);
+    let mut record = ::csv::StringRecord::new();
+    let mut row = 0usize;
+    while reader
+        .read_record(&mut record)
+        .map_err(|err| ReadError::Csv(err.to_string()))?
+    {
+        if row >= MAX_ROWS {
+            builder.beyond(record.iter().filter(|text| !text.is_empty()).count());
+        } else {
+            for (column, text) in record.iter().enumerate().filter(|(_, t)| !t.is_empty()) {
+                if column >= MAX_COLUMNS {
+                    builder.beyond(1);
+                    continue;
+                }
+                let cell = Cell {
+                    at: (row, column),
+                    text: text.to_owned(),
+                    number: false,
+                };
+                builder.put(&mut budget, cell)?;
+            }
+        }
+        row += 1;
     }
-    Ok(Sheet {
-        name: name.to_owned(),
-        rows,
-        guarded: true,
-        ..Sheet::default()
-    })
+    let mut sheet = builder.finish();
+    sheet.guarded = true;
+    Ok(sheet)
+}
+
+/// The line on which a quoted cell opens that is never closed, read as
+/// the `csv` crate reads: a quote opens a cell only at its start, and two
+/// quotes inside one stand for one.
+fn unclosed_quote(text: &str, delimiter: u8) -> Option<usize> {
+    let bytes = text.as_bytes();
+    let mut line = 1usize;
+    let mut opened = 0usize;
+    let mut quoted = false;
+    let mut at_start = true;
+    let mut i = 0;
+    while i < bytes.len() {
+        let byte = bytes[i];
+        if quoted {
+            if byte == b'"' {
+                if bytes.get(i + 1) == Some(&b'"') {
+                    i += 1;
+                } else {
+                    quoted = false;
+                }
+            }
+        } else if byte == b'"' && at_start {
+            quoted = true;
+            opened = line;
+        }
+        at_start = !quoted && (byte == delimiter || byte == b'\n' || byte == b'\r');
+        if byte == b'\n' {
+            line += 1;
+        }
+        i += 1;
+    }
+    quoted.then_some(opened)
 }
 
 /// The delimiter that gives the most lines of the same, largest width among
@@ -281,6 +432,10 @@ fn outside_quotes(line: &str, delimiter: u8) -> usize {
 mod tests {
     use super::*;
 
+    fn texts(row: &Row) -> Vec<&str> {
+        row.cells().map(|(_, text)| text).collect()
+    }
+
     #[test]
     fn csv_in_any_common_delimiter_with_or_without_a_bom() {
         for (text, delimiter) in [
@@ -290,11 +445,11 @@ mod tests {
             ("id|status\n\"A.5.1\"|\"Implemented, mostly\"\n", '|'),
         ] {
             let sheet = csv("s.csv", text.as_bytes()).unwrap();
-            assert_eq!(sheet.rows[0], ["id", "status"], "{delimiter:?}");
-            assert_eq!(sheet.rows[1][0], "A.5.1");
+            assert_eq!(texts(&sheet.rows[0]), ["id", "status"], "{delimiter:?}");
+            assert_eq!(sheet.rows[1].get(0), Some("A.5.1"));
         }
         let quoted = csv("s.csv", b"a,b\n\"x, y\",z\n").unwrap();
-        assert_eq!(quoted.rows[1], ["x, y", "z"]);
+        assert_eq!(texts(&quoted.rows[1]), ["x, y", "z"]);
         assert!(matches!(
             csv("s.csv", b"\xff\xfeid"),
             Err(ReadError::NotUtf8)
@@ -302,17 +457,43 @@ mod tests {
     }
 
     #[test]
-    fn a_workbook_that_would_unpack_too_far_is_refused_before_unpacking() {
-        let mut book = rust_xlsxwriter::Workbook::new();
-        book.add_worksheet().write_string(0, 0, "Control").unwrap();
-        let mut bytes = book.save_to_buffer().unwrap();
-        let size = unpacked_size(&bytes).unwrap();
-        assert!(size > 0 && size < MAX_UNPACKED, "{size}");
-        assert_eq!(workbook(&bytes).unwrap()[0].rows[0], ["Control"]);
-        // Declare one part 100 MiB unpacked, as a ZIP bomb would.
-        let entry = bytes.windows(4).position(|w| w == b"PK\x01\x02").unwrap();
-        bytes[entry + 24..entry + 28].copy_from_slice(&(100u32 << 20).to_le_bytes());
-        assert!(matches!(workbook(&bytes), Err(ReadError::TooLarge(_))));
-        assert_eq!(unpacked_size(&bytes[..bytes.len() - 30]), None);
+    fn a_quote_left_open_is_refused_with_its_line() {
+        let text = "Control,Justification\nA.5.1,\"Policy\nA.5.2,Yes\nA.5.3,Yes\n";
+        assert!(matches!(
+            csv("s.csv", text.as_bytes()),
+            Err(ReadError::UnclosedQuote(2))
+        ));
+        // Quotes that close, doubled quotes and a quote inside a cell are fine.
+        let fine = "a,b\n\"x\ny\",\"say \"\"hi\"\"\"\n5\" disk,z\n";
+        let sheet = csv("s.csv", fine.as_bytes()).unwrap();
+        assert_eq!(texts(&sheet.rows[1]), ["x\ny", "say \"hi\""]);
+        assert_eq!(texts(&sheet.rows[2]), ["5\" disk", "z"]);
+    }
+
+    #[test]
+    fn rows_are_sparse_and_a_cell_given_twice_keeps_the_first() {
+        let mut budget = Budget::default();
+        let mut builder = Builder::new("s");
+        for (at, text) in [((0, 0), "Control"), ((3, 255), "far"), ((0, 0), "again")] {
+            let text = text.to_owned();
+            let cell = Cell {
+                at,
+                text,
+                number: false,
+            };
+            builder.put(&mut budget, cell).unwrap();
+        }
+        let sheet = builder.finish();
+        assert_eq!(sheet.rows[3].cells().count(), 1);
+        assert_eq!(sheet.rows[3].get(255), Some("far"));
+        assert_eq!(sheet.rows[0].get(0), Some("Control"));
+        assert_eq!(sheet.notes.len(), 1);
+        assert!(
+            sheet.notes[0].message.contains(
+                "gives cell A1 a second time; the first value is kept and `again` is left out"
+            ),
+            "{:?}",
+            sheet.notes
+        );
     }
 }

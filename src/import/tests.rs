@@ -1,5 +1,8 @@
 //! Tests of the mapping from cells to entries.
 
+use super::ids::place_id;
+use super::lists::evidence;
+use super::rows::unguard;
 use super::*;
 use crate::catalog::{builtin_sources, load};
 
@@ -90,7 +93,12 @@ fn the_formula_guard_is_taken_off_and_nothing_else() {
     assert_eq!(unguard("'=SUM(A1)"), "=SUM(A1)");
     assert_eq!(unguard("'-5 days"), "-5 days");
     assert_eq!(unguard("'quoted'"), "'quoted'");
-    assert_eq!(unguard("  plain  "), "plain");
+    assert_eq!(unguard("  plain  "), "  plain  ");
+    // The guard's exact inverse: text that began with a guard itself.
+    for text in ["'=x", "'+1", "''=x", "=x", "'x", "''", "'"] {
+        let guarded = crate::render::csv::csv_cell(text);
+        assert_eq!(unguard(&guarded), text, "{text:?} written as {guarded:?}");
+    }
 }
 
 #[test]
@@ -104,10 +112,7 @@ fn columns_are_lettered_as_spreadsheets_do() {
 fn sheet(rows: &[&[&str]]) -> Vec<Sheet> {
     vec![Sheet {
         name: "s".to_owned(),
-        rows: rows
-            .iter()
-            .map(|r| r.iter().map(|c| (*c).to_owned()).collect())
-            .collect(),
+        rows: rows.iter().map(|r| r.iter().copied().collect()).collect(),
         guarded: true,
         ..Sheet::default()
     }]
@@ -156,4 +161,15 @@ fn contradictions_and_non_excludable_exclusions_are_commented_out() {
     assert!(imported.commented[3].why.contains("second row"));
     let text = write::render(&catalog, &imported);
     crate::status::load("out.yaml", &text, &catalog).unwrap();
+}
+
+#[test]
+fn ole_files_are_named_for_what_they_are() {
+    let mut ole = b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1".to_vec();
+    ole.extend([0u8; 64]);
+    let legacy = sheets("book.xlsx", &ole).unwrap_err().to_string();
+    assert!(legacy.contains("legacy Excel 97-2003"), "{legacy}");
+    ole.extend("EncryptionInfo".encode_utf16().flat_map(u16::to_le_bytes));
+    let encrypted = sheets("book.xlsx", &ole).unwrap_err().to_string();
+    assert!(encrypted.contains("password-protected"), "{encrypted}");
 }

@@ -9,7 +9,7 @@ use std::fmt::Write as _;
 use std::path::Path;
 
 use super::{Commented, Import, Imported};
-use crate::model::Catalog;
+use crate::model::{Catalog, StandardIndex};
 use crate::status::{NOT_ASSESSED, Status};
 use crate::yaml::scalar;
 
@@ -104,6 +104,7 @@ pub fn render(catalog: &Catalog, import: &Import) -> String {
         }
         let _ = writeln!(out, "soa: {{{}}}", parts.join(", "));
     }
+    let mut sections = 0;
     for standard in catalog.indexes() {
         let entries: Vec<&Imported> = import
             .entries
@@ -118,6 +119,7 @@ pub fn render(catalog: &Catalog, import: &Import) -> String {
         if entries.is_empty() && commented.is_empty() {
             continue;
         }
+        sections += 1;
         let _ = writeln!(out, "\n{}:", catalog.standards[standard].key);
         for entry in entries {
             out.push_str(&entry_text(entry, ""));
@@ -133,24 +135,47 @@ pub fn render(catalog: &Catalog, import: &Import) -> String {
             out.push_str(&entry_text(&commented.entry, "# "));
         }
     }
-    if !import.additional.is_empty() {
+    if sections == 0 {
+        // A status file needs a standard's section, even an empty one.
+        let standard = import.standard.unwrap_or_else(|| StandardIndex::new(0));
+        let _ = writeln!(
+            out,
+            "\n# No row of the sheet gives an entry for this standard.\n{}: {{}}",
+            catalog.standards[standard].key
+        );
+    }
+    if !import.additional.is_empty() || !import.additional_commented.is_empty() {
         out.push_str("\nadditional-controls:\n");
         for control in &import.additional {
-            let mut parts = vec![
-                format!("id: {}", scalar(&control.id)),
-                format!("title: {}", scalar(&control.title)),
-                format!("source: {}", scalar(&control.source)),
-            ];
-            if let Some(status) = control.status {
-                parts.push(format!("status: {status}"));
-            }
-            if let Some(justification) = &control.justification {
-                parts.push(format!("justification: {}", scalar(justification)));
-            }
-            let _ = writeln!(out, "  - {{{}}}", parts.join(", "));
+            let _ = writeln!(out, "  - {}", additional_text(control));
+        }
+        for (control, why) in &import.additional_commented {
+            let _ = writeln!(
+                out,
+                "  # {}: {}. Fix it, then remove the # sign below.",
+                one_line(&control.id),
+                one_line(why)
+            );
+            let _ = writeln!(out, "  # - {}", additional_text(control));
         }
     }
     out
+}
+
+/// An additional control as one flow mapping.
+fn additional_text(control: &crate::status::AdditionalControl) -> String {
+    let mut parts = vec![
+        format!("id: {}", scalar(&control.id)),
+        format!("title: {}", scalar(&control.title)),
+        format!("source: {}", scalar(&control.source)),
+    ];
+    if let Some(status) = control.status {
+        parts.push(format!("status: {status}"));
+    }
+    if let Some(justification) = &control.justification {
+        parts.push(format!("justification: {}", scalar(justification)));
+    }
+    format!("{{{}}}", parts.join(", "))
 }
 
 /// One entry, each line after `prefix` (`# ` to comment it out).
@@ -205,13 +230,17 @@ fn entry_text(entry: &Imported, prefix: &str) -> String {
     out
 }
 
-/// Text on one comment line.
+/// Text on one comment line: whitespace runs as one space, and the
+/// characters no YAML file may hold (control characters, which a sheet
+/// name, a file name or a header may carry) as U+FFFD.
 fn one_line(text: &str) -> String {
-    text.split_whitespace().collect::<Vec<_>>().join(" ")
+    let words = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    super::read::clean(&words).0
 }
 
-/// What was mapped, defaulted and left out, for stderr.
-pub fn summary(imported: &Import, output: Option<&Path>) -> Vec<String> {
+/// What was mapped, defaulted and left out, for stderr; `shown` problems
+/// were listed before it.
+pub fn summary(imported: &Import, output: Option<&Path>, shown: usize) -> Vec<String> {
     let mut by_status: Vec<(String, usize)> = Vec::new();
     for entry in &imported.entries {
         let word = entry.status.map_or(NOT_ASSESSED, Status::as_str).to_owned();
@@ -257,13 +286,14 @@ pub fn summary(imported: &Import, output: Option<&Path>) -> Vec<String> {
             .join(", ")
     ));
     lines.push(format!(
-        "  mapped: {} entries ({})",
+        "  mapped: {} entries{}",
         imported.entries.len(),
-        by_status
-            .iter()
-            .map(|(w, n)| format!("{n} {w}"))
-            .collect::<Vec<_>>()
-            .join(", ")
+        if by_status.is_empty() {
+            String::new()
+        } else {
+            let counts: Vec<String> = by_status.iter().map(|(w, n)| format!("{n} {w}")).collect();
+            format!(" ({})", counts.join(", "))
+        }
     ));
     if !imported.words.is_empty() {
         lines.push(format!(
@@ -297,18 +327,41 @@ pub fn summary(imported: &Import, output: Option<&Path>) -> Vec<String> {
             imported.organisation.0
         ));
     }
-    let count = |outcome| {
+    let count = |outcome| -> usize {
         imported
             .problems
             .iter()
             .filter(|p| p.outcome == outcome)
-            .count()
+            .map(|p| p.count)
+            .sum()
+    };
+    let listed = if imported.problems.len() > shown {
+        format!(
+            "the first {shown} of {} problems are listed above",
+            imported.problems.len()
+        )
+    } else {
+        "each is listed above".to_owned()
     };
     lines.push(format!(
-        "  left out: {} rows written commented out (they would not validate), {} rows not placed, {} cells left out; each is listed above",
-        imported.commented.len(),
+        "  left out: {} row(s) written commented out (they would not validate), {} row(s) not placed, {} cell(s) left out; {listed}",
+        imported.commented.len() + imported.additional_commented.len(),
         count(super::Outcome::NotPlaced),
-        count(super::Outcome::CellLeftOut)
+        count(super::Outcome::CellLeftOut),
     ));
+    let changed: Vec<String> = [
+        (
+            count(super::Outcome::OwnEntry),
+            "row(s) written as entries of their own rather than inheriting a heading's status",
+        ),
+        (count(super::Outcome::Changed), "cell(s) or name(s) changed"),
+    ]
+    .iter()
+    .filter(|(n, _)| *n > 0)
+    .map(|(n, what)| format!("{n} {what}"))
+    .collect();
+    if !changed.is_empty() {
+        lines.push(format!("  changed: {}", changed.join(", ")));
+    }
     lines
 }

@@ -4,19 +4,27 @@
 
 use super::Rendered;
 
+/// The first characters of text a spreadsheet would run as a formula.
+pub const RUNS: [char; 6] = ['=', '+', '-', '@', '\t', '\r'];
+
 /// Neutralises a CSV cell that a spreadsheet would run as a formula
 /// (OWASP "CSV injection"): a leading `=`, `+`, `-`, `@`, tab or carriage
 /// return gets a leading apostrophe, which spreadsheets show as text.
 pub fn csv_cell(text: &str) -> String {
-    // Text that already starts with the guard gets one more, so that
-    // reading the guard back off gives the text as it was.
-    let guarded = text
-        .strip_prefix('\'')
-        .is_some_and(|rest| rest.starts_with(['=', '+', '-', '@', '\t', '\r']));
-    if guarded || text.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+    // Text that already looks guarded (apostrophes, then what would run)
+    // gets one more, so that taking one guard off gives the text as it was.
+    if text.trim_start_matches('\'').starts_with(RUNS) {
         format!("'{text}")
     } else {
         text.to_owned()
+    }
+}
+
+/// A cell without the guard [`csv_cell`] put on it: its exact inverse.
+pub fn unguard(cell: &str) -> &str {
+    match cell.strip_prefix('\'') {
+        Some(rest) if rest.trim_start_matches('\'').starts_with(RUNS) => rest,
+        _ => cell,
     }
 }
 
@@ -54,6 +62,13 @@ mod tests {
         }
         assert_eq!(csv_cell("A.5.1"), "A.5.1");
         assert_eq!(csv_cell("a=b"), "a=b");
+        // Taking the guard off gives back any text, even text that looks
+        // guarded already.
+        for text in ["'=x", "''=x", "=x", "'x", "''", "'", "x", "'''@y"] {
+            assert_eq!(unguard(&csv_cell(text)), text, "{text:?}");
+        }
+        assert_eq!(csv_cell("'=x"), "''=x");
+        assert_eq!(csv_cell("''=x"), "'''=x");
     }
 
     #[test]

@@ -100,3 +100,74 @@ pub fn output_or_hang(command: &mut Command) -> std::process::Output {
     );
     output
 }
+
+/// A workbook made from its XML parts, as no spreadsheet program would
+/// write it: each sheet is `(name, state, sheetData XML)` with `state`
+/// `visible` or `hidden`, and `strings` the shared strings.
+pub fn crafted_workbook(sheets: &[(&str, &str, &str)], strings: &[&str]) -> Vec<u8> {
+    use std::io::Write;
+    let ns = "http://schemas.openxmlformats.org";
+    let mut types = format!(
+        r#"<?xml version="1.0" encoding="UTF-8"?><Types xmlns="{ns}/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/sharedStrings.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/>"#
+    );
+    let mut rels = format!(
+        r#"<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="{ns}/package/2006/relationships"><Relationship Id="rIdS" Type="{ns}/officeDocument/2006/relationships/sharedStrings" Target="sharedStrings.xml"/>"#
+    );
+    let mut listed = String::new();
+    for (n, (name, state, _)) in sheets.iter().enumerate() {
+        let n = n + 1;
+        types.push_str(&format!(r#"<Override PartName="/xl/worksheets/sheet{n}.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>"#));
+        rels.push_str(&format!(r#"<Relationship Id="rId{n}" Type="{ns}/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet{n}.xml"/>"#));
+        listed.push_str(&format!(
+            r#"<sheet name="{name}" sheetId="{n}" state="{state}" r:id="rId{n}"/>"#
+        ));
+    }
+    types.push_str("</Types>");
+    rels.push_str("</Relationships>");
+    let workbook = format!(
+        r#"<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="{ns}/spreadsheetml/2006/main" xmlns:r="{ns}/officeDocument/2006/relationships"><sheets>{listed}</sheets></workbook>"#
+    );
+    let shared: String = strings
+        .iter()
+        .map(|s| format!("<si><t>{s}</t></si>"))
+        .collect();
+    let strings = format!(
+        r#"<?xml version="1.0" encoding="UTF-8"?><sst xmlns="{ns}/spreadsheetml/2006/main" count="{0}" uniqueCount="{0}">{shared}</sst>"#,
+        strings.len()
+    );
+    let root = format!(
+        r#"<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="{ns}/package/2006/relationships"><Relationship Id="rId1" Type="{ns}/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>"#
+    );
+    let mut files = vec![
+        ("[Content_Types].xml".to_owned(), types),
+        ("_rels/.rels".to_owned(), root),
+        ("xl/workbook.xml".to_owned(), workbook),
+        ("xl/_rels/workbook.xml.rels".to_owned(), rels),
+        ("xl/sharedStrings.xml".to_owned(), strings),
+    ];
+    for (n, (_, _, data)) in sheets.iter().enumerate() {
+        files.push((
+            format!("xl/worksheets/sheet{}.xml", n + 1),
+            format!(
+                r#"<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="{ns}/spreadsheetml/2006/main"><sheetData>{data}</sheetData></worksheet>"#
+            ),
+        ));
+    }
+    let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    let options = zip::write::SimpleFileOptions::default();
+    for (name, text) in files {
+        zip.start_file(name, options).unwrap();
+        zip.write_all(text.as_bytes()).unwrap();
+    }
+    zip.finish().unwrap().into_inner()
+}
+
+/// One row of inline-string cells, for [`crafted_workbook`]: `cells` are
+/// (reference, text).
+pub fn inline_row(row: u64, cells: &[(&str, &str)]) -> String {
+    let cells: String = cells
+        .iter()
+        .map(|(at, text)| format!(r#"<c r="{at}" t="inlineStr"><is><t>{text}</t></is></c>"#))
+        .collect();
+    format!(r#"<row r="{row}">{cells}</row>"#)
+}

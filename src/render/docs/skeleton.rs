@@ -69,16 +69,27 @@ fn slug(id: &str) -> String {
     }
 }
 
+/// Most characters of one name (the organisation's, the status file's, an
+/// owner's, a standard's or an item's title) that go into each file of the
+/// skeleton: the name is repeated in every file, so a longer one is cut,
+/// with its length said, rather than copied into dozens of files whole.
+pub const NAME_MAX: usize = 200;
+
+/// A name for a Markdown cell, cut at [`NAME_MAX`] characters.
+fn name(text: &str) -> String {
+    md_cell(&crate::terminal::shorten(text, NAME_MAX))
+}
+
 fn organisation(report: &DocsReport) -> String {
     report
         .organisation
         .as_deref()
-        .map_or_else(|| "[organisation]".to_owned(), md_cell)
+        .map_or_else(|| "[organisation]".to_owned(), name)
 }
 
 fn index(report: &DocsReport, names: &[String]) -> Result<String, std::fmt::Error> {
     let mut out = String::new();
-    writeln!(out, "# {}\n", md_cell(&title(report)))?;
+    writeln!(out, "# {}\n", name(&title(report)))?;
     writeln!(
         out,
         "The documented information of the integrated management system of {}, one file per document. Each file starts with its purpose and the requirements it serves, then one heading per section; a section marked *shared* is written once for every standard, the others hold what one standard alone asks for. Replace each prompt with the organisation's own text.\n",
@@ -108,7 +119,7 @@ fn index(report: &DocsReport, names: &[String]) -> Result<String, std::fmt::Erro
     });
     table(&mut out, &columns, rows)?;
     if let Some(file) = &report.file {
-        writeln!(out, "\nWritten by ims from {}.", md_cell(file))?;
+        writeln!(out, "\nWritten by ims from {}.", name(file))?;
     }
     Ok(out)
 }
@@ -125,7 +136,14 @@ fn document_text(report: &DocsReport, d: &DocEntry) -> Result<String, std::fmt::
                 "Document".to_owned(),
                 format!("{} ({})", md_cell(&d.id), d.kind.as_str()),
             ],
-            ["Owner".to_owned(), md_cell(&d.owners.join(", "))],
+            [
+                "Owner".to_owned(),
+                d.owners
+                    .iter()
+                    .map(|o| name(o))
+                    .collect::<Vec<_>>()
+                    .join(", "),
+            ],
             ["Version".to_owned(), "0.1 (draft)".to_owned()],
             ["Approved by".to_owned(), String::new()],
             ["Approved on".to_owned(), String::new()],
@@ -153,7 +171,7 @@ fn document_text(report: &DocsReport, d: &DocEntry) -> Result<String, std::fmt::
         if items.is_empty() {
             continue;
         }
-        writeln!(out, "{}:\n", md_cell(&standard.name))?;
+        writeln!(out, "{}:\n", name(&standard.name))?;
         let mut columns = vec![("Id", Align::Left), ("Title", Align::Left)];
         if assessed {
             columns.push(("Status now", Align::Left));
@@ -162,7 +180,7 @@ fn document_text(report: &DocsReport, d: &DocEntry) -> Result<String, std::fmt::
             &mut out,
             &columns,
             items.iter().map(|item| {
-                let mut row = vec![md_cell(&item.id), md_cell(&item.title)];
+                let mut row = vec![name(&item.id), name(&item.title)];
                 if assessed {
                     row.push(item.status.unwrap_or("").to_owned());
                 }
@@ -190,7 +208,7 @@ fn document_text(report: &DocsReport, d: &DocEntry) -> Result<String, std::fmt::
             format!("{capital}: {} only", serves.join(""))
         };
         writeln!(out, "## {}. {}\n", n + 1, md_cell(&section.title))?;
-        writeln!(out, "*{}*\n", md_cell(&marker))?;
+        writeln!(out, "*{}*\n", name(&marker))?;
         writeln!(out, "> {}\n", md_cell(&section.prompt))?;
     }
     Ok(out)

@@ -121,6 +121,29 @@ pub fn lines(report: &SoaReport, columns: Columns) -> Vec<Line> {
     lines
 }
 
+/// What the spreadsheet formats cannot hold as the status file has it:
+/// a line break inside one evidence reference or one risk id (each is one
+/// line of its cell), shown as a space. One line each, naming the control.
+pub fn losses(report: &SoaReport) -> Vec<String> {
+    let broken = |text: &str| text.contains(['\r', '\n']);
+    let mut out = Vec::new();
+    for row in &report.rows {
+        if row.evidence.iter().any(|e| broken(&e.reference)) {
+            out.push(format!(
+                "control {}, Evidence: a reference holds a line break, written as a space (each reference is one line of the cell)",
+                row.id
+            ));
+        }
+        if row.risks.iter().any(|r| broken(r)) {
+            out.push(format!(
+                "control {}, Risks treated: a risk id holds a line break, written as a space (each risk is one line of the cell)",
+                row.id
+            ));
+        }
+    }
+    out
+}
+
 /// The cells of one row, as text, in `HEADER` order.
 pub fn cells(row: &SoaRow) -> [String; COLUMNS] {
     let reused: Vec<String> = row
@@ -139,7 +162,7 @@ pub fn cells(row: &SoaRow) -> [String; COLUMNS] {
         .collect();
     // One reference per line, and its date on the same line of the next
     // column; a line break inside a reference would misalign them.
-    let one_line = |text: &str| text.replace(['\r', '\n'], " ");
+    let one_line = |text: &str| text.replace("\r\n", " ").replace(['\r', '\n'], " ");
     let references: Vec<String> = row
         .evidence
         .iter()
@@ -161,7 +184,12 @@ pub fn cells(row: &SoaRow) -> [String; COLUMNS] {
         row.applicable.label().to_owned(),
         reasons.join("; "),
         row.justification.clone().unwrap_or_default(),
-        row.risks.join("; "),
+        // One risk per line, so that a risk id may hold `;` or `,`.
+        row.risks
+            .iter()
+            .map(|r| one_line(r))
+            .collect::<Vec<_>>()
+            .join("\n"),
         status_label(row.status).to_owned(),
         row.inherited_from.clone().unwrap_or_default(),
         row.implementation.clone().unwrap_or_default(),

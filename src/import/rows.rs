@@ -1,0 +1,583 @@
+//! Reading the rows below the header, one at a time, into entries: the
+//! id placed, the status and applicability read, the text fields taken,
+//! and what `ims validate` would refuse written commented out. Rows that
+//! show a status inherited from a heading are gathered for `inherit`.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use super::columns::{Columns, Role};
+use super::ids::{lost_zero, place_id};
+use super::lists::{evidence, split_list};
+use super::read::{Row, Sheet};
+use super::words::{STATUS_WORDS, UNDECIDED, applicability, status_of, word};
+use super::{Commented, Import, Imported, Outcome, Place, RowProblem, letter};
+use crate::date::Date;
+use crate::model::{Catalog, ItemIndex, StandardIndex};
+use crate::status::{AdditionalControl, Hollow, Reason, Status, says_nothing};
+
+/// A row that shows its status inherited from `heading`.
+#[derive(Debug, Clone)]
+pub(super) struct Claim {
+    /// The heading named, above the row's item.
+    pub heading: ItemIndex,
+    /// The row as an entry of its own item.
+    pub entry: Imported,
+}
+
+/// What every row is read against.
+pub(super) struct Rows<'a> {
+    /// The catalogue.
+    pub catalog: &'a Catalog,
+    /// The sheet read.
+    pub sheet: &'a Sheet,
+    /// Its columns.
+    pub columns: &'a Columns,
+    /// Status words, the user's first.
+    pub words: Vec<(String, Option<Status>)>,
+    /// The standard of every row, when one is.
+    pub fixed: Option<StandardIndex>,
+    /// Whether the sheet has an applicability column: a Statement of
+    /// Applicability, whose rows are controls.
+    pub soa_sheet: bool,
+    /// The import so far.
+    pub out: Import,
+    /// The first row of each item, from 1.
+    pub seen: BTreeMap<(StandardIndex, ItemIndex), usize>,
+    /// Items named by a row that says nothing of them.
+    pub silent: BTreeSet<(StandardIndex, ItemIndex)>,
+    /// Rows that show a status inherited from a heading.
+    pub claims: Vec<Claim>,
+    /// Rows of other standards left out, as --standard asks.
+    pub other_standard: usize,
+    /// Cells whose leading or trailing spaces were not kept, and the first.
+    pub trimmed: (usize, Option<Place>),
+}
+
+impl Rows<'_> {
+    /// Where a row, or one of its role's cells, is.
+    fn place(&self, index: usize, role: Option<Role>) -> Place {
+        Place {
+            sheet: self.sheet.name.clone(),
+            row: index + 1,
+            column: role.and_then(|r| self.columns.of(r)).map(letter),
+        }
+    }
+
+    fn problem(&mut self, index: usize, role: Option<Role>, message: String, outcome: Outcome) {
+        let place = self.place(index, role);
+        self.out.problems.push(RowProblem {
+            place,
+            message,
+            outcome,
+            count: 1,
+        });
+    }
+
+    /// A cell as written, without the `'` that ims's formula guard put
+    /// before text a spreadsheet would run (CSV only: a workbook cell is
+    /// typed text and carries none).
+    fn raw<'r>(&self, row: &'r Row, column: usize) -> &'r str {
+        let text = row.get(column).unwrap_or("");
+        if self.sheet.guarded {
+            unguard(text)
+        } else {
+            text
+        }
+    }
+
+    /// A token: an id, a status, a date; trimmed.
+    fn token(&self, row: &Row, role: Role) -> String {
+        self.columns
+            .of(role)
+            .map_or(String::new(), |c| self.raw(row, c).trim().to_owned())
+    }
+
+    /// Free text of a role, from all its columns joined by `; `; `None`
+    /// when blank. A status file holds text trimmed, so leading and
+    /// trailing spaces are counted as not kept.
+    fn text(&mut self, index: usize, row: &Row, role: Role) -> Option<String> {
+        let mut parts = Vec::new();
+        for column in self.columns.all(role) {
+            let text = self.raw(row, column);
+            let trimmed = text.trim();
+            if trimmed.is_empty() {
+                continue;
+            }
+            if trimmed.len() != text.len() {
+                self.trimmed.0 += 1;
+                if self.trimmed.1.is_none() {
+                    self.trimmed.1 = Some(Place {
+                        sheet: self.sheet.name.clone(),
+                        row: index + 1,
+                        column: Some(letter(column)),
+                    });
+                }
+            }
+            parts.push(trimmed.to_owned());
+        }
+        (!parts.is_empty()).then(|| parts.join("; "))
+    }
+
+    /// Whether the row says anything of its item beyond its id and title.
+    fn says_something(&self, row: &Row) -> bool {
+        let undecided = |role: Role| {
+            let text = self.token(row, role);
+            text.is_empty() || UNDECIDED.contains(&word(&text).as_str())
+        };
+        !undecided(Role::Applicable)
+            || !undecided(Role::Status)
+            || [
+                Role::Justification,
+                Role::Reasons,
+                Role::Risks,
+                Role::Implementation,
+                Role::Owner,
+                Role::Evidence,
+                Role::Notes,
+                Role::Due,
+            ]
+            .iter()
+            .any(|&role| !self.token(row, role).is_empty())
+    }
+
+    /// Reads the row at `index` (from 0).
+    pub fn read(&mut self, index: usize, row: &Row) {
+        if row.is_blank() {
+            self.out.blank += 1;
+            return;
+        }
+        self.out.rows += 1;
+        let raw_id = self.token(row, Role::Id);
+        if raw_id.is_empty() {
+            self.out.titles += 1;
+            return;
+        }
+        if let Some(source) = self
+            .token(row, Role::Theme)
+            .strip_prefix("Additional control: ")
+        {
+            self.additional(index, row, raw_id, source.trim().to_owned());
+            return;
+        }
+        let Some(standard) = self.standard(index, row) else {
+            return;
+        };
+        let Some(item) = self.item(index, standard, &raw_id) else {
+            return;
+        };
+        if !self.says_something(row) {
+            self.out.titles += 1;
+            self.silent.insert((standard, item));
+            return;
+        }
+        let catalogue = &self.catalog.standards[standard];
+        let id = catalogue.items[item].id.clone();
+        let heading = self.heading(index, row, standard, item);
+        let mut wrong: Vec<String> = Vec::new();
+        if heading.is_none() {
+            match self.seen.get(&(standard, item)) {
+                Some(&first) => {
+                    wrong.push(format!("a second row for {id} (the first is row {first})"));
+                }
+                None => {
+                    self.seen.insert((standard, item), index + 1);
+                }
+            }
+        }
+        let mut entry = Imported {
+            standard,
+            item,
+            id: id.clone(),
+            row: index + 1,
+            ..Imported::default()
+        };
+        entry.status = self.status(index, row, &id, &mut wrong);
+        self.fields(index, row, &mut entry);
+        wrong.extend(invalid(self.catalog, &entry));
+        match heading {
+            Some(heading) if wrong.is_empty() => self.claims.push(Claim { heading, entry }),
+            _ => self.keep(entry, wrong),
+        }
+    }
+
+    /// An entry as it is, or commented out with what is wrong with it.
+    pub fn keep(&mut self, entry: Imported, wrong: Vec<String>) {
+        if wrong.is_empty() {
+            self.out.entries.push(entry);
+            return;
+        }
+        let why = wrong.join("; ");
+        self.out.problems.push(RowProblem {
+            place: Place {
+                sheet: self.sheet.name.clone(),
+                row: entry.row,
+                column: None,
+            },
+            message: format!("{}: written commented out: {why}", entry.id),
+            outcome: Outcome::Commented,
+            count: 1,
+        });
+        self.out.commented.push(Commented { entry, why });
+    }
+
+    /// An additional control of ims's own SoA; one without a title or a
+    /// source is written commented out, as `ims validate` would refuse it.
+    fn additional(&mut self, index: usize, row: &Row, id: String, source: String) {
+        let status = status_of(&self.token(row, Role::Status), &self.words).flatten();
+        let control = AdditionalControl {
+            title: self.text(index, row, Role::Title).unwrap_or_default(),
+            justification: self.justification(index, row, status),
+            id,
+            source,
+            status,
+            pos: crate::diag::Pos::default(),
+        };
+        let mut wrong: Vec<&str> = Vec::new();
+        if control.title.is_empty() {
+            wrong.push("it has no title");
+        }
+        if control.source.is_empty() {
+            wrong.push("it names no source");
+        }
+        let unjustified = (control.status == Some(Status::NotApplicable))
+            .then(|| unjustified(control.justification.as_deref()))
+            .flatten();
+        if let Some(why) = &unjustified {
+            wrong.push(why);
+        }
+        if self.out.additional.iter().any(|c| c.id == control.id)
+            || self
+                .out
+                .additional_commented
+                .iter()
+                .any(|(c, _)| c.id == control.id)
+        {
+            wrong.push("a second row for this additional control");
+        }
+        if wrong.is_empty() {
+            self.out.additional.push(control);
+            return;
+        }
+        let why = wrong.join("; ");
+        self.problem(
+            index,
+            None,
+            format!(
+                "additional control {}: written commented out: {why}",
+                control.id
+            ),
+            Outcome::Commented,
+        );
+        self.out.additional_commented.push((control, why));
+    }
+
+    /// The row's standard: fixed, or from its standard column.
+    fn standard(&mut self, index: usize, row: &Row) -> Option<StandardIndex> {
+        let named = self.token(row, Role::Standard);
+        let found = self.catalog.standard_index(&named);
+        match (self.fixed, found) {
+            (Some(standard), Some(other)) if other != standard => {
+                self.other_standard += 1;
+                None
+            }
+            (Some(standard), _) if named.is_empty() || found.is_some() => Some(standard),
+            (None, Some(standard)) => Some(standard),
+            _ => {
+                let known = self.catalog.keys().collect::<Vec<_>>().join(", ");
+                self.problem(
+                    index,
+                    Some(Role::Standard),
+                    format!("unknown standard `{named}`; known standards: {known}"),
+                    Outcome::NotPlaced,
+                );
+                None
+            }
+        }
+    }
+
+    /// The row's item, or a problem saying why it has none.
+    fn item(&mut self, index: usize, standard: StandardIndex, raw_id: &str) -> Option<ItemIndex> {
+        let catalogue = &self.catalog.standards[standard];
+        let id_column = self.columns.of(Role::Id).unwrap_or(0);
+        if self.sheet.numbers.contains(&(index, id_column))
+            && let Some(ambiguous) = lost_zero(catalogue, raw_id, self.soa_sheet)
+        {
+            self.problem(
+                index,
+                Some(Role::Id),
+                format!(
+                    "the id `{raw_id}` is a number in the workbook, which cannot tell {raw_id} from {ambiguous}; format the id column as text and type the ids again"
+                ),
+                Outcome::NotPlaced,
+            );
+            return None;
+        }
+        let Some((item, numbered)) = place_id(self.catalog, standard, raw_id, self.soa_sheet)
+        else {
+            let message = format!(
+                "cannot place `{raw_id}` in {}: no item has that id{}",
+                catalogue.key,
+                if self.soa_sheet {
+                    ""
+                } else {
+                    " (only on a sheet with an applicability column is `5.1` read as Annex A's `A.5.1`)"
+                }
+            );
+            self.problem(index, Some(Role::Id), message, Outcome::NotPlaced);
+            return None;
+        };
+        if numbered {
+            self.out.annex_numbered += 1;
+        }
+        Some(item)
+    }
+
+    /// The heading the row shows its status inherited from, when that is
+    /// a heading above the row's own item; anything else is said, and the
+    /// row keeps an entry of its own.
+    fn heading(
+        &mut self,
+        index: usize,
+        row: &Row,
+        standard: StandardIndex,
+        item: ItemIndex,
+    ) -> Option<ItemIndex> {
+        let inherited = self.token(row, Role::InheritedFrom);
+        if inherited.is_empty() {
+            return None;
+        }
+        let catalogue = &self.catalog.standards[standard];
+        let id = &catalogue.items[item].id;
+        let heading = catalogue.find(&inherited);
+        let above = heading.filter(|&heading| {
+            std::iter::successors(catalogue.items[item].parent, |&p| catalogue.items[p].parent)
+                .any(|parent| parent == heading)
+        });
+        if above.is_none() {
+            let what = if heading.is_some() {
+                format!("`{inherited}` is not a heading above {id}")
+            } else {
+                format!("{} has no item `{inherited}`", catalogue.key)
+            };
+            self.problem(
+                index,
+                Some(Role::InheritedFrom),
+                format!(
+                    "the status is shown inherited from `{inherited}`, but {what}: written as {id}'s own entry"
+                ),
+                Outcome::OwnEntry,
+            );
+        }
+        above
+    }
+
+    /// The row's status, from its status and applicability columns.
+    fn status(
+        &mut self,
+        index: usize,
+        row: &Row,
+        id: &str,
+        wrong: &mut Vec<String>,
+    ) -> Option<Status> {
+        let status_text = self.token(row, Role::Status);
+        let status = if status_text.is_empty() {
+            Some(None)
+        } else {
+            let found = status_of(&status_text, &self.words);
+            if let Some(status) = found {
+                self.out
+                    .words
+                    .entry(status_text.clone())
+                    .or_insert((status, 0))
+                    .1 += 1;
+            } else {
+                let mut known: Vec<&str> = STATUS_WORDS.iter().map(|(w, _)| *w).collect();
+                known.sort_unstable();
+                self.problem(
+                    index,
+                    Some(Role::Status),
+                    format!(
+                        "unknown status word `{status_text}`; known words: {}; add one with --status \"{status_text}=implemented\"",
+                        known.join(", ")
+                    ),
+                    Outcome::Commented,
+                );
+                wrong.push(format!("the status `{status_text}` is not a known word"));
+            }
+            found
+        };
+        let applicable_text = self.token(row, Role::Applicable);
+        let applicable = match applicability(&applicable_text) {
+            Ok(applicable) => applicable,
+            Err(()) => {
+                self.problem(
+                    index,
+                    Some(Role::Applicable),
+                    format!(
+                        "cannot read `{applicable_text}` as applicable or not; write yes, no, y, n, x, included or excluded"
+                    ),
+                    Outcome::Commented,
+                );
+                wrong.push(format!("applicability `{applicable_text}` is unclear"));
+                None
+            }
+        };
+        match (applicable, status) {
+            (Some(false), Some(Some(s)))
+                if s != Status::NotApplicable && s != Status::NotImplemented =>
+            {
+                wrong.push(format!("it is marked not applicable but its status is {s}"));
+                Some(s)
+            }
+            (Some(false), _) => Some(Status::NotApplicable),
+            (Some(true), Some(Some(Status::NotApplicable))) => {
+                wrong.push("it is marked applicable but its status is not-applicable".to_owned());
+                None
+            }
+            (Some(true), Some(None)) if status_text.is_empty() => {
+                self.problem(
+                    index,
+                    Some(Role::Status),
+                    format!("{id} is applicable but has no status: written as not-assessed"),
+                    Outcome::CellLeftOut,
+                );
+                None
+            }
+            (_, Some(s)) => s,
+            (_, None) => None,
+        }
+    }
+
+    /// The row's justification. An exclusion's hollow one is kept, for
+    /// `invalid` to write the row commented out; any other is left out, as
+    /// the blank it stands for, and said.
+    fn justification(&mut self, index: usize, row: &Row, status: Option<Status>) -> Option<String> {
+        let text = self.text(index, row, Role::Justification)?;
+        let hollow = says_nothing(&text).filter(|_| status != Some(Status::NotApplicable));
+        let Some(hollow) = hollow else {
+            return Some(text);
+        };
+        let message = format!(
+            "the justification{}, so it says nothing: left out",
+            hollow_words(&text, hollow)
+        );
+        self.problem(
+            index,
+            Some(Role::Justification),
+            message,
+            Outcome::CellLeftOut,
+        );
+        None
+    }
+
+    /// The row's text fields, reasons, risks, dates and evidence.
+    fn fields(&mut self, index: usize, row: &Row, entry: &mut Imported) {
+        entry.justification = self.justification(index, row, entry.status);
+        entry.owner = self.text(index, row, Role::Owner);
+        entry.note = self.text(index, row, Role::Notes);
+        entry.implementation = self.text(index, row, Role::Implementation);
+        let own_sheet = self.columns.of(Role::EvidenceDates).is_some();
+        let risks = self.text(index, row, Role::Risks).unwrap_or_default();
+        entry.risks = split_list(&risks, own_sheet);
+        let reasons = self.text(index, row, Role::Reasons).unwrap_or_default();
+        for reason in split_list(&reasons, false) {
+            match Reason::parse(&word(&reason).replace(' ', "-")) {
+                Some(r) if !entry.reasons.contains(&r) => entry.reasons.push(r),
+                Some(_) => {}
+                None => self.problem(
+                    index,
+                    Some(Role::Reasons),
+                    format!(
+                        "unknown reason `{reason}`, left out; the reasons are {}",
+                        Reason::ALL.map(Reason::as_str).join(", ")
+                    ),
+                    Outcome::CellLeftOut,
+                ),
+            }
+        }
+        for role in [Role::Due, Role::Reviewed] {
+            let text = self.token(row, role);
+            if text.is_empty() {
+                continue;
+            }
+            match Date::parse(text.get(..10).unwrap_or(&text)) {
+                Some(date) if role == Role::Due => entry.due = Some(date),
+                Some(date) => entry.reviewed = Some(date),
+                None => self.problem(
+                    index,
+                    Some(role),
+                    format!("cannot read `{text}` as a date (YYYY-MM-DD), left out"),
+                    Outcome::CellLeftOut,
+                ),
+            }
+        }
+        let references = self
+            .columns
+            .of(Role::Evidence)
+            .map_or("", |c| self.raw(row, c));
+        let dates = self
+            .columns
+            .of(Role::EvidenceDates)
+            .map_or("", |c| self.raw(row, c));
+        let mut bad = Vec::new();
+        entry.evidence = evidence(references, dates, !own_sheet, |text| {
+            bad.push(text.to_owned());
+        });
+        for text in bad {
+            self.problem(
+                index,
+                Some(Role::EvidenceDates),
+                format!("cannot read `{text}` as an evidence date (YYYY-MM-DD), left out"),
+                Outcome::CellLeftOut,
+            );
+        }
+    }
+}
+
+/// What `ims validate` would refuse in an entry, in words.
+pub(super) fn invalid(catalog: &Catalog, entry: &Imported) -> Vec<String> {
+    let mut wrong = Vec::new();
+    if entry.status == Some(Status::NotApplicable) {
+        let catalogue = &catalog.standards[entry.standard];
+        if !catalogue
+            .leaves_under(entry.item)
+            .iter()
+            .all(|&l| catalogue.items[l].excludable)
+        {
+            wrong.push(format!(
+                "{} may not be excluded: record how far it is in place instead",
+                entry.id
+            ));
+        } else if let Some(why) = unjustified(entry.justification.as_deref()) {
+            wrong.push(format!("{why}: say why it does not apply"));
+        }
+    }
+    wrong
+}
+
+/// Why an exclusion's justification is none, judged as `ims validate` and
+/// `ims soa --check` judge it; `None` when it says something. A blank cell,
+/// invisible characters alone and a placeholder (`N/A`, `-`, `TBD`) all
+/// leave the exclusion unexplained, so the row is written commented out.
+fn unjustified(justification: Option<&str>) -> Option<String> {
+    let Some(text) = justification else {
+        return Some("excluded without a justification".to_owned());
+    };
+    says_nothing(text).map(|hollow| {
+        format!(
+            "excluded without a justification: the one given{}",
+            hollow_words(text, hollow)
+        )
+    })
+}
+
+/// What makes `text` no justification, to follow "the justification".
+fn hollow_words(text: &str, hollow: Hollow) -> String {
+    match hollow {
+        Hollow::Placeholder => format!(", `{text}`, {}", hollow.describe()),
+        Hollow::Invisible => format!(" {}", hollow.describe()),
+    }
+}
+
+/// A cell without the `'` that ims's formula guard put on it.
+pub(super) use crate::render::csv::unguard;
