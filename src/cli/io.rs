@@ -164,8 +164,8 @@ pub(crate) fn describe_open_error(err: &io::Error) -> (String, String) {
 /// Refuses to go on when `output` names a file that exists and `force` is
 /// not given: what a user wrote is never replaced unasked.
 pub fn refuse_existing(output: Option<&Path>, force: bool) -> Result<(), Failure> {
-    match output {
-        Some(path) if path.exists() && !force => Err(Failure::message(
+    match output.map(|path| (path, refusal(path, &[], force))) {
+        Some((path, Some(_))) => Err(Failure::message(
             format!(
                 "{} already exists; refusing to overwrite it",
                 path.display()
@@ -255,8 +255,28 @@ fn same_file(a: &Path, b: &Path) -> bool {
     }
 }
 
-fn refuse_inputs(path: &Path, inputs: &[&Path]) -> Result<(), Failure> {
+/// Why ims may not write a file at a path.
+#[derive(Debug, PartialEq, Eq)]
+pub enum Refusal<'a> {
+    /// It is this input, perhaps by another name: ims never overwrites
+    /// what it reads.
+    Input(&'a Path),
+    /// Something is there and `--force` was not given: what a user wrote
+    /// is never replaced unasked.
+    Exists,
+}
+
+/// The rules for every path ims writes: never one of `inputs`, and nothing
+/// that exists unless `force`. Each command words the refusal for its flag.
+pub fn refusal<'a>(path: &Path, inputs: &[&'a Path], force: bool) -> Option<Refusal<'a>> {
     if let Some(input) = inputs.iter().find(|input| same_file(path, input)) {
+        return Some(Refusal::Input(input));
+    }
+    (!force && path.exists()).then_some(Refusal::Exists)
+}
+
+fn refuse_inputs(path: &Path, inputs: &[&Path]) -> Result<(), Failure> {
+    if let Some(Refusal::Input(input)) = refusal(path, inputs, true) {
         return Err(Failure::Problems(vec![Problem {
             code: ProblemCode::SameFile,
             file: path.display().to_string(),
@@ -513,6 +533,23 @@ mod tests {
             Err(Failure::Problems(_))
         ));
         assert_eq!(fs::read_to_string(&input).unwrap(), "organisation: A\n");
+    }
+
+    #[test]
+    fn the_refusal_rules_put_an_input_before_force() {
+        let dir = tempfile::tempdir().unwrap();
+        let input = dir.path().join("status.yaml");
+        fs::write(&input, "organisation: A\n").unwrap();
+        let other = dir.path().join("report.md");
+        let inputs: [&Path; 1] = [&input];
+        // An input is refused even with --force, under any of its names.
+        let same = dir.path().join(".").join("status.yaml");
+        assert_eq!(refusal(&same, &inputs, true), Some(Refusal::Input(&input)));
+        // A new file is free; an existing one only with --force.
+        assert_eq!(refusal(&other, &inputs, false), None);
+        fs::write(&other, "mine").unwrap();
+        assert_eq!(refusal(&other, &inputs, false), Some(Refusal::Exists));
+        assert_eq!(refusal(&other, &inputs, true), None);
     }
 
     #[test]

@@ -120,10 +120,6 @@ fn write_skeleton(
         }
     }
     let paths: Vec<PathBuf> = files.iter().map(|f| dir.join(&f.name)).collect();
-    let input_ids: Vec<(&Path, io::FileId)> = inputs
-        .iter()
-        .filter_map(|input| io::file_id(input).map(|id| (*input, id)))
-        .collect();
     let mut problems = Vec::new();
     for path in &paths {
         let meta = match fs::symlink_metadata(path) {
@@ -139,13 +135,8 @@ fn write_skeleton(
                 continue;
             }
         };
-        let input = io::file_id(path).and_then(|id| {
-            input_ids
-                .iter()
-                .find(|(_, other)| *other == id)
-                .map(|(input, _)| *input)
-        });
-        let refused = if let Some(input) = input {
+        let rule = io::refusal(path, inputs, force);
+        let refused = if let Some(io::Refusal::Input(input)) = rule {
             Some((
                 ProblemCode::SameFile,
                 format!(
@@ -182,7 +173,7 @@ fn write_skeleton(
                 ),
                 "move it away, or choose another directory for --skeleton",
             ))
-        } else if !force {
+        } else if rule == Some(io::Refusal::Exists) {
             Some((
                 ProblemCode::OutputExists,
                 format!("{} already exists; nothing was written", path.display()),
