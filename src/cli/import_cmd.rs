@@ -44,9 +44,8 @@ pub fn run(context: &Context, args: ImportArgs) -> Result<Outcome, Failure> {
                 "ids such as 4.1 exist in more than one standard: say which with --standard ({})",
                 context.catalog.keys().collect::<Vec<_>>().join(" or ")
             ),
-            ImportError::Other(_) => String::new(),
         };
-        Failure::message(format!("{file}: {err}"), Some(help).filter(|h| !h.is_empty()))
+        Failure::message(format!("{file}: {err}"), Some(help))
     })?;
 
     let mut notes = String::new();

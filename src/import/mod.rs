@@ -188,9 +188,6 @@ pub enum ImportError {
     /// The standard cannot be told.
     #[error("the sheet does not say which standard it belongs to")]
     NoStandard,
-    /// A standard column names an unknown standard on every row.
-    #[error("{0}")]
-    Other(String),
 }
 
 /// The status words consultants write, lowercase, with what they mean;
