@@ -657,6 +657,13 @@ pub struct Catalog {
 }
 
 impl Catalog {
+    /// Every assessable item of a standard as a node, in catalogue order.
+    pub fn leaf_nodes(&self, standard: StandardIndex) -> impl Iterator<Item = Node> + '_ {
+        self.standards[standard]
+            .leaves()
+            .map(move |item| Node { standard, item })
+    }
+
     /// Assembles a catalogue and indexes its edges from every assessable item
     /// at either end.
     pub fn new(standards: Vec<Standard>, crosswalks: Vec<Crosswalk>) -> Self {

@@ -8,7 +8,7 @@ use std::collections::BTreeMap;
 use serde::Deserialize;
 
 use crate::date::Date;
-use crate::model::{Catalog, Node, StandardIndex};
+use crate::model::{Catalog, StandardIndex};
 use crate::status::resolve::Statuses;
 use crate::status::{Assessment, Status};
 
@@ -90,13 +90,10 @@ impl Snapshot {
         let mut items = BTreeMap::new();
         for &standard in &standards {
             let catalogue = &catalog.standards[standard];
-            for leaf in catalogue.leaves() {
-                let status = statuses.status(Node {
-                    standard,
-                    item: leaf,
-                });
+            for node in catalog.leaf_nodes(standard) {
+                let status = statuses.status(node);
                 items.insert(
-                    (catalogue.key.clone(), catalogue.items[leaf].id.clone()),
+                    (catalogue.key.clone(), catalogue.items[node.item].id.clone()),
                     status,
                 );
             }

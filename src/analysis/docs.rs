@@ -14,24 +14,20 @@ use std::collections::BTreeSet;
 
 use serde::Serialize;
 
-use super::{Options, Scope};
-use crate::date::Date;
+use super::{Options, ReportHeader, Scope};
 use crate::model::{Catalog, Document, DocumentKind, Node, StandardIndex};
 use crate::snapshot::SCHEMA_VERSION;
 use crate::status::resolve::Statuses;
-use crate::status::{Assessment, Status};
+use crate::status::{Assessment, NOT_ASSESSED, Status};
 
 /// The register of documents.
 #[derive(Debug, Clone, Serialize)]
 pub struct DocsReport {
     /// Version of the JSON layout.
     pub schema_version: u32,
-    /// The status file, as the user named it; null for the whole set.
-    pub file: Option<String>,
-    /// The organisation; null for the whole set.
-    pub organisation: Option<String>,
-    /// When the assessment was made, if stated.
-    pub assessed: Option<Date>,
+    /// The status file and who and what it assessed; absent for the whole set.
+    #[serde(flatten)]
+    pub header: Option<ReportHeader>,
     /// The standards the register covers, in catalogue order.
     pub standards: Vec<DocsStandard>,
     /// The documents needed, in catalogue order.
@@ -212,9 +208,7 @@ pub fn register(catalog: &Catalog, standards: &[StandardIndex]) -> DocsReport {
     }
     DocsReport {
         schema_version: SCHEMA_VERSION,
-        file: None,
-        organisation: None,
-        assessed: None,
+        header: None,
         standards: docs_standards(catalog, &covered),
         documents,
         not_needed,
@@ -257,9 +251,7 @@ pub fn docs(catalog: &Catalog, assessment: &Assessment, options: &Options) -> Do
     }
     DocsReport {
         schema_version: SCHEMA_VERSION,
-        file: Some(assessment.file.clone()),
-        organisation: Some(assessment.organisation.clone()),
-        assessed: assessment.assessed,
+        header: Some(ReportHeader::of(assessment)),
         standards: docs_standards(catalog, &scope.report),
         documents,
         not_needed,
@@ -330,7 +322,7 @@ fn entry(
             standard: catalog.standards[node.standard].key.clone(),
             id: catalog.item(node).id.clone(),
             title: catalog.item(node).title.clone(),
-            status: statuses.map(|s| s.status(node).map_or("not-assessed", Status::as_str)),
+            status: statuses.map(|s| s.status(node).map_or(NOT_ASSESSED, Status::as_str)),
         })
         .collect();
     let (state, states, owners, evidence_guess) = match statuses {

@@ -95,11 +95,8 @@ pub fn analyse(catalog: &Catalog, assessment: &Assessment, options: &Options) ->
     let mut all_counts = Vec::new();
     for &standard in &scope.report {
         let mut counts = Counts::default();
-        for leaf in catalog.standards[standard].leaves() {
-            counts.add(statuses.status(Node {
-                standard,
-                item: leaf,
-            }));
+        for node in catalog.leaf_nodes(standard) {
+            counts.add(statuses.status(node));
         }
         counts_by_standard.insert(standard, counts.applicable);
         all_counts.push(counts);
@@ -113,11 +110,7 @@ pub fn analyse(catalog: &Catalog, assessment: &Assessment, options: &Options) ->
     let (mut missing, mut partial, mut unassessed) = (Vec::new(), Vec::new(), Vec::new());
     for (&standard, counts) in scope.report.iter().zip(all_counts) {
         let catalogue = &catalog.standards[standard];
-        for leaf in catalogue.leaves() {
-            let node = Node {
-                standard,
-                item: leaf,
-            };
+        for node in catalog.leaf_nodes(standard) {
             let resolved = statuses.get(node);
             let row = item_status(catalog, node, resolved);
             match resolved.status {
@@ -191,10 +184,7 @@ pub fn analyse(catalog: &Catalog, assessment: &Assessment, options: &Options) ->
     let gate = gate::judge(&standards, &findings, options);
     GapReport {
         schema_version: SCHEMA_VERSION,
-        file: assessment.file.clone(),
-        organisation: assessment.organisation.clone(),
-        scope: assessment.scope.clone(),
-        assessed: assessment.assessed,
+        header: ReportHeader::of(assessment),
         assessor: assessment.assessor.clone(),
         target: options.target.map(|t| catalog.standards[t].key.clone()),
         standards,
@@ -242,11 +232,7 @@ fn remaining_effort(
 ) -> Option<effort::Effort> {
     catalog.standards[standard].effort_reference.as_ref()?;
     let mut total = effort::Effort::default();
-    for leaf in catalog.standards[standard].leaves() {
-        let node = Node {
-            standard,
-            item: leaf,
-        };
+    for node in catalog.leaf_nodes(standard) {
         let found = effort::item_effort(
             catalog,
             node,
@@ -338,13 +324,9 @@ fn groups(
     let catalogue = &catalog.standards[standard];
     let mut counts = vec![Counts::default(); catalogue.items.len()];
     let mut head_start = vec![reuse::Share::default(); catalogue.items.len()];
-    for leaf in catalogue.leaves() {
-        let node = Node {
-            standard,
-            item: leaf,
-        };
+    for node in catalog.leaf_nodes(standard) {
         let status = statuses.status(node);
-        let group = catalogue.items[leaf].group;
+        let group = catalogue.items[node.item].group;
         counts[group.get()].add(status);
         head_start[group.get()].add(reuse::head_start_of(status, reuse.get(&node).copied()));
     }

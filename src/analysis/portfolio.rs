@@ -84,8 +84,8 @@ impl PortfolioRow {
             })
             .collect();
         PortfolioRow {
-            file: report.file.clone(),
-            organisation: report.organisation.clone(),
+            file: report.header.file.clone(),
+            organisation: report.header.organisation.clone(),
             outcome: if report.gate.passed {
                 FileOutcome::Passed
             } else {

@@ -6,7 +6,7 @@ use serde::Serialize;
 
 use crate::date::Date;
 use crate::model::{Kind, Relationship};
-use crate::status::Status;
+use crate::status::{Assessment, Status, status_label};
 
 pub use crate::snapshot::SCHEMA_VERSION;
 
@@ -15,14 +15,9 @@ pub use crate::snapshot::SCHEMA_VERSION;
 pub struct GapReport {
     /// Version of this layout.
     pub schema_version: u32,
-    /// The status file analysed, as named on the command line.
-    pub file: String,
-    /// The organisation assessed.
-    pub organisation: String,
-    /// The scope of the assessment, if stated.
-    pub scope: Option<String>,
-    /// The assessment date, if stated.
-    pub assessed: Option<Date>,
+    /// The status file and who and what it assessed.
+    #[serde(flatten)]
+    pub header: ReportHeader,
     /// The assessor, if stated.
     pub assessor: Option<String>,
     /// The standard the report is framed towards (`--target`), if any.
@@ -51,6 +46,33 @@ pub struct GapReport {
     pub baseline: Option<BaselineResult>,
     /// The CI gate and its verdict.
     pub gate: GateResult,
+}
+
+/// What every report of one status file opens with: the file, and who and
+/// what it assessed. Flattened into each report, so its fields sit at the
+/// top level of the JSON.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ReportHeader {
+    /// The status file, as named on the command line.
+    pub file: String,
+    /// The organisation assessed.
+    pub organisation: String,
+    /// The scope of the assessment, if stated.
+    pub scope: Option<String>,
+    /// The assessment date, if stated.
+    pub assessed: Option<Date>,
+}
+
+impl ReportHeader {
+    /// The header of a report on `assessment`.
+    pub fn of(assessment: &Assessment) -> Self {
+        Self {
+            file: assessment.file.clone(),
+            organisation: assessment.organisation.clone(),
+            scope: assessment.scope.clone(),
+            assessed: assessment.assessed,
+        }
+    }
 }
 
 /// Items that went backwards against a baseline.
@@ -749,8 +771,8 @@ impl GateFailure {
             } => match changes.iter().find(|change| change.id == id) {
                 Some(change) => format!(
                     "{standard} {id} regressed since {baseline}: {} -> {}",
-                    status_word(change.old),
-                    status_word(change.new)
+                    status_label(change.old),
+                    status_label(change.new)
                 ),
                 None => self.reason(),
             },
@@ -784,8 +806,8 @@ impl GateFailure {
                         format!(
                             "{} {} -> {}",
                             change.id,
-                            status_word(change.old),
-                            status_word(change.new)
+                            status_label(change.old),
+                            status_label(change.new)
                         )
                     })
                     .collect();
@@ -802,10 +824,6 @@ impl GateFailure {
             ),
         }
     }
-}
-
-fn status_word(status: Option<Status>) -> &'static str {
-    status.map_or("not assessed", Status::as_str)
 }
 
 /// A minimum coverage, for one standard or for all.

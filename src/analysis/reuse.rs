@@ -251,11 +251,7 @@ pub(crate) fn suggestions(
             .filter(|&other| other != standard)
             .collect();
         let items = applicable.get(&standard).copied().unwrap_or(0).max(1) as f64;
-        for leaf in catalog.standards[standard].leaves() {
-            let target = Node {
-                standard,
-                item: leaf,
-            };
+        for target in catalog.leaf_nodes(standard) {
             let target_status = statuses.status(target);
             if matches!(
                 target_status,
@@ -321,11 +317,7 @@ pub(crate) fn projection(
     let mut counts = Counts::default();
     let (mut fully, mut partly, mut new_work) = (0, 0, 0);
     let mut head_start = Share::default();
-    for leaf in catalog.standards[standard].leaves() {
-        let node = Node {
-            standard,
-            item: leaf,
-        };
+    for node in catalog.leaf_nodes(standard) {
         let status = statuses.status(node);
         let reuse = reuse.get(&node).copied();
         head_start.add(head_start_of(status, reuse));

@@ -167,62 +167,13 @@ fn build_items(raw_items: Vec<Located<RawItem>>, problems: &mut Problems) -> (Ve
     for raw in raw_items {
         let at = raw.pos;
         let raw = raw.value;
-        let id = raw.id.value.trim().to_owned();
-        if id.is_empty() || id.chars().any(|c| c.is_whitespace() || c.is_control()) {
-            problems
-                .add(
-                    ProblemCode::InvalidValue,
-                    raw.id.pos,
-                    format!(
-                        "item id `{}` is empty or contains spaces",
-                        raw.id.value.escape_debug()
-                    ),
-                )
-                .help("ids are written without spaces, such as `A.5.1` or `8.5.1.2`");
+        let Some(id) = new_id(&raw.id, &mut seen, problems) else {
             continue;
-        }
-        if let Some(first) = seen.get(&id) {
-            problems
-                .add(
-                    ProblemCode::DuplicateItem,
-                    raw.id.pos,
-                    format!("item `{id}` is already defined at line {}", first.line),
-                )
-                .help("give each item its own id");
-            continue;
-        }
-        seen.insert(id.clone(), raw.id.pos);
-
-        let kind = Kind::parse(raw.kind.value.trim()).unwrap_or_else(|| {
-            let problem = problems.add(
-                ProblemCode::UnknownKind,
-                raw.kind.pos,
-                format!("unknown kind `{}` for item `{id}`", raw.kind.value),
-            );
-            let known = Kind::ALL.map(Kind::as_str);
-            problem.help(
-                suggest::did_you_mean(&raw.kind.value, known)
-                    .unwrap_or_else(|| format!("use one of: {}", known.join(", "))),
-            );
-            Kind::Clause
-        });
-
-        let parent = raw.parent.and_then(|parent| {
-            let wanted = parent.value.trim();
-            let found = defined.get(wanted).copied();
-            if found.is_none() {
-                let problem = problems.add(
-                    ProblemCode::UnknownParent,
-                    parent.pos,
-                    format!("parent `{wanted}` of item `{id}` is not defined above it"),
-                );
-                match suggest::did_you_mean(wanted, items.iter().map(|item| item.id.as_str())) {
-                    Some(help) => problem.help(help),
-                    None => problem.help("define the parent item before its children"),
-                };
-            }
-            found
-        });
+        };
+        let kind = item_kind(&raw.kind, &id, problems);
+        let parent = raw
+            .parent
+            .and_then(|parent| find_parent(&parent, &id, &defined, &items, problems));
 
         let title = required_text(
             Some(raw.title),
@@ -264,15 +215,7 @@ fn build_items(raw_items: Vec<Located<RawItem>>, problems: &mut Problems) -> (Ve
                 reason,
                 at,
             }),
-            (None, Some(reason)) => {
-                problems
-                    .add(
-                        ProblemCode::UnknownKey,
-                        reason.pos,
-                        format!("`after-reason` of `{id}` explains an `after` that is not there"),
-                    )
-                    .help("add `after: [...]` with the items this one waits for, or remove the reason");
-            }
+            (None, Some(reason)) => reason_without_after(&reason, &id, problems),
             (None, None) => {}
         }
         let effort = raw.effort.and_then(|effort| {
@@ -305,8 +248,107 @@ fn build_items(raw_items: Vec<Located<RawItem>>, problems: &mut Problems) -> (Ve
             work,
         });
     }
+    settle_groups_and_phases(&mut items, &group_flags, &own_phases);
+    refuse_heading_effort(&mut items, &effort_at, problems);
+    resolve_after(&mut items, &defined, pending, problems);
+    (items, places)
+}
+
+/// A new item's id, trimmed; `None`, with a problem, when it is empty,
+/// holds spaces or is already defined.
+fn new_id(
+    raw: &Located<String>,
+    seen: &mut HashMap<String, Pos, IdHasher>,
+    problems: &mut Problems,
+) -> Option<String> {
+    let id = raw.value.trim().to_owned();
+    if id.is_empty() || id.chars().any(|c| c.is_whitespace() || c.is_control()) {
+        problems
+            .add(
+                ProblemCode::InvalidValue,
+                raw.pos,
+                format!(
+                    "item id `{}` is empty or contains spaces",
+                    raw.value.escape_debug()
+                ),
+            )
+            .help("ids are written without spaces, such as `A.5.1` or `8.5.1.2`");
+        return None;
+    }
+    if let Some(first) = seen.get(&id) {
+        problems
+            .add(
+                ProblemCode::DuplicateItem,
+                raw.pos,
+                format!("item `{id}` is already defined at line {}", first.line),
+            )
+            .help("give each item its own id");
+        return None;
+    }
+    seen.insert(id.clone(), raw.pos);
+    Some(id)
+}
+
+/// An item's kind; a clause, with a problem, when the word is unknown.
+fn item_kind(raw: &Located<String>, id: &str, problems: &mut Problems) -> Kind {
+    Kind::parse(raw.value.trim()).unwrap_or_else(|| {
+        let problem = problems.add(
+            ProblemCode::UnknownKind,
+            raw.pos,
+            format!("unknown kind `{}` for item `{id}`", raw.value),
+        );
+        let known = Kind::ALL.map(Kind::as_str);
+        problem.help(
+            suggest::did_you_mean(&raw.value, known)
+                .unwrap_or_else(|| format!("use one of: {}", known.join(", "))),
+        );
+        Kind::Clause
+    })
+}
+
+/// An item's parent, which must be defined above it.
+fn find_parent(
+    parent: &Located<String>,
+    id: &str,
+    defined: &HashMap<String, ItemIndex, IdHasher>,
+    items: &[Item],
+    problems: &mut Problems,
+) -> Option<ItemIndex> {
+    let wanted = parent.value.trim();
+    let found = defined.get(wanted).copied();
+    if found.is_none() {
+        let problem = problems.add(
+            ProblemCode::UnknownParent,
+            parent.pos,
+            format!("parent `{wanted}` of item `{id}` is not defined above it"),
+        );
+        match suggest::did_you_mean(wanted, items.iter().map(|item| item.id.as_str())) {
+            Some(help) => problem.help(help),
+            None => problem.help("define the parent item before its children"),
+        };
+    }
+    found
+}
+
+/// The problem for an `after-reason` with no `after` to explain.
+fn reason_without_after(reason: &Located<String>, id: &str, problems: &mut Problems) {
+    problems
+        .add(
+            ProblemCode::UnknownKey,
+            reason.pos,
+            format!("`after-reason` of `{id}` explains an `after` that is not there"),
+        )
+        .help("add `after: [...]` with the items this one waits for, or remove the reason");
+}
+
+/// Each item's reporting group, and its phase: its own, else its parent's.
+fn settle_groups_and_phases(
+    items: &mut [Item],
+    group_flags: &[bool],
+    own_phases: &[Option<Phase>],
+) {
     for index in 0..items.len() {
-        items[index].group = reporting_group(&items, &group_flags, ItemIndex::new(index));
+        items[index].group = reporting_group(items, group_flags, ItemIndex::new(index));
         // Parents come first, so a parent's phase is settled before its children's.
         items[index].phase = match (own_phases[index], items[index].parent) {
             (Some(phase), _) => phase,
@@ -314,6 +356,10 @@ fn build_items(raw_items: Vec<Located<RawItem>>, problems: &mut Problems) -> (Ve
             (None, None) => Phase::Implement,
         };
     }
+}
+
+/// Effort is estimated on assessable items only: a heading's is refused.
+fn refuse_heading_effort(items: &mut [Item], effort_at: &[Option<Pos>], problems: &mut Problems) {
     for (index, at) in effort_at.iter().enumerate() {
         if let Some(at) = at
             && !items[index].is_leaf()
@@ -331,8 +377,6 @@ fn build_items(raw_items: Vec<Located<RawItem>>, problems: &mut Problems) -> (Ve
             items[index].effort = None;
         }
     }
-    resolve_after(&mut items, &defined, pending, problems);
-    (items, places)
 }
 
 /// Largest effort one item may carry, in person-days: beyond it an item is

@@ -82,12 +82,7 @@ pub fn run(
     let keys: Vec<&str> = context.catalog.keys().collect();
     let inputs: Vec<&Path> = files.iter().map(PathBuf::as_path).collect();
 
-    let mut rows: Vec<PortfolioRow> = Vec::with_capacity(files.len());
-    let mut problems_left = PROBLEMS_SHOWN;
-    let mut hidden_problems = 0usize;
-    let mut gate_lines = String::new();
-    let mut gate_shown = 0usize;
-    let mut gate_hidden = 0usize;
+    let mut reporter = Reporter::new(context, format, files.len());
     let write = |out: &mut dyn Write| -> std::io::Result<()> {
         out.write_all(
             format
@@ -95,7 +90,6 @@ pub fn run(
                 .map_err(std::io::Error::other)?
                 .as_bytes(),
         )?;
-        let mut first_report = true;
         for chunk in files.chunks(CHUNK) {
             let results: Vec<FileResult> = chunk
                 .par_iter()
@@ -106,78 +100,151 @@ pub fn run(
                 })
                 .collect();
             for result in results {
-                if let Some(text) = result.report {
-                    let text = text.map_err(std::io::Error::other)?;
-                    if !first_report {
-                        out.write_all(format.between().as_bytes())?;
-                    }
-                    first_report = false;
-                    out.write_all(text.as_bytes())?;
-                }
-                if !result.problems.is_empty() {
-                    let shown = result
-                        .problems
-                        .len()
-                        .min(PROBLEMS_PER_FILE)
-                        .min(problems_left);
-                    if shown > 0 {
-                        let text = crate::render::problems::problems(
-                            &result.problems[..shown],
-                            shown,
-                            context.styled_stderr,
-                        );
-                        bar.suspend(|| io::write_stderr(&text));
-                    }
-                    problems_left -= shown;
-                    hidden_problems += result.problems.len() - shown;
-                }
-                for reason in result.gate {
-                    if gate_shown < REASONS_SHOWN {
-                        gate_shown += 1;
-                        let line = format!("gate failed: {}: {reason}", result.row.file);
-                        gate_lines.push_str(&diagnostic(&line));
-                        gate_lines.push('\n');
-                    } else {
-                        gate_hidden += 1;
-                    }
-                }
-                rows.push(result.row);
+                reporter.file(out, result, &bar)?;
             }
         }
         bar.finish_and_clear();
-        let portfolio = Portfolio::new(std::mem::take(&mut rows), &keys);
-        let summary = format
-            .summary(&portfolio, each, !first_report)
-            .map_err(std::io::Error::other)?;
-        out.write_all(summary.as_bytes())?;
-        rows = portfolio.rows;
-        Ok(())
+        reporter.summary(out, each, &keys)
     };
     if matches!(format, Format::Csv) {
         context.emit_data_with(output, &inputs, write)?;
     } else {
         context.emit_with(output, &inputs, write)?;
     }
+    Ok(reporter.finish(output))
+}
 
-    if hidden_problems > 0 {
-        io::write_stderr(&format!(
-            "... and {hidden_problems} more problems in invalid files not shown\n"
-        ));
+/// What a portfolio run tells as it goes: each file's report on the output
+/// and its problems on stderr, a few of each; the gate's failures, shown
+/// once the output is written; and the rows the summary is made of.
+struct Reporter<'a> {
+    context: &'a Context,
+    format: Format,
+    /// Whether no report has been written yet.
+    first_report: bool,
+    /// How many more problems may be printed.
+    problems_left: usize,
+    /// Problems counted but not printed.
+    hidden_problems: usize,
+    /// The gate failures to print, worded.
+    gate_lines: String,
+    gate_shown: usize,
+    gate_hidden: usize,
+    /// One row per file, in path order.
+    rows: Vec<PortfolioRow>,
+}
+
+impl<'a> Reporter<'a> {
+    fn new(context: &'a Context, format: Format, files: usize) -> Self {
+        Self {
+            context,
+            format,
+            first_report: true,
+            problems_left: PROBLEMS_SHOWN,
+            hidden_problems: 0,
+            gate_lines: String::new(),
+            gate_shown: 0,
+            gate_hidden: 0,
+            rows: Vec::with_capacity(files),
+        }
     }
-    if let Some(path) = output {
-        context.note(&format!("wrote {}", path.display()));
+
+    /// One file's result: its report, its problems and its gate failures.
+    fn file(
+        &mut self,
+        out: &mut dyn Write,
+        result: FileResult,
+        bar: &ProgressBar,
+    ) -> std::io::Result<()> {
+        if let Some(text) = result.report {
+            let text = text.map_err(std::io::Error::other)?;
+            if !self.first_report {
+                out.write_all(self.format.between().as_bytes())?;
+            }
+            self.first_report = false;
+            out.write_all(text.as_bytes())?;
+        }
+        self.problems(&result.problems, bar);
+        self.gate(&result.row.file, result.gate);
+        self.rows.push(result.row);
+        Ok(())
     }
-    if gate_hidden > 0 {
-        gate_lines.push_str(&format!("... and {gate_hidden} more gate failures\n"));
+
+    /// Prints the first few problems of an invalid file, within what is
+    /// left to show, and counts the rest.
+    fn problems(&mut self, problems: &[Problem], bar: &ProgressBar) {
+        if problems.is_empty() {
+            return;
+        }
+        let shown = problems
+            .len()
+            .min(PROBLEMS_PER_FILE)
+            .min(self.problems_left);
+        if shown > 0 {
+            let text = crate::render::problems::problems(
+                &problems[..shown],
+                shown,
+                self.context.styled_stderr,
+            );
+            bar.suspend(|| io::write_stderr(&text));
+        }
+        self.problems_left -= shown;
+        self.hidden_problems += problems.len() - shown;
     }
-    io::write_stderr(&gate_lines);
-    Ok(rows.iter().fold(Outcome::Passed, |worst, row| {
-        worst.worst(match row.outcome {
-            FileOutcome::Passed => Outcome::Passed,
-            FileOutcome::Failed => Outcome::GateFailed,
-            FileOutcome::Invalid => Outcome::Unusable,
+
+    /// Keeps the first gate failures for stderr, and counts the rest.
+    fn gate(&mut self, file: &str, reasons: Vec<String>) {
+        for reason in reasons {
+            if self.gate_shown < REASONS_SHOWN {
+                self.gate_shown += 1;
+                let line = format!("gate failed: {file}: {reason}");
+                self.gate_lines.push_str(&diagnostic(&line));
+                self.gate_lines.push('\n');
+            } else {
+                self.gate_hidden += 1;
+            }
+        }
+    }
+
+    /// Writes the summary of every row.
+    fn summary(&mut self, out: &mut dyn Write, each: bool, keys: &[&str]) -> std::io::Result<()> {
+        let portfolio = Portfolio::new(std::mem::take(&mut self.rows), keys);
+        let summary = self
+            .format
+            .summary(&portfolio, each, !self.first_report)
+            .map_err(std::io::Error::other)?;
+        out.write_all(summary.as_bytes())?;
+        self.rows = portfolio.rows;
+        Ok(())
+    }
+
+    /// Tells on stderr what was not shown and which gates failed, and
+    /// gives the run's outcome: the worst of any file's.
+    fn finish(mut self, output: Option<&Path>) -> Outcome {
+        if self.hidden_problems > 0 {
+            io::write_stderr(&format!(
+                "... and {} more problems in invalid files not shown\n",
+                self.hidden_problems
+            ));
+        }
+        if let Some(path) = output {
+            self.context.note(&format!("wrote {}", path.display()));
+        }
+        if self.gate_hidden > 0 {
+            self.gate_lines.push_str(&format!(
+                "... and {} more gate failures\n",
+                self.gate_hidden
+            ));
+        }
+        io::write_stderr(&self.gate_lines);
+        self.rows.iter().fold(Outcome::Passed, |worst, row| {
+            worst.worst(match row.outcome {
+                FileOutcome::Passed => Outcome::Passed,
+                FileOutcome::Failed => Outcome::GateFailed,
+                FileOutcome::Invalid => Outcome::Unusable,
+            })
         })
-    }))
+    }
 }
 
 /// A progress bar on stderr: files done, total and time left; hidden when

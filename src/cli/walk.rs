@@ -177,14 +177,17 @@ fn is_yaml(path: &Path) -> bool {
 fn unreadable(path: &Path, err: &io::Error) -> Problem {
     let (message, help) = match fs::symlink_metadata(path) {
         Ok(link) if link.file_type().is_symlink() && err.kind() == io::ErrorKind::NotFound => {
-            let target = fs::read_link(path).unwrap_or_default();
-            (
-                format!(
-                    "a symbolic link to {}, which does not exist",
-                    target.display()
+            match fs::read_link(path) {
+                Ok(target) => (
+                    format!(
+                        "a symbolic link to {}, which does not exist",
+                        target.display()
+                    ),
+                    "remove the link, or restore the file it points to".to_owned(),
                 ),
-                "remove the link, or restore the file it points to".to_owned(),
-            )
+                // The link went away or changed under us: say what opening it said.
+                Err(_) => describe_open_error(err, Input::Status),
+            }
         }
         _ => describe_open_error(err, Input::Status),
     };

@@ -109,7 +109,7 @@ pub fn gate_failures(report: &GapReport, locate: Locate<'_>) -> String {
         if items.is_empty() {
             out.push_str(&annotation(
                 Level::Error,
-                &report.file,
+                &report.header.file,
                 Pos::default(),
                 "ims gate",
                 &failure.reason(),
@@ -119,7 +119,7 @@ pub fn gate_failures(report: &GapReport, locate: Locate<'_>) -> String {
             let pos = locate(failure.standard(), id).unwrap_or_default();
             out.push_str(&annotation(
                 Level::Error,
-                &report.file,
+                &report.header.file,
                 pos,
                 "ims gate",
                 &failure.item_reason(id),
@@ -145,7 +145,7 @@ pub fn coverage_notice(report: &GapReport) -> String {
         };
         out.push_str(&annotation(
             Level::Notice,
-            &report.file,
+            &report.header.file,
             Pos::default(),
             "ims coverage",
             &format!("{}; {verdict}", coverage.join(", ")),

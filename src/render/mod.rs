@@ -20,7 +20,7 @@ pub mod soa;
 pub mod table;
 
 use crate::analysis::{GapReport, ReuseSource, SharedElement, SharedState, SideState};
-use crate::status::Status;
+pub use crate::status::status_label;
 
 /// Why a report could not be written. Renderers return it rather than an
 /// empty text, so that a failure reaches the exit code.
@@ -82,11 +82,6 @@ impl Default for Look {
             width: 80,
         }
     }
-}
-
-/// A status for people; not assessed when `None`.
-pub fn status_label(status: Option<Status>) -> &'static str {
-    status.map_or("not assessed", Status::as_str)
 }
 
 /// A percentage with one decimal, or `n/a` when nothing is applicable.

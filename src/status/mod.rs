@@ -348,6 +348,12 @@ impl schemars::JsonSchema for Evidence {
     }
 }
 
+/// An item's status in words for people: `not assessed` when it has none.
+/// Every report words a missing status with this one function.
+pub fn status_label(status: Option<Status>) -> &'static str {
+    status.map_or("not assessed", Status::as_str)
+}
+
 /// The word that marks an item as explicitly not assessed yet, as the
 /// template written by `ims init` does for every item.
 pub const NOT_ASSESSED: &str = "not-assessed";

@@ -7,7 +7,7 @@ use schemars::generate::SchemaSettings;
 use serde_json::{Map, Value, json};
 
 use super::{Entry, NOT_ASSESSED, Status};
-use crate::model::Catalog;
+use crate::model::{Catalog, Standard};
 
 /// A date written YYYY-MM-DD.
 fn date(description: &str) -> Value {
@@ -51,6 +51,31 @@ fn soa() -> Value {
 
 /// The schema as pretty JSON with a final newline.
 pub fn render(catalog: &Catalog) -> serde_json::Result<String> {
+    let definitions = definitions();
+    let mut properties = file_properties(catalog);
+    for standard in &catalog.standards {
+        properties.insert(standard.key.clone(), standard_property(standard));
+    }
+    let schema = json!({
+        "$schema": "http://json-schema.org/draft-07/schema#",
+        "title": "ims status file",
+        "description": "An organisation's implementation status for each item of each standard.",
+        "type": "object",
+        // Either spelling, as the validator accepts, and not both (a duplicate there).
+        "oneOf": [{"required": ["organisation"]}, {"required": ["organization"]}],
+        "additionalProperties": false,
+        "properties": properties,
+        "definitions": definitions,
+    });
+    let mut out = serde_json::to_string_pretty(&schema)?;
+    out.push('\n');
+    Ok(out)
+}
+
+/// The shared definitions: the statuses (with `not-assessed`, and without
+/// `not-applicable` for items that may not be excluded) and the long form
+/// of an entry.
+fn definitions() -> Map<String, Value> {
     let mut generator = SchemaGenerator::new(SchemaSettings::draft07());
     generator.subschema_for::<Status>();
     generator.subschema_for::<Entry>();
@@ -104,7 +129,11 @@ pub fn render(catalog: &Catalog) -> serde_json::Result<String> {
         }
         definitions.insert("MandatoryLongForm".to_owned(), Value::Object(fixed));
     }
+    definitions
+}
 
+/// The keys of a status file other than the standards' sections.
+fn file_properties(catalog: &Catalog) -> Map<String, Value> {
     let text = |description: &str| json!({"type": "string", "description": description});
     let mut properties = Map::new();
     properties.insert(
@@ -180,47 +209,33 @@ pub fn render(catalog: &Catalog) -> serde_json::Result<String> {
             },
         }),
     );
-    for standard in &catalog.standards {
-        let mut items = Map::new();
-        for item in &standard.items {
-            let (short, long) = if item.excludable {
-                ("#/definitions/Status", "#/definitions/LongForm")
-            } else {
-                (
-                    "#/definitions/MandatoryStatus",
-                    "#/definitions/MandatoryLongForm",
-                )
-            };
-            items.insert(
-                item.id.clone(),
-                json!({
-                    "description": format!("{} {}", item.id, item.title),
-                    "anyOf": [{"$ref": short}, {"$ref": long}],
-                }),
-            );
-        }
-        properties.insert(
-            standard.key.clone(),
+    properties
+}
+
+/// The section of one standard: every item, each with the statuses it may take.
+fn standard_property(standard: &Standard) -> Value {
+    let mut items = Map::new();
+    for item in &standard.items {
+        let (short, long) = if item.excludable {
+            ("#/definitions/Status", "#/definitions/LongForm")
+        } else {
+            (
+                "#/definitions/MandatoryStatus",
+                "#/definitions/MandatoryLongForm",
+            )
+        };
+        items.insert(
+            item.id.clone(),
             json!({
-                "description": format!("{}: {}", standard.name, standard.title),
-                "type": ["object", "null"],
-                "additionalProperties": false,
-                "properties": items,
+                "description": format!("{} {}", item.id, item.title),
+                "anyOf": [{"$ref": short}, {"$ref": long}],
             }),
         );
     }
-    let schema = json!({
-        "$schema": "http://json-schema.org/draft-07/schema#",
-        "title": "ims status file",
-        "description": "An organisation's implementation status for each item of each standard.",
-        "type": "object",
-        // Either spelling, as the validator accepts, and not both (a duplicate there).
-        "oneOf": [{"required": ["organisation"]}, {"required": ["organization"]}],
+    json!({
+        "description": format!("{}: {}", standard.name, standard.title),
+        "type": ["object", "null"],
         "additionalProperties": false,
-        "properties": properties,
-        "definitions": definitions,
-    });
-    let mut out = serde_json::to_string_pretty(&schema)?;
-    out.push('\n');
-    Ok(out)
+        "properties": items,
+    })
 }

@@ -6,6 +6,7 @@ use std::fmt::Write as _;
 use super::NOT_ASSESSED;
 use crate::date::Date;
 use crate::model::{Catalog, StandardIndex};
+use crate::yaml::{one_line, scalar};
 
 /// Renders a template covering the standards at `standards` (catalogue indexes).
 ///
@@ -82,12 +83,12 @@ pub fn render(catalog: &Catalog, standards: &[StandardIndex], today: Option<Date
         let _ = writeln!(out, "{}:", standard.key);
         let width = standard
             .leaves()
-            .map(|leaf| standard.items[leaf].id.len())
+            .map(|leaf| scalar(&standard.items[leaf].id).chars().count())
             .max()
             .unwrap_or(0);
         for item in &standard.items {
             if item.is_leaf() {
-                let entry = format!("{}: {NOT_ASSESSED}", quote_id(&item.id));
+                let entry = format!("{}: {NOT_ASSESSED}", scalar(&item.id));
                 let _ = writeln!(
                     out,
                     "  {entry:<pad$}  # {}",
@@ -100,21 +101,4 @@ pub fn render(catalog: &Catalog, standards: &[StandardIndex], today: Option<Date
         }
     }
     out
-}
-
-/// Ids are written plain when YAML reads them back exactly as strings.
-fn quote_id(id: &str) -> String {
-    let plain = id
-        .chars()
-        .all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | '_'))
-        && !id.starts_with('-');
-    if plain {
-        id.to_owned()
-    } else {
-        format!("\"{}\"", id.replace('\\', "\\\\").replace('"', "\\\""))
-    }
-}
-
-fn one_line(text: &str) -> String {
-    text.split_whitespace().collect::<Vec<_>>().join(" ")
 }

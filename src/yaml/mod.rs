@@ -20,7 +20,7 @@ use serde_saphyr::{DuplicateKeyPolicy, Error, MessageFormatter, UserMessageForma
 
 use crate::diag::{Pos, ProblemCode};
 
-pub use write::scalar;
+pub use write::{one_line, scalar};
 
 /// Deepest nesting accepted. Status files and catalogues need five levels.
 const MAX_DEPTH: usize = 64;

@@ -51,6 +51,12 @@ pub fn scalar(text: &str) -> String {
     out
 }
 
+/// Text for one comment line: every run of white space, line breaks
+/// included, becomes one space.
+pub fn one_line(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
 /// Characters that cannot stand as themselves inside a double-quoted
 /// scalar: YAML refuses them in a stream, or reads them as line breaks.
 fn needs_escape(c: char) -> bool {

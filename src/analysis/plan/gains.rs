@@ -43,14 +43,8 @@ impl<'a> Gains<'a> {
             .iter()
             .map(|&standard| {
                 let mut share = Share::default();
-                for leaf in catalog.standards[standard].leaves() {
-                    share.add(gains.share(
-                        Node {
-                            standard,
-                            item: leaf,
-                        },
-                        &done,
-                    ));
+                for node in catalog.leaf_nodes(standard) {
+                    share.add(gains.share(node, &done));
                 }
                 (standard, share)
             })
@@ -156,11 +150,8 @@ impl Progress {
         let mut index = HashMap::new();
         for &standard in report {
             let mut standard_counts = Counts::default();
-            for leaf in catalog.standards[standard].leaves() {
-                standard_counts.add(statuses.status(Node {
-                    standard,
-                    item: leaf,
-                }));
+            for node in catalog.leaf_nodes(standard) {
+                standard_counts.add(statuses.status(node));
             }
             index.insert(standard, counts.len());
             counts.push((catalog.standards[standard].key.clone(), standard_counts));

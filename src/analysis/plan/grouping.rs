@@ -535,11 +535,11 @@ impl<'a> Naming<'a> {
             return catalog.documents[document].title.clone();
         }
         let first = items.element[members[0]];
-        if members.len() > 1
-            && first.is_some()
+        if let Some(element) = first
+            && members.len() > 1
             && members.iter().all(|&m| items.element[m] == first)
         {
-            return first.map(str::to_owned).unwrap_or_default();
+            return element.to_owned();
         }
         // One title for items of several standards that share it.
         let mut titles: Vec<String> = Vec::new();

@@ -336,11 +336,7 @@ fn open_items<'a>(
 ) -> Open<'a> {
     let mut nodes = Vec::new();
     for &standard in &scope.report {
-        for leaf in catalog.standards[standard].leaves() {
-            let node = Node {
-                standard,
-                item: leaf,
-            };
+        for node in catalog.leaf_nodes(standard) {
             if !matches!(
                 statuses.status(node),
                 Some(Status::Implemented | Status::NotApplicable)

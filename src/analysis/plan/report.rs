@@ -5,8 +5,8 @@
 
 use serde::Serialize;
 
-use crate::analysis::ItemRef;
 use crate::analysis::effort::Effort;
+use crate::analysis::{ItemRef, ReportHeader};
 use crate::date::Date;
 use crate::model::Phase;
 use crate::status::{Priority, Status};
@@ -20,14 +20,9 @@ pub const PLAN_SCHEMA_VERSION: u32 = 3;
 pub struct PlanReport {
     /// Version of the JSON layout.
     pub schema_version: u32,
-    /// The status file, as the user named it.
-    pub file: String,
-    /// The organisation.
-    pub organisation: String,
-    /// The scope of the assessment, if stated.
-    pub scope: Option<String>,
-    /// When the assessment was made, if stated.
-    pub assessed: Option<Date>,
+    /// The status file and who and what it assessed.
+    #[serde(flatten)]
+    pub header: ReportHeader,
     /// The standard the plan works towards, when `--target` is given.
     pub target: Option<String>,
     /// The factor applied to the catalogues' effort estimates.

@@ -12,7 +12,9 @@ use super::{
     PlanReuse, PlanSource, PlanStandard, PlanStep, PlanWait, Rule, order,
 };
 use crate::analysis::effort::Effort;
-use crate::analysis::{GapReport, Options, Scope, Suggestion, effort_scale, item_ref, round1};
+use crate::analysis::{
+    GapReport, Options, ReportHeader, Scope, Suggestion, effort_scale, item_ref, round1,
+};
 use crate::model::{Catalog, Phase};
 use crate::status::Assessment;
 
@@ -71,10 +73,7 @@ impl Plan<'_> {
         };
         Ok(PlanReport {
             schema_version: PLAN_SCHEMA_VERSION,
-            file: self.assessment.file.clone(),
-            organisation: self.assessment.organisation.clone(),
-            scope: self.assessment.scope.clone(),
-            assessed: self.assessment.assessed,
+            header: ReportHeader::of(self.assessment),
             target: self
                 .options
                 .target

@@ -9,7 +9,7 @@ mod check;
 
 pub use check::{Caution, CautionCode, Check, Freshness, Rejected, Rejection, check};
 
-use super::report::{Coverage, SCHEMA_VERSION};
+use super::report::{Coverage, ReportHeader, SCHEMA_VERSION};
 use super::reuse;
 use crate::date::Date;
 use crate::model::{Catalog, Kind, Node, Relationship, StandardIndex};
@@ -123,14 +123,9 @@ pub struct SoaSummary {
 pub struct SoaReport {
     /// Version of this layout.
     pub schema_version: u32,
-    /// The status file, as named.
-    pub file: String,
-    /// The organisation.
-    pub organisation: String,
-    /// The scope, if stated.
-    pub scope: Option<String>,
-    /// The assessment date, if stated.
-    pub assessed: Option<Date>,
+    /// The status file and who and what it assessed.
+    #[serde(flatten)]
+    pub header: ReportHeader,
     /// The standard's key.
     pub standard: String,
     /// The standard's display name.
@@ -174,15 +169,11 @@ pub fn soa(catalog: &Catalog, assessment: &Assessment, standard: StandardIndex) 
     let catalogue = &catalog.standards[standard];
     let mut rows = Vec::new();
     let mut summary = SoaSummary::default();
-    for leaf in catalogue
-        .leaves()
-        .filter(|&leaf| catalogue.items[leaf].kind == Kind::Control)
+    for node in catalog
+        .leaf_nodes(standard)
+        .filter(|&node| catalog.item(node).kind == Kind::Control)
     {
-        let node = Node {
-            standard,
-            item: leaf,
-        };
-        let item = &catalogue.items[leaf];
+        let item = catalog.item(node);
         let resolved = statuses.get(node);
         let entry = resolved.entry;
         let applicable = match resolved.status {
@@ -259,10 +250,7 @@ pub fn soa(catalog: &Catalog, assessment: &Assessment, standard: StandardIndex) 
     }
     SoaReport {
         schema_version: SCHEMA_VERSION,
-        file: assessment.file.clone(),
-        organisation: assessment.organisation.clone(),
-        scope: assessment.scope.clone(),
-        assessed: assessment.assessed,
+        header: ReportHeader::of(assessment),
         standard: catalogue.key.clone(),
         standard_name: catalogue.name.clone(),
         rows,

@@ -16,7 +16,7 @@ pub fn render(report: &DocsReport) -> Rendered {
     }
     header.push("sections".to_owned());
     header.push("shared_sections".to_owned());
-    let assessed = report.file.is_some();
+    let assessed = report.header.is_some();
     if assessed {
         for column in ["state", "owners", "evidence_guess"] {
             header.push(column.to_owned());

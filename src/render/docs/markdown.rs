@@ -13,7 +13,7 @@ pub fn render(report: &DocsReport) -> Rendered {
     let mut out = String::new();
     writeln!(out, "# {}\n", md_cell(&title(report)))?;
     writeln!(out, "{}\n", md_cell(&intro(report)))?;
-    let assessed = report.file.is_some();
+    let assessed = report.header.is_some();
     let mut columns = vec![
         ("Id", Align::Left),
         ("Document", Align::Left),

@@ -13,8 +13,8 @@ pub const GUESS: &str = "Evidence that looks like it: references on the items a 
 
 /// The register's title.
 pub fn title(report: &DocsReport) -> String {
-    match &report.organisation {
-        Some(organisation) => format!("Documents: {organisation}"),
+    match &report.header {
+        Some(header) => format!("Documents: {}", header.organisation),
         None => "Documents of the integrated management system".to_owned(),
     }
 }
@@ -32,7 +32,7 @@ pub fn intro(report: &DocsReport) -> String {
             .collect::<Vec<_>>()
             .join(", ")
     );
-    match &report.file {
+    match &report.header {
         Some(_) => format!(
             "{set}. Listed are the documents this organisation needs, given its exclusions; a document is in place when every item it serves is implemented, partly when some are implemented or partial, and missing otherwise."
         ),
@@ -105,7 +105,7 @@ pub fn guesses(entry: &DocEntry) -> String {
 
 /// How many documents are in each state: `4 in place, 10 partly, 2 missing`.
 pub fn state_counts(report: &DocsReport) -> Option<String> {
-    report.file.as_ref()?;
+    report.header.as_ref()?;
     let count = |state| {
         report
             .documents

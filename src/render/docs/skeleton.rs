@@ -82,9 +82,9 @@ fn name(text: &str) -> String {
 
 fn organisation(report: &DocsReport) -> String {
     report
-        .organisation
-        .as_deref()
-        .map_or_else(|| "[organisation]".to_owned(), name)
+        .header
+        .as_ref()
+        .map_or_else(|| "[organisation]".to_owned(), |h| name(&h.organisation))
 }
 
 fn index(report: &DocsReport, names: &[String]) -> Result<String, std::fmt::Error> {
@@ -95,7 +95,7 @@ fn index(report: &DocsReport, names: &[String]) -> Result<String, std::fmt::Erro
         "The documented information of the integrated management system of {}, one file per document. Each file starts with its purpose and the requirements it serves, then one heading per section; a section marked *shared* is written once for every standard, the others hold what one standard alone asks for. Replace each prompt with the organisation's own text.\n",
         organisation(report)
     )?;
-    let assessed = report.file.is_some();
+    let assessed = report.header.is_some();
     let mut columns = vec![
         ("#", Align::Right),
         ("Document", Align::Left),
@@ -118,7 +118,7 @@ fn index(report: &DocsReport, names: &[String]) -> Result<String, std::fmt::Erro
         row
     });
     table(&mut out, &columns, rows)?;
-    if let Some(file) = &report.file {
+    if let Some(file) = report.header.as_ref().map(|h| &h.file) {
         writeln!(out, "\nWritten by ims from {}.", name(file))?;
     }
     Ok(out)
@@ -161,7 +161,7 @@ fn document_text(report: &DocsReport, d: &DocEntry) -> Result<String, std::fmt::
         )?;
     }
     writeln!(out, "## Requirements served\n")?;
-    let assessed = report.file.is_some();
+    let assessed = report.header.is_some();
     for standard in &report.standards {
         let items: Vec<_> = d
             .serves

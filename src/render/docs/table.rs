@@ -12,14 +12,14 @@ use crate::render::{Look, Rendered};
 pub fn render(report: &DocsReport, look: Look) -> Rendered {
     let mut out = String::new();
     writeln!(out, "{}", bold(&term(&title(report)), look))?;
-    if let Some(file) = &report.file {
+    if let Some(file) = report.header.as_ref().map(|h| &h.file) {
         writeln!(out, "File: {}", term(file))?;
     }
     for line in wrap(&intro(report), usize::from(look.width)) {
         writeln!(out, "{line}")?;
     }
     out.push('\n');
-    let assessed = report.file.is_some();
+    let assessed = report.header.is_some();
     let mut t = table(look);
     if assessed {
         t.set_header(["Id", "Document", "Kind", "Serves", "State", "Owners"]);

@@ -5,6 +5,7 @@
 
 use crate::analysis::GapReport;
 use crate::render::{Rendered, csv};
+use crate::status::NOT_ASSESSED;
 
 /// The header row, in column order.
 pub const HEADER: &[&str] = &[
@@ -48,7 +49,7 @@ pub fn rows(report: &GapReport) -> Vec<Vec<String>> {
                 row.title.clone(),
                 row.kind.as_str().to_owned(),
                 row.group.clone(),
-                row.status.map_or("not-assessed", |s| s.as_str()).to_owned(),
+                row.status.map_or(NOT_ASSESSED, |s| s.as_str()).to_owned(),
                 row.inherited_from.clone().unwrap_or_default(),
                 row.contribution.map(|c| c.to_string()).unwrap_or_default(),
                 row.owner.clone().unwrap_or_default(),

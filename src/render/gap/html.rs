@@ -242,7 +242,7 @@ pub fn render(report: &GapReport) -> Rendered {
 
 fn render_page(report: &GapReport) -> Result<String, String> {
     let env = crate::render::html::environment("gap.html", TEMPLATE)?;
-    let title = super::title(report, &report.organisation);
+    let title = super::title(report, &report.header.organisation);
     let element_standards = super::integrated_standards(report);
     let template = env.get_template("gap.html").map_err(|e| e.to_string())?;
     let mut html = template

@@ -18,13 +18,13 @@ pub fn render(report: &GapReport) -> Rendered {
         Some(target) => format!("Gap analysis towards {}", name_of(report, target)),
         None => "Gap analysis".to_owned(),
     };
-    writeln!(out, "# {title}: {}\n", md_cell(&report.organisation))?;
+    writeln!(out, "# {title}: {}\n", md_cell(&report.header.organisation))?;
     let facts = [
-        ("Organisation", Some(report.organisation.clone())),
-        ("Scope", report.scope.clone()),
-        ("Assessed", report.assessed.map(|d| d.to_string())),
+        ("Organisation", Some(report.header.organisation.clone())),
+        ("Scope", report.header.scope.clone()),
+        ("Assessed", report.header.assessed.map(|d| d.to_string())),
         ("Assessor", report.assessor.clone()),
-        ("Status file", Some(report.file.clone())),
+        ("Status file", Some(report.header.file.clone())),
     ];
     table(
         &mut out,

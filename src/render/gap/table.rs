@@ -17,12 +17,12 @@ pub const SUGGESTIONS_SHOWN: usize = 15;
 /// The whole report.
 pub fn render(report: &GapReport, look: Look) -> Rendered {
     let mut out = String::new();
-    let title = super::title(report, &term(&report.organisation));
+    let title = super::title(report, &term(&report.header.organisation));
     heading(&mut out, &title, look)?;
-    if let Some(scope) = &report.scope {
+    if let Some(scope) = &report.header.scope {
         writeln!(out, "Scope: {}", term(scope))?;
     }
-    if let Some(date) = report.assessed {
+    if let Some(date) = report.header.assessed {
         match &report.assessor {
             Some(assessor) => {
                 writeln!(out, "Assessed: {date} by {}", term(assessor))?;
@@ -34,7 +34,7 @@ pub fn render(report: &GapReport, look: Look) -> Rendered {
     } else if let Some(assessor) = &report.assessor {
         writeln!(out, "Assessor: {}", term(assessor))?;
     }
-    writeln!(out, "File: {}", term(&report.file))?;
+    writeln!(out, "File: {}", term(&report.header.file))?;
 
     summary(&mut out, report, look)?;
     groups(&mut out, report, look)?;

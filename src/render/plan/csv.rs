@@ -5,6 +5,7 @@
 use super::{phase_label, why};
 use crate::analysis::plan::PlanReport;
 use crate::render::{Rendered, csv};
+use crate::status::NOT_ASSESSED;
 
 /// RFC 4180 CSV with CRLF line ends, formula cells neutralised.
 pub fn render(plan: &PlanReport) -> Rendered {
@@ -59,9 +60,7 @@ pub fn render(plan: &PlanReport) -> Rendered {
                 item.standard.clone(),
                 item.id.clone(),
                 item.title.clone(),
-                item.status
-                    .map_or("not-assessed", |s| s.as_str())
-                    .to_owned(),
+                item.status.map_or(NOT_ASSESSED, |s| s.as_str()).to_owned(),
                 text(item.priority.map(|p| p.as_str().to_owned())),
                 number(item.effort.map(|e| e.days)),
                 number(item.effort.map(|e| e.days_without_reuse)),

@@ -7,6 +7,7 @@ use serde::Serialize;
 
 use super::{milestone_name, phase_label};
 use crate::analysis::plan::{PlanReport, PlanStep};
+use crate::analysis::round1;
 use crate::date::Date;
 use crate::model::Phase;
 
@@ -115,8 +116,8 @@ pub fn gantt(plan: &PlanReport) -> Option<Gantt> {
             let (start, end) = (step.start?, step.end?);
             Some(Bar {
                 y: TOP + row as u32 * ROW,
-                x: round(x(start)),
-                width: round((x(end) - x(start) + day).max(2.0)),
+                x: round1(x(start)),
+                width: round1((x(end) - x(start) + day).max(2.0)),
                 colour: colour(step.phase),
                 label: format!("#{} {}", step.rank, short(&step.title)),
                 tip: format!("#{} {}: {start} to {end}", step.rank, step.title),
@@ -129,7 +130,7 @@ pub fn gantt(plan: &PlanReport) -> Option<Gantt> {
         .iter()
         .enumerate()
         .map(|(index, milestone)| Mark {
-            x: round(x(milestone.date)),
+            x: round1(x(milestone.date)),
             label: format!("{} {}", milestone.date, milestone_name(milestone)),
             // Labels alternate over two lines so that neighbours do not overlap.
             y: if index % 2 == 0 { 9 } else { 19 },
@@ -145,8 +146,8 @@ pub fn gantt(plan: &PlanReport) -> Option<Gantt> {
         };
         match (find(SystemInOperation), find(OperatingPeriodComplete)) {
             (Some(from), Some(to)) => Some(Band {
-                x: round(x(from)),
-                width: round(x(to) - x(from) + day),
+                x: round1(x(from)),
+                width: round1(x(to) - x(from) + day),
             }),
             _ => None,
         }
@@ -163,7 +164,7 @@ pub fn gantt(plan: &PlanReport) -> Option<Gantt> {
         ticks: months(first, last)
             .into_iter()
             .map(|date| Tick {
-                x: round(x(date)),
+                x: round1(x(date)),
                 label: format!("{:04}-{:02}", date.year(), date.month()),
             })
             .collect(),
@@ -183,11 +184,6 @@ pub fn gantt(plan: &PlanReport) -> Option<Gantt> {
         })
         .collect(),
     })
-}
-
-/// One decimal, so that the page is the same on every machine.
-fn round(value: f64) -> f64 {
-    (value * 10.0).round() / 10.0
 }
 
 /// The first days of the months from `first` to `last`, thinned to at most

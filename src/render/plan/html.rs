@@ -260,7 +260,7 @@ fn render_page(plan: &PlanReport) -> Result<String, String> {
     let mut html = template
         .render(context! {
             plan => Value::from(Serde(plan)),
-            title => super::title(plan, &plan.organisation),
+            title => super::title(plan, &plan.header.organisation),
             rule => RULE,
             effort_columns => super::EFFORT_COLUMNS,
             effort => plan.standards.iter().map(super::effort_columns).collect::<Vec<_>>(),

@@ -15,10 +15,8 @@ use crate::render::Rendered;
 #[derive(Serialize)]
 struct Worded<'a> {
     schema_version: u32,
-    file: &'a str,
-    organisation: &'a str,
-    scope: &'a Option<String>,
-    assessed: &'a Option<crate::date::Date>,
+    #[serde(flatten)]
+    header: &'a crate::analysis::ReportHeader,
     target: &'a Option<String>,
     effort_scale: f64,
     standards: &'a [crate::analysis::plan::PlanStandard],
@@ -58,10 +56,7 @@ struct WordedStep<'a> {
 pub fn render(plan: &PlanReport) -> Rendered {
     let PlanReport {
         schema_version,
-        file,
-        organisation,
-        scope,
-        assessed,
+        header,
         target,
         effort_scale,
         standards,
@@ -72,10 +67,7 @@ pub fn render(plan: &PlanReport) -> Rendered {
     } = plan;
     crate::render::json(&Worded {
         schema_version: *schema_version,
-        file,
-        organisation,
-        scope,
-        assessed,
+        header,
         target,
         effort_scale: *effort_scale,
         standards,

@@ -19,9 +19,9 @@ pub fn render(plan: &PlanReport) -> Rendered {
     writeln!(
         out,
         "# {}\n",
-        super::title(plan, &md_cell(&plan.organisation))
+        super::title(plan, &md_cell(&plan.header.organisation))
     )?;
-    if let Some(scope) = &plan.scope {
+    if let Some(scope) = &plan.header.scope {
         writeln!(out, "Scope: {}\n", md_cell(scope))?;
     }
     writeln!(out, "{RULE}\n")?;

@@ -231,7 +231,9 @@ fn wait_text(wait: &PlanWait) -> String {
     let reason = wait
         .reason
         .as_deref()
-        .map(|r| format!(" ({})", r.trim_end_matches('.')))
+        .map(|r| r.trim_end_matches('.'))
+        .filter(|r| !r.is_empty())
+        .map(|r| format!(" ({r})"))
         .unwrap_or_default();
     format!(
         "{} waits for {}{reason}",
@@ -427,6 +429,32 @@ pub fn milestone_why(milestone: &Milestone, plan: &PlanReport) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_wait_says_its_reason_in_brackets_and_never_empty_brackets() {
+        let item = |id: &str| ItemRef {
+            standard: "alpha".to_owned(),
+            id: id.to_owned(),
+        };
+        let wait = |reason: Option<&str>| PlanWait {
+            rank: 1,
+            item: item("6.1.2"),
+            waits_for: item("5.3"),
+            reason: reason.map(str::to_owned),
+            closes: false,
+        };
+        assert_eq!(
+            wait_text(&wait(Some("Roles come first."))),
+            "alpha 6.1.2 waits for alpha 5.3 (Roles come first)"
+        );
+        for reason in [None, Some("."), Some("")] {
+            assert_eq!(
+                wait_text(&wait(reason)),
+                "alpha 6.1.2 waits for alpha 5.3",
+                "{reason:?}"
+            );
+        }
+    }
 
     #[test]
     fn every_phase_has_a_name_and_a_line() {

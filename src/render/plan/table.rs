@@ -19,12 +19,12 @@ pub fn render(plan: &PlanReport, look: Look) -> Rendered {
     writeln!(
         out,
         "{}",
-        bold(&super::title(plan, &term(&plan.organisation)), look)
+        bold(&super::title(plan, &term(&plan.header.organisation)), look)
     )?;
-    if let Some(date) = plan.assessed {
+    if let Some(date) = plan.header.assessed {
         writeln!(out, "Assessed: {date}")?;
     }
-    writeln!(out, "File: {}", term(&plan.file))?;
+    writeln!(out, "File: {}", term(&plan.header.file))?;
     standards(&mut out, plan, look)?;
     if plan.steps.is_empty() {
         writeln!(

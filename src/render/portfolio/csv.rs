@@ -64,7 +64,10 @@ pub fn each_header() -> Rendered {
 /// One file's rows of the every-item CSV, without a header.
 pub fn each_rows(report: &GapReport) -> Rendered {
     csv::records(gap::csv::rows(report).into_iter().map(|row| {
-        let mut cells = vec![report.file.clone(), report.organisation.clone()];
+        let mut cells = vec![
+            report.header.file.clone(),
+            report.header.organisation.clone(),
+        ];
         cells.extend(row);
         cells
     }))

@@ -15,13 +15,13 @@ pub fn render(report: &SoaReport, columns: Columns) -> Rendered {
     writeln!(
         out,
         "# Statement of Applicability: {}\n",
-        md_cell(&report.organisation)
+        md_cell(&report.header.organisation)
     )?;
     let s = &report.summary;
     let facts = [
         ("Standard", Some(md_cell(&report.standard_name))),
-        ("Scope", report.scope.as_deref().map(md_cell)),
-        ("Assessed", report.assessed.map(|d| d.to_string())),
+        ("Scope", report.header.scope.as_deref().map(md_cell)),
+        ("Assessed", report.header.assessed.map(|d| d.to_string())),
         (
             "SoA version",
             report

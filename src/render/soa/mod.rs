@@ -229,11 +229,15 @@ pub fn about_facts(report: &SoaReport) -> [(&'static str, String); 18] {
     let s = &report.summary;
     let approval = report.approval.clone().unwrap_or_default();
     [
-        ("Organisation", report.organisation.clone()),
-        ("Scope", report.scope.clone().unwrap_or_default()),
+        ("Organisation", report.header.organisation.clone()),
+        ("Scope", report.header.scope.clone().unwrap_or_default()),
         (
             "Assessed",
-            report.assessed.map(|d| d.to_string()).unwrap_or_default(),
+            report
+                .header
+                .assessed
+                .map(|d| d.to_string())
+                .unwrap_or_default(),
         ),
         ("Standard", report.standard_name.clone()),
         ("SoA version", approval.version.unwrap_or_default()),
@@ -256,7 +260,7 @@ pub fn about_facts(report: &SoaReport) -> [(&'static str, String); 18] {
             "Risk treatment plan",
             approval.risk_treatment_plan.unwrap_or_default(),
         ),
-        ("Status file", report.file.clone()),
+        ("Status file", report.header.file.clone()),
         ("Controls", s.controls.to_string()),
         ("Applicable", s.applicable.to_string()),
         ("Implemented", s.implemented.to_string()),

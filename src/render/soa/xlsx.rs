@@ -97,7 +97,7 @@ const WIDTHS: [f64; super::COLUMNS] = [
 pub fn render(report: &SoaReport, columns: Columns) -> Result<Vec<u8>, XlsxError> {
     let mut workbook = Workbook::new();
     // A fixed creation date keeps the file identical from run to run.
-    let created = match report.assessed {
+    let created = match report.header.assessed {
         Some(d) => ExcelDateTime::from_ymd(d.year(), d.month(), d.day())?,
         None => ExcelDateTime::from_ymd(2000, 1, 1)?,
     };
@@ -106,7 +106,7 @@ pub fn render(report: &SoaReport, columns: Columns) -> Result<Vec<u8>, XlsxError
             .set_title(
                 xlsx_text(&format!(
                     "Statement of Applicability: {}",
-                    report.organisation
+                    report.header.organisation
                 ))
                 .into_owned(),
             )
