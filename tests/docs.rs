@@ -4,15 +4,14 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
-mod common;
-
 use std::collections::BTreeSet;
 use std::path::Path;
 
-use common::{EXAMPLES, assessment, builtin as catalog, ims};
 use ims::analysis::Options;
 use ims::analysis::docs::{DocState, DocsReport, docs, register};
 use ims::model::{Catalog, Node};
+
+use crate::common::{EXAMPLES, assessment, builtin as catalog, ims};
 
 fn assessed(catalog: &Catalog, file: &str, text: &str, options: &Options) -> DocsReport {
     let assessment = ims::status::load(file, text, catalog).unwrap();
@@ -255,7 +254,7 @@ fn every_register_in_every_format_matches_its_snapshot() {
     for format in ["table", "markdown", "csv"] {
         let output = ims().args(["docs", "--format", format]).output().unwrap();
         assert_eq!(output.status.code(), Some(0));
-        insta::assert_snapshot!(
+        assert_snapshot!(
             format!("docs-register-{format}"),
             String::from_utf8(output.stdout).unwrap()
         );
@@ -267,7 +266,7 @@ fn every_register_in_every_format_matches_its_snapshot() {
                 .output()
                 .unwrap();
             assert_eq!(output.status.code(), Some(0), "{name} {format}");
-            insta::assert_snapshot!(
+            assert_snapshot!(
                 format!("docs-{name}-{format}"),
                 String::from_utf8(output.stdout).unwrap()
             );
@@ -318,7 +317,7 @@ fn the_skeleton_is_one_file_per_needed_document_and_an_index() {
         .find(|n| n.ends_with("-ims-policy.md"))
         .unwrap();
     let text = std::fs::read_to_string(out.join(policy)).unwrap();
-    insta::assert_snapshot!("docs-skeleton-saas-ims-policy", text);
+    assert_snapshot!("docs-skeleton-saas-ims-policy", text);
     assert!(text.contains("Cloudberry Analytics GmbH"));
     assert!(text.contains("*Shared: ISO/IEC 27001:2022 and ISO/IEC 20000-1:2018*"));
     assert!(text.contains("*Security: ISO/IEC 27001:2022 only*"));

@@ -3,12 +3,11 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
-mod common;
-
 use std::path::{Path, PathBuf};
 
-use common::{EXAMPLES, ims};
 use predicates::prelude::PredicateBooleanExt;
+
+use crate::common::{EXAMPLES, ims};
 
 const FORMATS: &[&str] = &["table", "json", "csv", "markdown", "html", "github"];
 
@@ -31,7 +30,7 @@ fn every_example_in_every_format_matches_its_snapshot() {
     for name in EXAMPLES {
         for format in FORMATS {
             let text = stdout_of(&["gap", &example(name), "--format", format]);
-            insta::assert_snapshot!(format!("gap-{name}-{format}"), text);
+            assert_snapshot!(format!("gap-{name}-{format}"), text);
         }
     }
 }
@@ -61,7 +60,7 @@ fn three_standards_read_right_in_every_format() {
         for two in ["that both standards share", "for one standard only"] {
             assert!(!text.contains(two), "{format}: {two}");
         }
-        insta::assert_snapshot!(format!("gap-three-standards-{format}"), text);
+        assert_snapshot!(format!("gap-three-standards-{format}"), text);
     }
     let markdown = stdout_of(&["--catalog", catalog, "gap", file, "--format", "markdown"]);
     assert!(markdown.contains("clauses that all three standards share"));
@@ -203,9 +202,9 @@ fn output_is_byte_identical_from_run_to_run() {
 
 #[test]
 fn help_texts_match_their_snapshots() {
-    insta::assert_snapshot!("help", stdout_of(&["--help"]));
-    insta::assert_snapshot!("help-gap", stdout_of(&["gap", "--help"]));
-    insta::assert_snapshot!("help-catalog", stdout_of(&["catalog", "--help"]));
+    assert_snapshot!("help", stdout_of(&["--help"]));
+    assert_snapshot!("help-gap", stdout_of(&["gap", "--help"]));
+    assert_snapshot!("help-catalog", stdout_of(&["catalog", "--help"]));
 }
 
 #[test]
@@ -245,11 +244,11 @@ fn every_command_names_the_exit_codes_true_for_it() {
 
 #[test]
 fn catalogue_views_match_their_snapshots() {
-    insta::assert_snapshot!(
+    assert_snapshot!(
         "catalog-show-A.8.32",
         stdout_of(&["catalog", "show", "A.8.32"])
     );
-    insta::assert_snapshot!(
+    assert_snapshot!(
         "catalog-mappings-csv",
         stdout_of(&["catalog", "mappings", "--format", "csv"])
     );
