@@ -5,9 +5,7 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
-mod common;
-
-use common::ims;
+use crate::common::ims;
 
 /// One parsed `::level file=F,line=L,col=C,title=T::message` command.
 #[derive(Debug)]

@@ -1,23 +1,24 @@
 //! The HTML report in a real headless Chromium: it loads with no console
 //! errors, shows the headline numbers, escapes what users wrote, and a
 //! screenshot is written. When Chromium is missing the tests are reported as
-//! ignored (see `common::run_needing`), except under CI, where `.ci/run`
+//! ignored (see `common::needing`), except under CI, where `.ci/run`
 //! installs it and its absence is a failure.
 
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
-mod common;
-
 use std::path::{Path, PathBuf};
-use std::process::{Command, ExitCode};
+use std::process::Command;
+
+use crate::common;
 
 const BROWSERS: [&str; 3] = ["chromium", "chromium-browser", "google-chrome"];
 
-fn main() -> ExitCode {
+/// The tests of this module, for the harness in `tests/trials.rs`.
+pub fn trials() -> Vec<libtest_mimic::Trial> {
     let missing = chromium()
         .is_none()
         .then(|| "no Chromium is installed (Debian package chromium)".to_owned());
-    common::run_needing(
+    common::needing(
         "Chromium",
         missing,
         &[

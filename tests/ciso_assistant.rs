@@ -10,11 +10,11 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
-mod common;
-
 use std::collections::{BTreeMap, BTreeSet};
 
 use serde_json::Value;
+
+use crate::common;
 
 const SMALL: &str = "tests/fixtures/ciso-assistant/small";
 const OURS: &str = "urn:ims:risk:";
@@ -381,7 +381,7 @@ fn plain_scalars_are_read_alike_by_every_yaml_reader() {
 #[test]
 fn a_small_crosswalk_with_every_relationship_reads_as_expected() {
     let text = export(&["--catalog", SMALL]);
-    insta::assert_snapshot!("ciso-assistant-small", text);
+    assert_snapshot!("ciso-assistant-small", text);
     let library = parse(&text);
     let sets = list(&library["objects"], "requirement_mapping_sets");
     let words: BTreeSet<&str> = sets

@@ -1,12 +1,12 @@
 //! CLI tests kept as data: each `tests/cmd/*.yaml` names the arguments, the
 //! expected exit code, and text that stdout and stderr must (or must not) hold.
-
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+//! Each case is a test of its own, named by its file.
 
 use std::collections::BTreeMap;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use assert_cmd::Command;
+use libtest_mimic::{Failed, Trial};
 use serde::Deserialize;
 
 #[derive(Debug, Deserialize)]
@@ -95,29 +95,29 @@ fn run_case(path: &Path) -> Result<(), String> {
     }
 }
 
-#[test]
-fn every_cli_case_passes() {
+/// One test per case file, named by its path from the repository root.
+pub fn trials() -> Vec<Trial> {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/cmd");
-    let mut paths: Vec<_> = std::fs::read_dir(&dir)
+    let mut paths: Vec<PathBuf> = std::fs::read_dir(&dir)
         .unwrap()
         .map(|entry| entry.unwrap().path())
         .filter(|path| path.extension().is_some_and(|ext| ext == "yaml"))
         .collect();
     paths.sort();
-    assert!(
-        paths.len() >= 30,
-        "expected the CLI cases in {}",
-        dir.display()
-    );
-    let failures: Vec<String> = paths
-        .iter()
-        .filter_map(|path| run_case(path).err())
-        .collect();
-    assert!(
-        failures.is_empty(),
-        "{} of {} cases failed:\n\n{}",
-        failures.len(),
-        paths.len(),
-        failures.join("\n\n")
-    );
+    let count = paths.len();
+    let mut trials = vec![Trial::test("the_cli_cases_are_found", move || {
+        if count >= 30 {
+            Ok(())
+        } else {
+            Err(Failed::from(format!(
+                "expected the CLI cases in {}, found {count}",
+                dir.display()
+            )))
+        }
+    })];
+    trials.extend(paths.into_iter().map(|path| {
+        let name = format!("tests/cmd/{}", path.file_name().unwrap().to_string_lossy());
+        Trial::test(name, move || run_case(&path).map_err(Failed::from)).with_kind("cli case")
+    }));
+    trials
 }

@@ -3,11 +3,9 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
-mod common;
-
 use std::process::Command;
 
-use common::ims;
+use crate::common::ims;
 
 fn stdout_of(args: &[&str]) -> String {
     let output = ims().args(args).output().unwrap();

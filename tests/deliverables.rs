@@ -3,13 +3,12 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
-mod common;
-
 use std::io::Read;
 use std::path::Path;
 
 use calamine::{Data, Reader, Xlsx, open_workbook};
-use common::ims;
+
+use crate::common::ims;
 
 fn xml_part(path: &Path, part: &str) -> String {
     let file = std::fs::File::open(path).unwrap();
@@ -302,11 +301,11 @@ fn the_output_extension_chooses_the_format() {
 fn deliverables_match_their_snapshots() {
     let text =
         |args: &[&str]| String::from_utf8(ims().args(args).output().unwrap().stdout).unwrap();
-    insta::assert_snapshot!(
+    assert_snapshot!(
         "soa-msp-markdown",
         text(&["soa", "examples/msp-iso20000-to-iso27001.yaml"])
     );
-    insta::assert_snapshot!(
+    assert_snapshot!(
         "diff-msp-markdown",
         text(&[
             "diff",

@@ -2,20 +2,18 @@
 //! or a reader: refused as an input and as an output of every command, in a
 //! catalogue or portfolio folder, and where a skeleton's document would go.
 //! The tests need `mkfifo`; without it they are reported as ignored (see
-//! `common::run_needing`), never passed in silence.
-
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
-
-mod common;
+//! `common::needing`), never passed in silence.
 
 use std::fs;
 use std::os::unix::fs::FileTypeExt as _;
 use std::path::{Path, PathBuf};
 
-use common::{ims, output_or_hang};
+use crate::common::{self, ims, output_or_hang};
 
-fn main() -> std::process::ExitCode {
-    common::run_needing(
+/// The FIFO tests, each a trial of its own; ignored, with the reason,
+/// where `mkfifo` is missing.
+pub fn trials() -> Vec<libtest_mimic::Trial> {
+    common::needing(
         "mkfifo",
         common::missing_program("mkfifo"),
         &[

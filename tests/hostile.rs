@@ -4,15 +4,14 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
-mod common;
-
 use std::fs;
 use std::io::{BufRead, BufReader};
 use std::path::{Path, PathBuf};
 use std::process::{Command as Process, Stdio};
 
 use assert_cmd::cargo::cargo_bin;
-use common::ims;
+
+use crate::common::{self, ims};
 
 struct Run {
     code: Option<i32>,

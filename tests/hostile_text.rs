@@ -5,12 +5,10 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
-mod common;
-
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use common::{ims, output_or_hang};
+use crate::common::{ims, output_or_hang};
 
 /// Environment variables set for one run.
 type Env<'a> = Vec<(&'a str, &'a str)>;

@@ -5,11 +5,9 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
-mod common;
-
 use std::path::Path;
 
-use common::{EXAMPLES, ims};
+use crate::common::{EXAMPLES, ims};
 
 fn run(args: &[&str]) -> (i32, String, String) {
     let output = ims().args(args).output().unwrap();
@@ -38,7 +36,7 @@ fn the_messy_client_sheet_imports_and_validates() {
     ]);
     assert_eq!(code, 0, "{stderr}");
     assert!(stdout.is_empty());
-    insta::assert_snapshot!(
+    assert_snapshot!(
         "import-client-soa-stderr",
         stderr.replace(path(&out), "client.yaml")
     );

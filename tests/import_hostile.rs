@@ -3,15 +3,12 @@
 //! written passes `ims validate`, and what cannot be kept is said), and
 //! crafted workbooks refused or read exactly as a spreadsheet shows them.
 
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
-
-mod common;
 #[path = "../fuzz/import_check.rs"]
 mod import_check;
 
 use std::path::{Path, PathBuf};
 
-use common::{crafted_workbook, ims, inline_row};
+use crate::common::{crafted_workbook, ims, inline_row};
 
 struct Run {
     code: i32,

@@ -5,17 +5,16 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
-mod common;
-
 use std::collections::{BTreeMap, BTreeSet};
 
-use common::{EXAMPLES, assessment, builtin as catalog, ims};
 use ims::analysis::plan::{
     CalendarOptions, MilestoneKind, PackageKind, PlanReport, PlanStep, plan,
 };
 use ims::analysis::{self, Options};
 use ims::date::Date;
 use ims::model::{Catalog, Node, Phase};
+
+use crate::common::{EXAMPLES, assessment, builtin as catalog, ims};
 
 fn dated(catalog: &Catalog, name: &str, people: f64) -> PlanReport {
     let assessment = assessment(catalog, name);
@@ -615,7 +614,7 @@ fn the_startup_plan_in_each_format_matches_its_snapshot() {
             head.len() < text.len(),
             "{format}: the excerpt ends before the plan does"
         );
-        insta::assert_snapshot!(format!("plan-startup-{format}"), head);
+        assert_snapshot!(format!("plan-startup-{format}"), head);
     }
 }
 

@@ -3,13 +3,12 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
-mod common;
-
 use std::path::Path;
 use std::process::Command as Process;
 
 use assert_cmd::cargo::cargo_bin;
-use common::ims;
+
+use crate::common::ims;
 
 /// Writes `count` status files, copies of the examples with their own names.
 fn portfolio(dir: &Path, count: usize) {

@@ -3,10 +3,6 @@
 //! the timing, because the file or folder is created exclusively rather
 //! than checked for and then written.
 
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
-
-mod common;
-
 use std::path::Path;
 use std::process::{Child, Stdio};
 

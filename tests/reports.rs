@@ -1,14 +1,13 @@
-//! Snapshots of every report format on every example, `--help`, and the
-//! promises around output: determinism, atomic writes, never overwriting input.
+//! Snapshots of every report format on one example, the other examples
+//! checked by what each format must say, `--help`, and the promises around
+//! output: determinism, atomic writes, never overwriting input.
 
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
-
-mod common;
-
+use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
-use common::{EXAMPLES, ims};
 use predicates::prelude::PredicateBooleanExt;
+
+use crate::common::{EXAMPLES, ims, json_excerpt};
 
 const FORMATS: &[&str] = &["table", "json", "csv", "markdown", "html", "github"];
 
@@ -26,13 +25,162 @@ fn example(name: &str) -> String {
     format!("examples/{name}.yaml")
 }
 
+/// The example whose reports are snapshotted whole; the others are checked
+/// by [`every_example_says_the_same_in_every_format`].
+const SNAPSHOTTED: &str = "startup-little-in-place";
+
 #[test]
-fn every_example_in_every_format_matches_its_snapshot() {
-    for name in EXAMPLES {
-        for format in FORMATS {
-            let text = stdout_of(&["gap", &example(name), "--format", format]);
-            insta::assert_snapshot!(format!("gap-{name}-{format}"), text);
+fn every_format_matches_its_snapshot_on_one_example() {
+    for format in FORMATS {
+        let mut text = stdout_of(&["gap", &example(SNAPSHOTTED), "--format", format]);
+        if *format == "json" {
+            // The whole report is over 200 KB: the first entries of each list
+            // and every figure, enough to review the shape.
+            text = json_excerpt(&text, 3);
         }
+        assert_snapshot!(format!("gap-{SNAPSHOTTED}-{format}"), text);
+    }
+}
+
+/// The ids of `list` (`missing`, `partial`) in a JSON report, by standard.
+fn ids_by_standard(report: &serde_json::Value, list: &str) -> BTreeMap<String, Vec<String>> {
+    let mut ids = BTreeMap::<String, Vec<String>>::new();
+    for entry in report[list].as_array().unwrap() {
+        ids.entry(entry["standard"].as_str().unwrap().to_owned())
+            .or_default()
+            .push(entry["id"].as_str().unwrap().to_owned());
+    }
+    ids
+}
+
+/// The text of `text` from `heading` to the next heading of the same level.
+fn section<'a>(text: &'a str, heading: &str, next: &str) -> &'a str {
+    let start = text
+        .find(heading)
+        .unwrap_or_else(|| panic!("no {heading:?}"));
+    let rest = &text[start + heading.len()..];
+    &rest[..rest.find(next).unwrap_or(rest.len())]
+}
+
+#[test]
+fn every_example_says_the_same_in_every_format() {
+    for name in EXAMPLES {
+        formats_agree(name, &["gap", &example(name)]);
+    }
+    formats_agree(
+        "three standards",
+        &[
+            "--catalog",
+            "tests/fixtures/three-standards/catalog",
+            "gap",
+            "tests/fixtures/three-standards/status.yaml",
+            "--fail-on",
+            "missing",
+        ],
+    );
+}
+
+/// The JSON report of `args` is the reference: the other formats give the
+/// same organisation, figures, counts and item ids.
+fn formats_agree(name: &str, args: &[&str]) {
+    let text = |format: &str| stdout_of(&[args, &["--format", format]].concat());
+    let json: serde_json::Value = serde_json::from_str(&text("json")).unwrap();
+    let (table, markdown, html, github) = (
+        text("table"),
+        text("markdown"),
+        text("html"),
+        text("github"),
+    );
+    let organisation = json["organisation"].as_str().unwrap();
+    for (format, report) in [("table", &table), ("markdown", &markdown), ("html", &html)] {
+        assert!(report.contains(organisation), "{name} {format}");
+    }
+    let names: BTreeMap<&str, &str> = json["standards"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| (s["id"].as_str().unwrap(), s["name"].as_str().unwrap()))
+        .collect();
+    for standard in json["standards"].as_array().unwrap() {
+        let id = standard["id"].as_str().unwrap();
+        let percent = |field: &str| format!("{:.1}%", standard[field].as_f64().unwrap());
+        for (format, report) in [("table", &table), ("markdown", &markdown), ("html", &html)] {
+            for field in ["coverage", "head_start"] {
+                assert!(
+                    report.contains(&percent(field)),
+                    "{name} {format}: {id} {field} {}",
+                    percent(field)
+                );
+            }
+        }
+        // GitHub escapes `%` in an annotation as `%25`.
+        assert!(
+            github.contains(&format!("{id} {}25", percent("coverage"))),
+            "{name} github: {id}\n{github}"
+        );
+    }
+    for (list, table_title, title) in [
+        ("missing", "Missing", "Missing items"),
+        ("partial", "Partly implemented", "Partly implemented items"),
+    ] {
+        let markdown_part = section(&markdown, &format!("\n## {title}\n"), "\n## ");
+        let html_part = section(&html, &format!("<h2>{title}</h2>"), "<h2>");
+        for (standard, ids) in ids_by_standard(&json, list) {
+            let count = ids.len();
+            let full = names[standard.as_str()];
+            assert!(
+                table.contains(&format!("\n{table_title}: {standard} ({count})\n")),
+                "{name} table: {list} {standard} {count}"
+            );
+            assert!(
+                markdown_part.contains(&format!("### {full} ({count})")),
+                "{name} markdown: {list} {standard} {count}"
+            );
+            assert!(
+                html_part.contains(&format!(
+                    "<h3>{} ({count})</h3>",
+                    full.replace('/', "&#x2f;")
+                )),
+                "{name} html: {list} {standard} {count}"
+            );
+            for id in &ids {
+                assert!(
+                    markdown_part.contains(&format!("\n| {id} |")),
+                    "{name} markdown: {list} {standard} {id}"
+                );
+                assert!(
+                    html_part.contains(&format!("<tr><td>{id}</td>")),
+                    "{name} html: {list} {standard} {id}"
+                );
+            }
+        }
+    }
+    // The CSV: one row per item, each with the item's status.
+    let csv_text = text("csv");
+    let mut reader = csv::Reader::from_reader(csv_text.as_bytes());
+    let rows: BTreeMap<(String, String), String> = reader
+        .records()
+        .map(|record| {
+            let record = record.unwrap();
+            (
+                (record[0].to_owned(), record[1].to_owned()),
+                record[5].to_owned(),
+            )
+        })
+        .collect();
+    let items = json["items"].as_array().unwrap();
+    assert_eq!(rows.len(), items.len(), "{name} csv");
+    for item in items {
+        let key = (
+            item["standard"].as_str().unwrap().to_owned(),
+            item["id"].as_str().unwrap().to_owned(),
+        );
+        let status = item["status"].as_str().unwrap_or("not-assessed");
+        assert_eq!(
+            rows.get(&key).map(String::as_str),
+            Some(status),
+            "{name} csv {key:?}"
+        );
     }
 }
 
@@ -61,7 +209,6 @@ fn three_standards_read_right_in_every_format() {
         for two in ["that both standards share", "for one standard only"] {
             assert!(!text.contains(two), "{format}: {two}");
         }
-        insta::assert_snapshot!(format!("gap-three-standards-{format}"), text);
     }
     let markdown = stdout_of(&["--catalog", catalog, "gap", file, "--format", "markdown"]);
     assert!(markdown.contains("clauses that all three standards share"));
@@ -87,6 +234,13 @@ fn three_standards_read_right_in_every_format() {
         })
         .collect();
     assert_eq!(pairs.len(), 3, "{pairs:?}");
+    let standards: Vec<&str> = json["standards"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s["id"].as_str().unwrap())
+        .collect();
+    assert_eq!(standards, ["iso27001", "iso20000", "bcm"]);
     let documented = json["integrated"]
         .as_array()
         .unwrap()
@@ -203,9 +357,9 @@ fn output_is_byte_identical_from_run_to_run() {
 
 #[test]
 fn help_texts_match_their_snapshots() {
-    insta::assert_snapshot!("help", stdout_of(&["--help"]));
-    insta::assert_snapshot!("help-gap", stdout_of(&["gap", "--help"]));
-    insta::assert_snapshot!("help-catalog", stdout_of(&["catalog", "--help"]));
+    assert_snapshot!("help", stdout_of(&["--help"]));
+    assert_snapshot!("help-gap", stdout_of(&["gap", "--help"]));
+    assert_snapshot!("help-catalog", stdout_of(&["catalog", "--help"]));
 }
 
 #[test]
@@ -245,11 +399,11 @@ fn every_command_names_the_exit_codes_true_for_it() {
 
 #[test]
 fn catalogue_views_match_their_snapshots() {
-    insta::assert_snapshot!(
+    assert_snapshot!(
         "catalog-show-A.8.32",
         stdout_of(&["catalog", "show", "A.8.32"])
     );
-    insta::assert_snapshot!(
+    assert_snapshot!(
         "catalog-mappings-csv",
         stdout_of(&["catalog", "mappings", "--format", "csv"])
     );

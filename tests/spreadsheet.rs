@@ -1,19 +1,20 @@
 //! The CSV report opened by a real spreadsheet (LibreOffice Calc): cells that
 //! would be formulas stay text. When `soffice` is missing the test is
-//! reported as ignored (see `common::run_needing`); under CI it must be
+//! reported as ignored (see `common::needing`); under CI it must be
 //! installed (`.ci/run` installs it).
 
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
-mod common;
-
 use std::path::Path;
-use std::process::{Command, ExitCode};
+use std::process::Command;
 
 use calamine::{Data, Reader, Xlsx, open_workbook};
 
-fn main() -> ExitCode {
-    common::run_needing(
+use crate::common;
+
+/// The tests of this module, for the harness in `tests/trials.rs`.
+pub fn trials() -> Vec<libtest_mimic::Trial> {
+    common::needing(
         "LibreOffice",
         common::missing_program("soffice")
             .map(|why| format!("{why} (Debian package libreoffice-calc-nogui)")),

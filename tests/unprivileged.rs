@@ -5,26 +5,27 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
-mod common;
-
 use std::fs;
 use std::os::unix::fs::{MetadataExt, PermissionsExt};
 use std::path::Path;
-use std::process::{Command, ExitCode};
+use std::process::Command;
 
 use assert_cmd::cargo::cargo_bin;
+
+use crate::common;
 
 /// The user that runs ims when the tests run as root.
 const NOBODY: u32 = 65534;
 
-fn main() -> ExitCode {
+/// The tests of this module, for the harness in `tests/trials.rs`.
+pub fn trials() -> Vec<libtest_mimic::Trial> {
     let missing = if is_root() {
         common::missing_program("setpriv")
             .map(|why| format!("the tests run as root and {why} to drop to an unprivileged user"))
     } else {
         None
     };
-    common::run_needing(
+    common::needing(
         "an unprivileged user",
         missing,
         &[(

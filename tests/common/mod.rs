@@ -41,20 +41,21 @@ pub fn ims() -> Command {
 /// A test that needs an outside program.
 pub type Trial = (&'static str, fn());
 
-/// Runs `tests` when `tool` is available. When it is missing they are
-/// reported as ignored, with a SKIPPED line saying why, so a developer sees
-/// they did not run; under CI (`CI` set), where `.ci/run` installs the tool,
-/// they run anyway and fail.
-pub fn run_needing(tool: &str, missing: Option<String>, tests: &[Trial]) -> std::process::ExitCode {
-    use libtest_mimic::{Arguments, Failed, Trial};
+/// The tests that need `tool`, as trials for the harness in `tests/trials.rs`.
+/// When `tool` is missing they are reported as ignored, with a SKIPPED line
+/// saying why, so a developer sees they did not run; under CI (`CI` set),
+/// where `.ci/run` installs the tool, they run anyway and fail.
+pub fn needing(tool: &str, missing: Option<String>, tests: &[Trial]) -> Vec<libtest_mimic::Trial> {
+    use libtest_mimic::Failed;
     let in_ci = std::env::var_os("CI").is_some();
     if let Some(why) = missing.as_ref().filter(|_| !in_ci) {
-        println!(
+        // On stderr, so that `--list` stays a list of tests.
+        eprintln!(
             "SKIPPED: {} test(s) need {tool} and are reported as ignored because {why}",
             tests.len()
         );
     }
-    let trials = tests
+    tests
         .iter()
         .map(|&(name, test)| {
             let ignored = missing.is_some() && !in_ci;
@@ -62,7 +63,7 @@ pub fn run_needing(tool: &str, missing: Option<String>, tests: &[Trial]) -> std:
             let kind = format!("needs {tool}");
             let tool = tool.to_owned();
             // A panic in `test` is caught by the harness and fails the trial.
-            Trial::test(name, move || match missing {
+            libtest_mimic::Trial::test(name, move || match missing {
                 Some(why) => Err(Failed::from(format!(
                     "under CI the tests that need {tool} must run, but {why}"
                 ))),
@@ -74,8 +75,7 @@ pub fn run_needing(tool: &str, missing: Option<String>, tests: &[Trial]) -> std:
             .with_kind(kind)
             .with_ignored_flag(ignored)
         })
-        .collect();
-    libtest_mimic::run(&Arguments::from_args(), trials).exit_code()
+        .collect()
 }
 
 /// Whether `program --version` runs; the reason when it does not.
@@ -170,4 +170,29 @@ pub fn inline_row(row: u64, cells: &[(&str, &str)]) -> String {
         .map(|(at, text)| format!(r#"<c r="{at}" t="inlineStr"><is><t>{text}</t></is></c>"#))
         .collect();
     format!(r#"<row r="{row}">{cells}</row>"#)
+}
+
+/// A JSON report cut down to a part a person can review: every list keeps
+/// its first `keep` entries and says how many more there were; every object
+/// and figure outside the cut lists stays. Keys come out sorted.
+pub fn json_excerpt(text: &str, keep: usize) -> String {
+    fn cut(value: &mut serde_json::Value, keep: usize) {
+        match value {
+            serde_json::Value::Array(items) => {
+                let more = items.len().saturating_sub(keep);
+                items.truncate(keep);
+                items.iter_mut().for_each(|item| cut(item, keep));
+                if more > 0 {
+                    items.push(format!("... and {more} more").into());
+                }
+            }
+            serde_json::Value::Object(fields) => {
+                fields.values_mut().for_each(|field| cut(field, keep));
+            }
+            _ => {}
+        }
+    }
+    let mut value: serde_json::Value = serde_json::from_str(text).unwrap();
+    cut(&mut value, keep);
+    serde_json::to_string_pretty(&value).unwrap() + "\n"
 }
