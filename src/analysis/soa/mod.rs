@@ -14,7 +14,9 @@ use super::reuse;
 use crate::date::Date;
 use crate::model::{Catalog, Kind, Node, Relationship, StandardIndex};
 use crate::status::resolve::Statuses;
-use crate::status::{AdditionalControl, Assessment, Evidence, Reason, SoaApproval, Status};
+use crate::status::{
+    AdditionalControl, Assessment, Entry, Evidence, Reason, SoaApproval, Status, is_dash,
+};
 
 /// Whether a control applies.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -190,13 +192,24 @@ pub fn soa(catalog: &Catalog, assessment: &Assessment, standard: StandardIndex) 
             Some(Status::NotApplicable) => Applicable::No,
             Some(_) => Applicable::Yes,
         };
-        let justification = entry.and_then(|e| e.justification.clone());
-        // Reasons for inclusion say nothing about an excluded control.
-        let reasons = if applicable == Applicable::No {
-            Vec::new()
+        // Reasons for inclusion say nothing about an excluded control; the
+        // risks it would treat are only its own.
+        let (reasons, risks) = if applicable == Applicable::No {
+            (
+                Vec::new(),
+                entry.map(|e| e.risks.clone()).unwrap_or_default(),
+            )
         } else {
-            reasons(assessment, catalog, node)
+            (
+                nearest(assessment, catalog, node, |e| &e.reasons),
+                nearest(assessment, catalog, node, |e| &e.risks),
+            )
         };
+        // A dash next to the reasons of an included control is a blank
+        // spreadsheet cell, not a justification that says nothing.
+        let justification = entry
+            .and_then(|e| e.justification.clone())
+            .filter(|text| applicable != Applicable::Yes || reasons.is_empty() || !is_dash(text));
         summary.controls += 1;
         match applicable {
             Applicable::Yes => {
@@ -243,7 +256,7 @@ pub fn soa(catalog: &Catalog, assessment: &Assessment, standard: StandardIndex) 
             applicable,
             justification,
             reasons,
-            risks: entry.map(|e| e.risks.clone()).unwrap_or_default(),
+            risks,
             status: resolved.status,
             inherited_from: resolved
                 .inherited_from
@@ -275,9 +288,15 @@ pub fn soa(catalog: &Catalog, assessment: &Assessment, standard: StandardIndex) 
     }
 }
 
-/// The reasons for including a control: those of its own entry, else of the
-/// nearest heading above it whose entry gives any.
-fn reasons(assessment: &Assessment, catalog: &Catalog, node: Node) -> Vec<Reason> {
+/// A list of a control's entry (its reasons for inclusion, the risks it
+/// treats): its own, else that of the nearest heading above it whose entry
+/// gives any.
+fn nearest<T: Clone>(
+    assessment: &Assessment,
+    catalog: &Catalog,
+    node: Node,
+    list: impl Fn(&Entry) -> &Vec<T>,
+) -> Vec<T> {
     let Some(section) = assessment.section(node.standard) else {
         return Vec::new();
     };
@@ -285,9 +304,9 @@ fn reasons(assessment: &Assessment, catalog: &Catalog, node: Node) -> Vec<Reason
     let mut current = Some(node.item);
     while let Some(item) = current {
         if let Some(entry) = section.entries.get(&item)
-            && !entry.reasons.is_empty()
+            && !list(entry).is_empty()
         {
-            return entry.reasons.clone();
+            return list(entry).clone();
         }
         current = items[item].parent;
     }
