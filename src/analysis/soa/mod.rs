@@ -145,6 +145,21 @@ pub struct SoaReport {
     pub approval: Option<SoaApproval>,
     /// Counts over the rows.
     pub summary: SoaSummary,
+    /// Set when `ims soa --check` would reject the statement: it is a
+    /// draft, not yet a Statement of Applicability.
+    pub draft: Option<Draft>,
+}
+
+/// Why a statement is still a draft.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct Draft {
+    /// Rows neither included nor excluded (additional controls too).
+    pub undecided: usize,
+    /// Rows `ims soa --check` would reject, the undecided among them.
+    pub rejected: usize,
+    /// Whether its approval would be rejected (dated before the risk
+    /// assessment).
+    pub approval_rejected: bool,
 }
 
 /// The standards that have controls, in catalogue order.
@@ -187,7 +202,7 @@ pub fn soa(catalog: &Catalog, assessment: &Assessment, standard: StandardIndex) 
         let item = &catalogue.items[leaf];
         let resolved = statuses.get(node);
         let entry = resolved.entry;
-        let applicable = match resolved.status {
+        let mut applicable = match resolved.status {
             None => Applicable::Undecided,
             Some(Status::NotApplicable) => Applicable::No,
             Some(_) => Applicable::Yes,
@@ -210,6 +225,14 @@ pub fn soa(catalog: &Catalog, assessment: &Assessment, standard: StandardIndex) 
         let justification = entry
             .and_then(|e| e.justification.clone())
             .filter(|text| applicable != Applicable::Yes || reasons.is_empty() || !is_dash(text));
+        // Marked not implemented with nothing said for including it, a
+        // control has only been looked at: nothing is decided yet.
+        if resolved.status == Some(Status::NotImplemented)
+            && reasons.is_empty()
+            && justification.is_none()
+        {
+            applicable = Applicable::Undecided;
+        }
         summary.controls += 1;
         match applicable {
             Applicable::Yes => {
@@ -270,7 +293,7 @@ pub fn soa(catalog: &Catalog, assessment: &Assessment, standard: StandardIndex) 
             due: entry.and_then(|e| e.due),
         });
     }
-    SoaReport {
+    let mut report = SoaReport {
         schema_version: SCHEMA_VERSION,
         file: assessment.file.clone(),
         organisation: assessment.organisation.clone(),
@@ -285,7 +308,33 @@ pub fn soa(catalog: &Catalog, assessment: &Assessment, standard: StandardIndex) 
         },
         additional: assessment.additional_controls.clone(),
         approval: assessment.soa.clone(),
+        draft: None,
+    };
+    report.draft = draft(&report);
+    report
+}
+
+/// What keeps a statement a draft, when `ims soa --check` would reject it.
+fn draft(report: &SoaReport) -> Option<Draft> {
+    let check = check(report, None);
+    if check.rejections.is_empty() {
+        return None;
     }
+    let undecided = report
+        .rows
+        .iter()
+        .filter(|r| r.applicable == Applicable::Undecided)
+        .count()
+        + report
+            .additional
+            .iter()
+            .filter(|c| c.status.is_none())
+            .count();
+    Some(Draft {
+        undecided,
+        rejected: check.rejected_controls(),
+        approval_rejected: check.rejections.iter().any(|r| r.why.of_statement()),
+    })
 }
 
 /// A list of a control's entry (its reasons for inclusion, the risks it

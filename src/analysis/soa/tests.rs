@@ -388,3 +388,30 @@ fn stock_and_copied_exclusions_are_warned_about() {
     );
     assert!(cautions_of(&check_of(&four, None), CautionCode::CopiedExclusion).is_empty());
 }
+
+#[test]
+fn not_implemented_with_nothing_said_is_not_decided_and_makes_a_draft() {
+    let catalog = builtin();
+    let iso = catalog.standard_index("iso27001").unwrap();
+    let file = "organisation: O\niso27001:\n  A.5.1: not-implemented\n  A.5.2: {status: not-implemented, reasons: [legal]}\n  A.5.3: {status: not-implemented, justification: Required by our bank}\n  A.5.4: planned\n";
+    let assessment = crate::status::load("s.yaml", file, &catalog).unwrap();
+    let report = soa(&catalog, &assessment, iso);
+    let applicable = |id: &str| report.rows.iter().find(|r| r.id == id).unwrap().applicable;
+    assert_eq!(applicable("A.5.1"), Applicable::Undecided);
+    assert_eq!(applicable("A.5.2"), Applicable::Yes);
+    assert_eq!(applicable("A.5.3"), Applicable::Yes);
+    assert_eq!(applicable("A.5.4"), Applicable::Yes);
+    let draft = report.draft.unwrap();
+    assert_eq!(draft.undecided, 90);
+    assert_eq!(draft.rejected, 91, "A.5.4 has no reason either");
+    assert!(!draft.approval_rejected);
+
+    let mut whole = "organisation: O\niso27001:\n".to_owned();
+    for theme in ["A.5", "A.6", "A.7", "A.8"] {
+        whole.push_str(&format!(
+            "  {theme}: {{status: implemented, reasons: [legal], implementation: P-1}}\n"
+        ));
+    }
+    let assessment = crate::status::load("s.yaml", &whole, &catalog).unwrap();
+    assert_eq!(soa(&catalog, &assessment, iso).draft, None);
+}
