@@ -690,3 +690,46 @@ fn a_long_organisation_name_is_cut_in_each_skeleton_file_not_copied_whole() {
     }
     assert!(total < 200_000, "{total} bytes in all");
 }
+
+#[test]
+fn stage_two_samples_find_their_records_in_one_home() {
+    let catalog = catalog();
+    let iso = catalog.standard_index("iso27001").unwrap();
+    let doc = |id: &str| catalog.documents.iter().find(|d| d.id == id).unwrap();
+    // The SoA is a declaration management approves, not a register.
+    assert_eq!(
+        serde_json::to_value(doc("IMS-SOA").kind).unwrap(),
+        "statement"
+    );
+    // Leavers, restore tests, drift checks and cloud provider reviews are
+    // what Stage 2 samples first: the control records support them.
+    let records = doc("CONTROL-RECORDS");
+    let supported: BTreeSet<&str> = records
+        .supports
+        .iter()
+        .filter(|(standard, _)| *standard == iso)
+        .flat_map(|(_, items)| {
+            items
+                .iter()
+                .map(|&i| catalog.standards[iso].items[i].id.as_str())
+        })
+        .collect();
+    for id in ["A.5.11", "A.5.23", "A.6.5", "A.8.9", "A.8.13"] {
+        assert!(supported.contains(id), "{id}");
+    }
+    // Signed confidentiality agreements are kept in one document only.
+    let keeping: Vec<&str> = catalog
+        .documents
+        .iter()
+        .filter(|d| {
+            d.sections.iter().any(|s| {
+                let prompt = s.prompt.to_lowercase();
+                prompt.contains("keep")
+                    && prompt.contains("signed")
+                    && prompt.contains("agreements")
+            })
+        })
+        .map(|d| d.id.as_str())
+        .collect();
+    assert_eq!(keeping, ["CONTROL-RECORDS"]);
+}

@@ -285,7 +285,7 @@ pub struct SoaArgs {
     #[arg(long, conflicts_with = "check")]
     pub with_reuse: bool,
 
-    /// Write no SoA; list on stderr every control an auditor would reject, and what an auditor would question; exit 1 if anything is rejected
+    /// Write no SoA; list on stderr every control an auditor would reject (and an approval dated before its risk assessment), and what an auditor would question (stock or copied exclusions, an incomplete or outdated approval); exit 1 if anything is rejected
     #[arg(long, conflicts_with_all = ["format", "output"])]
     pub check: bool,
 

@@ -100,6 +100,14 @@ pub fn says_nothing(text: &str) -> Option<Hollow> {
     (word.is_empty() || PLACEHOLDERS.contains(&word.as_str())).then_some(Hollow::Placeholder)
 }
 
+/// Whether `text` is only a dash or dashes (hyphen, en or em dash, minus),
+/// as a spreadsheet shows an empty cell.
+pub fn is_dash(text: &str) -> bool {
+    let mut visible = text.chars().filter(|&c| !is_invisible(c)).peekable();
+    visible.peek().is_some()
+        && visible.all(|c| matches!(c, '-' | '\u{2010}'..='\u{2015}' | '\u{2212}'))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -147,6 +155,16 @@ mod tests {
             "Yes",
         ] {
             assert_eq!(says_nothing(text), Some(Hollow::Placeholder), "{text:?}");
+        }
+    }
+
+    #[test]
+    fn dashes_are_told_apart() {
+        for text in ["-", "--", "\u{2013}", " \u{2014} ", "\u{2212}"] {
+            assert!(is_dash(text), "{text:?}");
+        }
+        for text in ["", " ", ".", "N/A", "- none -", "R-1"] {
+            assert!(!is_dash(text), "{text:?}");
         }
     }
 

@@ -18,7 +18,7 @@ use crate::date::Date;
 use crate::diag::Pos;
 use crate::model::{Catalog, ItemIndex, StandardIndex};
 
-pub use hollow::{Hollow, says_nothing};
+pub use hollow::{Hollow, is_dash, says_nothing};
 pub use validate::load;
 
 /// Top-level keys of a status file that hold the organisation's details.

@@ -51,6 +51,7 @@ codes! {
     HollowJustification = "hollow-justification": "A justification that says nothing: invisible characters only, or a placeholder such as N/A, -, . or TBD.",
     RiskTreatmentWithoutRisk = "risk-treatment-without-risk": "A control included as risk treatment that names no risk it treats.",
     ExcludedByHeading = "excluded-by-heading": "A control excluded only by its heading's entry, which excludes a whole theme at once, with no justification of its own.",
+    ApprovedBeforeRiskAssessment = "approved-before-risk-assessment": "A statement approved before the date of the risk assessment it rests on.",
 }
 
 codes! {
@@ -58,6 +59,46 @@ codes! {
     NothingToShow = "nothing-to-show": "An implemented control with neither an implementation reference nor evidence.",
     StaleEvidence = "stale-evidence": "Dated evidence older than the maximum evidence age set for the run.",
     InheritedFromHeading = "inherited-from-heading": "Applicable controls whose status, reasons and justification all come from a heading's entry.",
+    SoaIncomplete = "soa-incomplete": "A soa block without the statement's version, its approval, the date of its risk assessment or the version of its risk treatment plan.",
+    VersionNotLatest = "version-not-latest": "A statement whose version is not the newest one in its change history.",
+    ChangedAfterApproval = "changed-after-approval": "A change in the statement's history dated after its approval.",
+    AssessedAfterApproval = "assessed-after-approval": "Statuses assessed after the statement was approved, still under the approved version.",
+    StockExclusion = "stock-exclusion": "An exclusion justified by a stock phrase such as Out of scope or Not required, which says nothing about why.",
+    CopiedExclusion = "copied-exclusion": "One exclusion justification copied onto five or more controls.",
+}
+
+/// How many controls may share one exclusion text before it reads as
+/// copied rather than reasoned.
+pub const COPIED_EXCLUSIONS: usize = 5;
+
+/// Stock exclusion phrases, compared as [`stock_phrase`] does: they name
+/// the decision and give no ground for it.
+const STOCK_PHRASES: &[&str] = &[
+    "outofscope",
+    "notinscope",
+    "notrequired",
+    "notneeded",
+    "notused",
+    "notrelevantforus",
+];
+
+/// Whether `text` is a stock exclusion phrase: lower case, letters and
+/// digits only (`Out of scope.` and `out-of-scope` are both `outofscope`).
+fn stock_phrase(text: &str) -> bool {
+    let word: String = text
+        .chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .collect();
+    STOCK_PHRASES.contains(&word.as_str())
+}
+
+impl Rejected {
+    /// Whether the rejection is of the statement as a whole (its approval),
+    /// not of one control.
+    pub fn of_statement(self) -> bool {
+        self == Rejected::ApprovedBeforeRiskAssessment
+    }
 }
 
 /// A control an auditor would reject, and why; a control with two
@@ -102,6 +143,12 @@ pub struct Caution {
     pub count: usize,
     /// The headings, for the count.
     pub headings: Vec<String>,
+    /// The keys missing from the `soa` block; the controls sharing a
+    /// copied exclusion.
+    pub items: Vec<String>,
+    /// The text of a stock or copied exclusion; the newest version in the
+    /// history; the version of a change made after the approval.
+    pub detail: Option<String>,
 }
 
 /// How old evidence may be: `--max-evidence-age` and the day it is
@@ -130,11 +177,12 @@ pub struct Check {
 
 impl Check {
     /// How many controls would be rejected (a control with two problems
-    /// counts once).
+    /// counts once); a rejection of the statement's approval is none.
     pub fn rejected_controls(&self) -> usize {
         let mut ids: Vec<(&Option<String>, &str)> = self
             .rejections
             .iter()
+            .filter(|r| !r.why.of_statement())
             .map(|r| (&r.source, r.id.as_str()))
             .collect();
         ids.dedup();
@@ -146,6 +194,19 @@ impl Check {
 /// Applicability: the standard's controls first, then the additional ones.
 pub fn check(report: &SoaReport, freshness: Option<Freshness>) -> Check {
     let mut out = Check::default();
+    if let Some(soa) = &report.approval
+        && let (Some(approved), Some(assessed)) = (soa.approved_on, soa.risk_assessment)
+        && approved < assessed
+    {
+        out.rejections.push(Rejection {
+            id: "soa".to_owned(),
+            title: "Statement of Applicability".to_owned(),
+            source: None,
+            why: Rejected::ApprovedBeforeRiskAssessment,
+            detail: None,
+            hollow: None,
+        });
+    }
     for row in &report.rows {
         for (why, detail, hollow) in row_problems(row) {
             out.rejections.push(Rejection {
@@ -177,6 +238,8 @@ pub fn check(report: &SoaReport, freshness: Option<Freshness>) -> Check {
         });
     }
     out.cautions = cautions(report, freshness);
+    out.cautions.extend(exclusion_cautions(report));
+    out.cautions.extend(approval_cautions(report));
     out.max_evidence_age = freshness.map(|f| f.max_age);
     out.as_of = freshness.map(|f| f.as_of);
     out
@@ -232,14 +295,9 @@ fn cautions(report: &SoaReport, freshness: Option<Freshness>) -> Vec<Caution> {
     let mut inherited = 0;
     let mut headings: Vec<String> = Vec::new();
     let caution = |code, id: &str, title: &str| Caution {
-        code,
         id: Some(id.to_owned()),
         title: Some(title.to_owned()),
-        evidence: None,
-        date: None,
-        age: None,
-        count: 1,
-        headings: Vec::new(),
+        ..blank_caution(code)
     };
     for row in &report.rows {
         if row.applicable != Applicable::Yes {
@@ -288,14 +346,128 @@ fn cautions(report: &SoaReport, freshness: Option<Freshness>) -> Vec<Caution> {
     }
     if inherited > 0 {
         out.push(Caution {
-            code: CautionCode::InheritedFromHeading,
-            id: None,
-            title: None,
-            evidence: None,
-            date: None,
-            age: None,
             count: inherited,
             headings,
+            ..blank_caution(CautionCode::InheritedFromHeading)
+        });
+    }
+    out
+}
+
+/// A caution of `code` with nothing filled in: about the statement as a
+/// whole, until a control or a detail is given.
+fn blank_caution(code: CautionCode) -> Caution {
+    Caution {
+        code,
+        id: None,
+        title: None,
+        evidence: None,
+        date: None,
+        age: None,
+        count: 1,
+        headings: Vec::new(),
+        items: Vec::new(),
+        detail: None,
+    }
+}
+
+/// Exclusions that justify nothing: a stock phrase on one control, and one
+/// text copied onto many (each text once, with its controls).
+fn exclusion_cautions(report: &SoaReport) -> Vec<Caution> {
+    let mut out = Vec::new();
+    let mut texts: Vec<(String, Vec<String>)> = Vec::new();
+    let own_exclusions = report
+        .rows
+        .iter()
+        .filter(|row| row.applicable == Applicable::No && row.inherited_from.is_none());
+    for row in own_exclusions {
+        let Some(text) = row.justification.as_deref().map(str::trim) else {
+            continue;
+        };
+        if stock_phrase(text) {
+            out.push(Caution {
+                id: Some(row.id.clone()),
+                title: Some(row.title.clone()),
+                detail: Some(text.to_owned()),
+                ..blank_caution(CautionCode::StockExclusion)
+            });
+        }
+        match texts.iter_mut().find(|(t, _)| t == text) {
+            Some((_, ids)) => ids.push(row.id.clone()),
+            None => texts.push((text.to_owned(), vec![row.id.clone()])),
+        }
+    }
+    for (text, ids) in texts {
+        if ids.len() >= COPIED_EXCLUSIONS {
+            out.push(Caution {
+                count: ids.len(),
+                items: ids,
+                detail: Some(text),
+                ..blank_caution(CautionCode::CopiedExclusion)
+            });
+        }
+    }
+    out
+}
+
+/// What an auditor would question about the statement's approval: parts
+/// of the `soa` block missing, a version that is not the newest in the
+/// history, changes dated after the approval, and statuses assessed after
+/// it.
+fn approval_cautions(report: &SoaReport) -> Vec<Caution> {
+    let mut out = Vec::new();
+    let soa = report.approval.clone().unwrap_or_default();
+    let missing: Vec<String> = [
+        ("version", soa.version.is_none()),
+        ("approved_by", soa.approved_by.is_none()),
+        ("approved_on", soa.approved_on.is_none()),
+        ("risk_assessment", soa.risk_assessment.is_none()),
+        ("risk_treatment_plan", soa.risk_treatment_plan.is_none()),
+    ]
+    .into_iter()
+    .filter(|(_, missing)| *missing)
+    .map(|(key, _)| key.to_owned())
+    .collect();
+    if !missing.is_empty() {
+        out.push(Caution {
+            count: missing.len(),
+            items: missing,
+            ..blank_caution(CautionCode::SoaIncomplete)
+        });
+    }
+    // The newest change is the latest dated; of two on one day, the one
+    // written last.
+    let newest = soa
+        .history
+        .iter()
+        .enumerate()
+        .max_by_key(|(at, change)| (change.date, *at))
+        .map(|(_, change)| change);
+    if let (Some(version), Some(newest)) = (&soa.version, newest)
+        && newest.version != *version
+    {
+        out.push(Caution {
+            detail: Some(newest.version.clone()),
+            date: Some(newest.date),
+            ..blank_caution(CautionCode::VersionNotLatest)
+        });
+    }
+    let Some(approved) = soa.approved_on else {
+        return out;
+    };
+    for change in soa.history.iter().filter(|c| c.date > approved) {
+        out.push(Caution {
+            detail: Some(change.version.clone()),
+            date: Some(change.date),
+            ..blank_caution(CautionCode::ChangedAfterApproval)
+        });
+    }
+    if let Some(assessed) = report.header.assessed
+        && assessed > approved
+    {
+        out.push(Caution {
+            date: Some(assessed),
+            ..blank_caution(CautionCode::AssessedAfterApproval)
         });
     }
     out

@@ -14,7 +14,9 @@ use super::reuse;
 use crate::date::Date;
 use crate::model::{Catalog, Kind, Node, Relationship, StandardIndex};
 use crate::status::resolve::Statuses;
-use crate::status::{AdditionalControl, Assessment, Evidence, Reason, SoaApproval, Status};
+use crate::status::{
+    AdditionalControl, Assessment, Entry, Evidence, Reason, SoaApproval, Status, is_dash,
+};
 
 /// Whether a control applies.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -138,6 +140,21 @@ pub struct SoaReport {
     pub approval: Option<SoaApproval>,
     /// Counts over the rows.
     pub summary: SoaSummary,
+    /// Set when `ims soa --check` would reject the statement: it is a
+    /// draft, not yet a Statement of Applicability.
+    pub draft: Option<Draft>,
+}
+
+/// Why a statement is still a draft.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct Draft {
+    /// Rows neither included nor excluded (additional controls too).
+    pub undecided: usize,
+    /// Rows `ims soa --check` would reject, the undecided among them.
+    pub rejected: usize,
+    /// Whether its approval would be rejected (dated before the risk
+    /// assessment).
+    pub approval_rejected: bool,
 }
 
 /// The standards that have controls, in catalogue order.
@@ -176,18 +193,37 @@ pub fn soa(catalog: &Catalog, assessment: &Assessment, standard: StandardIndex) 
         let item = catalog.item(node);
         let resolved = statuses.get(node);
         let entry = resolved.entry;
-        let applicable = match resolved.status {
+        let mut applicable = match resolved.status {
             None => Applicable::Undecided,
             Some(Status::NotApplicable) => Applicable::No,
             Some(_) => Applicable::Yes,
         };
-        let justification = entry.and_then(|e| e.justification.clone());
-        // Reasons for inclusion say nothing about an excluded control.
-        let reasons = if applicable == Applicable::No {
-            Vec::new()
+        // Reasons for inclusion say nothing about an excluded control; the
+        // risks it would treat are only its own.
+        let (reasons, risks) = if applicable == Applicable::No {
+            (
+                Vec::new(),
+                entry.map(|e| e.risks.clone()).unwrap_or_default(),
+            )
         } else {
-            reasons(assessment, catalog, node)
+            (
+                nearest(assessment, catalog, node, |e| &e.reasons),
+                nearest(assessment, catalog, node, |e| &e.risks),
+            )
         };
+        // A dash next to the reasons of an included control is a blank
+        // spreadsheet cell, not a justification that says nothing.
+        let justification = entry
+            .and_then(|e| e.justification.clone())
+            .filter(|text| applicable != Applicable::Yes || reasons.is_empty() || !is_dash(text));
+        // Marked not implemented with nothing said for including it, a
+        // control has only been looked at: nothing is decided yet.
+        if resolved.status == Some(Status::NotImplemented)
+            && reasons.is_empty()
+            && justification.is_none()
+        {
+            applicable = Applicable::Undecided;
+        }
         summary.controls += 1;
         match applicable {
             Applicable::Yes => {
@@ -234,7 +270,7 @@ pub fn soa(catalog: &Catalog, assessment: &Assessment, standard: StandardIndex) 
             applicable,
             justification,
             reasons,
-            risks: entry.map(|e| e.risks.clone()).unwrap_or_default(),
+            risks,
             status: resolved.status,
             inherited_from: resolved
                 .inherited_from
@@ -248,7 +284,7 @@ pub fn soa(catalog: &Catalog, assessment: &Assessment, standard: StandardIndex) 
             due: entry.and_then(|e| e.due),
         });
     }
-    SoaReport {
+    let mut report = SoaReport {
         schema_version: SCHEMA_VERSION,
         header: ReportHeader::of(assessment),
         standard: catalogue.key.clone(),
@@ -260,12 +296,44 @@ pub fn soa(catalog: &Catalog, assessment: &Assessment, standard: StandardIndex) 
         },
         additional: assessment.additional_controls.clone(),
         approval: assessment.soa.clone(),
-    }
+        draft: None,
+    };
+    report.draft = draft(&report);
+    report
 }
 
-/// The reasons for including a control: those of its own entry, else of the
-/// nearest heading above it whose entry gives any.
-fn reasons(assessment: &Assessment, catalog: &Catalog, node: Node) -> Vec<Reason> {
+/// What keeps a statement a draft, when `ims soa --check` would reject it.
+fn draft(report: &SoaReport) -> Option<Draft> {
+    let check = check(report, None);
+    if check.rejections.is_empty() {
+        return None;
+    }
+    let undecided = report
+        .rows
+        .iter()
+        .filter(|r| r.applicable == Applicable::Undecided)
+        .count()
+        + report
+            .additional
+            .iter()
+            .filter(|c| c.status.is_none())
+            .count();
+    Some(Draft {
+        undecided,
+        rejected: check.rejected_controls(),
+        approval_rejected: check.rejections.iter().any(|r| r.why.of_statement()),
+    })
+}
+
+/// A list of a control's entry (its reasons for inclusion, the risks it
+/// treats): its own, else that of the nearest heading above it whose entry
+/// gives any.
+fn nearest<T: Clone>(
+    assessment: &Assessment,
+    catalog: &Catalog,
+    node: Node,
+    list: impl Fn(&Entry) -> &Vec<T>,
+) -> Vec<T> {
     let Some(section) = assessment.section(node.standard) else {
         return Vec::new();
     };
@@ -273,9 +341,9 @@ fn reasons(assessment: &Assessment, catalog: &Catalog, node: Node) -> Vec<Reason
     let mut current = Some(node.item);
     while let Some(item) = current {
         if let Some(entry) = section.entries.get(&item)
-            && !entry.reasons.is_empty()
+            && !list(entry).is_empty()
         {
-            return entry.reasons.clone();
+            return list(entry).clone();
         }
         current = items[item].parent;
     }

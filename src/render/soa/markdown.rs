@@ -2,7 +2,7 @@
 
 use std::fmt::Write as _;
 
-use super::{Columns, HISTORY_HEADER, history, lines};
+use super::{Columns, HISTORY_HEADER, draft_line, history, lines};
 use crate::analysis::soa::SoaReport;
 use crate::render::Rendered;
 use crate::render::markdown::{md_cell, table};
@@ -17,6 +17,10 @@ pub fn render(report: &SoaReport, columns: Columns) -> Rendered {
         "# Statement of Applicability: {}\n",
         md_cell(&report.header.organisation)
     )?;
+    // Our own words only, so written as Markdown, not escaped as a cell.
+    if let Some(line) = draft_line(report) {
+        writeln!(out, "**{line}**\n")?;
+    }
     let s = &report.summary;
     let facts = [
         ("Standard", Some(md_cell(&report.standard_name))),
