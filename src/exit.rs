@@ -37,7 +37,7 @@ impl From<Outcome> for ExitCode {
     }
 }
 
-/// The table as shown in `ims --help` and the README: every code of every command.
+/// The table as shown in `ims --help` and docs/errors.md: every code of every command.
 pub const EXIT_CODES_HELP: &str = "\
 Exit codes:
   0  ran, and the gate passed (or there was no gate)

@@ -1,4 +1,4 @@
-//! What the README and the repository offer to CI users: the pre-commit
+//! What the manual and the repository offer to CI users: the pre-commit
 //! hooks run real ims commands, and the CI examples are valid YAML.
 
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
@@ -46,10 +46,10 @@ fn the_pre_commit_hooks_run_ims_and_gate() {
 }
 
 #[test]
-fn the_ci_examples_in_the_readme_are_valid_yaml() {
-    let readme = read("README.md");
-    let ci = readme
-        .split("\n## CI\n")
+fn the_ci_examples_in_the_manual_are_valid_yaml() {
+    let manual = read("docs/ci.md");
+    let ci = manual
+        .split("\n## CI integrations\n")
         .nth(1)
         .expect("a CI section")
         .split("\n## ")

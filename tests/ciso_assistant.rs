@@ -484,11 +484,12 @@ fn what_cannot_become_the_library_stops_with_exit_2_and_says_why() {
 }
 
 #[test]
-fn the_readme_shows_the_real_output() {
-    let readme =
-        std::fs::read_to_string(std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("README.md"))
-            .unwrap();
-    let section = &readme[readme.find("### Into CISO Assistant").unwrap()..];
+fn the_manual_shows_the_real_output() {
+    let manual = std::fs::read_to_string(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/catalogues.md"),
+    )
+    .unwrap();
+    let section = &manual[manual.find("## Into CISO Assistant").unwrap()..];
     let block = section
         .split("```yaml\n")
         .nth(1)
@@ -510,6 +511,9 @@ fn the_readme_shows_the_real_output() {
         format!("the {assessable} items with nothing beneath them"),
         format!("(`{}`)", library["version"]),
     ] {
-        assert!(section.contains(&figure), "the README lacks {figure:?}");
+        assert!(
+            section.contains(&figure),
+            "docs/catalogues.md lacks {figure:?}"
+        );
     }
 }

@@ -431,13 +431,14 @@ fn a_workbook_is_read_cell_by_cell_and_numbers_as_ids_are_not_trusted() {
 }
 
 #[test]
-fn the_readme_shows_what_import_says() {
-    let readme =
-        std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("README.md")).unwrap();
-    let start = readme
+fn the_guide_shows_what_import_says() {
+    let guide =
+        std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/guide.md"))
+            .unwrap();
+    let start = guide
         .find("```text\nexamples/client-soa.xlsx: sheet")
-        .expect("the README shows the import's stderr");
-    let excerpt = &readme[start + "```text\n".len()..];
+        .expect("the guide shows the import's stderr");
+    let excerpt = &guide[start + "```text\n".len()..];
     let excerpt = &excerpt[..excerpt.find("```").unwrap()];
     let dir = tempfile::tempdir().unwrap();
     let out = dir.path().join("status.yaml");

@@ -693,15 +693,16 @@ fn the_catalogue_readme_states_the_estimates_and_dependencies_as_they_are() {
     );
 }
 
-/// The rows of the first Markdown table after `marker` in the README.
-fn readme_table(marker: &str) -> Vec<Vec<String>> {
-    let readme =
-        std::fs::read_to_string(std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("README.md"))
-            .unwrap();
-    let excerpt = readme
+/// The rows of the first Markdown table after `marker` in the guide.
+fn guide_table(marker: &str) -> Vec<Vec<String>> {
+    let guide = std::fs::read_to_string(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/guide.md"),
+    )
+    .unwrap();
+    let excerpt = guide
         .split(marker)
         .nth(1)
-        .unwrap_or_else(|| panic!("the README has `{marker}`"));
+        .unwrap_or_else(|| panic!("the guide has `{marker}`"));
     excerpt
         .lines()
         .skip_while(|l| !l.starts_with('|'))
@@ -717,16 +718,16 @@ fn readme_table(marker: &str) -> Vec<Vec<String>> {
 }
 
 #[test]
-fn the_readme_shows_the_startup_calendar_as_it_is() {
+fn the_guide_shows_the_startup_calendar_as_it_is() {
     let catalog = catalog();
     let report = dated(&catalog, "startup-little-in-place", 2.0);
-    let milestones = readme_table("`--start 2027-01-04 --people 2` gives these milestones");
+    let milestones = guide_table("`--start 2027-01-04 --people 2` gives these milestones");
     assert_eq!(milestones.len(), report.milestones.len());
     for (row, milestone) in milestones.iter().zip(&report.milestones) {
         assert_eq!(row[0], milestone.date.to_string());
         assert_eq!(row[1], ims::render::plan::milestone_name(milestone));
     }
-    let steps = readme_table("and starts like this:");
+    let steps = guide_table("and starts like this:");
     assert_eq!(steps.len(), 5);
     for (row, step) in steps.iter().zip(&report.steps) {
         assert_eq!(row[0], step.rank.to_string());

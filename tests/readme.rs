@@ -1,6 +1,8 @@
-//! The figures and excerpts the READMEs show are held to the real output:
-//! the start of the MSP report, the head-start table and its reading, the
-//! SoA check of the SaaS example, and the counts of the built-in catalogues.
+//! The figures and excerpts the README and the manual in `docs/` show are
+//! held to the real output: the start of the MSP report, the head-start table
+//! and its reading, the SoA check of the SaaS example, the counts of the
+//! built-in catalogues, and the commands of the tour. The README stays short
+//! and every relative link in it and in the manual leads somewhere.
 
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
@@ -42,7 +44,7 @@ fn the_quick_start_shows_the_report_as_it_is() {
 
 #[test]
 fn the_head_start_table_holds_the_figures_of_each_file() {
-    let readme = read("README.md");
+    let readme = read("docs/guide.md");
     let table = readme
         .split("<!-- head-start table: regenerated from ims output -->")
         .nth(1)
@@ -100,7 +102,7 @@ fn part_of_head_start(file: &str, target: &str, pick: impl Fn(&str) -> bool) -> 
 
 #[test]
 fn the_reading_of_the_head_start_is_the_figures_of_its_parts() {
-    let readme = read("README.md").replace('\n', " ");
+    let readme = read("docs/guide.md").replace('\n', " ");
     let towards_27001 = "tests/fixtures/certified-iso20000.yaml";
     let towards_20000 = "tests/fixtures/certified-iso27001.yaml";
     let annex = |id: &str| id.starts_with("A.");
@@ -117,7 +119,7 @@ fn the_reading_of_the_head_start_is_the_figures_of_its_parts() {
 
 #[test]
 fn the_soa_check_of_the_saas_example_is_shown_as_it_is() {
-    let readme = read("README.md");
+    let readme = read("docs/guide.md");
     let block = text_blocks(&readme, "a certified company with an entry per control")[0];
     let (command, shown) = block.split_once('\n').unwrap();
     let args: Vec<&str> = command
@@ -170,11 +172,142 @@ fn the_catalogue_counts_are_those_of_the_data() {
     ] {
         assert!(readme.contains(&figure), "catalog/README.md: {figure}");
     }
-    let readme = read("README.md").replace('\n', " ");
+    let guide = read("docs/guide.md").replace('\n', " ");
     for figure in [
         format!("({documents} in the built-in"),
         format!("({merged} of them, leaving {}:", documents - merged),
     ] {
-        assert!(readme.contains(&figure), "README.md: {figure}");
+        assert!(guide.contains(&figure), "docs/guide.md: {figure}");
     }
+}
+
+#[test]
+fn the_readme_is_short_and_opens_with_the_two_commands() {
+    let readme = read("README.md");
+    let lines = readme.lines().count();
+    assert!(
+        lines < 300,
+        "README.md has {lines} lines; the manual is docs/"
+    );
+    let first = readme
+        .split("```")
+        .nth(1)
+        .expect("the README has a code block");
+    assert!(
+        first.starts_with("sh\ncargo run --release -- gap examples/msp-iso20000-to-iso27001.yaml")
+            && first.contains("\ncargo test "),
+        "the first code block is the quick start:\n{first}"
+    );
+}
+
+#[test]
+fn the_commands_of_the_tour_run() {
+    let readme = read("README.md");
+    let tour = readme
+        .split("\n## A short tour\n")
+        .nth(1)
+        .and_then(|rest| rest.split("\n## ").next())
+        .unwrap();
+    let commands: Vec<&str> = tour
+        .split("```sh\n")
+        .skip(1)
+        .map(|block| block[..block.find("```").unwrap()].trim_end())
+        .collect();
+    assert_eq!(commands.len(), 5, "gap, plan, docs, import and soa");
+    for command in commands {
+        let args: Vec<&str> = command
+            .strip_prefix("ims ")
+            .unwrap_or_else(|| panic!("{command}"))
+            .split_whitespace()
+            .collect();
+        let output = ims().args(&args).output().unwrap();
+        assert_eq!(output.status.code(), Some(0), "{command}");
+        assert!(!output.stdout.is_empty() || !output.stderr.is_empty());
+    }
+}
+
+/// The anchors GitHub gives the headings of a Markdown file: lower case,
+/// spaces to hyphens, other punctuation dropped.
+fn anchors(text: &str) -> Vec<String> {
+    let mut fenced = false;
+    let mut anchors = Vec::new();
+    for line in text.lines() {
+        if line.starts_with("```") {
+            fenced = !fenced;
+        }
+        if let Some(heading) = line.strip_prefix('#').filter(|_| !fenced) {
+            let heading = heading.trim_start_matches('#').trim();
+            anchors.push(
+                heading
+                    .chars()
+                    .filter_map(|c| match c {
+                        ' ' | '-' => Some('-'),
+                        '_' => Some('_'),
+                        c if c.is_alphanumeric() => Some(c.to_ascii_lowercase()),
+                        _ => None,
+                    })
+                    .collect(),
+            );
+        }
+    }
+    anchors
+}
+
+/// The targets of the Markdown links of `text` outside code blocks.
+fn link_targets(text: &str) -> Vec<&str> {
+    let mut fenced = false;
+    let mut targets = Vec::new();
+    for line in text.lines() {
+        if line.starts_with("```") {
+            fenced = !fenced;
+        }
+        if fenced {
+            continue;
+        }
+        for (at, _) in line.match_indices("](") {
+            let rest = &line[at + 2..];
+            targets.push(&rest[..rest.find(')').unwrap_or(rest.len())]);
+        }
+    }
+    targets
+}
+
+#[test]
+fn every_relative_link_of_the_readme_and_the_manual_leads_somewhere() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut pages = vec![root.join("README.md")];
+    for entry in std::fs::read_dir(root.join("docs")).unwrap() {
+        let path = entry.unwrap().path();
+        if path.extension().is_some_and(|e| e == "md") {
+            pages.push(path);
+        }
+    }
+    assert!(pages.len() > 5, "the manual is in docs/");
+    let mut checked = 0;
+    for page in &pages {
+        let text = std::fs::read_to_string(page).unwrap();
+        for target in link_targets(&text) {
+            if target.contains("://") {
+                continue;
+            }
+            let (file, anchor) = target.split_once('#').unwrap_or((target, ""));
+            let file = if file.is_empty() {
+                page.clone()
+            } else {
+                page.parent().unwrap().join(file)
+            };
+            assert!(file.exists(), "{}: {target} leads nowhere", page.display());
+            if !anchor.is_empty() {
+                let text = std::fs::read_to_string(&file).unwrap();
+                assert!(
+                    anchors(&text).iter().any(|a| a == anchor),
+                    "{}: no heading of {} gives #{anchor}",
+                    page.display(),
+                    file.display()
+                );
+            }
+            checked += 1;
+        }
+    }
+    assert!(checked > 30, "{checked} links");
 }

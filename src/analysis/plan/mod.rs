@@ -34,7 +34,7 @@ use crate::status::{Assessment, Priority, Status};
 /// otherwise: with the audit, the management review and Stage 1 after them,
 /// the certification body finds about three months of records of the
 /// system in operation at Stage 1, and more by Stage 2, which is what
-/// certification bodies commonly expect (see the README).
+/// certification bodies commonly expect (see docs/guide.md).
 pub const DEFAULT_OPERATE_WEEKS: u32 = 8;
 
 /// Weeks between Stage 1 and Stage 2, unless told otherwise: time to close

@@ -16,7 +16,7 @@ pub fn library(library: &Library) -> Rendered {
         "# A CISO Assistant library, written by `ims catalog export --format ciso-assistant`.\n",
     );
     out.push_str(
-        "# Load it on CISO Assistant's libraries page; the ims README says how (\"Catalogues\").\n",
+        "# Load it on CISO Assistant's libraries page; the ims manual says how (docs/catalogues.md).\n",
     );
     writeln!(out, "urn: {}", scalar(&library.urn))?;
     writeln!(out, "locale: {}", scalar(library.locale))?;
