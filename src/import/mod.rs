@@ -314,7 +314,8 @@ pub fn import(
         ..Import::default()
     };
     let soa_sheet = columns.of(Role::Applicable).is_some();
-    let (fixed, standard_from) = standard(catalog, options, &columns, soa_sheet)?;
+    let (fixed, standard_from) = standard(catalog, options, &columns, soa_sheet)
+        .or_else(|err| standard_of_the_ids(catalog, sheet, &columns).ok_or(err))?;
     out.standard = fixed;
     out.standard_from = standard_from;
     // Names go into the status file's header comment, cleaned there.
@@ -522,6 +523,48 @@ fn standard(
             }
         }
         (None, None) => Err(ImportError::NoStandard),
+    }
+}
+
+/// The one standard that holds every id of the sheet, where no flag or
+/// column says which: a sheet of control ids only one catalogue holds is a
+/// sheet of that standard, and ids such as `4.1`, which several standards
+/// hold, leave the question open. `None` when the ids do not settle it.
+fn standard_of_the_ids(
+    catalog: &Catalog,
+    sheet: &Sheet,
+    columns: &Columns,
+) -> Option<(Option<StandardIndex>, String)> {
+    let id_column = columns.of(Role::Id)?;
+    let mut holding: Vec<StandardIndex> = catalog.indexes().collect();
+    let mut seen = 0usize;
+    for row in sheet.rows.iter().skip(columns.header_row + 1) {
+        let Some(raw) = row.get(id_column).map(str::trim).filter(|r| !r.is_empty()) else {
+            continue;
+        };
+        let here: Vec<StandardIndex> = catalog
+            .indexes()
+            .filter(|&s| ids::place_id(catalog, s, raw, false).is_some())
+            .collect();
+        // A row whose id no standard holds is reported later, row by row.
+        if here.is_empty() {
+            continue;
+        }
+        seen += 1;
+        holding.retain(|s| here.contains(s));
+        if holding.is_empty() {
+            return None;
+        }
+    }
+    match holding.as_slice() {
+        [one] if seen > 0 => Some((
+            Some(*one),
+            format!(
+                "the ids: {} of them, all items of {} alone",
+                seen, catalog.standards[*one].name
+            ),
+        )),
+        _ => None,
     }
 }
 

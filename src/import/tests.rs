@@ -173,3 +173,32 @@ fn ole_files_are_named_for_what_they_are() {
     let encrypted = sheets("book.xlsx", &ole).unwrap_err().to_string();
     assert!(encrypted.contains("password-protected"), "{encrypted}");
 }
+
+#[test]
+fn ids_only_one_standard_holds_settle_the_standard_without_a_flag() {
+    let catalog = catalog();
+    let annex = sheet(&[
+        &["ID", "Status"],
+        &["A.5.1", "Implemented"],
+        &["4.1", "Partial"],
+        &["", ""],
+    ]);
+    let imported = import(&catalog, "f.csv", &annex, &Options::default()).unwrap();
+    assert_eq!(imported.standard, catalog.standard_index("iso27001"));
+    assert_eq!(imported.entries.len(), 2);
+    assert!(
+        imported.standard_from.contains("the ids"),
+        "{}",
+        imported.standard_from
+    );
+    // Ids that two standards hold leave it open, as before.
+    let shared = sheet(&[
+        &["ID", "Status"],
+        &["4.1", "Implemented"],
+        &["5.1", "Partial"],
+    ]);
+    assert!(matches!(
+        import(&catalog, "f.csv", &shared, &Options::default()),
+        Err(ImportError::NoStandard)
+    ));
+}
