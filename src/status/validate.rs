@@ -734,65 +734,37 @@ impl Checker<'_> {
     /// The `certificates:` list: each with the standard, and when it was
     /// certified and is next audited.
     fn certificates(&mut self, raw: Vec<Located<RawMap>>) -> Vec<Certificate> {
-        const KEYS: [&str; 4] = ["standard", "since", "next-audit", "body"];
+        const SHAPE: Shape = Shape {
+            named: "a certificate",
+            within: "`certificates`",
+            keys: &["standard", "since", "next-audit", "body"],
+            // A missing standard is said below, in words of its own.
+            required: &[],
+            example: "write `- {standard: <key>, since: YYYY-MM-DD, next-audit: YYYY-MM-DD}`",
+            keys_help: "a certificate has standard, since, next-audit and body",
+            missing_help: "add `standard: <key>`",
+        };
         let mut certificates: Vec<Certificate> = Vec::new();
         for item in raw {
             let at = item.pos;
-            if let Some(what) = item.value.invalid {
+            let Some((mut text, _)) = self.fields(item, &SHAPE) else {
+                continue;
+            };
+            let Some(named) = text.remove("standard") else {
                 self.problems
                     .add(
-                        ProblemCode::WrongType,
+                        ProblemCode::MissingKey,
                         at,
-                        format!("a certificate holds {what}; expected a mapping"),
+                        "a certificate does not say which standard it is for",
                     )
-                    .help("write `- {standard: <key>, since: YYYY-MM-DD, next-audit: YYYY-MM-DD}`");
+                    .help(SHAPE.missing_help);
                 continue;
-            }
-            let mut standard = None;
-            let mut named = false;
-            let mut certificate = Certificate {
-                standard: crate::model::StandardIndex::default(),
-                since: None,
-                next_audit: None,
-                body: None,
-                pos: at,
             };
-            for (field, value) in item.value.fields {
-                let text = value
-                    .map(|v| Located::new(v.value.trim().to_owned(), v.pos))
-                    .filter(|v| !v.value.is_empty());
-                match (field.value.as_str(), text) {
-                    ("standard", Some(text)) => {
-                        named = true;
-                        standard = self.certified_standard(&text);
-                    }
-                    ("since", Some(text)) => certificate.since = self.date(&text, "`since`"),
-                    ("next-audit", Some(text)) => {
-                        certificate.next_audit = self.date(&text, "`next-audit`");
-                    }
-                    ("body", Some(text)) => certificate.body = Some(text.value),
-                    (name, None) if KEYS.contains(&name) => {
-                        self.problems
-                            .add(
-                                ProblemCode::EmptyValue,
-                                field.pos,
-                                format!("`{name}` of a certificate is empty"),
-                            )
-                            .help("write a value, or remove the key");
-                    }
-                    _ => self.unknown_in("certificates", &field, &KEYS),
-                }
-            }
-            let Some(standard) = standard else {
-                if !named {
-                    self.problems
-                        .add(
-                            ProblemCode::MissingKey,
-                            at,
-                            "a certificate does not say which standard it is for",
-                        )
-                        .help("add `standard: <key>`");
-                }
+            let since = text.remove("since").and_then(|d| self.date(&d, "`since`"));
+            let next_audit = text
+                .remove("next-audit")
+                .and_then(|d| self.date(&d, "`next-audit`"));
+            let Some(standard) = self.certified_standard(&named) else {
                 continue;
             };
             if let Some(first) = certificates.iter().find(|c| c.standard == standard) {
@@ -808,8 +780,13 @@ impl Checker<'_> {
                     .help("keep one certificate per standard");
                 continue;
             }
-            certificate.standard = standard;
-            certificates.push(certificate);
+            certificates.push(Certificate {
+                standard,
+                since,
+                next_audit,
+                body: text.remove("body").map(|b| b.value),
+                pos: at,
+            });
         }
         certificates
     }
