@@ -41,7 +41,12 @@ pub fn check(catalog: &Catalog, data: &[u8]) -> Result<(), String> {
         return Ok(());
     };
     for problem in &imported.problems {
-        if problem.place.sheet.trim().is_empty() || problem.message.is_empty() {
+        if problem
+            .sheet
+            .as_ref()
+            .is_none_or(|s| s.name.trim().is_empty())
+            || problem.message.is_empty()
+        {
             return Err(format!("a problem that does not say where: {problem:?}"));
         }
     }

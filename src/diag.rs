@@ -102,6 +102,44 @@ problem_codes! {
     OutputExists = "output-exists": "A file that would be written exists already; nothing is written without --force.",
     MissingEffort = "missing-effort": "A catalogue that estimates effort for some assessable items but not for this one.",
     PhaseOrder = "phase-order": "An item that waits for an item whose work belongs to a later project phase.",
+    IdAsNumber = "id-as-number": "A spreadsheet id typed as a number, which cannot tell 5.10 from 5.1; the row is not imported.",
+    OtherStandardRows = "other-standard-rows": "Spreadsheet rows of a standard other than the one --standard names, left out as asked.",
+    HiddenSheet = "hidden-sheet": "A sheet the workbook hides, which import does not look in unless --sheet names it.",
+    UnknownWord = "unknown-word": "A status or applicability word that ims does not know; the row is written commented out.",
+    CommentedOut = "commented-out": "A spreadsheet row that would not validate as it is (a contradiction, an exclusion without a justification, the title of another control), written commented out.",
+    UnknownReason = "unknown-reason": "A reason for inclusion other than the six ims knows; it is left out of the entry.",
+    HollowText = "hollow-text": "A justification that says nothing (a placeholder, or invisible characters alone); it is left out.",
+    NoStatus = "no-status": "An applicable control whose row gives no status; it is written as not assessed.",
+    CellsLeftOut = "cells-left-out": "Spreadsheet cells not imported: in a column without a header, given twice, or beyond the rows and columns read.",
+    OwnEntry = "own-entry": "A row shown inheriting a heading's status that says something else, written as an entry of its own.",
+    TextChanged = "text-changed": "Text changed to fit a status file: a control character replaced, or spaces around it trimmed.",
+}
+
+/// How much a problem stops: an error leaves the input unusable (exit code
+/// 2); a warning marks what a run that goes on could not take (a row or a
+/// cell of a spreadsheet left out); a note says what was changed or passed
+/// by, as asked or without loss of meaning.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    /// The input cannot be used as it is.
+    #[default]
+    Error,
+    /// Something was not taken; the run went on.
+    Warning,
+    /// Something was changed or passed by; nothing of meaning was lost.
+    Note,
+}
+
+impl Severity {
+    /// The word shown before the code.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+            Severity::Note => "note",
+        }
+    }
 }
 
 impl fmt::Display for ProblemCode {
@@ -121,12 +159,19 @@ impl Serialize for ProblemCode {
 pub struct Problem {
     /// Stable code of the kind of problem.
     pub code: ProblemCode,
+    /// How much it stops.
+    pub severity: Severity,
     /// The file, as the user named it.
     pub file: String,
     /// Line, from 1; 0 when the problem concerns the whole file.
     pub line: u32,
     /// Column, from 1; 0 when unknown.
     pub column: u32,
+    /// In a spreadsheet, the sheet (then `line` is its row and `column`
+    /// its column), the other rows with the same problem, and how many
+    /// rows or cells it stands for.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub sheet: Option<Box<InSheet>>,
     /// What is wrong, lowercase, naming the offending value.
     pub message: String,
     /// How to fix it, when there is something useful to say.
@@ -135,6 +180,20 @@ pub struct Problem {
     /// names no command-line flag.
     #[serde(skip)]
     pub next: Option<NextStep>,
+}
+
+/// Where a problem is in a spreadsheet, beyond its row and column.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct InSheet {
+    /// The sheet's name.
+    pub name: String,
+    /// The other rows with the same problem, when it is said once for all
+    /// of them ([`grouped`]).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub also: Vec<u32>,
+    /// How many rows or cells it stands for: 1 for one place, more for a
+    /// problem that counts several (cells left out, rows of one kind).
+    pub count: usize,
 }
 
 /// A command that helps with a problem. The library records it; the
@@ -180,23 +239,167 @@ impl Problem {
     ) -> Self {
         Problem {
             code,
+            severity: Severity::Error,
             file: file.into(),
             line: 0,
             column: 0,
+            sheet: None,
             message: message.into(),
             help: Some(help.into()),
             next: None,
         }
     }
 
-    /// Where the problem is, as `file:line:column` (or less when unknown).
+    /// A problem in a spreadsheet: in `sheet`, at `row` (from 1; 0 for the
+    /// sheet as a whole) and `column` (from 1; 0 for the whole row).
+    pub fn in_sheet(
+        code: ProblemCode,
+        severity: Severity,
+        file: &str,
+        sheet: &str,
+        (row, column): (usize, usize),
+        message: impl Into<String>,
+    ) -> Self {
+        Problem {
+            code,
+            severity,
+            file: file.to_owned(),
+            line: u32::try_from(row).unwrap_or(u32::MAX),
+            column: u32::try_from(column).unwrap_or(u32::MAX),
+            sheet: Some(Box::new(InSheet {
+                name: sheet.to_owned(),
+                also: Vec::new(),
+                count: 1,
+            })),
+            message: message.into(),
+            help: None,
+            next: None,
+        }
+    }
+
+    /// Where the problem is, as `file:line:column` (or less when unknown);
+    /// in a spreadsheet, as `file: sheet "S" row 3, column C`.
     pub fn location(&self) -> String {
+        if let Some(sheet) = &self.sheet {
+            let mut place = format!("{}: sheet \"{}\"", self.file, sheet.name);
+            if self.line > 0 && sheet.also.is_empty() {
+                place.push_str(&format!(" row {}", self.line));
+            } else if self.line > 0 {
+                place.push_str(&format!(" rows {}", self.lines(&sheet.also)));
+            }
+            if self.column > 0 {
+                place.push_str(&format!(
+                    ", column {}",
+                    column_letter(self.column as usize - 1)
+                ));
+            }
+            return place;
+        }
         match (self.line, self.column) {
             (0, _) => self.file.clone(),
             (line, 0) => format!("{}:{line}", self.file),
             (line, column) => format!("{}:{line}:{column}", self.file),
         }
     }
+}
+
+impl Problem {
+    /// Its line and the others with the same problem, in order, runs of
+    /// consecutive ones written as ranges: `2-21, 25`.
+    fn lines(&self, also: &[u32]) -> String {
+        let mut lines: Vec<u32> = std::iter::once(self.line)
+            .chain(also.iter().copied())
+            .collect();
+        lines.sort_unstable();
+        lines.dedup();
+        let mut runs: Vec<(u32, u32)> = Vec::new();
+        for line in lines {
+            match runs.last_mut() {
+                Some((_, end)) if *end + 1 == line => *end = line,
+                _ => runs.push((line, line)),
+            }
+        }
+        runs.iter()
+            .map(|&(start, end)| {
+                if start == end {
+                    start.to_string()
+                } else {
+                    format!("{start}-{end}")
+                }
+            })
+            .collect::<Vec<_>>()
+            .join(", ")
+    }
+}
+
+/// The key under which problems are the same: code, severity, file,
+/// sheet, column, message and help.
+type Sameness = (
+    ProblemCode,
+    Severity,
+    String,
+    String,
+    u32,
+    String,
+    Option<String>,
+);
+
+/// The problems, with those of a spreadsheet that say the same thing (code,
+/// severity, file, sheet, column, message and help) at several rows said
+/// once, at the place of the first, the others in [`InSheet::also`]: a
+/// sheet whose rows 2 to 21 all use one unknown word gives one line, not
+/// twenty.
+pub fn grouped(problems: Vec<Problem>) -> Vec<Problem> {
+    let mut out: Vec<Problem> = Vec::with_capacity(problems.len());
+    let mut first: std::collections::HashMap<Sameness, usize> = std::collections::HashMap::new();
+    for problem in problems {
+        let Some(sheet) = problem.sheet.as_ref().filter(|_| problem.line > 0) else {
+            out.push(problem);
+            continue;
+        };
+        let key = (
+            problem.code,
+            problem.severity,
+            problem.file.clone(),
+            sheet.name.clone(),
+            problem.column,
+            problem.message.clone(),
+            problem.help.clone(),
+        );
+        if let Some(&at) = first.get(&key)
+            && let Some(kept) = out[at].sheet.as_mut()
+        {
+            kept.also.push(problem.line);
+            kept.count += sheet.count;
+            continue;
+        }
+        first.insert(key, out.len());
+        out.push(problem);
+    }
+    out
+}
+
+impl Problem {
+    /// How many rows or cells the problem stands for: 1 but for a problem
+    /// of a spreadsheet that counts several.
+    pub fn count(&self) -> usize {
+        self.sheet.as_ref().map_or(1, |s| s.count)
+    }
+}
+
+/// The column letter of a column index from 0, as spreadsheets letter
+/// them: A, B, ..., Z, AA, ...
+pub fn column_letter(mut column: usize) -> String {
+    let mut out = Vec::new();
+    loop {
+        out.push(b'A' + (column % 26) as u8);
+        if column < 26 {
+            break;
+        }
+        column = column / 26 - 1;
+    }
+    out.reverse();
+    String::from_utf8(out).unwrap_or_default()
 }
 
 /// Collects every problem found in one file, in the order found.
@@ -224,9 +427,11 @@ impl Problems {
     pub fn add(&mut self, code: ProblemCode, pos: Pos, message: impl Into<String>) -> &mut Problem {
         self.list.push(Problem {
             code,
+            severity: Severity::Error,
             file: self.file.clone(),
             line: pos.line,
             column: pos.column,
+            sheet: None,
             message: message.into(),
             help: None,
             next: None,

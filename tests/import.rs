@@ -9,7 +9,7 @@ use std::path::Path;
 
 use crate::common::{EXAMPLES, ims};
 
-fn run(args: &[&str]) -> (i32, String, String) {
+pub(crate) fn run(args: &[&str]) -> (i32, String, String) {
     let output = ims().args(args).output().unwrap();
     (
         output.status.code().unwrap_or(-1),
@@ -18,7 +18,7 @@ fn run(args: &[&str]) -> (i32, String, String) {
     )
 }
 
-fn path(p: &Path) -> &str {
+pub(crate) fn path(p: &Path) -> &str {
     p.to_str().unwrap()
 }
 
@@ -61,10 +61,9 @@ fn the_messy_client_sheet_imports_and_validates() {
         "{text}"
     );
     // An unknown status word is located and its row commented out.
-    assert!(
-        stderr_of_unknown_word()
-            .contains("row 11, column E: unknown status word `Live`; known words:")
-    );
+    assert!(stderr_of_unknown_word().contains(
+        "row 11, column E: warning[unknown-word]: unknown status word `Live`; known words:"
+    ));
     assert!(text.contains("  # A.5.7:"), "{text}");
     // An id that is no control is located, and left out.
     assert!(!text.contains("A.5.99"));
@@ -256,7 +255,7 @@ fn nothing_usable_or_nothing_writable_is_exit_2_and_nothing_is_overwritten() {
     let (code, _, stderr) = run(&["import", path(&unplaced)]);
     assert_eq!(code, 2);
     assert!(
-        stderr.contains("row 2, column A: cannot place `Z.1`"),
+        stderr.contains("row 2, column A: warning[unknown-item]: cannot place `Z.1`"),
         "{stderr}"
     );
 
@@ -375,7 +374,7 @@ fn what_a_sheet_cannot_say_plainly_is_reported_not_guessed() {
     );
     // `?` is not read as applicable.
     assert!(
-        stderr.contains("row 3, column B: cannot read `?` as applicable"),
+        stderr.contains("row 3, column B: warning[unknown-word]: cannot read `?` as applicable"),
         "{stderr}"
     );
     // Applicable with no status is said, not hidden.
@@ -385,7 +384,7 @@ fn what_a_sheet_cannot_say_plainly_is_reported_not_guessed() {
     );
     // A control character is replaced, and said.
     assert!(
-        stderr.contains("row 5, column D: a control character"),
+        stderr.contains("row 5, column D: note[text-changed]: a control character"),
         "{stderr}"
     );
     assert!(text.contains("bad\u{fffd}char"), "{text}");

@@ -250,7 +250,7 @@ fn cell_references_no_spreadsheet_writes_are_refused() {
     );
     assert!(
         result.stderr.contains(
-            "row 2, column C: the file gives cell C2 a second time; the first value is kept and `not-implemented` is left out"
+            "row 2, column C: warning[cells-left-out]: the file gives cell C2 a second time; the first value is kept and `not-implemented` is left out"
         ),
         "{}",
         result.stderr
@@ -287,7 +287,7 @@ fn hidden_and_twice_named_sheets_are_said() {
     );
     assert!(
         result.stderr.contains(
-            "sheet \"Old\": the workbook hides this sheet, so it is not looked in; name it with --sheet to read it"
+            "sheet \"Old\": note[hidden-sheet]: the workbook hides this sheet, so it is not looked in; name it with --sheet to read it"
         ),
         "{}",
         result.stderr
@@ -368,9 +368,9 @@ fn dates_and_the_about_sheet_read_as_the_spreadsheet_shows_them() {
     );
     assert!(!text.contains("assessed:"), "{text}");
     for said in [
-        "sheet \"About\" row 2, column B: cannot read `2026-99-99` as a date (YYYY-MM-DD); the date of the assessment is left out",
-        "sheet \"About\" row 5, column B: cannot read `yesterday` as a date (YYYY-MM-DD); the date the SoA was approved is left out",
-        "sheet \"About\" row 3, column B: a control character, which no status file can hold, is replaced by",
+        "sheet \"About\" row 2, column B: warning[invalid-value]: cannot read `2026-99-99` as a date (YYYY-MM-DD); the date of the assessment is left out",
+        "sheet \"About\" row 5, column B: warning[invalid-value]: cannot read `yesterday` as a date (YYYY-MM-DD); the date the SoA was approved is left out",
+        "sheet \"About\" row 3, column B: note[text-changed]: a control character, which no status file can hold, is replaced by",
     ] {
         assert!(stderr.contains(said), "{said}\n{stderr}");
     }
@@ -458,9 +458,9 @@ fn thousands_of_problems_print_fifty_lines_and_a_count() {
     let lines = result.stderr.lines().count();
     assert!(lines < 70, "{lines} lines:\n{}", result.stderr);
     assert!(
-        result
-            .stderr
-            .contains("... and 4950 more problems not shown; the summary below counts them all"),
+        result.stderr.contains(
+            "... and 4950 more problems not shown\nthe summary below counts every problem\n"
+        ),
         "{}",
         result.stderr
     );

@@ -8,10 +8,11 @@ use super::args::{ImportArgs, check_extension};
 use super::io::{self, Failure};
 use super::output::{self, Rules};
 use super::{Context, PROBLEMS_SHOWN};
+use crate::diag::Problem;
 use crate::exit::Outcome;
 use crate::import::{self, ImportError, Options, columns::Role, read};
+use crate::render;
 use crate::status::{self, Status};
-use crate::terminal::diagnostic;
 
 /// Runs `ims import`.
 pub fn run(context: &Context, args: ImportArgs) -> Result<Outcome, Failure> {
@@ -40,7 +41,7 @@ pub fn run(context: &Context, args: ImportArgs) -> Result<Outcome, Failure> {
         .map_err(|err| Failure::message(format!("{file}: {err}"), read_help(&err)))?;
     let imported = import::import(&context.catalog, &file, &sheets, &options)
         .map_err(|err| refusal(context, &file, &sheets, &err))?;
-    report_problems(&file, &imported.problems);
+    report_problems(context, &imported.problems);
     if imported.entries.is_empty() && imported.additional.is_empty() {
         // The counts, without the first line: nothing was imported.
         for line in import::write::summary(&imported, None, PROBLEMS_SHOWN)
@@ -106,22 +107,14 @@ pub fn run(context: &Context, args: ImportArgs) -> Result<Outcome, Failure> {
     Ok(Outcome::Passed)
 }
 
-/// Prints the first [`PROBLEMS_SHOWN`] problems on stderr, and how many
-/// more there are: the summary counts them all.
-fn report_problems(file: &str, problems: &[import::RowProblem]) {
-    let mut notes = String::new();
-    for problem in problems.iter().take(PROBLEMS_SHOWN) {
-        notes.push_str(&diagnostic(&format!(
-            "{file}: {}: {}",
-            problem.place, problem.message
-        )));
-        notes.push('\n');
-    }
-    if problems.len() > PROBLEMS_SHOWN {
-        notes.push_str(&format!(
-            "... and {} more problems not shown; the summary below counts them all\n",
-            problems.len() - PROBLEMS_SHOWN
-        ));
+/// Prints the first [`PROBLEMS_SHOWN`] problems on stderr, those that say
+/// the same thing at several rows said once, and how many more there are:
+/// the summary counts them all.
+fn report_problems(context: &Context, problems: &[Problem]) {
+    let grouped = crate::diag::grouped(problems.to_vec());
+    let mut notes = render::problems::problems(&grouped, PROBLEMS_SHOWN, context.styled_stderr);
+    if grouped.len() > PROBLEMS_SHOWN {
+        notes.push_str("the summary below counts every problem\n");
     }
     io::write_stderr(&notes);
 }
@@ -176,6 +169,20 @@ fn refusal(context: &Context, file: &str, sheets: &[read::Sheet], err: &ImportEr
         ),
         ImportError::NoSheets => "save the workbook again from the spreadsheet program".to_owned(),
         ImportError::Unreadable(_) => format!("the sheets are {}", all.join(", ")),
+        ImportError::NoSuchColumn { present, .. } if present.is_empty() => format!(
+            "the sheet has no headers in its first {} rows",
+            import::columns::HEADER_ROWS
+        ),
+        ImportError::NoSuchColumn {
+            role, present, row, ..
+        } => format!(
+            "the headers of row {row}, the closest first: {}; name one of them with --column {role}=HEADER",
+            present
+                .iter()
+                .map(|h| format!("\"{h}\""))
+                .collect::<Vec<_>>()
+                .join(", ")
+        ),
     };
     Failure::message(format!("{file}: {err}"), Some(help))
 }

@@ -4,8 +4,9 @@
 //! dropped in silence.
 
 use super::read::Sheet;
-use super::{Outcome, Place, RowProblem};
+use super::{Place, from_note, problem};
 use crate::date::Date;
+use crate::diag::{Problem, ProblemCode};
 use crate::status::SoaApproval;
 
 /// The facts of an About sheet, and what could not be taken.
@@ -20,11 +21,11 @@ pub(super) struct About {
     /// The SoA's version and approval.
     pub soa: Option<SoaApproval>,
     /// Values changed or left out, located.
-    pub problems: Vec<RowProblem>,
+    pub problems: Vec<Problem>,
 }
 
 /// The facts of the first sheet named About (in any case), if any.
-pub(super) fn read(sheets: &[Sheet]) -> About {
+pub(super) fn read(file: &str, sheets: &[Sheet]) -> About {
     let mut about = About::default();
     let Some(sheet) = sheets
         .iter()
@@ -44,20 +45,18 @@ pub(super) fn read(sheets: &[Sheet]) -> About {
         let place = Place {
             sheet: sheet.name.clone(),
             row: index + 1,
-            column: Some("B".to_owned()),
+            column: Some(1),
         };
         let label = label.trim().to_lowercase();
         let mut date = |what: &str| {
-            let date = Date::parse(value);
+            let date = super::lists::read_date(value);
             if date.is_none() {
-                about.problems.push(RowProblem {
-                    place: place.clone(),
-                    message: format!(
-                        "cannot read `{value}` as a date (YYYY-MM-DD); {what} is left out"
-                    ),
-                    outcome: Outcome::CellLeftOut,
-                    count: 1,
-                });
+                about.problems.push(problem(
+                    file,
+                    &place,
+                    ProblemCode::InvalidValue,
+                    format!("cannot read `{value}` as a date (YYYY-MM-DD); {what} is left out"),
+                ));
             }
             date
         };
@@ -78,9 +77,7 @@ pub(super) fn read(sheets: &[Sheet]) -> About {
         // sheet was read: say so for the facts that are taken.
         for note in &sheet.notes {
             if note.row == Some(index) && note.column == Some(1) {
-                about
-                    .problems
-                    .push(RowProblem::from_note(&sheet.name, note));
+                about.problems.push(from_note(file, &sheet.name, note));
             }
         }
     }

@@ -320,12 +320,32 @@ impl Columns {
 /// has one justification column for inclusion and one for exclusion.
 const JOINED: [Role; 2] = [Role::Justification, Role::Notes];
 
+/// How many rows from the top ims looks in for the header row.
+pub const HEADER_ROWS: usize = 30;
+
+/// `headers` ordered by how close each is to `named`, the closest first
+/// (as compared normalised); equally close ones keep the sheet's order.
+pub fn closest_first(named: &str, headers: Vec<String>) -> Vec<String> {
+    let named = normalise(named);
+    let mut scored: Vec<(f64, String)> = headers
+        .into_iter()
+        .map(|h| {
+            (
+                strsim::normalized_damerau_levenshtein(&named, &normalise(&h)),
+                h,
+            )
+        })
+        .collect();
+    scored.sort_by(|a, b| b.0.total_cmp(&a.0));
+    scored.into_iter().map(|(_, h)| h).collect()
+}
+
 /// Finds the header row among the first 30 rows: the first row with an id
 /// column and at least one other recognised column, below any title block.
 /// `overrides` name the header of a role outright (`--column ROLE=HEADER`);
 /// the first column of each role wins.
 pub fn find(rows: &[Row], overrides: &[(Role, String)]) -> Option<Columns> {
-    for (index, row) in rows.iter().enumerate().take(30) {
+    for (index, row) in rows.iter().enumerate().take(HEADER_ROWS) {
         let mut found: Vec<(Role, usize, String)> = Vec::new();
         let mut ignored = Vec::new();
         let mut unread = Vec::new();

@@ -11,7 +11,8 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use super::rows::{Rows, invalid};
-use super::{Imported, Outcome, Place, RowProblem};
+use super::{Imported, Place, problem};
+use crate::diag::ProblemCode;
 use crate::model::{ItemIndex, StandardIndex};
 
 /// Whether two entries say the same, wherever they come from.
@@ -170,19 +171,21 @@ fn settle_heading(
         } else {
             why_not.clone()
         };
-        rows.out.problems.push(RowProblem {
-            place: Place {
-                sheet: rows.sheet.name.clone(),
-                row: claim.row,
-                column: None,
-            },
-            message: format!(
+        let place = Place {
+            sheet: rows.sheet.name.clone(),
+            row: claim.row,
+            column: None,
+        };
+        let problem = problem(
+            &rows.out.file,
+            &place,
+            ProblemCode::OwnEntry,
+            format!(
                 "{} shows its status inherited from {heading_id}, but {reason}: written as {}'s own entry",
                 claim.id, claim.id
             ),
-            outcome: Outcome::OwnEntry,
-            count: 1,
-        });
+        );
+        rows.out.problems.push(problem);
         match rows.seen.get(&(standard, claim.item)) {
             Some(&first) => {
                 let why = format!("a second row for {} (the first is row {first})", claim.id);

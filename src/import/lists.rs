@@ -1,5 +1,6 @@
 //! Cells that hold lists: risks and reasons (one a line, or separated by
-//! semicolons or commas), and evidence references with their dates.
+//! semicolons or commas), evidence references with their dates, and the
+//! dates themselves as sheets write them.
 
 use crate::date::Date;
 use crate::status::Evidence;
@@ -55,7 +56,7 @@ pub(super) fn evidence(
         }
         let mut date = None;
         match dates.get(n).map(|d| d.trim()).filter(|d| !d.is_empty()) {
-            Some(text) => match Date::parse(text) {
+            Some(text) => match read_date(text) {
                 Some(d) => date = Some(d),
                 None => bad_date(text),
             },
@@ -73,4 +74,62 @@ pub(super) fn evidence(
         out.push(Evidence { reference, date });
     }
     out
+}
+
+/// A date cell: `YYYY-MM-DD`, alone or with the time of day a spreadsheet
+/// adds to a date-and-time value (`2026-06-30 00:00:00`, `2026-06-30T09:15Z`),
+/// or `DD.MM.YYYY` as German, Czech, Polish and other sheets write it (no
+/// country writes the month first with dots). Anything else is no date:
+/// `2026-06-301` is not cut to a date it does not say, and `03/04/2026`,
+/// which reads as two different days, is not guessed.
+pub(super) fn read_date(text: &str) -> Option<Date> {
+    let text = text.trim();
+    if let Some((day, rest)) = text.split_once('.')
+        && let Some((month, year)) = rest.split_once('.')
+        && (1..=2).contains(&day.len())
+        && (1..=2).contains(&month.len())
+        && year.len() == 4
+    {
+        return Date::parse(&format!("{year}-{month:0>2}-{day:0>2}"));
+    }
+    let (day, time) = match text.get(..10) {
+        Some(day) => (day, &text[10..]),
+        None => return None,
+    };
+    let date = Date::parse(day)?;
+    let time = time
+        .strip_prefix('T')
+        .or_else(|| time.strip_prefix(' '))
+        .unwrap_or(time);
+    (time.is_empty() || is_time(time)).then_some(date)
+}
+
+/// Whether `text` is a time of day: `HH:MM`, with seconds and a fraction
+/// if given, and a `Z` or an offset such as `+02:00`.
+fn is_time(text: &str) -> bool {
+    let text = text.strip_suffix('Z').unwrap_or(text);
+    let text = match text.rfind(['+', '-']) {
+        Some(at) if at >= 5 => {
+            let offset = &text[at + 1..];
+            if !(offset.len() == 5
+                && two_digits(&offset[..2])
+                && &offset[2..3] == ":"
+                && two_digits(&offset[3..]))
+            {
+                return false;
+            }
+            &text[..at]
+        }
+        _ => text,
+    };
+    let (clock, fraction) = text.split_once('.').unwrap_or((text, "0"));
+    let parts: Vec<&str> = clock.split(':').collect();
+    (2..=3).contains(&parts.len())
+        && parts.iter().all(|p| two_digits(p))
+        && !fraction.is_empty()
+        && fraction.bytes().all(|b| b.is_ascii_digit())
+}
+
+fn two_digits(text: &str) -> bool {
+    text.len() == 2 && text.bytes().all(|b| b.is_ascii_digit())
 }

@@ -28,6 +28,7 @@ use columns::{Columns, Role};
 use read::Sheet;
 
 use crate::date::Date;
+use crate::diag::{Problem, ProblemCode, Severity};
 use crate::model::{Catalog, ItemIndex, StandardIndex};
 use crate::status::{AdditionalControl, Evidence, Reason, SoaApproval, Status};
 
@@ -46,15 +47,15 @@ pub struct Options {
     pub organisation: Option<String>,
 }
 
-/// Where a cell is: the sheet, the row from 1 and the column letter.
+/// Where a cell is: the sheet, the row from 1 and the column from 0.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Place {
     /// The sheet's name.
     pub sheet: String,
-    /// The row, from 1 as a spreadsheet numbers it.
+    /// The row, from 1 as a spreadsheet numbers it; 0 for the whole sheet.
     pub row: usize,
-    /// The column letter, when one cell is meant.
-    pub column: Option<String>,
+    /// The column, from 0, when one cell is meant.
+    pub column: Option<usize>,
 }
 
 impl Place {
@@ -65,20 +66,6 @@ impl Place {
             row: 0,
             column: None,
         }
-    }
-}
-
-impl std::fmt::Display for Place {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "sheet \"{}\"", self.sheet)?;
-        // Row 0 is the sheet as a whole.
-        if self.row > 0 {
-            write!(f, " row {}", self.row)?;
-        }
-        if let Some(column) = &self.column {
-            write!(f, ", column {column}")?;
-        }
-        Ok(())
     }
 }
 
@@ -98,37 +85,73 @@ pub enum Outcome {
     Changed,
 }
 
-/// A row or cell the import could not take as it is.
-#[derive(Debug, Clone, PartialEq)]
-pub struct RowProblem {
-    /// Where.
-    pub place: Place,
-    /// What, with what to do.
-    pub message: String,
-    /// What became of it.
-    pub outcome: Outcome,
-    /// How many rows or cells it concerns.
-    pub count: usize,
-}
-
-impl RowProblem {
-    /// What the reader noted of a cell or of the sheet named `sheet`.
-    pub(super) fn from_note(sheet: &str, note: &read::Note) -> Self {
-        RowProblem {
-            place: Place {
-                sheet: sheet.to_owned(),
-                row: note.row.map_or(0, |r| r + 1),
-                column: note.column.map(letter),
-            },
-            message: note.message.clone(),
-            outcome: if note.left_out > 0 {
-                Outcome::CellLeftOut
-            } else {
-                Outcome::Changed
-            },
-            count: note.left_out.max(1),
+impl Outcome {
+    /// What becomes of the row or cell of a problem with `code`: each code
+    /// of the import has one outcome.
+    pub fn of(code: ProblemCode) -> Outcome {
+        match code {
+            ProblemCode::UnknownWord | ProblemCode::CommentedOut => Outcome::Commented,
+            ProblemCode::InvalidValue
+            | ProblemCode::UnknownReason
+            | ProblemCode::HollowText
+            | ProblemCode::NoStatus
+            | ProblemCode::CellsLeftOut => Outcome::CellLeftOut,
+            ProblemCode::OwnEntry => Outcome::OwnEntry,
+            ProblemCode::TextChanged => Outcome::Changed,
+            _ => Outcome::NotPlaced,
         }
     }
+}
+
+/// How much a problem of the import with `code` stops: rows and cells not
+/// taken are warnings; what was changed or passed by, as asked or without
+/// loss of meaning, is a note.
+fn severity(code: ProblemCode) -> Severity {
+    match code {
+        ProblemCode::OtherStandardRows
+        | ProblemCode::HiddenSheet
+        | ProblemCode::OwnEntry
+        | ProblemCode::TextChanged => Severity::Note,
+        _ => Severity::Warning,
+    }
+}
+
+/// A problem of the import of `file` at `place`.
+pub(crate) fn problem(file: &str, place: &Place, code: ProblemCode, message: String) -> Problem {
+    Problem::in_sheet(
+        code,
+        severity(code),
+        file,
+        &place.sheet,
+        (place.row, place.column.map_or(0, |c| c + 1)),
+        message,
+    )
+}
+
+/// A problem that stands for `count` rows or cells.
+fn counted(mut problem: Problem, count: usize) -> Problem {
+    if let Some(sheet) = problem.sheet.as_mut() {
+        sheet.count = count;
+    }
+    problem
+}
+
+/// What the reader noted of a cell or of the sheet named `sheet`.
+fn from_note(file: &str, sheet: &str, note: &read::Note) -> Problem {
+    let place = Place {
+        sheet: sheet.to_owned(),
+        row: note.row.map_or(0, |r| r + 1),
+        column: note.column,
+    };
+    let code = if note.left_out > 0 {
+        ProblemCode::CellsLeftOut
+    } else {
+        ProblemCode::TextChanged
+    };
+    counted(
+        problem(file, &place, code, note.message.clone()),
+        note.left_out.max(1),
+    )
 }
 
 /// One entry to write.
@@ -202,8 +225,8 @@ pub struct Import {
     pub additional: Vec<AdditionalControl>,
     /// Additional controls written commented out, with what they lack.
     pub additional_commented: Vec<(AdditionalControl, String)>,
-    /// Rows and cells not taken, located.
-    pub problems: Vec<RowProblem>,
+    /// Rows and cells not taken, and text changed, located.
+    pub problems: Vec<Problem>,
     /// Each status word met, with the status it maps to and how often.
     pub words: BTreeMap<String, (Option<Status>, usize)>,
     /// Rows with data read below the header.
@@ -243,21 +266,24 @@ pub enum ImportError {
     /// `--sheet` names a sheet ims cannot read.
     #[error("{0}")]
     Unreadable(String),
+    /// `--column ROLE=HEADER` names a header the sheet does not have.
+    #[error("sheet \"{sheet}\" has no column headed `{header}` (--column {role}={header})")]
+    NoSuchColumn {
+        /// The role named.
+        role: Role,
+        /// The header named.
+        header: String,
+        /// The sheet looked in.
+        sheet: String,
+        /// Its header row, from 1; 0 when it has none.
+        row: usize,
+        /// The headers it has, the closest to the one named first.
+        present: Vec<String>,
+    },
 }
 
 /// The column letter of a column index from 0: A, B, ..., Z, AA, ...
-pub fn letter(mut column: usize) -> String {
-    let mut out = Vec::new();
-    loop {
-        out.push(b'A' + (column % 26) as u8);
-        if column < 26 {
-            break;
-        }
-        column = column / 26 - 1;
-    }
-    out.reverse();
-    String::from_utf8(out).unwrap_or_default()
-}
+pub use crate::diag::column_letter as letter;
 
 /// The sheets of the file named `name`: a workbook when its bytes start
 /// like one, else one CSV sheet named after the file. An OLE compound file
@@ -294,7 +320,7 @@ pub fn import(
     options: &Options,
 ) -> Result<Import, ImportError> {
     let (sheet, columns, passed) = choose_sheet(sheets, options)?;
-    let about = about::read(sheets);
+    let about = about::read(file, sheets);
     let mut out = Import {
         file: file.to_owned(),
         sheet: sheet.name.clone(),
@@ -321,28 +347,31 @@ pub fn import(
     // Names go into the status file's header comment, cleaned there.
     for (what, name) in [("file name", file), ("sheet name", &sheet.name)] {
         if read::clean(name).1 {
-            out.problems.push(RowProblem {
-                place: Place::whole(&sheet.name),
-                message: format!(
+            out.problems.push(problem(
+                file,
+                &Place::whole(&sheet.name),
+                ProblemCode::TextChanged,
+                format!(
                     "the {what} holds a control character, which no status file can hold: it is written with \u{fffd} in the status file's comments"
                 ),
-                outcome: Outcome::Changed,
-                count: 1,
-            });
+            ));
         }
     }
     for name in passed {
-        out.problems.push(RowProblem {
-            place: Place::whole(&name),
-            message: "the workbook hides this sheet, so it is not looked in; name it with --sheet to read it".to_owned(),
-            outcome: Outcome::NotPlaced,
-            count: 0,
-        });
+        out.problems.push(counted(
+            problem(
+                file,
+                &Place::whole(&name),
+                ProblemCode::HiddenSheet,
+                "the workbook hides this sheet, so it is not looked in; name it with --sheet to read it".to_owned(),
+            ),
+            0,
+        ));
     }
     for note in &sheet.notes {
-        out.problems.push(RowProblem::from_note(&sheet.name, note));
+        out.problems.push(from_note(file, &sheet.name, note));
     }
-    if let Some(problem) = headless_cells(sheet, &columns) {
+    if let Some(problem) = headless_cells(file, sheet, &columns) {
         out.problems.push(problem);
     }
     let mut words: Vec<(String, Option<Status>)> = options
@@ -367,6 +396,7 @@ pub fn import(
         silent: std::collections::BTreeSet::new(),
         claims: Vec::new(),
         other_standard: 0,
+        titles: BTreeMap::new(),
         trimmed: (0, None),
     };
     for (index, row) in sheet.rows.iter().enumerate().skip(columns.header_row + 1) {
@@ -376,26 +406,32 @@ pub fn import(
     let (other_standard, trimmed) = (rows.other_standard, rows.trimmed.clone());
     let mut out = rows.out;
     if other_standard > 0 {
-        out.problems.push(RowProblem {
-            place: Place::whole(&sheet.name),
-            message: format!(
-                "{other_standard} row(s) of other standards are left out, as --standard asks"
+        out.problems.push(counted(
+            problem(
+                file,
+                &Place::whole(&sheet.name),
+                ProblemCode::OtherStandardRows,
+                format!(
+                    "{other_standard} row(s) of other standards are left out, as --standard asks"
+                ),
             ),
-            outcome: Outcome::NotPlaced,
-            count: other_standard,
-        });
+            other_standard,
+        ));
     }
     if let (cells @ 1.., Some(first)) = trimmed {
-        out.problems.push(RowProblem {
-            message: format!(
-                "{cells} cell(s) of text begin or end with spaces, first at row {}, column {}; a status file holds text trimmed, so they are not kept",
-                first.row,
-                first.column.clone().unwrap_or_default()
+        out.problems.push(counted(
+            problem(
+                file,
+                &Place::whole(&first.sheet),
+                ProblemCode::TextChanged,
+                format!(
+                    "{cells} cell(s) of text begin or end with spaces, first at row {}, column {}; a status file holds text trimmed, so they are not kept",
+                    first.row,
+                    first.column.map(letter).unwrap_or_default()
+                ),
             ),
-            place: Place { row: 0, column: None, ..first },
-            outcome: Outcome::Changed,
-            count: cells,
-        });
+            cells,
+        ));
     }
     out.entries.sort_by_key(|e| (e.standard, e.item));
     Ok(out)
@@ -403,7 +439,7 @@ pub fn import(
 
 /// The cells below the header in columns that have no header, which no
 /// role can read: counted, with the first, rather than passed over.
-fn headless_cells(sheet: &Sheet, columns: &Columns) -> Option<RowProblem> {
+fn headless_cells(file: &str, sheet: &Sheet, columns: &Columns) -> Option<Problem> {
     let headed: std::collections::BTreeSet<usize> = columns
         .found
         .iter()
@@ -422,16 +458,19 @@ fn headless_cells(sheet: &Sheet, columns: &Columns) -> Option<RowProblem> {
         }
     }
     let (row, column) = first?;
-    Some(RowProblem {
-        place: Place::whole(&sheet.name),
-        message: format!(
-            "{count} cell(s) below the header are in columns without a header (the first is {}{}), so no role reads them; give the column a header to have it read",
-            letter(column),
-            row + 1
+    Some(counted(
+        problem(
+            file,
+            &Place::whole(&sheet.name),
+            ProblemCode::CellsLeftOut,
+            format!(
+                "{count} cell(s) below the header are in columns without a header (the first is {}{}), so no role reads them; give the column a header to have it read",
+                letter(column),
+                row + 1
+            ),
         ),
-        outcome: Outcome::CellLeftOut,
         count,
-    })
+    ))
 }
 
 /// Role, column letter and header of each column.
@@ -460,26 +499,105 @@ fn choose_sheet<'s>(
         if let Some(why) = &sheet.unreadable {
             return Err(ImportError::Unreadable(why.clone()));
         }
-        let columns = columns::find(&sheet.rows, &options.columns)
-            .ok_or_else(|| ImportError::NoHeader(vec![name.clone()]))?;
+        let Some(columns) = columns::find(&sheet.rows, &options.columns) else {
+            return Err(named_but_absent(sheet, None, options)
+                .unwrap_or_else(|| ImportError::NoHeader(vec![name.clone()])));
+        };
+        if let Some(absent) = named_but_absent(sheet, Some(&columns), options) {
+            return Err(absent);
+        }
         return Ok((sheet, columns, Vec::new()));
     }
     let mut passed = Vec::new();
+    // A sheet without a header named with --column may be followed by
+    // the sheet that has it; the first such sheet is the one said.
+    let mut absent = None;
     for sheet in sheets.iter().filter(|s| s.unreadable.is_none()) {
         if sheet.hidden {
             passed.push(sheet.name.clone());
             continue;
         }
         if let Some(columns) = columns::find(&sheet.rows, &options.columns) {
-            return Ok((sheet, columns, passed));
+            match named_but_absent(sheet, Some(&columns), options) {
+                Some(error) => {
+                    absent.get_or_insert(error);
+                }
+                None => return Ok((sheet, columns, passed)),
+            }
         }
     }
-    let looked: Vec<String> = sheets
+    if let Some(error) = absent {
+        return Err(error);
+    }
+    let visible: Vec<&Sheet> = sheets
         .iter()
         .filter(|s| !s.hidden && s.unreadable.is_none())
-        .map(|s| s.name.clone())
         .collect();
-    Err(ImportError::NoHeader(looked))
+    // A header named with --column that no sheet has is what went wrong.
+    if let [first, ..] = visible.as_slice()
+        && let Some(absent) = named_but_absent(first, None, options)
+    {
+        return Err(absent);
+    }
+    Err(ImportError::NoHeader(
+        visible.iter().map(|s| s.name.clone()).collect(),
+    ))
+}
+
+/// The first `--column ROLE=HEADER` whose header the sheet does not have:
+/// not among the `columns` found, or, when no header row was found, in none
+/// of the rows where ims looks for one. A header named and absent is an
+/// error, never a column quietly left to ims's own guess.
+fn named_but_absent(
+    sheet: &Sheet,
+    columns: Option<&Columns>,
+    options: &Options,
+) -> Option<ImportError> {
+    let looked = sheet.rows.iter().take(columns::HEADER_ROWS);
+    let (row, headers): (usize, Vec<String>) = match columns {
+        Some(columns) => (
+            columns.header_row + 1,
+            sheet
+                .rows
+                .get(columns.header_row)
+                .map(|r| r.cells().map(|(_, h)| h.trim().to_owned()).collect())
+                .unwrap_or_default(),
+        ),
+        // No header row: the row with the most cells stands for it.
+        None => looked
+            .enumerate()
+            .max_by_key(|(index, r)| {
+                (
+                    r.cells().filter(|(_, t)| !t.trim().is_empty()).count(),
+                    std::cmp::Reverse(*index),
+                )
+            })
+            .map(|(index, r)| {
+                (
+                    index + 1,
+                    r.cells().map(|(_, h)| h.trim().to_owned()).collect(),
+                )
+            })
+            .unwrap_or_default(),
+    };
+    let headers: Vec<String> = headers.into_iter().filter(|h| !h.is_empty()).collect();
+    let (role, header) = options.columns.iter().find(|(role, named)| match columns {
+        Some(columns) => !columns
+            .found
+            .iter()
+            .any(|(r, _, h)| r == role && columns::normalise(h) == columns::normalise(named)),
+        None => !sheet.rows.iter().take(columns::HEADER_ROWS).any(|r| {
+            r.cells()
+                .any(|(_, h)| columns::normalise(h) == columns::normalise(named))
+        }),
+    })?;
+    Some(ImportError::NoSuchColumn {
+        role: *role,
+        header: header.clone(),
+        sheet: sheet.name.clone(),
+        row,
+        present: columns::closest_first(header, headers),
+    })
 }
 
 /// The organisation's name: `--organisation`, the About sheet, or else

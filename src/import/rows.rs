@@ -5,13 +5,13 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use super::columns::{Columns, Role};
+use super::columns::{self, Columns, Role};
 use super::ids::{lost_zero, place_id};
-use super::lists::{evidence, split_list};
+use super::lists::{evidence, read_date, split_list};
 use super::read::{Row, Sheet};
 use super::words::{STATUS_WORDS, UNDECIDED, applicability, status_of, word};
-use super::{Commented, Import, Imported, Outcome, Place, RowProblem, letter};
-use crate::date::Date;
+use super::{Commented, Import, Imported, Place, problem};
+use crate::diag::ProblemCode;
 use crate::model::{Catalog, ItemIndex, StandardIndex};
 use crate::status::{AdditionalControl, Hollow, Reason, Status, says_nothing};
 
@@ -49,6 +49,9 @@ pub(super) struct Rows<'a> {
     pub claims: Vec<Claim>,
     /// Rows of other standards left out, as --standard asks.
     pub other_standard: usize,
+    /// The titles of each standard's items, as compared, for telling a
+    /// row that carries another item's title; made when first needed.
+    pub titles: BTreeMap<StandardIndex, Titles>,
     /// Cells whose leading or trailing spaces were not kept, and the first.
     pub trimmed: (usize, Option<Place>),
 }
@@ -59,18 +62,16 @@ impl Rows<'_> {
         Place {
             sheet: self.sheet.name.clone(),
             row: index + 1,
-            column: role.and_then(|r| self.columns.of(r)).map(letter),
+            column: role.and_then(|r| self.columns.of(r)),
         }
     }
 
-    fn problem(&mut self, index: usize, role: Option<Role>, message: String, outcome: Outcome) {
+    /// Records a problem of the row at `index` (from 0), in the cell of
+    /// `role` when one is meant.
+    fn problem(&mut self, index: usize, role: Option<Role>, code: ProblemCode, message: String) {
         let place = self.place(index, role);
-        self.out.problems.push(RowProblem {
-            place,
-            message,
-            outcome,
-            count: 1,
-        });
+        let problem = problem(&self.out.file, &place, code, message);
+        self.out.problems.push(problem);
     }
 
     /// A cell as written, without the `'` that ims's formula guard put
@@ -109,7 +110,7 @@ impl Rows<'_> {
                     self.trimmed.1 = Some(Place {
                         sheet: self.sheet.name.clone(),
                         row: index + 1,
-                        column: Some(letter(column)),
+                        column: Some(column),
                     });
                 }
             }
@@ -174,6 +175,18 @@ impl Rows<'_> {
         let id = catalogue.items[item].id.clone();
         let heading = self.heading(index, row, standard, item);
         let mut wrong: Vec<String> = Vec::new();
+        if let Some(other) = self.titled_as_another(row, standard, item) {
+            let items = &self.catalog.standards[standard].items;
+            let (other, own) = (&items[other], &items[item]);
+            wrong.push(format!(
+                "its title `{}` is that of {} ({}), not of {} ({}): check which control the row is about",
+                self.token(row, Role::Title),
+                other.id,
+                other.title,
+                own.id,
+                own.title
+            ));
+        }
         if heading.is_none() {
             match self.seen.get(&(standard, item)) {
                 Some(&first) => {
@@ -207,16 +220,17 @@ impl Rows<'_> {
             return;
         }
         let why = wrong.join("; ");
-        self.out.problems.push(RowProblem {
-            place: Place {
-                sheet: self.sheet.name.clone(),
-                row: entry.row,
-                column: None,
-            },
-            message: format!("{}: written commented out: {why}", entry.id),
-            outcome: Outcome::Commented,
-            count: 1,
-        });
+        let place = Place {
+            sheet: self.sheet.name.clone(),
+            row: entry.row,
+            column: None,
+        };
+        self.out.problems.push(problem(
+            &self.out.file,
+            &place,
+            ProblemCode::CommentedOut,
+            format!("{}: written commented out: {why}", entry.id),
+        ));
         self.out.commented.push(Commented { entry, why });
     }
 
@@ -262,13 +276,35 @@ impl Rows<'_> {
         self.problem(
             index,
             None,
+            ProblemCode::CommentedOut,
             format!(
                 "additional control {}: written commented out: {why}",
                 control.id
             ),
-            Outcome::Commented,
         );
         self.out.additional_commented.push((control, why));
+    }
+
+    /// The item of `standard` whose title the row's title is, when that is
+    /// not the row's own `item`: the same title as compared, or a near
+    /// spelling of it that is far from the item's own. A row under the
+    /// wrong id is written commented out, never under the wrong control.
+    fn titled_as_another(
+        &mut self,
+        row: &Row,
+        standard: StandardIndex,
+        item: ItemIndex,
+    ) -> Option<ItemIndex> {
+        let title = columns::normalise(&self.token(row, Role::Title));
+        if title.is_empty() {
+            return None;
+        }
+        let catalog = self.catalog;
+        let titles = self
+            .titles
+            .entry(standard)
+            .or_insert_with(|| Titles::of(&catalog.standards[standard].items));
+        titles.other_than(&title, item)
     }
 
     /// The row's standard: fixed, or from its standard column.
@@ -287,8 +323,8 @@ impl Rows<'_> {
                 self.problem(
                     index,
                     Some(Role::Standard),
+                    ProblemCode::UnknownStandard,
                     format!("unknown standard `{named}`; known standards: {known}"),
-                    Outcome::NotPlaced,
                 );
                 None
             }
@@ -305,10 +341,10 @@ impl Rows<'_> {
             self.problem(
                 index,
                 Some(Role::Id),
+                ProblemCode::IdAsNumber,
                 format!(
                     "the id `{raw_id}` is a number in the workbook, which cannot tell {raw_id} from {ambiguous}; format the id column as text and type the ids again"
                 ),
-                Outcome::NotPlaced,
             );
             return None;
         }
@@ -323,7 +359,7 @@ impl Rows<'_> {
                     " (only on a sheet with an applicability column is `5.1` read as Annex A's `A.5.1`)"
                 }
             );
-            self.problem(index, Some(Role::Id), message, Outcome::NotPlaced);
+            self.problem(index, Some(Role::Id), ProblemCode::UnknownItem, message);
             return None;
         };
         if numbered {
@@ -362,10 +398,10 @@ impl Rows<'_> {
             self.problem(
                 index,
                 Some(Role::InheritedFrom),
+                ProblemCode::OwnEntry,
                 format!(
                     "the status is shown inherited from `{inherited}`, but {what}: written as {id}'s own entry"
                 ),
-                Outcome::OwnEntry,
             );
         }
         above
@@ -396,11 +432,11 @@ impl Rows<'_> {
                 self.problem(
                     index,
                     Some(Role::Status),
+                    ProblemCode::UnknownWord,
                     format!(
                         "unknown status word `{status_text}`; known words: {}; add one with --status \"{status_text}=implemented\"",
                         known.join(", ")
                     ),
-                    Outcome::Commented,
                 );
                 wrong.push(format!("the status `{status_text}` is not a known word"));
             }
@@ -413,10 +449,10 @@ impl Rows<'_> {
                 self.problem(
                     index,
                     Some(Role::Applicable),
+                    ProblemCode::UnknownWord,
                     format!(
                         "cannot read `{applicable_text}` as applicable or not; write yes, no, y, n, x, included or excluded"
                     ),
-                    Outcome::Commented,
                 );
                 wrong.push(format!("applicability `{applicable_text}` is unclear"));
                 None
@@ -438,8 +474,8 @@ impl Rows<'_> {
                 self.problem(
                     index,
                     Some(Role::Status),
+                    ProblemCode::NoStatus,
                     format!("{id} is applicable but has no status: written as not-assessed"),
-                    Outcome::CellLeftOut,
                 );
                 None
             }
@@ -464,8 +500,8 @@ impl Rows<'_> {
         self.problem(
             index,
             Some(Role::Justification),
+            ProblemCode::HollowText,
             message,
-            Outcome::CellLeftOut,
         );
         None
     }
@@ -487,11 +523,11 @@ impl Rows<'_> {
                 None => self.problem(
                     index,
                     Some(Role::Reasons),
+                    ProblemCode::UnknownReason,
                     format!(
                         "unknown reason `{reason}`, left out; the reasons are {}",
                         Reason::ALL.map(Reason::as_str).join(", ")
                     ),
-                    Outcome::CellLeftOut,
                 ),
             }
         }
@@ -500,14 +536,14 @@ impl Rows<'_> {
             if text.is_empty() {
                 continue;
             }
-            match Date::parse(text.get(..10).unwrap_or(&text)) {
+            match read_date(&text) {
                 Some(date) if role == Role::Due => entry.due = Some(date),
                 Some(date) => entry.reviewed = Some(date),
                 None => self.problem(
                     index,
                     Some(role),
-                    format!("cannot read `{text}` as a date (YYYY-MM-DD), left out"),
-                    Outcome::CellLeftOut,
+                    ProblemCode::InvalidValue,
+                    format!("cannot read `{text}` as a date (YYYY-MM-DD or DD.MM.YYYY), left out"),
                 ),
             }
         }
@@ -527,9 +563,75 @@ impl Rows<'_> {
             self.problem(
                 index,
                 Some(Role::EvidenceDates),
+                ProblemCode::InvalidValue,
                 format!("cannot read `{text}` as an evidence date (YYYY-MM-DD), left out"),
-                Outcome::CellLeftOut,
             );
+        }
+    }
+}
+
+/// The titles of one standard's items, normalised, for telling a row
+/// titled as another item.
+#[derive(Debug, Default)]
+pub(super) struct Titles {
+    /// Each item's title as compared, by item.
+    own: Vec<String>,
+    /// The items that have each title.
+    items: std::collections::HashMap<String, Vec<ItemIndex>>,
+    /// Near spellings still worked out: each compares a title with every
+    /// item's, so a sheet of thousands of odd titles stops at this many.
+    near_left: usize,
+}
+
+/// How many rows' titles are compared with every item's for a near
+/// spelling, after which only the same title is told.
+const NEAR_TITLES: usize = 500;
+
+impl Titles {
+    fn of(items: &[crate::model::Item]) -> Self {
+        let own: Vec<String> = items.iter().map(|i| columns::normalise(&i.title)).collect();
+        let mut by_title: std::collections::HashMap<String, Vec<ItemIndex>> =
+            std::collections::HashMap::new();
+        for (index, title) in own.iter().enumerate() {
+            by_title
+                .entry(title.clone())
+                .or_default()
+                .push(ItemIndex::new(index));
+        }
+        Titles {
+            own,
+            items: by_title,
+            near_left: NEAR_TITLES,
+        }
+    }
+
+    /// The one other item whose title `title` (normalised) is, or nearly
+    /// is, when the item's own title is not it. Titles many items share
+    /// ("General") tell nothing.
+    fn other_than(&mut self, title: &str, item: ItemIndex) -> Option<ItemIndex> {
+        let own = self.own.get(item.get())?;
+        if own == title {
+            return None;
+        }
+        if let Some(same) = self.items.get(title) {
+            return match same.as_slice() {
+                [other] => Some(*other),
+                _ => None,
+            };
+        }
+        let near = |a: &str, b: &str| strsim::normalized_damerau_levenshtein(a, b);
+        if self.near_left == 0 || near(title, own) >= 0.8 {
+            return None;
+        }
+        self.near_left -= 1;
+        let mut close = self
+            .own
+            .iter()
+            .enumerate()
+            .filter(|&(other, t)| other != item.get() && near(title, t) >= 0.9);
+        match (close.next(), close.next()) {
+            (Some((other, _)), None) => Some(ItemIndex::new(other)),
+            _ => None,
         }
     }
 }

@@ -1,7 +1,7 @@
 //! Tests of the mapping from cells to entries.
 
 use super::ids::place_id;
-use super::lists::evidence;
+use super::lists::{evidence, read_date};
 use super::rows::unguard;
 use super::*;
 use crate::catalog::{builtin_sources, load};
@@ -201,4 +201,35 @@ fn ids_only_one_standard_holds_settle_the_standard_without_a_flag() {
         import(&catalog, "f.csv", &shared, &Options::default()),
         Err(ImportError::NoStandard)
     ));
+}
+
+#[test]
+fn a_date_is_read_whole_or_not_at_all() {
+    let d = |text: &str| read_date(text).map(|d| d.to_string());
+    let day = Some("2026-06-30".to_owned());
+    for text in [
+        "2026-06-30",
+        " 2026-06-30 ",
+        "2026-06-30 00:00:00",
+        "2026-06-30T09:15",
+        "2026-06-30T09:15:00.250Z",
+        "2026-06-30T09:15:00+02:00",
+        "30.06.2026",
+        "30.6.2026",
+    ] {
+        assert_eq!(d(text), day, "{text}");
+    }
+    // More than a date, or a date that reads two ways, is no date.
+    for text in [
+        "2026-06-301",
+        "2026-06-30x",
+        "2026-06-30 9am",
+        "2026-06-30T25",
+        "03/04/2026",
+        "06.30.2026",
+        "31.02.2026",
+        "30.06.26",
+    ] {
+        assert_eq!(d(text), None, "{text}");
+    }
 }

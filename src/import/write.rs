@@ -331,8 +331,8 @@ pub fn summary(imported: &Import, output: Option<&Path>, shown: usize) -> Vec<St
         imported
             .problems
             .iter()
-            .filter(|p| p.outcome == outcome)
-            .map(|p| p.count)
+            .filter(|p| super::Outcome::of(p.code) == outcome)
+            .map(crate::diag::Problem::count)
             .sum()
     };
     let listed = if imported.problems.len() > shown {

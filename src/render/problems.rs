@@ -28,11 +28,19 @@ pub fn problems(problems: &[Problem], limit: usize, styled: bool) -> String {
     let (error, help_style) = styles(styled);
     let mut out = String::new();
     for problem in problems.iter().take(limit) {
+        let error = match (styled, problem.severity) {
+            (true, crate::diag::Severity::Warning) => {
+                Style::new().bold().fg_color(Some(AnsiColor::Yellow.into()))
+            }
+            (true, crate::diag::Severity::Note) => Style::new().bold(),
+            _ => error,
+        };
         // Writing to a String cannot fail.
         let _ = writeln!(
             out,
-            "{}: {error}error[{}]{error:#}: {}",
+            "{}: {error}{}[{}]{error:#}: {}",
             diagnostic(&problem.location()),
+            problem.severity.as_str(),
             problem.code,
             diagnostic(&problem.message)
         );

@@ -1,0 +1,162 @@
+//! `ims import` loses nothing in silence: a header named with `--column`
+//! that the sheet does not have, a row under another control's title, a
+//! date with more in it than a date, and many rows that share one problem.
+
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+use crate::import::{path, run};
+
+const SHEET: &str = "Control,Title,Status,Owner\n\
+    A.5.1,Policies for information security,Implemented,CISO\n\
+    A.5.2,Information security roles and responsibilities,Partial,CISO\n";
+
+#[test]
+fn a_column_named_that_the_sheet_does_not_have_is_an_error_naming_the_headers() {
+    let dir = tempfile::tempdir().unwrap();
+    let sheet = dir.path().join("sheet.csv");
+    std::fs::write(&sheet, SHEET).unwrap();
+    let out = dir.path().join("out.yaml");
+    let (code, _, stderr) = run(&[
+        "import",
+        path(&sheet),
+        "--column",
+        "status=Stat",
+        "-o",
+        path(&out),
+    ]);
+    assert_eq!(code, 2, "{stderr}");
+    assert!(!out.exists());
+    assert!(
+        stderr.contains("sheet \"sheet.csv\" has no column headed `Stat` (--column status=Stat)"),
+        "{stderr}"
+    );
+    // The headers present, the closest first.
+    assert!(
+        stderr.contains(
+            "help: the headers of row 1, the closest first: \"Status\", \"Title\", \"Control\", \"Owner\""
+        ),
+        "{stderr}"
+    );
+    // Named and present, it reads.
+    let (code, stdout, stderr) = run(&["import", path(&sheet), "--column", "status=status"]);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(
+        stdout.contains("  A.5.2:\n    status: partial\n"),
+        "{stdout}"
+    );
+    // An id column named that no row has, where no header row is found.
+    let (code, _, stderr) = run(&["import", path(&sheet), "--column", "id=Ref"]);
+    assert_eq!(code, 2, "{stderr}");
+    assert!(
+        stderr.contains("has no column headed `Ref` (--column id=Ref)"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn rows_titled_as_other_controls_are_written_commented_out_with_both_ids() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("out.yaml");
+    let (code, _, stderr) = run(&[
+        "import",
+        "tests/fixtures/import/misaligned.csv",
+        "-o",
+        path(&out),
+    ]);
+    assert_eq!(code, 0, "{stderr}");
+    let text = std::fs::read_to_string(&out).unwrap();
+    // A.8.10 to A.8.13 carry their own titles; from A.8.14 the title
+    // column slipped by seven rows.
+    for id in ["A.8.10", "A.8.11", "A.8.12", "A.8.13"] {
+        assert!(text.contains(&format!("\n  {id}:\n")), "{id}\n{text}");
+    }
+    for n in 14..=34 {
+        assert!(
+            text.contains(&format!("\n  # A.8.{n}:\n")),
+            "A.8.{n}\n{text}"
+        );
+    }
+    assert!(
+        stderr.contains(
+            "row 24: warning[commented-out]: A.8.32: written commented out: its title `Secure development life cycle` is that of A.8.25 (Secure development life cycle), not of A.8.32 (Change management)"
+        ),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("21 row(s) written commented out"),
+        "{stderr}"
+    );
+    assert_eq!(run(&["validate", path(&out)]).0, 0);
+}
+
+#[test]
+fn a_near_spelling_of_another_title_is_told_and_a_shared_title_is_not() {
+    let dir = tempfile::tempdir().unwrap();
+    let sheet = dir.path().join("sheet.csv");
+    std::fs::write(
+        &sheet,
+        "Control,Title,Status\n\
+         A.8.34,Threat inteligence,Partial\n\
+         A.8.7,Protection against malware.,Implemented\n\
+         9.2.1,General,Implemented\n",
+    )
+    .unwrap();
+    let (code, stdout, stderr) = run(&["import", path(&sheet), "--standard", "iso27001"]);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(
+        stderr.contains(
+            "its title `Threat inteligence` is that of A.5.7 (Threat intelligence), not of A.8.34"
+        ),
+        "{stderr}"
+    );
+    assert!(stdout.contains("  A.8.7: implemented\n"), "{stdout}");
+    // `General` is the title of several clauses, 9.2.1 among them.
+    assert!(stdout.contains("  \"9.2.1\": implemented\n"), "{stdout}");
+}
+
+#[test]
+fn a_date_with_more_than_a_date_is_left_out_not_cut() {
+    let dir = tempfile::tempdir().unwrap();
+    let sheet = dir.path().join("sheet.csv");
+    std::fs::write(
+        &sheet,
+        "Control,Status,Due date,Last review\n\
+         A.5.1,Planned,2026-06-301,30.06.2026\n\
+         A.5.2,Planned,2026-07-01 00:00:00,\n",
+    )
+    .unwrap();
+    let (code, stdout, stderr) = run(&["import", path(&sheet), "--standard", "iso27001"]);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(
+        stderr.contains(
+            "row 2, column C: warning[invalid-value]: cannot read `2026-06-301` as a date"
+        ),
+        "{stderr}"
+    );
+    assert!(!stdout.contains("due: 2026-06-30"), "{stdout}");
+    assert!(stdout.contains("reviewed: 2026-06-30"), "{stdout}");
+    assert!(stdout.contains("due: 2026-07-01"), "{stdout}");
+}
+
+#[test]
+fn rows_that_share_a_problem_are_said_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let sheet = dir.path().join("sheet.csv");
+    let mut text = String::from("Control,Status\n");
+    for n in 1..=20 {
+        text.push_str(&format!("A.5.{n},Not yet\n"));
+    }
+    text.push_str("A.5.21,Implemented\nA.5.22,Not yet\n");
+    std::fs::write(&sheet, text).unwrap();
+    let (code, _, stderr) = run(&["import", path(&sheet), "--standard", "iso27001"]);
+    assert_eq!(code, 0, "{stderr}");
+    let unknown: Vec<&str> = stderr
+        .lines()
+        .filter(|l| l.contains("warning[unknown-word]"))
+        .collect();
+    assert_eq!(unknown.len(), 1, "{stderr}");
+    assert!(
+        unknown[0].contains("sheet \"sheet.csv\" rows 2-21, 23, column B:"),
+        "{stderr}"
+    );
+}
