@@ -86,6 +86,8 @@ pub(super) fn read_date(text: &str) -> Option<Date> {
     let text = text.trim();
     if let Some((day, rest)) = text.split_once('.')
         && let Some((month, year)) = rest.split_once('.')
+        // Czech and Slovak write a space after each dot: `31. 12. 2026`.
+        && let (day, month, year) = (day, month.trim_start(), year.trim_start())
         && (1..=2).contains(&day.len())
         && (1..=2).contains(&month.len())
         && year.len() == 4

@@ -216,6 +216,7 @@ fn a_date_is_read_whole_or_not_at_all() {
         "2026-06-30T09:15:00+02:00",
         "30.06.2026",
         "30.6.2026",
+        "30. 6. 2026",
     ] {
         assert_eq!(d(text), day, "{text}");
     }
@@ -229,6 +230,7 @@ fn a_date_is_read_whole_or_not_at_all() {
         "06.30.2026",
         "31.02.2026",
         "30.06.26",
+        "30 .06.2026",
     ] {
         assert_eq!(d(text), None, "{text}");
     }
