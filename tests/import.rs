@@ -9,7 +9,7 @@ use std::path::Path;
 
 use crate::common::{EXAMPLES, ims};
 
-fn run(args: &[&str]) -> (i32, String, String) {
+pub(crate) fn run(args: &[&str]) -> (i32, String, String) {
     let output = ims().args(args).output().unwrap();
     (
         output.status.code().unwrap_or(-1),
@@ -18,7 +18,7 @@ fn run(args: &[&str]) -> (i32, String, String) {
     )
 }
 
-fn path(p: &Path) -> &str {
+pub(crate) fn path(p: &Path) -> &str {
     p.to_str().unwrap()
 }
 

@@ -12,6 +12,7 @@
 //! a located problem, never a silent skip.
 
 mod about;
+pub mod ciso_assistant;
 pub mod columns;
 mod ids;
 mod inherit;
@@ -223,6 +224,9 @@ pub struct Import {
     pub assessed: Option<Date>,
     /// The SoA's version and approval, from an About sheet.
     pub soa: Option<SoaApproval>,
+    /// What the columns of CISO Assistant's audit export gave, when the
+    /// sheet is one.
+    pub audit: Option<ciso_assistant::Tally>,
 }
 
 /// Why nothing could be imported.
@@ -294,6 +298,7 @@ pub fn import(
     options: &Options,
 ) -> Result<Import, ImportError> {
     let (sheet, columns, passed) = choose_sheet(sheets, options)?;
+    let audit = ciso_assistant::Audit::of(sheet, &columns);
     let about = about::read(sheets);
     let mut out = Import {
         file: file.to_owned(),
@@ -313,9 +318,18 @@ pub fn import(
         problems: about.problems,
         ..Import::default()
     };
+    if let Some(audit) = &audit {
+        audit.start(sheet, columns.header_row, &mut out);
+    }
     let soa_sheet = columns.of(Role::Applicable).is_some();
-    let (fixed, standard_from) = standard(catalog, options, &columns, soa_sheet)
-        .or_else(|err| standard_of_the_ids(catalog, sheet, &columns).ok_or(err))?;
+    let (fixed, standard_from) =
+        standard(catalog, options, &columns, soa_sheet).or_else(|err| {
+            audit
+                .as_ref()
+                .and_then(|a| a.standard(catalog, sheet, columns.header_row))
+                .or_else(|| standard_of_the_ids(catalog, sheet, &columns))
+                .ok_or(err)
+        })?;
     out.standard = fixed;
     out.standard_from = standard_from;
     // Names go into the status file's header comment, cleaned there.
@@ -350,6 +364,9 @@ pub fn import(
         .iter()
         .map(|(w, s)| (words::word(w), *s))
         .collect();
+    if audit.is_some() {
+        words.extend(ciso_assistant::Audit::words());
+    }
     words.extend(
         words::STATUS_WORDS
             .iter()
@@ -368,6 +385,7 @@ pub fn import(
         claims: Vec::new(),
         other_standard: 0,
         trimmed: (0, None),
+        audit,
     };
     for (index, row) in sheet.rows.iter().enumerate().skip(columns.header_row + 1) {
         rows.read(index, row);
@@ -460,7 +478,7 @@ fn choose_sheet<'s>(
         if let Some(why) = &sheet.unreadable {
             return Err(ImportError::Unreadable(why.clone()));
         }
-        let columns = columns::find(&sheet.rows, &options.columns)
+        let columns = find_columns(sheet, options)
             .ok_or_else(|| ImportError::NoHeader(vec![name.clone()]))?;
         return Ok((sheet, columns, Vec::new()));
     }
@@ -470,7 +488,7 @@ fn choose_sheet<'s>(
             passed.push(sheet.name.clone());
             continue;
         }
-        if let Some(columns) = columns::find(&sheet.rows, &options.columns) {
+        if let Some(columns) = find_columns(sheet, options) {
             return Ok((sheet, columns, passed));
         }
     }
@@ -480,6 +498,13 @@ fn choose_sheet<'s>(
         .map(|s| s.name.clone())
         .collect();
     Err(ImportError::NoHeader(looked))
+}
+
+/// The columns of `sheet`: those of CISO Assistant's audit export when it
+/// is one, else those its headers name.
+fn find_columns(sheet: &Sheet, options: &Options) -> Option<Columns> {
+    ciso_assistant::find(&sheet.rows, &options.columns)
+        .or_else(|| columns::find(&sheet.rows, &options.columns))
 }
 
 /// The organisation's name: `--organisation`, the About sheet, or else

@@ -5,6 +5,7 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
+use super::ciso_assistant::Audit;
 use super::columns::{Columns, Role};
 use super::ids::{lost_zero, place_id};
 use super::lists::{evidence, split_list};
@@ -51,6 +52,8 @@ pub(super) struct Rows<'a> {
     pub other_standard: usize,
     /// Cells whose leading or trailing spaces were not kept, and the first.
     pub trimmed: (usize, Option<Place>),
+    /// The columns of CISO Assistant's audit export, when the sheet is one.
+    pub audit: Option<Audit>,
 }
 
 impl Rows<'_> {
@@ -159,13 +162,21 @@ impl Rows<'_> {
             self.additional(index, row, raw_id, source.trim().to_owned());
             return;
         }
+        if let (Some(audit), Some(tally)) = (&self.audit, &mut self.out.audit)
+            && audit.is_heading(row)
+        {
+            tally.headings += 1;
+            self.out.titles += 1;
+            return;
+        }
         let Some(standard) = self.standard(index, row) else {
             return;
         };
         let Some(item) = self.item(index, standard, &raw_id) else {
             return;
         };
-        if !self.says_something(row) {
+        if !self.says_something(row) && !self.audit.as_ref().is_some_and(|a| a.says_something(row))
+        {
             self.out.titles += 1;
             self.silent.insert((standard, item));
             return;
@@ -193,6 +204,9 @@ impl Rows<'_> {
         };
         entry.status = self.status(index, row, &id, &mut wrong);
         self.fields(index, row, &mut entry);
+        if let (Some(audit), Some(tally)) = (&self.audit, &mut self.out.audit) {
+            audit.complete(row, &mut entry, tally);
+        }
         wrong.extend(invalid(self.catalog, &entry));
         match heading {
             Some(heading) if wrong.is_empty() => self.claims.push(Claim { heading, entry }),
