@@ -120,7 +120,7 @@ fn an_audit_export_imports_with_no_flags_into_the_right_items() {
     );
     assert!(text.contains("  # A.7.6: not-applicable\n"), "{text}");
     assert!(
-        stderr.contains("1 not_applicable result(s) with an observation, written as exclusions justified by it; 1 without one, written commented out"),
+        stderr.contains("1 not_applicable result(s) take their observation as the exclusion's justification; 1 without one are written commented out"),
         "{stderr}"
     );
     // The progress never sets a status: an assessment under way with no
@@ -164,7 +164,7 @@ fn the_xlsx_export_reads_as_the_csv_does() {
     assert_eq!(entries(&from_xlsx), entries(&from_csv));
     assert!(
         stderr.contains(
-            "also read: \"urn\", \"assessable\", \"extended_result\", \"requirement_progress\""
+            "also read: \"urn\" (its framework can name the standard), \"assessable\" (which rows are headings), \"extended_result\" (a note), \"requirement_progress\" (a note); not imported: \"description\", \"score\""
         ),
         "{stderr}"
     );
@@ -224,4 +224,34 @@ fn the_guide_shows_what_the_audit_import_says() {
             "{line}\nnot in:\n{stderr}"
         );
     }
+}
+
+#[test]
+fn the_older_csv_layout_reads_the_same_way() {
+    // The audit CSV of 2024: no urn, no name, `progress` for the progress.
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("audit_export.csv");
+    std::fs::write(
+        &file,
+        "ref_id;description;compliance_result;progress;score;observations\r\n\
+         4;Context;;;;\r\n\
+         4.1;Know the context;compliant;done;;\r\n\
+         A.5;Organisational controls;;;;\r\n\
+         A.5.1;Policies;partially_compliant;in_progress;;Draft policy\r\n\
+         A.7.4;Monitoring;not_applicable;done;;No premises of our own\r\n",
+    )
+    .unwrap();
+    let (text, stderr) = import(path(&file), dir.path());
+    assert!(
+        entries(&text).ends_with(
+            "iso27001:\n  \"4.1\": implemented\n  A.5.1:\n    status: partial\n    note: \"Draft policy; assessment in progress in CISO Assistant\"\n  A.7.4:\n    status: not-applicable\n    justification: No premises of our own\n"
+        ),
+        "{text}"
+    );
+    assert!(
+        stderr
+            .contains("also read: \"progress\" (a note); not imported: \"description\", \"score\""),
+        "{stderr}"
+    );
+    assert!(stderr.contains("2 heading(s)"), "{stderr}");
 }

@@ -97,8 +97,9 @@ pub(super) struct Audit {
 /// What the audit export's own columns gave, for the summary.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Tally {
-    /// The headers of the columns read here rather than by a role.
-    pub read: Vec<String>,
+    /// The headers of the columns read here rather than by a role, each
+    /// with what it gives.
+    pub read: Vec<(String, &'static str)>,
     /// The headers of the columns left out on purpose.
     pub skipped: Vec<String>,
     /// Heading rows (not assessable), read as titles.
@@ -192,11 +193,17 @@ impl Audit {
                 .unwrap_or_default()
                 .trim()
                 .to_owned();
-            let read = [self.urn, self.assessable, self.progress, self.extended];
-            if read.contains(&Some(column)) {
-                tally.read.push(header);
-            } else {
-                tally.skipped.push(header);
+            let what = [
+                (self.urn, "its framework can name the standard"),
+                (self.assessable, "which rows are headings"),
+                (self.progress, "a note"),
+                (self.extended, "a note"),
+            ]
+            .into_iter()
+            .find(|(c, _)| *c == Some(column));
+            match what {
+                Some((_, what)) => tally.read.push((header, what)),
+                None => tally.skipped.push(header),
             }
         }
         let own: Vec<String> = self.own.iter().map(|&c| letter(c)).collect();
@@ -319,20 +326,23 @@ impl Audit {
 impl Tally {
     /// The summary's lines for an audit export.
     pub fn lines(&self) -> Vec<String> {
-        let quoted = |headers: &[String]| {
-            headers
-                .iter()
-                .map(|h| format!("\"{h}\""))
-                .collect::<Vec<_>>()
-                .join(", ")
-        };
+        let read: Vec<String> = self
+            .read
+            .iter()
+            .map(|(h, what)| format!("\"{h}\" ({what})"))
+            .collect();
+        let skipped: Vec<String> = self.skipped.iter().map(|h| format!("\"{h}\"")).collect();
         let mut lines = vec![format!(
-            "  layout: CISO Assistant's audit export; also read: {} (the urn's framework can name the standard, the rest goes into notes); not imported: {}",
-            quoted(&self.read),
-            if self.skipped.is_empty() {
+            "  layout: CISO Assistant's audit export; also read: {}; not imported: {}",
+            if read.is_empty() {
                 "nothing".to_owned()
             } else {
-                quoted(&self.skipped)
+                read.join(", ")
+            },
+            if skipped.is_empty() {
+                "nothing".to_owned()
+            } else {
+                skipped.join(", ")
             }
         )];
         lines.push(format!(
@@ -341,7 +351,7 @@ impl Tally {
         ));
         if self.justified + self.unjustified > 0 {
             lines.push(format!(
-                "  CISO Assistant: {} not_applicable result(s) with an observation, written as exclusions justified by it; {} without one, written commented out: add the reason as the observation",
+                "  CISO Assistant: {} not_applicable result(s) take their observation as the exclusion's justification; {} without one are written commented out: add the reason as the observation",
                 self.justified, self.unjustified
             ));
         }
