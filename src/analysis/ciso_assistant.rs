@@ -280,8 +280,6 @@ pub fn library(catalog: &Catalog, request: &Request<'_>) -> Result<Library, Expo
     })
 }
 
-/// A name as the id part of a URN: lower case, every run of other
-/// characters than letters and digits a single `-`.
 /// The short name of `standard` in the URNs of the library ims writes.
 fn standard_slug(standard: &Standard) -> String {
     // A name of no letters or digits leaves the key, which always has some.
@@ -297,6 +295,8 @@ pub fn node_prefix(standard: &Standard) -> String {
     format!("urn:ims:risk:req_node:{}", standard_slug(standard))
 }
 
+/// A name as the id part of a URN: lower case, every run of other
+/// characters than letters and digits a single `-`.
 fn slug(name: &str) -> String {
     let mut out = String::new();
     for c in name.chars() {

@@ -70,7 +70,7 @@ const NOT_IMPORTED: &[&str] = &[
 ];
 
 /// The values of `compliance_result`, with the status each means.
-pub(super) const RESULTS: &[(&str, Option<Status>)] = &[
+const RESULTS: &[(&str, Option<Status>)] = &[
     ("compliant", Some(Status::Implemented)),
     ("partially_compliant", Some(Status::Partial)),
     ("non_compliant", Some(Status::NotImplemented)),
