@@ -98,7 +98,8 @@ fn a_near_spelling_of_another_title_is_told_and_a_shared_title_is_not() {
         "Control,Title,Status\n\
          A.8.34,Threat inteligence,Partial\n\
          A.8.7,Protection against malware.,Implemented\n\
-         9.2.1,General,Implemented\n",
+         9.2.1,General,Implemented\n\
+         5.1,Leadership,Partial\n",
     )
     .unwrap();
     let (code, stdout, stderr) = run(&["import", path(&sheet), "--standard", "iso27001"]);
@@ -110,8 +111,11 @@ fn a_near_spelling_of_another_title_is_told_and_a_shared_title_is_not() {
         "{stderr}"
     );
     assert!(stdout.contains("  A.8.7: implemented\n"), "{stdout}");
-    // `General` is the title of several clauses, 9.2.1 among them.
+    // `General` is the title of several clauses, 9.2.1 among them; a
+    // heading's title on one of its items (5 Leadership on 5.1) is no
+    // other item's.
     assert!(stdout.contains("  \"9.2.1\": implemented\n"), "{stdout}");
+    assert!(stdout.contains("  \"5.1\": partial\n"), "{stdout}");
 }
 
 #[test]

@@ -27,6 +27,7 @@ mod docs;
 mod hostile;
 mod hostile_text;
 mod import;
+mod import_ciso;
 mod import_hostile;
 mod import_loss;
 mod layout;

@@ -9,7 +9,7 @@ use std::collections::BTreeMap;
 
 pub use crate::catalog::Counterpart;
 use crate::date::Date;
-use crate::model::{Catalog, Crosswalk, StandardIndex};
+use crate::model::{Catalog, Crosswalk, Standard, StandardIndex};
 
 /// What to export.
 #[derive(Debug, Clone, Copy)]
@@ -209,11 +209,8 @@ pub fn library(catalog: &Catalog, request: &Request<'_>) -> Result<Library, Expo
             ExportError::NoCrosswalk(counterpart.key.to_owned(), request.standard.to_owned())
         })?;
     let standard = &catalog.standards[ours];
-    // A name of no letters or digits leaves the key, which always has some.
-    let slug = Some(slug(&standard.name))
-        .filter(|slug| !slug.is_empty())
-        .unwrap_or_else(|| slug(&standard.key));
-    let our_urns = node_urns(catalog, ours, &format!("urn:ims:risk:req_node:{slug}"))?;
+    let slug = standard_slug(standard);
+    let our_urns = node_urns(catalog, ours, &node_prefix(standard))?;
     let their_urns = node_urns(catalog, theirs, counterpart.node_prefix)?;
     let framework_urn = format!("urn:ims:risk:framework:{slug}");
     let framework = framework(catalog, ours, &framework_urn, &our_urns);
@@ -281,6 +278,21 @@ pub fn library(catalog: &Catalog, request: &Request<'_>) -> Result<Library, Expo
         framework,
         mapping_sets,
     })
+}
+
+/// The short name of `standard` in the URNs of the library ims writes.
+fn standard_slug(standard: &Standard) -> String {
+    // A name of no letters or digits leaves the key, which always has some.
+    Some(slug(&standard.name))
+        .filter(|slug| !slug.is_empty())
+        .unwrap_or_else(|| slug(&standard.key))
+}
+
+/// The URN of `standard`'s requirement nodes in the library ims writes, up
+/// to the node's id: what an audit CISO Assistant made on that framework
+/// names its rows by.
+pub fn node_prefix(standard: &Standard) -> String {
+    format!("urn:ims:risk:req_node:{}", standard_slug(standard))
 }
 
 /// A name as the id part of a URN: lower case, every run of other

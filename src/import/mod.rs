@@ -12,6 +12,7 @@
 //! a located problem, never a silent skip.
 
 mod about;
+pub mod ciso_assistant;
 pub mod columns;
 mod ids;
 mod inherit;
@@ -246,6 +247,9 @@ pub struct Import {
     pub assessed: Option<Date>,
     /// The SoA's version and approval, from an About sheet.
     pub soa: Option<SoaApproval>,
+    /// What the columns of CISO Assistant's audit export gave, when the
+    /// sheet is one.
+    pub audit: Option<ciso_assistant::Tally>,
 }
 
 /// Why nothing could be imported.
@@ -320,6 +324,7 @@ pub fn import(
     options: &Options,
 ) -> Result<Import, ImportError> {
     let (sheet, columns, passed) = choose_sheet(sheets, options)?;
+    let audit = ciso_assistant::Audit::of(sheet, &columns);
     let about = about::read(file, sheets);
     let mut out = Import {
         file: file.to_owned(),
@@ -339,9 +344,18 @@ pub fn import(
         problems: about.problems,
         ..Import::default()
     };
+    if let Some(audit) = &audit {
+        audit.start(sheet, columns.header_row, &mut out);
+    }
     let soa_sheet = columns.of(Role::Applicable).is_some();
-    let (fixed, standard_from) = standard(catalog, options, &columns, soa_sheet)
-        .or_else(|err| standard_of_the_ids(catalog, sheet, &columns).ok_or(err))?;
+    let (fixed, standard_from) =
+        standard(catalog, options, &columns, soa_sheet).or_else(|err| {
+            audit
+                .as_ref()
+                .and_then(|a| a.standard(catalog, sheet, columns.header_row))
+                .or_else(|| standard_of_the_ids(catalog, sheet, &columns))
+                .ok_or(err)
+        })?;
     out.standard = fixed;
     out.standard_from = standard_from;
     // Names go into the status file's header comment, cleaned there.
@@ -379,6 +393,9 @@ pub fn import(
         .iter()
         .map(|(w, s)| (words::word(w), *s))
         .collect();
+    if audit.is_some() {
+        words.extend(ciso_assistant::Audit::words());
+    }
     words.extend(
         words::STATUS_WORDS
             .iter()
@@ -398,6 +415,7 @@ pub fn import(
         other_standard: 0,
         titles: BTreeMap::new(),
         trimmed: (0, None),
+        audit,
     };
     for (index, row) in sheet.rows.iter().enumerate().skip(columns.header_row + 1) {
         rows.read(index, row);
@@ -499,7 +517,7 @@ fn choose_sheet<'s>(
         if let Some(why) = &sheet.unreadable {
             return Err(ImportError::Unreadable(why.clone()));
         }
-        let Some(columns) = columns::find(&sheet.rows, &options.columns) else {
+        let Some(columns) = find_columns(sheet, options) else {
             return Err(named_but_absent(sheet, None, options)
                 .unwrap_or_else(|| ImportError::NoHeader(vec![name.clone()])));
         };
@@ -517,7 +535,7 @@ fn choose_sheet<'s>(
             passed.push(sheet.name.clone());
             continue;
         }
-        if let Some(columns) = columns::find(&sheet.rows, &options.columns) {
+        if let Some(columns) = find_columns(sheet, options) {
             match named_but_absent(sheet, Some(&columns), options) {
                 Some(error) => {
                     absent.get_or_insert(error);
@@ -598,6 +616,13 @@ fn named_but_absent(
         row,
         present: columns::closest_first(header, headers),
     })
+}
+
+/// The columns of `sheet`: those of CISO Assistant's audit export when it
+/// is one, else those its headers name.
+fn find_columns(sheet: &Sheet, options: &Options) -> Option<Columns> {
+    ciso_assistant::find(&sheet.rows, &options.columns)
+        .or_else(|| columns::find(&sheet.rows, &options.columns))
 }
 
 /// The organisation's name: `--organisation`, the About sheet, or else

@@ -5,6 +5,7 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
+use super::ciso_assistant::Audit;
 use super::columns::{self, Columns, Role};
 use super::ids::{lost_zero, place_id};
 use super::lists::{evidence, read_date, split_list};
@@ -54,6 +55,8 @@ pub(super) struct Rows<'a> {
     pub titles: BTreeMap<StandardIndex, Titles>,
     /// Cells whose leading or trailing spaces were not kept, and the first.
     pub trimmed: (usize, Option<Place>),
+    /// The columns of CISO Assistant's audit export, when the sheet is one.
+    pub audit: Option<Audit>,
 }
 
 impl Rows<'_> {
@@ -160,13 +163,21 @@ impl Rows<'_> {
             self.additional(index, row, raw_id, source.trim().to_owned());
             return;
         }
+        if let (Some(audit), Some(tally)) = (&self.audit, &mut self.out.audit)
+            && audit.is_heading(row)
+        {
+            tally.headings += 1;
+            self.out.titles += 1;
+            return;
+        }
         let Some(standard) = self.standard(index, row) else {
             return;
         };
         let Some(item) = self.item(index, standard, &raw_id) else {
             return;
         };
-        if !self.says_something(row) {
+        if !self.says_something(row) && !self.audit.as_ref().is_some_and(|a| a.says_something(row))
+        {
             self.out.titles += 1;
             self.silent.insert((standard, item));
             return;
@@ -206,6 +217,9 @@ impl Rows<'_> {
         };
         entry.status = self.status(index, row, &id, &mut wrong);
         self.fields(index, row, &mut entry);
+        if let (Some(audit), Some(tally)) = (&self.audit, &mut self.out.audit) {
+            audit.complete(row, &mut entry, tally);
+        }
         wrong.extend(invalid(self.catalog, &entry));
         match heading {
             Some(heading) if wrong.is_empty() => self.claims.push(Claim { heading, entry }),
@@ -304,7 +318,15 @@ impl Rows<'_> {
             .titles
             .entry(standard)
             .or_insert_with(|| Titles::of(&catalog.standards[standard].items));
-        titles.other_than(&title, item)
+        let items = &catalog.standards[standard].items;
+        let lineage = |a: ItemIndex, b: ItemIndex| {
+            std::iter::successors(items[a].parent, |&p| items[p].parent).any(|p| p == b)
+        };
+        // A heading's title on one of its items (`Leadership` on 5.1
+        // Leadership and commitment) names where the row belongs.
+        titles
+            .other_than(&title, item)
+            .filter(|&other| !lineage(item, other) && !lineage(other, item))
     }
 
     /// The row's standard: fixed, or from its standard column.
@@ -610,7 +632,8 @@ impl Titles {
     /// ("General") tell nothing.
     fn other_than(&mut self, title: &str, item: ItemIndex) -> Option<ItemIndex> {
         let own = self.own.get(item.get())?;
-        if own == title {
+        // The item's own title, or a shortening of it, is the item's.
+        if own == title || own.starts_with(title) {
             return None;
         }
         if let Some(same) = self.items.get(title) {

@@ -260,6 +260,9 @@ pub fn summary(imported: &Import, output: Option<&Path>, shown: usize) -> Vec<St
         output.map_or(String::new(), |p| format!(" into {}", p.display()))
     )];
     lines.push(format!("  standard: from {}", imported.standard_from));
+    if let Some(audit) = &imported.audit {
+        lines.extend(audit.lines());
+    }
     for (role, letter, header) in &imported.ignored_columns {
         lines.push(format!(
             "  not read: \"{header}\" ({letter}), another column is already read as {role}; name the one to read with --column {role}=HEADER"

@@ -196,3 +196,17 @@ pub fn json_excerpt(text: &str, keep: usize) -> String {
     cut(&mut value, keep);
     serde_json::to_string_pretty(&value).unwrap() + "\n"
 }
+
+/// The `text` block of docs/guide.md that starts with `first`, without its
+/// fences: an excerpt of real output the guide shows.
+pub fn guide_excerpt(first: &str) -> String {
+    let guide = std::fs::read_to_string(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/guide.md"),
+    )
+    .unwrap();
+    let start = guide
+        .find(&format!("```text\n{first}"))
+        .unwrap_or_else(|| panic!("the guide shows a block starting {first:?}"));
+    let excerpt = &guide[start + "```text\n".len()..];
+    excerpt[..excerpt.find("```").unwrap()].to_owned()
+}
