@@ -28,6 +28,7 @@ mod hostile;
 mod hostile_text;
 mod import;
 mod import_hostile;
+mod import_languages;
 mod layout;
 mod plan;
 mod portfolio;

@@ -40,7 +40,7 @@ pub fn run(context: &Context, args: ImportArgs) -> Result<Outcome, Failure> {
         .map_err(|err| Failure::message(format!("{file}: {err}"), read_help(&err)))?;
     let imported = import::import(&context.catalog, &file, &sheets, &options)
         .map_err(|err| refusal(context, &file, &sheets, &err))?;
-    report_problems(&file, &imported.problems);
+    report_problems(&file, &imported.problems, &imported.known_words);
     if imported.entries.is_empty() && imported.additional.is_empty() {
         // The counts, without the first line: nothing was imported.
         for line in import::write::summary(&imported, None, PROBLEMS_SHOWN)
@@ -108,7 +108,8 @@ pub fn run(context: &Context, args: ImportArgs) -> Result<Outcome, Failure> {
 
 /// Prints the first [`PROBLEMS_SHOWN`] problems on stderr, and how many
 /// more there are: the summary counts them all.
-fn report_problems(file: &str, problems: &[import::RowProblem]) {
+/// Then the known words, once, when a row used one ims does not know.
+fn report_problems(file: &str, problems: &[import::RowProblem], known_words: &[String]) {
     let mut notes = String::new();
     for problem in problems.iter().take(PROBLEMS_SHOWN) {
         notes.push_str(&diagnostic(&format!(
@@ -122,6 +123,11 @@ fn report_problems(file: &str, problems: &[import::RowProblem]) {
             "... and {} more problems not shown; the summary below counts them all\n",
             problems.len() - PROBLEMS_SHOWN
         ));
+    }
+    // Whole, not shortened as a diagnostic is: the list is the point.
+    for line in known_words {
+        notes.push_str(&crate::terminal::escape(&format!("{file}: {line}")));
+        notes.push('\n');
     }
     io::write_stderr(&notes);
 }
@@ -247,11 +253,41 @@ fn options(context: &Context, args: &ImportArgs) -> Result<Options, Failure> {
         };
         statuses.push((word.trim().to_owned(), status));
     }
+    let mut applicable = Vec::new();
+    for given in &args.applicable {
+        let read = given
+            .rsplit_once('=')
+            .filter(|(w, _)| !w.trim().is_empty())
+            .and_then(|(word, yes)| match yes.trim() {
+                "yes" => Some((word, true)),
+                "no" => Some((word, false)),
+                _ => None,
+            });
+        let Some((word, yes)) = read else {
+            return Err(Failure::message(
+                format!("--applicable `{given}` is not WORD=yes or WORD=no"),
+                Some(
+                    "for example --applicable \"Zahrnuto=yes\" or --applicable \"Mimo rozsah=no\""
+                        .to_owned(),
+                ),
+            ));
+        };
+        applicable.push((word.trim().to_owned(), yes));
+    }
+    let mut files = Vec::new();
+    for path in &args.words {
+        let text = io::read_text(path, io::Input::Catalogue)
+            .map_err(|problem| Failure::Problems(vec![problem]))?;
+        files.push((path.display().to_string(), text));
+    }
+    let words = import::words::load(&files).map_err(|invalid| Failure::Problems(invalid.0))?;
     Ok(Options {
         standard,
         sheet: args.sheet.clone(),
         columns,
         statuses,
+        applicable,
+        words,
         organisation: args.organisation.clone(),
     })
 }

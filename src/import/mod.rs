@@ -18,7 +18,8 @@ mod inherit;
 mod lists;
 pub mod read;
 mod rows;
-mod words;
+mod vocabulary;
+pub mod words;
 pub mod write;
 mod xlsx;
 
@@ -42,6 +43,11 @@ pub struct Options {
     pub columns: Vec<(Role, String)>,
     /// Status words added (`--status WORD=STATUS`); `None` is not-assessed.
     pub statuses: Vec<(String, Option<Status>)>,
+    /// Applicability words added (`--applicable WORD=yes|no`).
+    pub applicable: Vec<(String, bool)>,
+    /// The words of headers, statuses and applicability: the built-in
+    /// ones, after any the user's `--words` files add.
+    pub words: words::Words,
     /// The organisation's name (`--organisation`).
     pub organisation: Option<String>,
 }
@@ -223,6 +229,8 @@ pub struct Import {
     pub assessed: Option<Date>,
     /// The SoA's version and approval, from an About sheet.
     pub soa: Option<SoaApproval>,
+    /// The words ims knows, listed once when a row used one it does not.
+    pub known_words: Vec<String>,
 }
 
 /// Why nothing could be imported.
@@ -345,16 +353,10 @@ pub fn import(
     if let Some(problem) = headless_cells(sheet, &columns) {
         out.problems.push(problem);
     }
-    let mut words: Vec<(String, Option<Status>)> = options
-        .statuses
-        .iter()
-        .map(|(w, s)| (words::word(w), *s))
-        .collect();
-    words.extend(
-        words::STATUS_WORDS
-            .iter()
-            .map(|(w, s)| (words::word(w), *s)),
-    );
+    let words = options
+        .words
+        .clone()
+        .with_flags(&options.statuses, &options.applicable);
     let mut rows = rows::Rows {
         catalog,
         sheet,
@@ -368,13 +370,16 @@ pub fn import(
         claims: Vec::new(),
         other_standard: 0,
         trimmed: (0, None),
+        unknown: (false, false),
     };
     for (index, row) in sheet.rows.iter().enumerate().skip(columns.header_row + 1) {
         rows.read(index, row);
     }
     inherit::settle(&mut rows);
     let (other_standard, trimmed) = (rows.other_standard, rows.trimmed.clone());
+    let known_words = known_words(&rows, &columns);
     let mut out = rows.out;
+    out.known_words = known_words;
     if other_standard > 0 {
         out.problems.push(RowProblem {
             place: Place::whole(&sheet.name),
@@ -399,6 +404,45 @@ pub fn import(
     }
     out.entries.sort_by_key(|e| (e.standard, e.item));
     Ok(out)
+}
+
+/// The closing lines that list the known status and applicability words,
+/// once per run, when a row used a word ims does not know: the words of
+/// the languages the headers and the status words met are in, or of every
+/// language when none was met.
+fn known_words(rows: &rows::Rows<'_>, columns: &Columns) -> Vec<String> {
+    let mut met: Vec<String> = Vec::new();
+    let headers = columns.found.iter().map(|(_, _, header)| header.as_str());
+    let words = rows.out.words.keys().map(String::as_str);
+    for language in headers
+        .flat_map(|h| rows.words.header_languages(h))
+        .chain(words.filter_map(|w| rows.words.status_of(w).map(|(_, w)| w.language.as_str())))
+    {
+        if !language.starts_with("--") && !met.iter().any(|m| m == language) {
+            met.push(language.to_owned());
+        }
+    }
+    met.sort();
+    let which = if met.is_empty() {
+        "every language".to_owned()
+    } else {
+        met.join(", ")
+    };
+    let mut lines = Vec::new();
+    if rows.unknown.0 {
+        lines.push(format!(
+            "the statuses are {}; the status words ims knows ({which}): {}",
+            words::STATUS_NAMES,
+            rows.words.known_statuses(&met)
+        ));
+    }
+    if rows.unknown.1 {
+        lines.push(format!(
+            "the applicability words ims knows ({which}): {}",
+            rows.words.known_applicable(&met)
+        ));
+    }
+    lines
 }
 
 /// The cells below the header in columns that have no header, which no
@@ -460,7 +504,7 @@ fn choose_sheet<'s>(
         if let Some(why) = &sheet.unreadable {
             return Err(ImportError::Unreadable(why.clone()));
         }
-        let columns = columns::find(&sheet.rows, &options.columns)
+        let columns = columns::find(&sheet.rows, &options.columns, &options.words)
             .ok_or_else(|| ImportError::NoHeader(vec![name.clone()]))?;
         return Ok((sheet, columns, Vec::new()));
     }
@@ -470,7 +514,7 @@ fn choose_sheet<'s>(
             passed.push(sheet.name.clone());
             continue;
         }
-        if let Some(columns) = columns::find(&sheet.rows, &options.columns) {
+        if let Some(columns) = columns::find(&sheet.rows, &options.columns, &options.words) {
             return Ok((sheet, columns, passed));
         }
     }
