@@ -60,11 +60,11 @@ fn the_messy_client_sheet_imports_and_validates() {
         text.contains("  # A.7.4:\n  #   status: not-applicable\n"),
         "{text}"
     );
-    // An unknown status word is located and its row commented out.
-    assert!(
-        stderr_of_unknown_word()
-            .contains("row 11, column E: unknown status word `Live`; known words:")
-    );
+    // An unknown status word is located and its row commented out; no
+    // status is proposed for a word that says none.
+    assert!(stderr_of_unknown_word().contains(
+        "row 11, column E: unknown status word `Live`; say what it means with --status \"Live=STATUS\""
+    ));
     assert!(text.contains("  # A.5.7:"), "{text}");
     // An id that is no control is located, and left out.
     assert!(!text.contains("A.5.99"));

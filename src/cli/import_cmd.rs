@@ -280,7 +280,7 @@ fn options(context: &Context, args: &ImportArgs) -> Result<Options, Failure> {
             .map_err(|problem| Failure::Problems(vec![problem]))?;
         files.push((path.display().to_string(), text));
     }
-    let words = import::words::load(&files).map_err(|invalid| Failure::Problems(invalid.0))?;
+    let words = import::load_words(&files).map_err(|invalid| Failure::Problems(invalid.0))?;
     Ok(Options {
         standard,
         sheet: args.sheet.clone(),

@@ -5,7 +5,6 @@
 use std::fmt;
 
 use super::read::Row;
-use super::words::Words;
 
 /// What a column holds.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -163,7 +162,12 @@ const JOINED: [Role; 2] = [Role::Justification, Role::Notes];
 /// column and at least one other recognised column, below any title block.
 /// `overrides` name the header of a role outright (`--column ROLE=HEADER`);
 /// the first column of each role wins.
-pub fn find(rows: &[Row], overrides: &[(Role, String)], words: &Words) -> Option<Columns> {
+/// `role_of` gives the role a header names, if any.
+pub fn find(
+    rows: &[Row],
+    overrides: &[(Role, String)],
+    role_of: &dyn Fn(&str) -> Option<Role>,
+) -> Option<Columns> {
     for (index, row) in rows.iter().enumerate().take(30) {
         let mut found: Vec<(Role, usize, String)> = Vec::new();
         let mut ignored = Vec::new();
@@ -176,7 +180,7 @@ pub fn find(rows: &[Row], overrides: &[(Role, String)], words: &Words) -> Option
                 .iter()
                 .find(|(_, named)| normalise(named) == normalise(header))
                 .map(|(role, _)| *role);
-            let Some(role) = overridden.or_else(|| words.role_of(header)) else {
+            let Some(role) = overridden.or_else(|| role_of(header)) else {
                 unread.push((column, header.to_owned()));
                 continue;
             };
@@ -210,6 +214,11 @@ pub fn find(rows: &[Row], overrides: &[(Role, String)], words: &Words) -> Option
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::import::words::Words;
+
+    fn known(header: &str) -> Option<Role> {
+        Words::default().role_of(header)
+    }
 
     fn row(cells: &[&str]) -> Row {
         cells.iter().copied().collect()
@@ -229,7 +238,7 @@ mod tests {
                 "Implementation Status",
             ]),
         ];
-        let columns = find(&rows, &[], &Words::default()).unwrap();
+        let columns = find(&rows, &[], &known).unwrap();
         assert_eq!(columns.header_row, 3);
         assert_eq!(columns.of(Role::Id), Some(0));
         assert_eq!(columns.of(Role::Applicable), Some(2));
@@ -262,7 +271,7 @@ mod tests {
     #[test]
     fn an_override_names_a_column_outright() {
         let rows = vec![row(&["Ref", "Done?", "Who"])];
-        assert!(find(&rows, &[], &Words::default()).is_none());
+        assert!(find(&rows, &[], &known).is_none());
         let columns = find(
             &rows,
             &[
@@ -270,7 +279,7 @@ mod tests {
                 (Role::Status, "done?".to_owned()),
                 (Role::Owner, "Who".to_owned()),
             ],
-            &Words::default(),
+            &known,
         )
         .unwrap();
         assert_eq!(columns.of(Role::Status), Some(1));

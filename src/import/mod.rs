@@ -23,6 +23,8 @@ pub mod words;
 pub mod write;
 mod xlsx;
 
+pub use vocabulary::load as load_words;
+
 use std::collections::BTreeMap;
 
 use columns::{Columns, Role};
@@ -504,7 +506,7 @@ fn choose_sheet<'s>(
         if let Some(why) = &sheet.unreadable {
             return Err(ImportError::Unreadable(why.clone()));
         }
-        let columns = columns::find(&sheet.rows, &options.columns, &options.words)
+        let columns = columns::find(&sheet.rows, &options.columns, &|h| options.words.role_of(h))
             .ok_or_else(|| ImportError::NoHeader(vec![name.clone()]))?;
         return Ok((sheet, columns, Vec::new()));
     }
@@ -514,7 +516,9 @@ fn choose_sheet<'s>(
             passed.push(sheet.name.clone());
             continue;
         }
-        if let Some(columns) = columns::find(&sheet.rows, &options.columns, &options.words) {
+        if let Some(columns) =
+            columns::find(&sheet.rows, &options.columns, &|h| options.words.role_of(h))
+        {
             return Ok((sheet, columns, passed));
         }
     }

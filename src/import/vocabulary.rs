@@ -3,6 +3,7 @@
 //! file, then every problem found, located, in one pass.
 
 use std::collections::BTreeMap;
+use std::sync::OnceLock;
 
 use serde::Deserialize;
 
@@ -17,6 +18,18 @@ pub const BUILTIN: (&str, &str) = (
     "catalog/import-words.yaml",
     include_str!("../../catalog/import-words.yaml"),
 );
+
+impl Default for Words {
+    /// The built-in words.
+    fn default() -> Self {
+        static BUILTIN_WORDS: OnceLock<Words> = OnceLock::new();
+        BUILTIN_WORDS
+            // A test holds the embedded file valid, so the empty fallback
+            // is never taken.
+            .get_or_init(|| load(&[]).unwrap_or_else(|_| Words::empty()))
+            .clone()
+    }
+}
 
 /// A file of import words.
 #[derive(Debug, Deserialize)]

@@ -3,11 +3,7 @@
 //! (`--words`, `--status`, `--applicable`); and the hint for a word ims
 //! does not know, which proposes a meaning only when the word says it.
 
-use std::sync::OnceLock;
-
 use super::columns::{Role, normalise};
-use super::vocabulary;
-pub use super::vocabulary::load;
 use crate::status::{self, Status};
 
 /// One word as written, as compared, and the language it comes from.
@@ -56,18 +52,6 @@ pub struct Words {
     pub negations: Vec<String>,
     /// Each language's key and name.
     pub languages: Vec<(String, String)>,
-}
-
-impl Default for Words {
-    /// The built-in words.
-    fn default() -> Self {
-        static BUILTIN: OnceLock<Words> = OnceLock::new();
-        BUILTIN
-            // A test holds the embedded file valid, so the empty fallback
-            // is never taken.
-            .get_or_init(|| vocabulary::load(&[]).unwrap_or_else(|_| Words::empty()))
-            .clone()
-    }
 }
 
 /// The statuses as `--status` names them.
