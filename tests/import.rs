@@ -60,9 +60,10 @@ fn the_messy_client_sheet_imports_and_validates() {
         text.contains("  # A.7.4:\n  #   status: not-applicable\n"),
         "{text}"
     );
-    // An unknown status word is located and its row commented out.
+    // An unknown status word is located and its row commented out; no
+    // status is proposed for a word that says none.
     assert!(stderr_of_unknown_word().contains(
-        "row 11, column E: warning[unknown-word]: unknown status word `Live`; known words:"
+        "row 11, column E: warning[unknown-word]: unknown status word `Live`, so the row is written commented out; say what it means with --status \"Live=STATUS\""
     ));
     assert!(text.contains("  # A.5.7:"), "{text}");
     // An id that is no control is located, and left out.

@@ -29,6 +29,7 @@ mod hostile_text;
 mod import;
 mod import_ciso;
 mod import_hostile;
+mod import_languages;
 mod import_loss;
 mod layout;
 mod plan;

@@ -249,6 +249,14 @@ pub struct ImportArgs {
     #[arg(long, value_name = "WORD=STATUS")]
     pub status: Vec<String>,
 
+    /// Read the applicability word WORD as yes (applies) or no (excluded); repeatable
+    #[arg(long, value_name = "WORD=yes|no")]
+    pub applicable: Vec<String>,
+
+    /// Read the header, status and applicability words of FILE too, before the built-in ones (the layout of catalog/import-words.yaml); repeatable
+    #[arg(long, value_name = "FILE")]
+    pub words: Vec<PathBuf>,
+
     /// The organisation's name [default: from the workbook's About sheet, else the file's name]
     #[arg(long, value_name = "NAME")]
     pub organisation: Option<String>,

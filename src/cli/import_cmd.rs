@@ -41,7 +41,7 @@ pub fn run(context: &Context, args: ImportArgs) -> Result<Outcome, Failure> {
         .map_err(|err| Failure::message(format!("{file}: {err}"), read_help(&err)))?;
     let imported = import::import(&context.catalog, &file, &sheets, &options)
         .map_err(|err| refusal(context, &file, &sheets, &err))?;
-    report_problems(context, &imported.problems);
+    report_problems(context, &file, &imported.problems, &imported.known_words);
     if imported.entries.is_empty() && imported.additional.is_empty() {
         // The counts, without the first line: nothing was imported.
         for line in import::write::summary(&imported, None, PROBLEMS_SHOWN)
@@ -109,12 +109,18 @@ pub fn run(context: &Context, args: ImportArgs) -> Result<Outcome, Failure> {
 
 /// Prints the first [`PROBLEMS_SHOWN`] problems on stderr, those that say
 /// the same thing at several rows said once, and how many more there are:
-/// the summary counts them all.
-fn report_problems(context: &Context, problems: &[Problem]) {
+/// the summary counts them all. Then the known words, once, when a row used
+/// one ims does not know.
+fn report_problems(context: &Context, file: &str, problems: &[Problem], known_words: &[String]) {
     let grouped = crate::diag::grouped(problems.to_vec());
     let mut notes = render::problems::problems(&grouped, PROBLEMS_SHOWN, context.styled_stderr);
     if grouped.len() > PROBLEMS_SHOWN {
         notes.push_str("the summary below counts every problem\n");
+    }
+    // Whole, not shortened as a diagnostic is: the list is the point.
+    for line in known_words {
+        notes.push_str(&crate::terminal::escape(&format!("{file}: {line}")));
+        notes.push('\n');
     }
     io::write_stderr(&notes);
 }
@@ -254,11 +260,41 @@ fn options(context: &Context, args: &ImportArgs) -> Result<Options, Failure> {
         };
         statuses.push((word.trim().to_owned(), status));
     }
+    let mut applicable = Vec::new();
+    for given in &args.applicable {
+        let read = given
+            .rsplit_once('=')
+            .filter(|(w, _)| !w.trim().is_empty())
+            .and_then(|(word, yes)| match yes.trim() {
+                "yes" => Some((word, true)),
+                "no" => Some((word, false)),
+                _ => None,
+            });
+        let Some((word, yes)) = read else {
+            return Err(Failure::message(
+                format!("--applicable `{given}` is not WORD=yes or WORD=no"),
+                Some(
+                    "for example --applicable \"Zahrnuto=yes\" or --applicable \"Mimo rozsah=no\""
+                        .to_owned(),
+                ),
+            ));
+        };
+        applicable.push((word.trim().to_owned(), yes));
+    }
+    let mut files = Vec::new();
+    for path in &args.words {
+        let text = io::read_text(path, io::Input::Catalogue)
+            .map_err(|problem| Failure::Problems(vec![problem]))?;
+        files.push((path.display().to_string(), text));
+    }
+    let words = import::load_words(&files).map_err(|invalid| Failure::Problems(invalid.0))?;
     Ok(Options {
         standard,
         sheet: args.sheet.clone(),
         columns,
         statuses,
+        applicable,
+        words,
         organisation: args.organisation.clone(),
     })
 }

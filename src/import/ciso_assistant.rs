@@ -45,7 +45,7 @@
 
 use super::columns::{self, Columns, Role};
 use super::read::{Row, Sheet};
-use super::{Import, Imported, letter, words};
+use super::{Import, Imported, letter};
 use crate::analysis::ciso_assistant::node_prefix;
 use crate::catalog::CISO_ASSISTANT_COUNTERPART;
 use crate::model::{Catalog, StandardIndex};
@@ -132,7 +132,11 @@ fn at(headers: &[(usize, String)], names: &[&str]) -> Option<usize> {
 /// The columns of an audit export: its header row, read with the export's
 /// headers named for their roles (after any the user named). `None` when
 /// the sheet is no audit export.
-pub(super) fn find(rows: &[Row], overrides: &[(Role, String)]) -> Option<Columns> {
+pub(super) fn find(
+    rows: &[Row],
+    overrides: &[(Role, String)],
+    role_of: &dyn Fn(&str) -> Option<Role>,
+) -> Option<Columns> {
     let (index, row) = rows.iter().enumerate().take(30).find(|(_, row)| {
         let headers = headers(row);
         at(&headers, &[REF_ID]).is_some() && at(&headers, &[RESULT]).is_some()
@@ -151,7 +155,7 @@ pub(super) fn find(rows: &[Row], overrides: &[(Role, String)]) -> Option<Columns
             named.push((role, row.get(column).unwrap_or_default().to_owned()));
         }
     }
-    columns::find(rows, &named).filter(|columns| columns.header_row == index)
+    columns::find(rows, &named, role_of).filter(|columns| columns.header_row == index)
 }
 
 impl Audit {
@@ -216,7 +220,7 @@ impl Audit {
 
     /// The status words of `compliance_result`, as the import compares them.
     pub(super) fn words() -> impl Iterator<Item = (String, Option<Status>)> {
-        RESULTS.iter().map(|(w, s)| (words::word(w), *s))
+        RESULTS.iter().map(|(w, s)| ((*w).to_owned(), *s))
     }
 
     /// The cell of `column` in `row`, normalised; empty when there is none.

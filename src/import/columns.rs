@@ -95,157 +95,6 @@ impl Role {
         let text = text.trim().to_lowercase().replace('_', "-");
         Role::ALL.into_iter().find(|r| r.as_str() == text)
     }
-
-    /// The header texts that name the role, normalised as [`normalise`]
-    /// leaves them.
-    fn headers(self) -> &'static [&'static str] {
-        match self {
-            Role::Id => &[
-                "control",
-                "control id",
-                "control no",
-                "control number",
-                "control ref",
-                "control reference",
-                "id",
-                "item",
-                "item id",
-                "clause",
-                "requirement",
-                "requirement id",
-                "annex a",
-                "annex a control",
-                "annex a ref",
-                "annex a reference",
-                "ref no",
-                "no",
-                "number",
-                "#",
-                "section",
-            ],
-            Role::Title => &[
-                "title",
-                "control title",
-                "control name",
-                "name",
-                "requirement title",
-                "control description",
-                "description",
-                "clause title",
-            ],
-            Role::Applicable => &[
-                "applicable",
-                "applicability",
-                "applicable y n",
-                "applicable yes no",
-                "included",
-                "included y n",
-                "inclusion",
-                "in scope",
-                "selected",
-                "control selected",
-                "applies",
-                "yes no",
-            ],
-            Role::Justification => &[
-                "justification",
-                "justification for inclusion or exclusion",
-                "justification for inclusion",
-                "justification for exclusion",
-                "reason for inclusion or exclusion",
-                "reason for inclusion exclusion",
-                "reason for exclusion",
-                "reason",
-                "rationale",
-                "justification reason",
-            ],
-            Role::Reasons => &[
-                "reasons for inclusion",
-                "reasons",
-                "reason for selection",
-                "reasons for selection",
-                "selection reason",
-                "selection reasons",
-                "basis",
-            ],
-            Role::Risks => &[
-                "risks",
-                "risks treated",
-                "risk ids",
-                "risk id",
-                "risk reference",
-                "risk references",
-                "related risks",
-            ],
-            Role::Status => &[
-                "status",
-                "implementation status",
-                "implemented",
-                "state",
-                "progress",
-                "compliance status",
-                "current status",
-                "maturity status",
-            ],
-            Role::InheritedFrom => &["status inherited from", "inherited from"],
-            Role::Implementation => &[
-                "implementation",
-                "implementation reference",
-                "how implemented",
-                "how it is implemented",
-                "implementation details",
-                "implementation method",
-                "control implementation",
-            ],
-            Role::Owner => &[
-                "owner",
-                "control owner",
-                "responsible",
-                "responsibility",
-                "accountable",
-                "responsible person",
-                "owner role",
-            ],
-            Role::Evidence => &[
-                "evidence",
-                "evidence reference",
-                "evidence references",
-                "references",
-                "reference documents",
-                "documentation",
-                "document reference",
-                "documents",
-                "supporting documents",
-            ],
-            Role::EvidenceDates => &["evidence dates", "evidence date"],
-            Role::Notes => &[
-                "notes",
-                "note",
-                "comments",
-                "comment",
-                "remarks",
-                "observations",
-            ],
-            Role::Due => &[
-                "due",
-                "due date",
-                "target date",
-                "deadline",
-                "planned date",
-                "target completion date",
-                "completion date",
-            ],
-            Role::Reviewed => &[
-                "last review",
-                "reviewed",
-                "last reviewed",
-                "review date",
-                "date reviewed",
-            ],
-            Role::Standard => &["standard"],
-            Role::Theme => &["theme", "group", "category", "domain"],
-        }
-    }
 }
 
 impl fmt::Display for Role {
@@ -270,17 +119,6 @@ pub fn normalise(text: &str) -> String {
         .split_whitespace()
         .collect::<Vec<_>>()
         .join(" ")
-}
-
-/// The role a header names, if any.
-pub fn role_of(header: &str) -> Option<Role> {
-    let header = normalise(header);
-    if header.is_empty() {
-        return None;
-    }
-    Role::ALL
-        .into_iter()
-        .find(|role| role.headers().contains(&header.as_str()))
 }
 
 /// The columns of a sheet: the header row and the column of each role.
@@ -344,7 +182,12 @@ pub fn closest_first(named: &str, headers: Vec<String>) -> Vec<String> {
 /// column and at least one other recognised column, below any title block.
 /// `overrides` name the header of a role outright (`--column ROLE=HEADER`);
 /// the first column of each role wins.
-pub fn find(rows: &[Row], overrides: &[(Role, String)]) -> Option<Columns> {
+/// `role_of` gives the role a header names, if any.
+pub fn find(
+    rows: &[Row],
+    overrides: &[(Role, String)],
+    role_of: &dyn Fn(&str) -> Option<Role>,
+) -> Option<Columns> {
     for (index, row) in rows.iter().enumerate().take(HEADER_ROWS) {
         let mut found: Vec<(Role, usize, String)> = Vec::new();
         let mut ignored = Vec::new();
@@ -391,6 +234,11 @@ pub fn find(rows: &[Row], overrides: &[(Role, String)]) -> Option<Columns> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::import::words::Words;
+
+    fn known(header: &str) -> Option<Role> {
+        Words::default().role_of(header)
+    }
 
     fn row(cells: &[&str]) -> Row {
         cells.iter().copied().collect()
@@ -410,7 +258,7 @@ mod tests {
                 "Implementation Status",
             ]),
         ];
-        let columns = find(&rows, &[]).unwrap();
+        let columns = find(&rows, &[], &known).unwrap();
         assert_eq!(columns.header_row, 3);
         assert_eq!(columns.of(Role::Id), Some(0));
         assert_eq!(columns.of(Role::Applicable), Some(2));
@@ -421,19 +269,29 @@ mod tests {
     fn ims_own_headers_are_recognised() {
         for header in crate::render::soa::HEADER {
             assert!(
-                role_of(header).is_some() || *header == "Reused from other standards",
+                Words::default().role_of(header).is_some()
+                    || *header == "Reused from other standards",
                 "{header}"
             );
         }
-        assert_eq!(role_of("Reasons for inclusion"), Some(Role::Reasons));
-        assert_eq!(role_of("Justification"), Some(Role::Justification));
-        assert_eq!(role_of("inherited_from"), Some(Role::InheritedFrom));
+        assert_eq!(
+            Words::default().role_of("Reasons for inclusion"),
+            Some(Role::Reasons)
+        );
+        assert_eq!(
+            Words::default().role_of("Justification"),
+            Some(Role::Justification)
+        );
+        assert_eq!(
+            Words::default().role_of("inherited_from"),
+            Some(Role::InheritedFrom)
+        );
     }
 
     #[test]
     fn an_override_names_a_column_outright() {
         let rows = vec![row(&["Ref", "Done?", "Who"])];
-        assert!(find(&rows, &[]).is_none());
+        assert!(find(&rows, &[], &known).is_none());
         let columns = find(
             &rows,
             &[
@@ -441,6 +299,7 @@ mod tests {
                 (Role::Status, "done?".to_owned()),
                 (Role::Owner, "Who".to_owned()),
             ],
+            &known,
         )
         .unwrap();
         assert_eq!(columns.of(Role::Status), Some(1));

@@ -19,9 +19,12 @@ mod inherit;
 mod lists;
 pub mod read;
 mod rows;
-mod words;
+mod vocabulary;
+pub mod words;
 pub mod write;
 mod xlsx;
+
+pub use vocabulary::load as load_words;
 
 use std::collections::BTreeMap;
 
@@ -44,6 +47,11 @@ pub struct Options {
     pub columns: Vec<(Role, String)>,
     /// Status words added (`--status WORD=STATUS`); `None` is not-assessed.
     pub statuses: Vec<(String, Option<Status>)>,
+    /// Applicability words added (`--applicable WORD=yes|no`).
+    pub applicable: Vec<(String, bool)>,
+    /// The words of headers, statuses and applicability: the built-in
+    /// ones, after any the user's `--words` files add.
+    pub words: words::Words,
     /// The organisation's name (`--organisation`).
     pub organisation: Option<String>,
 }
@@ -250,6 +258,8 @@ pub struct Import {
     /// What the columns of CISO Assistant's audit export gave, when the
     /// sheet is one.
     pub audit: Option<ciso_assistant::Tally>,
+    /// The words ims knows, listed once when a row used one it does not.
+    pub known_words: Vec<String>,
 }
 
 /// Why nothing could be imported.
@@ -388,19 +398,15 @@ pub fn import(
     if let Some(problem) = headless_cells(file, sheet, &columns) {
         out.problems.push(problem);
     }
-    let mut words: Vec<(String, Option<Status>)> = options
-        .statuses
-        .iter()
-        .map(|(w, s)| (words::word(w), *s))
-        .collect();
+    // CISO Assistant's result words are read only in its own export.
+    let mut statuses = options.statuses.clone();
     if audit.is_some() {
-        words.extend(ciso_assistant::Audit::words());
+        statuses.extend(ciso_assistant::Audit::words());
     }
-    words.extend(
-        words::STATUS_WORDS
-            .iter()
-            .map(|(w, s)| (words::word(w), *s)),
-    );
+    let words = options
+        .words
+        .clone()
+        .with_flags(&statuses, &options.applicable);
     let mut rows = rows::Rows {
         catalog,
         sheet,
@@ -416,13 +422,17 @@ pub fn import(
         titles: BTreeMap::new(),
         trimmed: (0, None),
         audit,
+        said: BTreeMap::new(),
+        unknown: (false, false),
     };
     for (index, row) in sheet.rows.iter().enumerate().skip(columns.header_row + 1) {
         rows.read(index, row);
     }
     inherit::settle(&mut rows);
     let (other_standard, trimmed) = (rows.other_standard, rows.trimmed.clone());
+    let known_words = known_words(&rows, &columns);
     let mut out = rows.out;
+    out.known_words = known_words;
     if other_standard > 0 {
         out.problems.push(counted(
             problem(
@@ -453,6 +463,45 @@ pub fn import(
     }
     out.entries.sort_by_key(|e| (e.standard, e.item));
     Ok(out)
+}
+
+/// The closing lines that list the known status and applicability words,
+/// once per run, when a row used a word ims does not know: the words of
+/// the languages the headers and the status words met are in, or of every
+/// language when none was met.
+fn known_words(rows: &rows::Rows<'_>, columns: &Columns) -> Vec<String> {
+    let mut met: Vec<String> = Vec::new();
+    let headers = columns.found.iter().map(|(_, _, header)| header.as_str());
+    let words = rows.out.words.keys().map(String::as_str);
+    for language in headers
+        .flat_map(|h| rows.words.header_languages(h))
+        .chain(words.filter_map(|w| rows.words.status_of(w).map(|(_, w)| w.language.as_str())))
+    {
+        if !language.starts_with("--") && !met.iter().any(|m| m == language) {
+            met.push(language.to_owned());
+        }
+    }
+    met.sort();
+    let which = if met.is_empty() {
+        "every language".to_owned()
+    } else {
+        met.join(", ")
+    };
+    let mut lines = Vec::new();
+    if rows.unknown.0 {
+        lines.push(format!(
+            "the statuses are {}; the status words ims knows ({which}): {}",
+            words::STATUS_NAMES,
+            rows.words.known_statuses(&met)
+        ));
+    }
+    if rows.unknown.1 {
+        lines.push(format!(
+            "the applicability words ims knows ({which}): {}",
+            rows.words.known_applicable(&met)
+        ));
+    }
+    lines
 }
 
 /// The cells below the header in columns that have no header, which no
@@ -621,8 +670,9 @@ fn named_but_absent(
 /// The columns of `sheet`: those of CISO Assistant's audit export when it
 /// is one, else those its headers name.
 fn find_columns(sheet: &Sheet, options: &Options) -> Option<Columns> {
-    ciso_assistant::find(&sheet.rows, &options.columns)
-        .or_else(|| columns::find(&sheet.rows, &options.columns))
+    let role_of = |header: &str| options.words.role_of(header);
+    ciso_assistant::find(&sheet.rows, &options.columns, &role_of)
+        .or_else(|| columns::find(&sheet.rows, &options.columns, &role_of))
 }
 
 /// The organisation's name: `--organisation`, the About sheet, or else

@@ -10,7 +10,7 @@ use super::columns::{self, Columns, Role};
 use super::ids::{lost_zero, place_id};
 use super::lists::{evidence, read_date, split_list};
 use super::read::{Row, Sheet};
-use super::words::{STATUS_WORDS, UNDECIDED, applicability, status_of, word};
+use super::words::{Words, key as word};
 use super::{Commented, Import, Imported, Place, problem};
 use crate::diag::ProblemCode;
 use crate::model::{Catalog, ItemIndex, StandardIndex};
@@ -33,8 +33,8 @@ pub(super) struct Rows<'a> {
     pub sheet: &'a Sheet,
     /// Its columns.
     pub columns: &'a Columns,
-    /// Status words, the user's first.
-    pub words: Vec<(String, Option<Status>)>,
+    /// The words of statuses and applicability, the user's first.
+    pub words: Words,
     /// The standard of every row, when one is.
     pub fixed: Option<StandardIndex>,
     /// Whether the sheet has an applicability column: a Statement of
@@ -57,6 +57,13 @@ pub(super) struct Rows<'a> {
     pub trimmed: (usize, Option<Place>),
     /// The columns of CISO Assistant's audit export, when the sheet is one.
     pub audit: Option<Audit>,
+    /// Rows (from 1) and how many of the reasons each is written commented
+    /// out for were said already, each by its own problem: a row whose
+    /// every reason was said gets no second line for it.
+    pub said: BTreeMap<usize, usize>,
+    /// Whether a row used a status word, and an applicability word, that
+    /// ims does not know: the known ones are then listed once, at the end.
+    pub unknown: (bool, bool),
 }
 
 impl Rows<'_> {
@@ -124,10 +131,7 @@ impl Rows<'_> {
 
     /// Whether the row says anything of its item beyond its id and title.
     fn says_something(&self, row: &Row) -> bool {
-        let undecided = |role: Role| {
-            let text = self.token(row, role);
-            text.is_empty() || UNDECIDED.contains(&word(&text).as_str())
-        };
+        let undecided = |role: Role| self.words.undecided(&self.token(row, role));
         !undecided(Role::Applicable)
             || !undecided(Role::Status)
             || [
@@ -234,6 +238,14 @@ impl Rows<'_> {
             return;
         }
         let why = wrong.join("; ");
+        if self
+            .said
+            .get(&entry.row)
+            .is_some_and(|&said| said >= wrong.len())
+        {
+            self.out.commented.push(Commented { entry, why });
+            return;
+        }
         let place = Place {
             sheet: self.sheet.name.clone(),
             row: entry.row,
@@ -251,7 +263,10 @@ impl Rows<'_> {
     /// An additional control of ims's own SoA; one without a title or a
     /// source is written commented out, as `ims validate` would refuse it.
     fn additional(&mut self, index: usize, row: &Row, id: String, source: String) {
-        let status = status_of(&self.token(row, Role::Status), &self.words).flatten();
+        let status = self
+            .words
+            .status_of(&self.token(row, Role::Status))
+            .and_then(|(s, _)| s);
         let control = AdditionalControl {
             title: self.text(index, row, Role::Title).unwrap_or_default(),
             justification: self.justification(index, row, status),
@@ -441,7 +456,7 @@ impl Rows<'_> {
         let status = if status_text.is_empty() {
             Some(None)
         } else {
-            let found = status_of(&status_text, &self.words);
+            let found = self.words.status_of(&status_text).map(|(s, _)| s);
             if let Some(status) = found {
                 self.out
                     .words
@@ -449,34 +464,51 @@ impl Rows<'_> {
                     .or_insert((status, 0))
                     .1 += 1;
             } else {
-                let mut known: Vec<&str> = STATUS_WORDS.iter().map(|(w, _)| *w).collect();
-                known.sort_unstable();
+                self.unknown.0 = true;
+                let hint = match self.words.status_hint(&status_text) {
+                    Some((status, known)) => format!(
+                        "it reads like `{}`: add it with --status \"{status_text}={}\"",
+                        known.text.to_lowercase(),
+                        status.map_or(crate::status::NOT_ASSESSED, Status::as_str)
+                    ),
+                    None => format!(
+                        "say what it means with --status \"{status_text}=STATUS\" (the statuses are listed below)"
+                    ),
+                };
                 self.problem(
                     index,
                     Some(Role::Status),
                     ProblemCode::UnknownWord,
-                    format!(
-                        "unknown status word `{status_text}`; known words: {}; add one with --status \"{status_text}=implemented\"",
-                        known.join(", ")
-                    ),
+                    format!("unknown status word `{status_text}`, so the row is written commented out; {hint}"),
                 );
                 wrong.push(format!("the status `{status_text}` is not a known word"));
+                *self.said.entry(index + 1).or_default() += 1;
             }
             found
         };
         let applicable_text = self.token(row, Role::Applicable);
-        let applicable = match applicability(&applicable_text) {
+        let applicable = match self.words.applicability(&applicable_text) {
             Ok(applicable) => applicable,
             Err(()) => {
+                self.unknown.1 = true;
+                let hint = match self.words.applicable_hint(&applicable_text) {
+                    Some((yes, known)) => format!(
+                        "it reads like `{}`: add it with --applicable \"{applicable_text}={}\"",
+                        known.text.to_lowercase(),
+                        if yes { "yes" } else { "no" }
+                    ),
+                    None => format!(
+                        "say which with --applicable \"{applicable_text}=yes\" or \"{applicable_text}=no\""
+                    ),
+                };
                 self.problem(
                     index,
                     Some(Role::Applicable),
                     ProblemCode::UnknownWord,
-                    format!(
-                        "cannot read `{applicable_text}` as applicable or not; write yes, no, y, n, x, included or excluded"
-                    ),
+                    format!("cannot read `{applicable_text}` as applicable or not, so the row is written commented out; {hint}"),
                 );
                 wrong.push(format!("applicability `{applicable_text}` is unclear"));
+                *self.said.entry(index + 1).or_default() += 1;
                 None
             }
         };

@@ -1,111 +1,343 @@
-//! The words a sheet uses for a status and for applicability, as
-//! consultants write them.
+//! The words a sheet uses for its headers, a status and applicability, in
+//! every language ims knows (`catalog/import-words.yaml`) and the user's
+//! (`--words`, `--status`, `--applicable`); and the hint for a word ims
+//! does not know, which proposes a meaning only when the word says it.
 
-use super::columns;
-use crate::status::Status;
+use super::columns::{Role, normalise};
+use crate::status::{self, Status};
 
-/// The status words consultants write, lowercase, with what they mean;
-/// `None` is not assessed.
-pub(super) const STATUS_WORDS: &[(&str, Option<Status>)] = &[
-    ("implemented", Some(Status::Implemented)),
-    ("fully implemented", Some(Status::Implemented)),
-    ("in place", Some(Status::Implemented)),
-    ("done", Some(Status::Implemented)),
-    ("complete", Some(Status::Implemented)),
-    ("completed", Some(Status::Implemented)),
-    ("yes", Some(Status::Implemented)),
-    ("compliant", Some(Status::Implemented)),
-    ("partial", Some(Status::Partial)),
-    ("partially implemented", Some(Status::Partial)),
-    ("partly implemented", Some(Status::Partial)),
-    ("partially", Some(Status::Partial)),
-    ("in progress", Some(Status::Partial)),
-    ("partially compliant", Some(Status::Partial)),
-    ("planned", Some(Status::Planned)),
-    ("to do", Some(Status::Planned)),
-    ("scheduled", Some(Status::Planned)),
-    ("not implemented", Some(Status::NotImplemented)),
-    ("not started", Some(Status::NotImplemented)),
-    ("missing", Some(Status::NotImplemented)),
-    ("no", Some(Status::NotImplemented)),
-    ("non compliant", Some(Status::NotImplemented)),
-    ("not compliant", Some(Status::NotImplemented)),
-    ("gap", Some(Status::NotImplemented)),
-    ("not applicable", Some(Status::NotApplicable)),
-    ("n/a", Some(Status::NotApplicable)),
-    ("na", Some(Status::NotApplicable)),
-    ("excluded", Some(Status::NotApplicable)),
-    ("not assessed", None),
-    ("not decided", None),
-    ("tbd", None),
-    ("unknown", None),
-];
-
-/// Words that decide nothing, in a status or applicability column.
-pub(super) const UNDECIDED: &[&str] = &["not assessed", "not decided", "tbd", "unknown"];
-
-/// Words for "applies" and "does not apply" in an applicability column.
-pub(super) const YES: &[&str] = &[
-    "yes",
-    "y",
-    "x",
-    "✓",
-    "✔",
-    "true",
-    "1",
-    "included",
-    "applicable",
-    "include",
-    "in scope",
-    "selected",
-];
-pub(super) const NO: &[&str] = &[
-    "no",
-    "n",
-    "✗",
-    "✘",
-    "✕",
-    "×",
-    "false",
-    "0",
-    "excluded",
-    "not applicable",
-    "n/a",
-    "na",
-    "exclude",
-    "out of scope",
-    "not selected",
-];
-
-/// A status word as it is compared: lowercase, punctuation and `-`/`_`
-/// taken for spaces.
-pub(super) fn word(text: &str) -> String {
-    columns::normalise(text)
+/// One word as written, as compared, and the language it comes from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Word {
+    /// As written in the file or flag.
+    pub text: String,
+    /// As compared: see [`key`].
+    pub key: String,
+    /// The language key (`en`, `de`, ...), or the flag that gave it.
+    pub language: String,
 }
 
-/// The status a word names, if it is one; `Some(None)` is not assessed.
-pub(super) fn status_of(text: &str, words: &[(String, Option<Status>)]) -> Option<Option<Status>> {
-    let key = word(text);
-    words.iter().find(|(w, _)| *w == key).map(|(_, s)| *s)
+impl Word {
+    /// A word of `language`.
+    pub fn new(text: &str, language: &str) -> Self {
+        Word {
+            text: text.trim().to_owned(),
+            key: key(text),
+            language: language.to_owned(),
+        }
+    }
 }
 
-/// Whether a cell says the item applies (`Some(true)`), does not
-/// (`Some(false)`), or decides nothing (`None`); `Err` when it cannot be read.
-pub(super) fn applicability(text: &str) -> Result<Option<bool>, ()> {
-    let key = word(text);
-    if text.is_empty() || UNDECIDED.contains(&key.as_str()) {
-        Ok(None)
-    } else if YES
-        .iter()
-        .any(|y| *y == text || (!key.is_empty() && word(y) == key))
-    {
-        Ok(Some(true))
-    } else if NO
-        .iter()
-        .any(|n| *n == text || (!key.is_empty() && word(n) == key))
-    {
-        Ok(Some(false))
+/// A word as it is compared: lowercase, punctuation taken for spaces,
+/// accents kept; a mark such as `✓`, which that leaves blank, as written.
+pub fn key(text: &str) -> String {
+    let normal = normalise(text);
+    if normal.is_empty() {
+        text.trim().to_lowercase()
     } else {
-        Err(())
+        normal
+    }
+}
+
+/// Every word an import reads, the user's first.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Words {
+    /// Header words and the role each names.
+    pub headers: Vec<(Word, Role)>,
+    /// Status words and the status each means; `None` is not assessed.
+    pub statuses: Vec<(Word, Option<Status>)>,
+    /// Applicability words: yes (`true`) or no.
+    pub applicable: Vec<(Word, bool)>,
+    /// Words that negate, compared as [`normalise`] leaves them.
+    pub negations: Vec<String>,
+    /// Each language's key and name.
+    pub languages: Vec<(String, String)>,
+}
+
+/// The statuses as `--status` names them.
+pub const STATUS_NAMES: &str =
+    "implemented, partial, planned, not-implemented, not-applicable, not-assessed";
+
+impl Words {
+    /// No words at all.
+    pub(super) fn empty() -> Self {
+        Words {
+            headers: Vec::new(),
+            statuses: Vec::new(),
+            applicable: Vec::new(),
+            negations: Vec::new(),
+            languages: Vec::new(),
+        }
+    }
+
+    /// Adds `other`'s words after these.
+    pub(super) fn append(&mut self, other: Words) {
+        self.headers.extend(other.headers);
+        self.statuses.extend(other.statuses);
+        self.applicable.extend(other.applicable);
+        for negation in other.negations {
+            if !self.negations.contains(&negation) {
+                self.negations.push(negation);
+            }
+        }
+        for language in other.languages {
+            if !self.languages.iter().any(|(k, _)| *k == language.0) {
+                self.languages.push(language);
+            }
+        }
+    }
+
+    /// Puts the words of `--status` and `--applicable` before all others.
+    pub fn with_flags(
+        mut self,
+        statuses: &[(String, Option<Status>)],
+        applicable: &[(String, bool)],
+    ) -> Self {
+        let mut first: Vec<_> = statuses
+            .iter()
+            .map(|(w, s)| (Word::new(w, "--status"), *s))
+            .collect();
+        first.append(&mut self.statuses);
+        self.statuses = first;
+        let mut first: Vec<_> = applicable
+            .iter()
+            .map(|(w, a)| (Word::new(w, "--applicable"), *a))
+            .collect();
+        first.append(&mut self.applicable);
+        self.applicable = first;
+        self
+    }
+
+    /// The role a header names, if any.
+    pub fn role_of(&self, header: &str) -> Option<Role> {
+        let wanted = normalise(header);
+        if wanted.is_empty() {
+            return None;
+        }
+        self.headers
+            .iter()
+            .find(|(w, _)| w.key == wanted)
+            .map(|(_, role)| *role)
+    }
+
+    /// The languages whose headers include `header`.
+    pub fn header_languages(&self, header: &str) -> Vec<&str> {
+        let wanted = normalise(header);
+        self.headers
+            .iter()
+            .filter(|(w, _)| w.key == wanted)
+            .map(|(w, _)| w.language.as_str())
+            .collect()
+    }
+
+    /// The status a word names, if it is one; `Some(None)` is not assessed.
+    pub fn status_of(&self, text: &str) -> Option<(Option<Status>, &Word)> {
+        let wanted = key(text);
+        self.statuses
+            .iter()
+            .find(|(w, _)| w.key == wanted)
+            .map(|(w, s)| (*s, w))
+    }
+
+    /// Whether a cell decides nothing: blank, or a not-assessed word.
+    pub fn undecided(&self, text: &str) -> bool {
+        text.trim().is_empty() || matches!(self.status_of(text), Some((None, _)))
+    }
+
+    /// Whether a cell says the item applies (`Some(true)`), does not
+    /// (`Some(false)`), or decides nothing (`None`); `Err` when it cannot be read.
+    pub(crate) fn applicability(&self, text: &str) -> Result<Option<bool>, ()> {
+        if self.undecided(text) {
+            return Ok(None);
+        }
+        let wanted = key(text);
+        self.applicable
+            .iter()
+            .find(|(w, _)| w.key == wanted)
+            .map(|(_, yes)| Some(*yes))
+            .ok_or(())
+    }
+
+    /// The status an unknown status word most likely means, and the known
+    /// word that says so; `None` when nothing says it for sure.
+    pub fn status_hint(&self, text: &str) -> Option<(Option<Status>, &Word)> {
+        hint(text, &self.statuses, &self.negations)
+    }
+
+    /// Whether an unknown applicability word most likely means yes or no,
+    /// and the known word that says so.
+    pub fn applicable_hint(&self, text: &str) -> Option<(bool, &Word)> {
+        hint(text, &self.applicable, &self.negations)
+    }
+
+    /// The status words of `languages` (all, when none is given), by status,
+    /// on one line: what the closing note of a run lists once.
+    pub fn known_statuses(&self, languages: &[String]) -> String {
+        let mut by_status: Vec<String> = Vec::new();
+        for status in Status::ALL.map(Some).into_iter().chain([None]) {
+            let words = self.known(&self.statuses, languages, |s| *s == status);
+            by_status.push(format!(
+                "{}: {}",
+                status.map_or(status::NOT_ASSESSED, Status::as_str),
+                words.join(", ")
+            ));
+        }
+        by_status.join("; ")
+    }
+
+    /// The applicability words of `languages` (all, when none is given).
+    pub fn known_applicable(&self, languages: &[String]) -> String {
+        let yes = self.known(&self.applicable, languages, |a| *a);
+        let no = self.known(&self.applicable, languages, |a| !*a);
+        format!("yes: {}; no: {}", yes.join(", "), no.join(", "))
+    }
+
+    /// The words of `languages` (and of the flags) whose meaning passes `keep`.
+    fn known<T>(
+        &self,
+        list: &[(Word, T)],
+        languages: &[String],
+        keep: impl Fn(&T) -> bool,
+    ) -> Vec<String> {
+        let mut out: Vec<String> = Vec::new();
+        for (word, meaning) in list {
+            let shown = languages.is_empty()
+                || word.language.starts_with("--")
+                || languages.contains(&word.language);
+            let text = word.text.to_lowercase();
+            if shown && keep(meaning) && !out.contains(&text) {
+                out.push(text);
+            }
+        }
+        out
+    }
+}
+
+/// What an unknown word most likely means: a known word it is a near
+/// spelling of, or else the longest known word it holds as whole words
+/// (when no other as long means something else); never when it holds a
+/// negation, which may turn the meaning round ("not yet implemented").
+fn hint<'w, T: Copy + PartialEq>(
+    text: &str,
+    known: &'w [(Word, T)],
+    negations: &[String],
+) -> Option<(T, &'w Word)> {
+    let wanted = normalise(text);
+    let words: Vec<&str> = wanted.split(' ').collect();
+    let negated = |w: &[&str]| w.iter().any(|w| negations.iter().any(|n| n == w));
+    if wanted.is_empty() {
+        return None;
+    }
+    // A near spelling: a typo, not a word with more in it ("unimplemented"
+    // holds "implemented" and means the opposite); short words are too
+    // close to each other ("done", "none") to guess between.
+    if wanted.chars().count() >= 6 {
+        let candidates = known.iter().filter(|(w, _)| {
+            !wanted.contains(w.key.as_str())
+                && negated(&w.key.split(' ').collect::<Vec<_>>()) == negated(&words)
+        });
+        let keys: Vec<&str> = candidates.clone().map(|(w, _)| w.key.as_str()).collect();
+        if let Some(close) = crate::suggest::closest(&wanted, keys) {
+            return known
+                .iter()
+                .find(|(w, _)| w.key == close)
+                .map(|(w, meaning)| (*meaning, w));
+        }
+    }
+    if negated(&words) {
+        return None;
+    }
+    let padded = format!(" {wanted} ");
+    let mut best: Option<(T, &Word)> = None;
+    let mut tied = false;
+    for (word, meaning) in known {
+        if !padded.contains(&format!(" {} ", word.key)) {
+            continue;
+        }
+        match best {
+            Some((_, top)) if top.key.chars().count() > word.key.chars().count() => {}
+            Some((other, top)) if top.key.chars().count() == word.key.chars().count() => {
+                tied |= other != *meaning;
+            }
+            _ => {
+                best = Some((*meaning, word));
+                tied = false;
+            }
+        }
+    }
+    best.filter(|_| !tied)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn partial_words_propose_partial_and_others_nothing() {
+        let words = Words::default();
+        let status = |text: &str| words.status_hint(text).map(|(s, _)| s);
+        assert_eq!(status("Částečně zavedené"), Some(Some(Status::Partial)));
+        assert_eq!(status("partially implemnted"), Some(Some(Status::Partial)));
+        assert_eq!(status("teilweise, Rest 2027"), Some(Some(Status::Partial)));
+        assert_eq!(
+            status("Implemented in 2024"),
+            Some(Some(Status::Implemented))
+        );
+        // A word that holds the opposite is read as the opposite, not as
+        // the word it holds.
+        assert_eq!(
+            status("unimplemented here"),
+            Some(Some(Status::NotImplemented))
+        );
+        assert_eq!(status("nezavedené"), Some(Some(Status::NotImplemented)));
+        for unsure in [
+            "Not yet",
+            "not yet implemented",
+            "Implemented, not tested",
+            "None",
+            "Maybe",
+        ] {
+            assert_eq!(status(unsure), None, "{unsure}");
+        }
+        let applicable = |text: &str| words.applicable_hint(text).map(|(a, _)| a);
+        assert_eq!(applicable("Ano, částečně"), Some(true));
+        assert_eq!(applicable("ne - mimo rozsah"), None);
+        assert_eq!(applicable("perhaps"), None);
+    }
+
+    #[test]
+    fn accents_survive_and_marks_are_kept_as_written() {
+        assert_eq!(key("Částečně"), "částečně");
+        assert_eq!(key("Maßnahme"), "maßnahme");
+        assert_eq!(key("N.V.T."), "n v t");
+        assert_eq!(key("✓"), "✓");
+        let words = Words::default();
+        assert_eq!(words.applicability("Použitelné"), Ok(Some(true)));
+        assert_eq!(words.applicability("✓"), Ok(Some(true)));
+        assert_eq!(words.applicability("Nein"), Ok(Some(false)));
+        assert_eq!(words.applicability("TBD"), Ok(None));
+        assert_eq!(words.role_of("Zdůvodnění"), Some(Role::Justification));
+        assert_eq!(
+            words.role_of("Justification / Implementation"),
+            Some(Role::Justification)
+        );
+        assert_eq!(
+            words.role_of("Is the control implemented?"),
+            Some(Role::Status)
+        );
+        assert_eq!(words.role_of("Risk Addressed"), Some(Role::Risks));
+    }
+
+    #[test]
+    fn flags_come_first() {
+        let words = Words::default().with_flags(
+            &[("done".to_owned(), Some(Status::Partial))],
+            &[("ja".to_owned(), false)],
+        );
+        assert_eq!(
+            words.status_of("Done").map(|(s, _)| s),
+            Some(Some(Status::Partial))
+        );
+        assert_eq!(words.applicability("JA"), Ok(Some(false)));
     }
 }
