@@ -74,6 +74,7 @@ problem_codes! {
     UnknownStatus = "unknown-status": "A status other than the five that ims knows.",
     MissingJustification = "missing-justification": "An item marked not-applicable without a justification.",
     NotExcludable = "not-excludable": "An item marked not-applicable that the standard does not allow to be excluded.",
+    ContradictoryApplicability = "contradictory-applicability": "An entry whose `applicable` contradicts its status: `no` with a status other than not-applicable, or `yes` with not-applicable.",
     DuplicateStandard = "duplicate-standard": "Two catalogue files define the same standard key.",
     ReservedKey = "reserved-key": "A standard key that clashes with a key of the status file.",
     DuplicateItem = "duplicate-item": "Two items in one catalogue share an id.",
