@@ -194,6 +194,8 @@ pub fn soa(catalog: &Catalog, assessment: &Assessment, standard: StandardIndex) 
         let resolved = statuses.get(node);
         let entry = resolved.entry;
         let mut applicable = match resolved.status {
+            // `applicable: yes` records the inclusion before the status.
+            None if entry.and_then(|e| e.applicable) == Some(true) => Applicable::Yes,
             None => Applicable::Undecided,
             Some(Status::NotApplicable) => Applicable::No,
             Some(_) => Applicable::Yes,
