@@ -142,6 +142,9 @@ pub struct Imported {
     pub id: String,
     /// Its status; `None` is not-assessed.
     pub status: Option<Status>,
+    /// Marked applicable with no status: included, its status not
+    /// assessed yet, written `applicable: yes`.
+    pub included: bool,
     /// Reasons for inclusion.
     pub reasons: Vec<Reason>,
     /// Justification.
