@@ -444,7 +444,7 @@ fn an_inclusion_without_a_status_is_decided_and_its_status_questioned() {
 #[test]
 fn an_inclusion_without_a_status_shows_as_applicable_and_not_assessed() {
     let catalog = builtin();
-    let text = "organisation: O\niso27001:\n  A.5.1: {applicable: yes, justification: Policies set the direction.}\n  A.5.2: {applicable: no, justification: One person runs the company.}\n  A.5.3: {applicable: yes}\n";
+    let text = "organisation: O\niso27001:\n  A.5.1: {applicable: yes, justification: Policies set the direction.}\n  A.5.2: {applicable: no, justification: One person runs the company.}\n  A.5.3: {applicable: yes}\n  A.5.4: {applicable: yes, status: not-implemented}\n  A.5.5: not-implemented\n";
     let assessment = crate::status::load("s.yaml", text, &catalog).unwrap();
     let report = soa(
         &catalog,
@@ -460,12 +460,24 @@ fn an_inclusion_without_a_status_shows_as_applicable_and_not_assessed() {
         (row("A.5.2").applicable, row("A.5.2").status),
         (Applicable::No, Some(Status::NotApplicable))
     );
-    assert_eq!((report.summary.applicable, report.summary.excluded), (2, 1));
+    assert_eq!((report.summary.applicable, report.summary.excluded), (3, 1));
     // Included with no reason and no justification, it is judged as any
-    // included control is.
+    // included control is, even when not implemented (which, without
+    // `applicable: yes`, says only that the control was looked at).
     let found: Vec<(String, Rejected)> = rejected(&check(&report, None))
         .into_iter()
-        .filter(|(id, _)| ["A.5.1", "A.5.2", "A.5.3"].contains(&id.as_str()))
+        .filter(|(id, _)| id.starts_with("A.5.") && id.len() == 5)
         .collect();
-    assert_eq!(found, [("A.5.3".to_owned(), Rejected::Unjustified)]);
+    assert_eq!(
+        found,
+        [
+            ("A.5.3".to_owned(), Rejected::Unjustified),
+            ("A.5.4".to_owned(), Rejected::Unjustified),
+            ("A.5.5".to_owned(), Rejected::Undecided),
+            ("A.5.6".to_owned(), Rejected::Undecided),
+            ("A.5.7".to_owned(), Rejected::Undecided),
+            ("A.5.8".to_owned(), Rejected::Undecided),
+            ("A.5.9".to_owned(), Rejected::Undecided),
+        ]
+    );
 }
