@@ -216,14 +216,25 @@ fn text_a_spreadsheet_would_run_survives_the_round_trip() {
         "organisation: O\niso27001:\n  A.5.1: {status: implemented, owner: \"=HYPERLINK(x)\", evidence: [\"-5 days\", \"Doc; with a semicolon\", {ref: \"@mention\", date: 2026-01-02}], note: \"+1 line\"}\n  A.5.2: {status: partial, evidence: \"Only one; with a semicolon\"}\n",
     )
     .unwrap();
-    for format in ["csv", "xlsx"] {
-        let soa = dir.path().join(format!("s.{format}"));
-        let back = dir.path().join(format!("back-{format}.yaml"));
-        assert_eq!(run(&["soa", path(&status), "-o", path(&soa), "-q"]).0, 0);
-        let (code, _, stderr) = run(&["import", path(&soa), "-o", path(&back)]);
-        assert_eq!(code, 0, "{stderr}");
-        assert_eq!(soa_rows(&status), soa_rows(&back), "{format}");
-    }
+    soa_round_trip(dir.path(), &status);
+}
+
+/// Writes the SoA of `status` as CSV and as XLSX into `dir`, imports each
+/// back, and checks that the statement reads the same; gives the text of
+/// each imported file.
+fn soa_round_trip(dir: &Path, status: &Path) -> Vec<(&'static str, String)> {
+    ["csv", "xlsx"]
+        .into_iter()
+        .map(|format| {
+            let soa = dir.join(format!("s.{format}"));
+            let back = dir.join(format!("back-{format}.yaml"));
+            assert_eq!(run(&["soa", path(status), "-o", path(&soa), "-q"]).0, 0);
+            let (code, _, stderr) = run(&["import", path(&soa), "-o", path(&back)]);
+            assert_eq!(code, 0, "{stderr}");
+            assert_eq!(soa_rows(status), soa_rows(&back), "{format}");
+            (format, std::fs::read_to_string(&back).unwrap())
+        })
+        .collect()
 }
 
 #[test]
@@ -378,9 +389,13 @@ fn what_a_sheet_cannot_say_plainly_is_reported_not_guessed() {
         stderr.contains("row 3, column B: warning[unknown-word]: cannot read `?` as applicable"),
         "{stderr}"
     );
-    // Applicable with no status is said, not hidden.
+    // Applicable with no status is an inclusion, its status not assessed.
     assert!(
-        stderr.contains("A.5.3 is applicable but has no status"),
+        text.contains("  A.5.3:\n    applicable: yes\n    justification: Needed\n"),
+        "{text}"
+    );
+    assert!(
+        stderr.contains("1 included with status not assessed"),
         "{stderr}"
     );
     // A control character is replaced, and said.
@@ -460,5 +475,176 @@ fn the_guide_shows_what_import_says() {
             stderr.lines().any(|l| l == line),
             "{line}\nnot in:\n{stderr}"
         );
+    }
+}
+
+#[test]
+fn an_soa_only_sheet_keeps_its_inclusions_and_exclusions() {
+    // 13 controls marked applicable and 2 excluded, each with a
+    // justification, and no status column at all.
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("soa-only.yaml");
+    let (code, _, stderr) = run(&[
+        "import",
+        "tests/fixtures/import/soa-only.csv",
+        "-o",
+        path(&out),
+    ]);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(
+        stderr.contains(
+            "  mapped: 15 entries (13 included with status not assessed, 2 not-applicable)\n"
+        ),
+        "{stderr}"
+    );
+    // An inclusion is a decision, not a loss.
+    assert!(!stderr.contains("no status"), "{stderr}");
+    assert!(stderr.contains(", 0 cell(s) left out;"), "{stderr}");
+    let text = std::fs::read_to_string(&out).unwrap();
+    assert_eq!(text.matches("    applicable: yes\n").count(), 13, "{text}");
+    assert_eq!(
+        text.matches("    status: not-applicable\n").count(),
+        2,
+        "{text}"
+    );
+    assert!(!text.contains("not-assessed"), "{text}");
+    assert!(
+        text.contains("  A.5.1:\n    applicable: yes\n    justification: The board sets direction for security through a policy set.\n"),
+        "{text}"
+    );
+    // An exclusion's justification, from the column headed Justification, is kept.
+    assert!(
+        text.contains("  A.8.30:\n    status: not-applicable\n    justification: \"All software is written by our own employees; no development is contracted out.\"\n"),
+        "{text}"
+    );
+    let (code, _, stderr) = run(&["validate", path(&out)]);
+    assert_eq!(code, 0, "{stderr}");
+
+    // Every control of the sheet is decided; only the controls the sheet
+    // leaves out are not.
+    let (_, _, check) = run(&["soa", path(&out), "--check"]);
+    let sheet = std::fs::read_to_string("tests/fixtures/import/soa-only.csv").unwrap();
+    let ids: Vec<&str> = sheet
+        .lines()
+        .skip(1)
+        .map(|l| l.split(',').next().unwrap())
+        .collect();
+    assert_eq!(ids.len(), 15);
+    for id in &ids {
+        let named = format!("iso27001 {id} ");
+        assert!(
+            !check
+                .lines()
+                .any(|l| l.contains("error[") && l.contains(&named)),
+            "{id}: {check}"
+        );
+    }
+    assert_eq!(
+        check.matches("warning[status-not-assessed]").count(),
+        13,
+        "{check}"
+    );
+    assert!(
+        check.contains("warning[status-not-assessed]: iso27001 A.5.1 Policies for information security: included, but its implementation status is not assessed"),
+        "{check}"
+    );
+    assert_eq!(
+        check.matches("error[undecided]").count(),
+        93 - 15,
+        "{check}"
+    );
+
+    // The gap counts the included controls as not assessed: no coverage.
+    let (_, json, stderr) = run(&["gap", path(&out), "--format", "json"]);
+    let report: serde_json::Value = serde_json::from_str(&json).expect(&stderr);
+    let iso = report["standards"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|s| s["id"] == "iso27001")
+        .unwrap();
+    // The clauses and the 91 controls not excluded, none in place.
+    assert_eq!(
+        (
+            &iso["not_assessed"],
+            &iso["not_applicable"],
+            &iso["coverage"]
+        ),
+        (
+            &serde_json::json!(121),
+            &serde_json::json!(2),
+            &serde_json::json!(0.0)
+        ),
+        "{iso}"
+    );
+}
+
+#[test]
+fn an_inclusion_without_a_status_reads_back_from_the_soa() {
+    let dir = tempfile::tempdir().unwrap();
+    let status = dir.path().join("s.yaml");
+    std::fs::write(
+        &status,
+        "organisation: O\niso27001:\n  A.5.1: {applicable: yes, justification: Policies set the direction.}\n  A.5.2: {applicable: yes, status: partial, reasons: legal}\n  A.5.3: {applicable: no, justification: One person runs the company.}\n  A.7: {applicable: yes, reasons: [best-practice]}\n",
+    )
+    .unwrap();
+    for (format, text) in soa_round_trip(dir.path(), &status) {
+        assert!(
+            text.contains("  A.5.1:\n    applicable: yes\n"),
+            "{format}: {text}"
+        );
+        assert!(
+            text.contains("  A.7:\n    applicable: yes\n"),
+            "{format}: {text}"
+        );
+    }
+}
+
+#[test]
+fn the_guide_shows_what_an_soa_only_import_says_and_writes() {
+    let guide =
+        std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/guide.md"))
+            .unwrap();
+    let block = |opening: &str| {
+        let start = guide
+            .find(opening)
+            .unwrap_or_else(|| panic!("the guide has no block opening {opening:?}"));
+        let text = &guide[start + opening.find('\n').unwrap() + 1..];
+        text[..text.find("```").unwrap()].to_owned()
+    };
+    let said = block("```text\nimported tests/fixtures/import/soa-only.csv");
+    let written = block("```yaml\niso27001:\n  A.5.1:\n    applicable: yes");
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("soa.yaml");
+    let (code, _, stderr) = run(&[
+        "import",
+        "tests/fixtures/import/soa-only.csv",
+        "--organisation",
+        "Cloudberry Analytics GmbH",
+        "-o",
+        path(&out),
+    ]);
+    assert_eq!(code, 0, "{stderr}");
+    let stderr = stderr.replace(path(&out), "soa.yaml");
+    // Abridged: every line shown is a line ims prints or writes, and the
+    // entries shown are written as shown.
+    for line in said.lines() {
+        assert!(
+            stderr.lines().any(|l| l == line),
+            "{line}\nnot in:\n{stderr}"
+        );
+    }
+    let text = std::fs::read_to_string(&out).unwrap();
+    assert!(text.contains("\niso27001:\n"), "{text}");
+    let mut entries: Vec<String> = Vec::new();
+    for line in written.lines().skip(1) {
+        match entries.last_mut() {
+            Some(entry) if line.starts_with("    ") => entry.push_str(&format!("{line}\n")),
+            _ => entries.push(format!("\n{line}\n")),
+        }
+    }
+    assert_eq!(entries.len(), 2, "{written}");
+    for entry in entries {
+        assert!(text.contains(&entry), "{entry}\nnot in:\n{text}");
     }
 }

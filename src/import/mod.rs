@@ -103,7 +103,6 @@ impl Outcome {
             ProblemCode::InvalidValue
             | ProblemCode::UnknownReason
             | ProblemCode::HollowText
-            | ProblemCode::NoStatus
             | ProblemCode::CellsLeftOut => Outcome::CellLeftOut,
             ProblemCode::OwnEntry => Outcome::OwnEntry,
             ProblemCode::TextChanged => Outcome::Changed,
@@ -174,6 +173,9 @@ pub struct Imported {
     pub id: String,
     /// Its status; `None` is not-assessed.
     pub status: Option<Status>,
+    /// Marked applicable with no status: included, its status not
+    /// assessed yet, written `applicable: yes`.
+    pub included: bool,
     /// Reasons for inclusion.
     pub reasons: Vec<Reason>,
     /// Justification.

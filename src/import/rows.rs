@@ -219,7 +219,7 @@ impl Rows<'_> {
             row: index + 1,
             ..Imported::default()
         };
-        entry.status = self.status(index, row, &id, &mut wrong);
+        (entry.status, entry.included) = self.status(index, row, &mut wrong);
         self.fields(index, row, &mut entry);
         if let (Some(audit), Some(tally)) = (&self.audit, &mut self.out.audit) {
             audit.complete(row, &mut entry, tally);
@@ -444,14 +444,14 @@ impl Rows<'_> {
         above
     }
 
-    /// The row's status, from its status and applicability columns.
+    /// The row's status, from its status and applicability columns, and
+    /// whether it is an inclusion whose status is not assessed.
     fn status(
         &mut self,
         index: usize,
         row: &Row,
-        id: &str,
         wrong: &mut Vec<String>,
-    ) -> Option<Status> {
+    ) -> (Option<Status>, bool) {
         let status_text = self.token(row, Role::Status);
         let status = if status_text.is_empty() {
             Some(None)
@@ -517,24 +517,17 @@ impl Rows<'_> {
                 if s != Status::NotApplicable && s != Status::NotImplemented =>
             {
                 wrong.push(format!("it is marked not applicable but its status is {s}"));
-                Some(s)
+                (Some(s), false)
             }
-            (Some(false), _) => Some(Status::NotApplicable),
+            (Some(false), _) => (Some(Status::NotApplicable), false),
             (Some(true), Some(Some(Status::NotApplicable))) => {
                 wrong.push("it is marked applicable but its status is not-applicable".to_owned());
-                None
+                (None, false)
             }
-            (Some(true), Some(None)) if status_text.is_empty() => {
-                self.problem(
-                    index,
-                    Some(Role::Status),
-                    ProblemCode::NoStatus,
-                    format!("{id} is applicable but has no status: written as not-assessed"),
-                );
-                None
-            }
-            (_, Some(s)) => s,
-            (_, None) => None,
+            // Included, its status blank or not assessed: the decision is kept.
+            (Some(true), Some(None)) => (None, true),
+            (_, Some(s)) => (s, false),
+            (_, None) => (None, false),
         }
     }
 

@@ -220,10 +220,15 @@ fn entry_text(entry: &Imported, prefix: &str) -> String {
     if let Some(date) = entry.reviewed {
         fields.push(("reviewed", date.to_string()));
     }
-    if fields.is_empty() {
+    if entry.included {
+        // The decision without a status: `applicable: yes` stands in its place.
+        fields.insert(0, ("applicable", "yes".to_owned()));
+    } else if fields.is_empty() {
         return format!("  {prefix}{key}: {status}\n");
+    } else {
+        fields.insert(0, ("status", status.to_owned()));
     }
-    let mut out = format!("  {prefix}{key}:\n  {prefix}  status: {status}\n");
+    let mut out = format!("  {prefix}{key}:\n");
     for (name, value) in fields {
         let _ = writeln!(out, "  {prefix}  {name}: {value}");
     }
@@ -238,12 +243,19 @@ fn one_line(text: &str) -> String {
     super::read::clean(&words).0
 }
 
+/// How the summary counts entries marked applicable with no status.
+const INCLUDED: &str = "included with status not assessed";
+
 /// What was mapped, defaulted and left out, for stderr; `shown` problems
 /// were listed before it.
 pub fn summary(imported: &Import, output: Option<&Path>, shown: usize) -> Vec<String> {
     let mut by_status: Vec<(String, usize)> = Vec::new();
     for entry in &imported.entries {
-        let word = entry.status.map_or(NOT_ASSESSED, Status::as_str).to_owned();
+        let word = match entry.status {
+            None if entry.included => INCLUDED,
+            status => status.map_or(NOT_ASSESSED, Status::as_str),
+        }
+        .to_owned();
         match by_status.iter_mut().find(|(w, _)| *w == word) {
             Some((_, n)) => *n += 1,
             None => by_status.push((word, 1)),

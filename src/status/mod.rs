@@ -369,9 +369,17 @@ pub const NOT_ASSESSED: &str = "not-assessed";
     description = "The long form of an entry: its status with the details an auditor asks for."
 )]
 pub struct Entry {
-    /// The status; `None` when written as `not-assessed`.
+    /// The status; `None` when written as `not-assessed`, or left out
+    /// beside `applicable: yes`. `applicable: no` alone is read as
+    /// `not-applicable`.
     #[schemars(with = "Status", description = "How far the item is implemented.")]
     pub status: Option<Status>,
+    /// Whether the control is included (`yes`) or excluded (`no`) in the
+    /// Statement of Applicability. `yes` without a status records the
+    /// inclusion, its implementation still to be assessed; `no` alone is
+    /// the same as `status: not-applicable`.
+    #[schemars(default, schema_with = "applicable_schema")]
+    pub applicable: Option<bool>,
     /// Who is responsible for the item.
     pub owner: Option<String>,
     /// Where the evidence is: one reference or a list, each alone or with a date.
@@ -415,6 +423,7 @@ impl Entry {
     pub fn new(pos: Pos) -> Entry {
         Entry {
             status: None,
+            applicable: None,
             owner: None,
             evidence: Vec::new(),
             note: None,
@@ -437,6 +446,8 @@ impl Entry {
 pub enum EntryField {
     /// `status`
     Status,
+    /// `applicable`
+    Applicable,
     /// `owner`
     Owner,
     /// `evidence`
@@ -463,8 +474,9 @@ pub enum EntryField {
 
 impl EntryField {
     /// Every key, in the order of [`Entry`]'s fields.
-    pub const ALL: [EntryField; 12] = [
+    pub const ALL: [EntryField; 13] = [
         EntryField::Status,
+        EntryField::Applicable,
         EntryField::Owner,
         EntryField::Evidence,
         EntryField::Note,
@@ -482,6 +494,7 @@ impl EntryField {
     pub fn as_str(self) -> &'static str {
         match self {
             EntryField::Status => "status",
+            EntryField::Applicable => "applicable",
             EntryField::Owner => "owner",
             EntryField::Evidence => "evidence",
             EntryField::Note => "note",
@@ -518,6 +531,11 @@ fn evidence_schema(generator: &mut schemars::SchemaGenerator) -> schemars::Schem
         "description": "Where the evidence is: one reference, or a list of references, each optionally dated.",
         "anyOf": [one, {"type": "array", "items": one}, {"type": "null"}],
     })
+}
+
+/// Applicability is written `yes` or `no`.
+fn applicable_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+    schemars::json_schema!({"enum": ["yes", "no"]})
 }
 
 /// Reasons are written as one word or a list of words.

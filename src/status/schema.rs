@@ -112,19 +112,44 @@ fn definitions() -> Map<String, Value> {
             "enum": mandatory,
         }),
     );
-    if let Some(Value::Object(long)) = definitions.get("LongForm").cloned() {
-        let mut excludable = long.clone();
-        excludable.insert(
-            "if".to_owned(),
-            json!({"properties": {"status": {"const": "not-applicable"}}, "required": ["status"]}),
+    if let Some(Value::Object(mut long)) = definitions.get("LongForm").cloned() {
+        // An entry gives its status, or its applicability alone.
+        long.remove("required");
+        long.insert(
+            "anyOf".to_owned(),
+            json!([{"required": ["status"]}, {"required": ["applicable"]}]),
         );
+        let mut excludable = long.clone();
+        let excluded = json!({"anyOf": [
+            {"properties": {"status": {"const": "not-applicable"}}, "required": ["status"]},
+            {"properties": {"applicable": {"const": "no"}}, "required": ["applicable"]},
+        ]});
+        excludable.insert("if".to_owned(), excluded);
         excludable.insert("then".to_owned(), json!({"required": ["justification"]}));
+        // `applicable` and the status may not say opposite things.
+        excludable.insert(
+            "allOf".to_owned(),
+            json!([
+                {
+                    "if": {"properties": {"applicable": {"const": "yes"}}, "required": ["applicable"]},
+                    "then": {"properties": {"status": {"not": {"const": "not-applicable"}}}},
+                },
+                {
+                    "if": {"properties": {"applicable": {"const": "no"}}, "required": ["applicable"]},
+                    "then": {"properties": {"status": {"const": "not-applicable"}}},
+                },
+            ]),
+        );
         definitions.insert("LongForm".to_owned(), Value::Object(excludable));
         let mut fixed = long;
         if let Some(Value::Object(properties)) = fixed.get_mut("properties") {
             properties.insert(
                 "status".to_owned(),
                 json!({"$ref": "#/definitions/MandatoryStatus"}),
+            );
+            properties.insert(
+                "applicable".to_owned(),
+                json!({"const": "yes", "description": "Included; this item may not be excluded."}),
             );
         }
         definitions.insert("MandatoryLongForm".to_owned(), Value::Object(fixed));

@@ -417,6 +417,13 @@ fn generated(catalog: &Catalog, rng: &mut Rng) -> String {
                     ));
                 }
                 2 => out.push_str(&format!("  \"{id}\": {status}   # quoted key\n")),
+                3 if rng.chance(50) => {
+                    // An inclusion or exclusion recorded before the status.
+                    let (applicable, why) = (rng.pick(&["yes", "no", "Yes"]), text(rng));
+                    out.push_str(&format!(
+                        "  {id}: {{applicable: {applicable}, justification: {why}}}\n"
+                    ));
+                }
                 _ => out.push_str(&format!("  {id}: {status}\n")),
             }
         }
@@ -485,6 +492,7 @@ proptest::proptest! {
                 "  A.5.7: null", "  A.5.8: 'it''s'", "\tx: y", "x: \"\\u0041\"", "# comment", "",
                 "  A.5.9: a: b", "  A.5.10: {status: partial,}", "---", "x: &a 1", "y: *a",
                 "  A.5.11: [x, {ref: y, date: 2026-02-03}]", "z: |", "  text", "   deeper",
+                "  A.5.12: {applicable: yes}", "    applicable: no", "  A.5.13: {applicable: 'no', status: partial}",
             ]),
             0..14,
         )
@@ -810,5 +818,74 @@ fn working_out_the_nearest_ids_keeps_every_other_next_step() {
     assert_eq!(
         found[0].next,
         Some(crate::diag::NextStep::StartFromTemplate)
+    );
+}
+
+#[test]
+fn applicable_records_an_inclusion_or_exclusion_without_a_status() {
+    let text = "\
+organisation: A
+iso27001:
+  A.5:
+    applicable: yes
+    reasons: best-practice
+  A.5.1: {applicable: yes, justification: Policies set the direction.}
+  A.5.2: {applicable: no, justification: One person runs the company.}
+  A.5.3: {applicable: yes, status: partial}
+  A.5.4: {applicable: no, status: not-applicable, justification: No such activity.}
+  A.5.5: {applicable: yes, status: not-assessed}
+";
+    let assessment = load_both(text).unwrap();
+    let catalog = builtin();
+    let standard = catalog.standard_index("iso27001").unwrap();
+    let section = assessment.section(standard).unwrap();
+    let entry = |id: &str| &section.entries[&catalog.standards[standard.get()].find(id).unwrap()];
+    let read = |id: &str| (entry(id).applicable, entry(id).status);
+    assert_eq!(read("A.5"), (Some(true), None));
+    assert_eq!(read("A.5.1"), (Some(true), None));
+    // `applicable: no` alone is an exclusion.
+    assert_eq!(read("A.5.2"), (Some(false), Some(Status::NotApplicable)));
+    assert_eq!(read("A.5.3"), (Some(true), Some(Status::Partial)));
+    assert_eq!(read("A.5.4"), (Some(false), Some(Status::NotApplicable)));
+    assert_eq!(read("A.5.5"), (Some(true), None));
+}
+
+#[test]
+fn applicable_that_contradicts_the_status_or_is_no_yes_or_no_is_refused() {
+    let codes = |entry: &str| load_both(&format!("organisation: A\niso27001:\n  {entry}\n")).err();
+    let contradiction = Some(vec![ProblemCode::ContradictoryApplicability]);
+    assert_eq!(
+        codes("A.5.1: {applicable: no, status: implemented}"),
+        contradiction
+    );
+    assert_eq!(
+        codes("A.5.1: {applicable: no, status: not-assessed, justification: x y}"),
+        contradiction
+    );
+    assert_eq!(
+        codes("A.5.1: {applicable: yes, status: not-applicable, justification: x y}"),
+        contradiction
+    );
+    // An exclusion keeps the rules of `not-applicable`.
+    assert_eq!(
+        codes("A.5.1: {applicable: no}"),
+        Some(vec![ProblemCode::MissingJustification])
+    );
+    assert_eq!(
+        codes("5.1: {applicable: no, justification: x y}"),
+        Some(vec![ProblemCode::NotExcludable])
+    );
+    assert_eq!(
+        codes("A.5.1: {applicable: maybe}"),
+        Some(vec![ProblemCode::InvalidValue])
+    );
+    assert_eq!(
+        codes("A.5.1: {applicable: }"),
+        Some(vec![ProblemCode::EmptyValue])
+    );
+    // Neither a status nor an applicability: the entry says nothing.
+    assert_eq!(
+        codes("A.5.1: {owner: Jane}"),
+        Some(vec![ProblemCode::MissingKey])
     );
 }

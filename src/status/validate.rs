@@ -486,6 +486,7 @@ impl Checker<'_> {
         }
         let mut status = None;
         let mut status_given = false;
+        let mut applicable_at = None;
         let mut seen: HashMap<EntryField, Pos> = HashMap::new();
         for (field, value) in long.fields {
             if let Some(first) = seen.get(&field.value) {
@@ -512,8 +513,8 @@ impl Checker<'_> {
                             .collect();
                     }
                 },
-                RawField::Text(None) => {
-                    if field.value == EntryField::Status {
+                RawField::Text(None) => match field.value {
+                    EntryField::Status => {
                         status_given = true;
                         self.problems
                             .add(
@@ -523,13 +524,28 @@ impl Checker<'_> {
                             )
                             .help(status_list_help());
                     }
-                }
+                    EntryField::Applicable => {
+                        applicable_at = Some(field.pos);
+                        self.problems
+                            .add(
+                                ProblemCode::EmptyValue,
+                                field.pos,
+                                format!("`applicable` of `{}` is empty", key.value),
+                            )
+                            .help(APPLICABLE_HELP);
+                    }
+                    _ => {}
+                },
                 RawField::Text(Some(text)) => {
                     let trimmed = Located::new(text.value.trim().to_owned(), text.pos);
                     match field.value {
                         EntryField::Status => {
                             status_given = true;
                             status = self.status(&trimmed, key);
+                        }
+                        EntryField::Applicable => {
+                            applicable_at = Some(field.pos);
+                            entry.applicable = self.applicable(&trimmed, key);
                         }
                         EntryField::Owner => entry.owner = Some(trimmed.value),
                         EntryField::Note => entry.note = Some(trimmed.value),
@@ -559,7 +575,7 @@ impl Checker<'_> {
                 }
             }
         }
-        if !status_given {
+        if !status_given && applicable_at.is_none() {
             self.problems
                 .add(
                     ProblemCode::MissingKey,
@@ -569,7 +585,54 @@ impl Checker<'_> {
                 .help(status_list_help());
         }
         entry.justification = entry.justification.take().filter(|text| !text.is_empty());
-        status
+        let (Some(applicable), Some(pos)) = (entry.applicable, applicable_at) else {
+            return status;
+        };
+        if !status_given {
+            // `applicable: no` alone is an exclusion, with all its rules.
+            return Some((!applicable).then_some(Status::NotApplicable));
+        }
+        let written = status?;
+        if (written == Some(Status::NotApplicable)) != applicable {
+            return Some(written);
+        }
+        let said = written.map_or(NOT_ASSESSED, Status::as_str);
+        let message = if applicable {
+            format!(
+                "`{}` is marked `applicable: yes` but its status is `{said}`, which excludes it",
+                key.value
+            )
+        } else {
+            format!(
+                "`{}` is marked `applicable: no` but its status is `{said}`, which an excluded control does not have",
+                key.value
+            )
+        };
+        self.problems
+            .add(ProblemCode::ContradictoryApplicability, pos, message)
+            .help("keep the one that is true: an included control takes a status other than `not-applicable`; an excluded one takes `applicable: no` alone, or `status: not-applicable`, with its justification");
+        None
+    }
+
+    /// `applicable: yes` or `no`; anything else is reported.
+    fn applicable(&mut self, text: &Located<String>, key: &Located<String>) -> Option<bool> {
+        match text.value.to_lowercase().as_str() {
+            "yes" => Some(true),
+            "no" => Some(false),
+            _ => {
+                self.problems
+                    .add(
+                        ProblemCode::InvalidValue,
+                        text.pos,
+                        format!(
+                            "`applicable` of `{}` is `{}`, not yes or no",
+                            key.value, text.value
+                        ),
+                    )
+                    .help(APPLICABLE_HELP);
+                None
+            }
+        }
     }
 
     /// The reasons written, each checked; unknown words are reported with
@@ -1149,6 +1212,9 @@ fn unjustified(justification: Option<&str>) -> Option<String> {
         Some(_) => None,
     }
 }
+
+/// How `applicable` is written.
+const APPLICABLE_HELP: &str = "write `applicable: yes` (included; a status may follow once assessed) or `applicable: no` (excluded, with a justification)";
 
 fn status_list_help() -> String {
     let names: Vec<_> = Status::ALL

@@ -57,6 +57,7 @@ codes! {
 codes! {
     CautionCode:
     NothingToShow = "nothing-to-show": "An implemented control with neither an implementation reference nor evidence.",
+    StatusNotAssessed = "status-not-assessed": "An included control whose implementation status is not assessed yet.",
     StaleEvidence = "stale-evidence": "Dated evidence older than the maximum evidence age set for the run.",
     InheritedFromHeading = "inherited-from-heading": "Applicable controls whose status, reasons and justification all come from a heading's entry.",
     SoaIncomplete = "soa-incomplete": "A soa block without the statement's version, its approval, the date of its risk assessment or the version of its risk treatment plan.",
@@ -308,6 +309,9 @@ fn cautions(report: &SoaReport, freshness: Option<Freshness>) -> Vec<Caution> {
             if !headings.contains(heading) {
                 headings.push(heading.clone());
             }
+        }
+        if row.status.is_none() {
+            out.push(caution(CautionCode::StatusNotAssessed, &row.id, &row.title));
         }
         if row.status == Some(Status::Implemented)
             && row.implementation.is_none()

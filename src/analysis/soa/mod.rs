@@ -194,6 +194,8 @@ pub fn soa(catalog: &Catalog, assessment: &Assessment, standard: StandardIndex) 
         let resolved = statuses.get(node);
         let entry = resolved.entry;
         let mut applicable = match resolved.status {
+            // `applicable: yes` records the inclusion before the status.
+            None if entry.and_then(|e| e.applicable) == Some(true) => Applicable::Yes,
             None => Applicable::Undecided,
             Some(Status::NotApplicable) => Applicable::No,
             Some(_) => Applicable::Yes,
@@ -217,8 +219,10 @@ pub fn soa(catalog: &Catalog, assessment: &Assessment, standard: StandardIndex) 
             .and_then(|e| e.justification.clone())
             .filter(|text| applicable != Applicable::Yes || reasons.is_empty() || !is_dash(text));
         // Marked not implemented with nothing said for including it, a
-        // control has only been looked at: nothing is decided yet.
+        // control has only been looked at: nothing is decided yet, unless
+        // the entry says it is included.
         if resolved.status == Some(Status::NotImplemented)
+            && entry.and_then(|e| e.applicable) != Some(true)
             && reasons.is_empty()
             && justification.is_none()
         {

@@ -415,3 +415,69 @@ fn not_implemented_with_nothing_said_is_not_decided_and_makes_a_draft() {
     let assessment = crate::status::load("s.yaml", &whole, &catalog).unwrap();
     assert_eq!(soa(&catalog, &assessment, iso).draft, None);
 }
+
+#[test]
+fn an_inclusion_without_a_status_is_decided_and_its_status_questioned() {
+    let check = check_of(
+        "  A.5.1: {applicable: yes, justification: Policies set the direction.}\n  A.5.2: {applicable: yes}\n  A.5.3: {applicable: no, justification: One person runs the company.}\n  A.7: {applicable: yes, reasons: legal}\n  A.7.4: {applicable: yes, status: partial, reasons: legal}\n",
+        None,
+    );
+    // Decided, so never `undecided`; A.5.2 takes its theme's reasons.
+    assert_eq!(rejected(&check), []);
+    let not_assessed: Vec<&str> = check
+        .cautions
+        .iter()
+        .filter(|c| c.code == CautionCode::StatusNotAssessed)
+        .filter_map(|c| c.id.as_deref())
+        .collect();
+    // The heading's `applicable: yes` is inherited like a status, by every
+    // A.7 control without an entry of its own.
+    let mut expected = vec!["A.5.1", "A.5.2"];
+    let theme: Vec<String> = (1..=14)
+        .filter(|n| *n != 4)
+        .map(|n| format!("A.7.{n}"))
+        .collect();
+    expected.extend(theme.iter().map(String::as_str));
+    assert_eq!(not_assessed, expected);
+}
+
+#[test]
+fn an_inclusion_without_a_status_shows_as_applicable_and_not_assessed() {
+    let catalog = builtin();
+    let text = "organisation: O\niso27001:\n  A.5.1: {applicable: yes, justification: Policies set the direction.}\n  A.5.2: {applicable: no, justification: One person runs the company.}\n  A.5.3: {applicable: yes}\n  A.5.4: {applicable: yes, status: not-implemented}\n  A.5.5: not-implemented\n";
+    let assessment = crate::status::load("s.yaml", text, &catalog).unwrap();
+    let report = soa(
+        &catalog,
+        &assessment,
+        catalog.standard_index("iso27001").unwrap(),
+    );
+    let row = |id: &str| report.rows.iter().find(|r| r.id == id).unwrap();
+    assert_eq!(
+        (row("A.5.1").applicable, row("A.5.1").status),
+        (Applicable::Yes, None)
+    );
+    assert_eq!(
+        (row("A.5.2").applicable, row("A.5.2").status),
+        (Applicable::No, Some(Status::NotApplicable))
+    );
+    assert_eq!((report.summary.applicable, report.summary.excluded), (3, 1));
+    // Included with no reason and no justification, it is judged as any
+    // included control is, even when not implemented (which, without
+    // `applicable: yes`, says only that the control was looked at).
+    let found: Vec<(String, Rejected)> = rejected(&check(&report, None))
+        .into_iter()
+        .filter(|(id, _)| id.starts_with("A.5.") && id.len() == 5)
+        .collect();
+    assert_eq!(
+        found,
+        [
+            ("A.5.3".to_owned(), Rejected::Unjustified),
+            ("A.5.4".to_owned(), Rejected::Unjustified),
+            ("A.5.5".to_owned(), Rejected::Undecided),
+            ("A.5.6".to_owned(), Rejected::Undecided),
+            ("A.5.7".to_owned(), Rejected::Undecided),
+            ("A.5.8".to_owned(), Rejected::Undecided),
+            ("A.5.9".to_owned(), Rejected::Undecided),
+        ]
+    );
+}

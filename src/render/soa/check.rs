@@ -96,6 +96,10 @@ fn caution(report: &SoaReport, check: &Check, c: &Caution) -> String {
             "{} {id} {title}: implemented, with neither an implementation reference nor evidence: an auditor will ask to see it working",
             report.standard
         ),
+        CautionCode::StatusNotAssessed => format!(
+            "{} {id} {title}: included, but its implementation status is not assessed: record how far it is in place (implemented, partial, planned or not-implemented)",
+            report.standard
+        ),
         CautionCode::StaleEvidence => format!(
             "{} {id} {title}: evidence `{}` is dated {}, {} days before {}; the limit is {} days: refresh it, or date its last check",
             report.standard,
