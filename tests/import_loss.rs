@@ -164,3 +164,43 @@ fn rows_that_share_a_problem_are_said_once() {
         "{stderr}"
     );
 }
+
+#[test]
+fn the_headers_published_soas_use_are_read_without_flags() {
+    // The SoA-only sheet of the issue: a joint justification column.
+    let (code, stdout, stderr) = run(&["import", "tests/fixtures/import/soa-joint-column.csv"]);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(
+        stderr.contains("justification <- \"Justification / Implementation\" (D)"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains(
+            "mapped: 15 entries (13 included with status not assessed, 2 not-applicable)"
+        ),
+        "{stderr}"
+    );
+    assert_eq!(
+        stdout.matches("    applicable: yes\n").count(),
+        13,
+        "{stdout}"
+    );
+    // Reason for inclusion / exclusion, Is the control implemented?, Risk
+    // Addressed, and a `Control` column of names beside the `Ref` ids.
+    let (code, stdout, stderr) =
+        run(&["import", "tests/fixtures/import/soa-published-headers.csv"]);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(
+        stderr.contains(
+            "columns: id <- \"Ref\" (A), title <- \"Control\" (B), justification <- \"Reason for inclusion / exclusion\" (C), status <- \"Is the control implemented?\" (D), risks <- \"Risk Addressed\" (E)"
+        ),
+        "{stderr}"
+    );
+    for entry in [
+        "  A.5.2:\n    status: partial\n    justification: Each security task needs a named owner.\n    risks: [R-01, R-04]\n",
+        "  A.5.9:\n    status: not-implemented\n",
+        "  A.7.4:\n    status: not-applicable\n",
+    ] {
+        assert!(stdout.contains(entry), "{entry}\n{stdout}");
+    }
+}

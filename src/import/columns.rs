@@ -218,6 +218,19 @@ pub fn find(
             }
             found.push((role, column, header.to_owned()));
         }
+        // `Ref | Control | ...`: a second column headed as an id, right of
+        // the id column, on a sheet with no title column, holds the
+        // control's name.
+        if !found.iter().any(|(r, _, _)| *r == Role::Title)
+            && !overrides.iter().any(|(r, _)| *r == Role::Title)
+            && let Some(id) = found.iter().find(|(r, _, _)| *r == Role::Id).map(|f| f.1)
+            && let Some(at) = ignored
+                .iter()
+                .position(|(r, c, _)| *r == Role::Id && *c > id)
+        {
+            let (_, column, header) = ignored.remove(at);
+            found.push((Role::Title, column, header));
+        }
         if found.iter().any(|(r, _, _)| *r == Role::Id) && found.len() >= 2 {
             found.sort_by_key(|&(_, column, _)| column);
             return Some(Columns {
