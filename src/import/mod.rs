@@ -428,7 +428,14 @@ pub fn import(
         unknown: (false, false),
     };
     for (index, row) in sheet.rows.iter().enumerate().skip(columns.header_row + 1) {
-        rows.read(index, row);
+        match rows.read(index, row) {
+            rows::RowOutcome::Blank => rows.out.blank += 1,
+            rows::RowOutcome::Title => {
+                rows.out.rows += 1;
+                rows.out.titles += 1;
+            }
+            _ => rows.out.rows += 1,
+        }
     }
     inherit::settle(&mut rows);
     let (other_standard, trimmed) = (rows.other_standard, rows.trimmed.clone());

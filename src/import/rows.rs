@@ -12,9 +12,10 @@ use super::lists::{evidence, read_date, split_list};
 use super::read::{Row, Sheet};
 use super::words::{Words, key as word};
 use super::{Commented, Import, Imported, Place, problem};
+use crate::date::Date;
 use crate::diag::ProblemCode;
 use crate::model::{Catalog, ItemIndex, StandardIndex};
-use crate::status::{AdditionalControl, Hollow, Reason, Status, says_nothing};
+use crate::status::{AdditionalControl, Evidence, Hollow, Reason, Status, says_nothing};
 
 /// A row that shows its status inherited from `heading`.
 #[derive(Debug, Clone)]
@@ -23,6 +24,26 @@ pub(super) struct Claim {
     pub heading: ItemIndex,
     /// The row as an entry of its own item.
     pub entry: Imported,
+}
+
+/// What became of one row below the header.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum RowOutcome {
+    /// Nothing in it.
+    Blank,
+    /// A section or heading row, a title, or an item the row decides and
+    /// says nothing of.
+    Title,
+    /// An additional control of ims's own SoA.
+    Additional,
+    /// No entry: its standard or item cannot be placed (said), or
+    /// --standard leaves its standard out.
+    NotPlaced,
+    /// An entry of its own item, written as it is or commented out.
+    Entry,
+    /// An entry that shows its status inherited from a heading, settled
+    /// with the heading's other rows.
+    Inherits,
 }
 
 /// What every row is read against.
@@ -149,42 +170,37 @@ impl Rows<'_> {
     }
 
     /// Reads the row at `index` (from 0).
-    pub fn read(&mut self, index: usize, row: &Row) {
+    pub fn read(&mut self, index: usize, row: &Row) -> RowOutcome {
         if row.is_blank() {
-            self.out.blank += 1;
-            return;
+            return RowOutcome::Blank;
         }
-        self.out.rows += 1;
         let raw_id = self.token(row, Role::Id);
         if raw_id.is_empty() {
-            self.out.titles += 1;
-            return;
+            return RowOutcome::Title;
         }
         if let Some(source) = self
             .token(row, Role::Theme)
             .strip_prefix("Additional control: ")
         {
             self.additional(index, row, raw_id, source.trim().to_owned());
-            return;
+            return RowOutcome::Additional;
         }
         if let (Some(audit), Some(tally)) = (&self.audit, &mut self.out.audit)
             && audit.is_heading(row)
         {
             tally.headings += 1;
-            self.out.titles += 1;
-            return;
+            return RowOutcome::Title;
         }
         let Some(standard) = self.standard(index, row) else {
-            return;
+            return RowOutcome::NotPlaced;
         };
         let Some(item) = self.item(index, standard, &raw_id) else {
-            return;
+            return RowOutcome::NotPlaced;
         };
         if !self.says_something(row) && !self.audit.as_ref().is_some_and(|a| a.says_something(row))
         {
-            self.out.titles += 1;
             self.silent.insert((standard, item));
-            return;
+            return RowOutcome::Title;
         }
         let catalogue = &self.catalog.standards[standard];
         let id = catalogue.items[item].id.clone();
@@ -219,15 +235,23 @@ impl Rows<'_> {
             row: index + 1,
             ..Imported::default()
         };
-        (entry.status, entry.included) = self.status(index, row, &mut wrong);
+        let status = self.status_word(index, row, &mut wrong);
+        let applicable = self.applicability(index, row, &mut wrong);
+        (entry.status, entry.included) = decide(applicable, status, &mut wrong);
         self.fields(index, row, &mut entry);
         if let (Some(audit), Some(tally)) = (&self.audit, &mut self.out.audit) {
             audit.complete(row, &mut entry, tally);
         }
         wrong.extend(invalid(self.catalog, &entry));
         match heading {
-            Some(heading) if wrong.is_empty() => self.claims.push(Claim { heading, entry }),
-            _ => self.keep(entry, wrong),
+            Some(heading) if wrong.is_empty() => {
+                self.claims.push(Claim { heading, entry });
+                RowOutcome::Inherits
+            }
+            _ => {
+                self.keep(entry, wrong);
+                RowOutcome::Entry
+            }
         }
     }
 
@@ -444,91 +468,73 @@ impl Rows<'_> {
         above
     }
 
-    /// The row's status, from its status and applicability columns, and
-    /// whether it is an inclusion whose status is not assessed.
-    fn status(
+    /// The row's status word: `Some(None)` for a blank cell or one that
+    /// decides nothing, `None` for a word ims does not know (said, with a
+    /// hint, and the row marked to be written commented out).
+    fn status_word(
         &mut self,
         index: usize,
         row: &Row,
         wrong: &mut Vec<String>,
-    ) -> (Option<Status>, bool) {
-        let status_text = self.token(row, Role::Status);
-        let status = if status_text.is_empty() {
-            Some(None)
-        } else {
-            let found = self.words.status_of(&status_text).map(|(s, _)| s);
-            if let Some(status) = found {
-                self.out
-                    .words
-                    .entry(status_text.clone())
-                    .or_insert((status, 0))
-                    .1 += 1;
-            } else {
-                self.unknown.0 = true;
-                let hint = match self.words.status_hint(&status_text) {
-                    Some((status, known)) => format!(
-                        "it reads like `{}`: add it with --status \"{status_text}={}\"",
-                        known.text.to_lowercase(),
-                        status.map_or(crate::status::NOT_ASSESSED, Status::as_str)
-                    ),
-                    None => format!(
-                        "say what it means with --status \"{status_text}=STATUS\" (the statuses are listed below)"
-                    ),
-                };
-                self.problem(
-                    index,
-                    Some(Role::Status),
-                    ProblemCode::UnknownWord,
-                    format!("unknown status word `{status_text}`, so the row is written commented out; {hint}"),
-                );
-                wrong.push(format!("the status `{status_text}` is not a known word"));
-                *self.said.entry(index + 1).or_default() += 1;
-            }
-            found
-        };
-        let applicable_text = self.token(row, Role::Applicable);
-        let applicable = match self.words.applicability(&applicable_text) {
-            Ok(applicable) => applicable,
-            Err(()) => {
-                self.unknown.1 = true;
-                let hint = match self.words.applicable_hint(&applicable_text) {
-                    Some((yes, known)) => format!(
-                        "it reads like `{}`: add it with --applicable \"{applicable_text}={}\"",
-                        known.text.to_lowercase(),
-                        if yes { "yes" } else { "no" }
-                    ),
-                    None => format!(
-                        "say which with --applicable \"{applicable_text}=yes\" or \"{applicable_text}=no\""
-                    ),
-                };
-                self.problem(
-                    index,
-                    Some(Role::Applicable),
-                    ProblemCode::UnknownWord,
-                    format!("cannot read `{applicable_text}` as applicable or not, so the row is written commented out; {hint}"),
-                );
-                wrong.push(format!("applicability `{applicable_text}` is unclear"));
-                *self.said.entry(index + 1).or_default() += 1;
-                None
-            }
-        };
-        match (applicable, status) {
-            (Some(false), Some(Some(s)))
-                if s != Status::NotApplicable && s != Status::NotImplemented =>
-            {
-                wrong.push(format!("it is marked not applicable but its status is {s}"));
-                (Some(s), false)
-            }
-            (Some(false), _) => (Some(Status::NotApplicable), false),
-            (Some(true), Some(Some(Status::NotApplicable))) => {
-                wrong.push("it is marked applicable but its status is not-applicable".to_owned());
-                (None, false)
-            }
-            // Included, its status blank or not assessed: the decision is kept.
-            (Some(true), Some(None)) => (None, true),
-            (_, Some(s)) => (s, false),
-            (_, None) => (None, false),
+    ) -> Option<Option<Status>> {
+        let text = self.token(row, Role::Status);
+        if text.is_empty() {
+            return Some(None);
         }
+        if let Some((status, _)) = self.words.status_of(&text) {
+            self.out.words.entry(text).or_insert((status, 0)).1 += 1;
+            return Some(status);
+        }
+        self.unknown.0 = true;
+        let hint = match self.words.status_hint(&text) {
+            Some((status, known)) => format!(
+                "it reads like `{}`: add it with --status \"{text}={}\"",
+                known.text.to_lowercase(),
+                status.map_or(crate::status::NOT_ASSESSED, Status::as_str)
+            ),
+            None => format!(
+                "say what it means with --status \"{text}=STATUS\" (the statuses are listed below)"
+            ),
+        };
+        self.problem(
+            index,
+            Some(Role::Status),
+            ProblemCode::UnknownWord,
+            format!("unknown status word `{text}`, so the row is written commented out; {hint}"),
+        );
+        wrong.push(format!("the status `{text}` is not a known word"));
+        *self.said.entry(index + 1).or_default() += 1;
+        None
+    }
+
+    /// Whether the row says its item applies (`Some(true)`), does not
+    /// (`Some(false)`), or decides nothing (`None`, also for a word ims does
+    /// not know, said with a hint and the row marked as for a status word).
+    fn applicability(&mut self, index: usize, row: &Row, wrong: &mut Vec<String>) -> Option<bool> {
+        let text = self.token(row, Role::Applicable);
+        if let Ok(applicable) = self.words.applicability(&text) {
+            return applicable;
+        }
+        self.unknown.1 = true;
+        let hint = match self.words.applicable_hint(&text) {
+            Some((yes, known)) => format!(
+                "it reads like `{}`: add it with --applicable \"{text}={}\"",
+                known.text.to_lowercase(),
+                if yes { "yes" } else { "no" }
+            ),
+            None => format!("say which with --applicable \"{text}=yes\" or \"{text}=no\""),
+        };
+        self.problem(
+            index,
+            Some(Role::Applicable),
+            ProblemCode::UnknownWord,
+            format!(
+                "cannot read `{text}` as applicable or not, so the row is written commented out; {hint}"
+            ),
+        );
+        wrong.push(format!("applicability `{text}` is unclear"));
+        *self.said.entry(index + 1).or_default() += 1;
+        None
     }
 
     /// The row's justification. An exclusion's hollow one is kept, for
@@ -562,10 +568,20 @@ impl Rows<'_> {
         let own_sheet = self.columns.of(Role::EvidenceDates).is_some();
         let risks = self.text(index, row, Role::Risks).unwrap_or_default();
         entry.risks = split_list(&risks, own_sheet);
-        let reasons = self.text(index, row, Role::Reasons).unwrap_or_default();
-        for reason in split_list(&reasons, false) {
+        entry.reasons = self.reasons(index, row);
+        entry.due = self.date(index, row, Role::Due);
+        entry.reviewed = self.date(index, row, Role::Reviewed);
+        entry.evidence = self.evidence(index, row, own_sheet);
+    }
+
+    /// The row's reasons for inclusion, each once; a word that is none of
+    /// them is said and left out.
+    fn reasons(&mut self, index: usize, row: &Row) -> Vec<Reason> {
+        let mut reasons = Vec::new();
+        let text = self.text(index, row, Role::Reasons).unwrap_or_default();
+        for reason in split_list(&text, false) {
             match Reason::parse(&word(&reason).replace(' ', "-")) {
-                Some(r) if !entry.reasons.contains(&r) => entry.reasons.push(r),
+                Some(r) if !reasons.contains(&r) => reasons.push(r),
                 Some(_) => {}
                 None => self.problem(
                     index,
@@ -578,22 +594,31 @@ impl Rows<'_> {
                 ),
             }
         }
-        for role in [Role::Due, Role::Reviewed] {
-            let text = self.token(row, role);
-            if text.is_empty() {
-                continue;
-            }
-            match read_date(&text) {
-                Some(date) if role == Role::Due => entry.due = Some(date),
-                Some(date) => entry.reviewed = Some(date),
-                None => self.problem(
-                    index,
-                    Some(role),
-                    ProblemCode::InvalidValue,
-                    format!("cannot read `{text}` as a date (YYYY-MM-DD or DD.MM.YYYY), left out"),
-                ),
-            }
+        reasons
+    }
+
+    /// The date in the row's cell of `role`; one that cannot be read whole
+    /// is said and left out.
+    fn date(&mut self, index: usize, row: &Row, role: Role) -> Option<Date> {
+        let text = self.token(row, role);
+        if text.is_empty() {
+            return None;
         }
+        let date = read_date(&text);
+        if date.is_none() {
+            self.problem(
+                index,
+                Some(role),
+                ProblemCode::InvalidValue,
+                format!("cannot read `{text}` as a date (YYYY-MM-DD or DD.MM.YYYY), left out"),
+            );
+        }
+        date
+    }
+
+    /// The row's evidence, each reference with its date where given; a date
+    /// that cannot be read is said and left out, its reference kept.
+    fn evidence(&mut self, index: usize, row: &Row, own_sheet: bool) -> Vec<Evidence> {
         let references = self
             .columns
             .of(Role::Evidence)
@@ -603,7 +628,7 @@ impl Rows<'_> {
             .of(Role::EvidenceDates)
             .map_or("", |c| self.raw(row, c));
         let mut bad = Vec::new();
-        entry.evidence = evidence(references, dates, !own_sheet, |text| {
+        let evidence = evidence(references, dates, !own_sheet, |text| {
             bad.push(text.to_owned());
         });
         for text in bad {
@@ -614,6 +639,7 @@ impl Rows<'_> {
                 format!("cannot read `{text}` as an evidence date (YYYY-MM-DD), left out"),
             );
         }
+        evidence
     }
 }
 
@@ -681,6 +707,33 @@ impl Titles {
             (Some((other, _)), None) => Some(ItemIndex::new(other)),
             _ => None,
         }
+    }
+}
+
+/// The entry's status, and whether it is included with no status, from
+/// what the row's applicability and status cells say; a contradiction is
+/// added to `wrong`, for the row to be written commented out.
+fn decide(
+    applicable: Option<bool>,
+    status: Option<Option<Status>>,
+    wrong: &mut Vec<String>,
+) -> (Option<Status>, bool) {
+    match (applicable, status) {
+        (Some(false), Some(Some(s)))
+            if s != Status::NotApplicable && s != Status::NotImplemented =>
+        {
+            wrong.push(format!("it is marked not applicable but its status is {s}"));
+            (Some(s), false)
+        }
+        (Some(false), _) => (Some(Status::NotApplicable), false),
+        (Some(true), Some(Some(Status::NotApplicable))) => {
+            wrong.push("it is marked applicable but its status is not-applicable".to_owned());
+            (None, false)
+        }
+        // Included, its status blank or not assessed: the decision is kept.
+        (Some(true), Some(None)) => (None, true),
+        (_, Some(s)) => (s, false),
+        (_, None) => (None, false),
     }
 }
 
