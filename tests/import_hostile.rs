@@ -614,6 +614,54 @@ fn messages_say_what_is_the_case() {
     assert!(stderr.contains("imported <stdin>"), "{stderr}");
 }
 
+/// The fuzz target's own forms of an ODS and an XLS workbook (its
+/// `content.xml`, its `Workbook` stream) make workbooks ims reads, so that
+/// mutations of them reach what is inside.
+#[test]
+fn the_fuzz_forms_of_ods_and_xls_make_workbooks_ims_reads() {
+    use std::io::Read as _;
+    let mut ods =
+        zip::ZipArchive::new(std::fs::File::open("tests/fixtures/import/client-soa.ods").unwrap())
+            .unwrap();
+    let mut content = Vec::new();
+    ods.by_name("content.xml")
+        .unwrap()
+        .read_to_end(&mut content)
+        .unwrap();
+    let sheets = ims::import::sheets("x", &import_check::ods(&content).unwrap()).unwrap();
+    let names: Vec<&str> = sheets.iter().map(|s| s.name.as_str()).collect();
+    assert_eq!(names, ["Cover", "SoA"]);
+    // A Workbook stream of one sheet, "SoA", whose cell B3 says `A.5.1`.
+    let record = |kind: u16, data: &[u8]| {
+        let mut out = kind.to_le_bytes().to_vec();
+        out.extend((data.len() as u16).to_le_bytes());
+        out.extend(data);
+        out
+    };
+    let bof = record(0x0809, &[0, 6, 0x10, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+    let globals_len = bof.len() + (4 + 11) + 4;
+    let mut sheet = [0u8; 11];
+    sheet[..4].copy_from_slice(&(globals_len as u32).to_le_bytes());
+    sheet[6] = 3;
+    sheet[8..].copy_from_slice(b"SoA");
+    let mut stream = bof.clone();
+    stream.extend(record(0x0085, &sheet));
+    stream.extend(record(0x000A, &[]));
+    stream.extend(record(
+        0x0809,
+        &[0, 6, 0x10, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0],
+    ));
+    stream.extend(record(
+        0x0204,
+        &[2, 0, 1, 0, 0, 0, 5, 0, 0, b'A', b'.', b'5', b'.', b'1'],
+    ));
+    stream.extend(record(0x000A, &[]));
+    let sheets = ims::import::sheets("x", &import_check::compound(&stream)).unwrap();
+    assert_eq!(sheets.len(), 1);
+    assert_eq!(sheets[0].name, "SoA");
+    assert_eq!(sheets[0].rows[2].get(1), Some("A.5.1"));
+}
+
 /// The import fuzz target's findings, minimised and kept in
 /// `tests/fixtures/fuzz/import/` as the target saved them (CSV bytes, XLSX
 /// bytes or its `IMSX` form), replayed through the target's own check:
