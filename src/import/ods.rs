@@ -105,6 +105,9 @@ fn check_content(source: impl std::io::BufRead) -> Result<(), ReadError> {
     config.expand_empty_elements = true;
     let mut buf = Vec::new();
     let mut cells = 0u64;
+    // What the sheets before this one spread over: calamine holds them all
+    // at once.
+    let mut before = 0u64;
     let mut text = 0u64;
     let mut sheet: Option<Count> = None;
     // Columns read so far in the row being read, its repeats, and the
@@ -127,7 +130,10 @@ fn check_content(source: impl std::io::BufRead) -> Result<(), ReadError> {
                 }
             }
             Event::End(e) if row.is_none() && e.name().as_ref() == "table:table" => {
-                sheet = None;
+                if let Some(count) = sheet.take() {
+                    let (rows, columns) = count.spread();
+                    before = before.saturating_add(rows.saturating_mul(columns));
+                }
             }
             Event::Start(e) if sheet.is_some() && row.is_none() => {
                 if e.name().as_ref() == "table:table-row"
@@ -187,7 +193,7 @@ fn check_content(source: impl std::io::BufRead) -> Result<(), ReadError> {
                 }
                 let (rows, columns) = count.spread();
                 let spread = rows.saturating_mul(columns);
-                if spread > MAX_CELLS as u64 || cells > MAX_CELLS as u64 {
+                if spread.saturating_add(before) > MAX_CELLS as u64 || cells > MAX_CELLS as u64 {
                     return Err(ReadError::TooSpread {
                         format: Format::Ods,
                         sheet: count.name.clone(),
@@ -295,7 +301,7 @@ mod tests {
         let err = check_content(content(&rows).as_bytes()).unwrap_err();
         assert!(
             err.to_string()
-                .contains("sheet \"SoA\" spreads its cells over 100002 rows and 100 columns"),
+                .contains("sheet \"SoA\" spreads its cells over 100002 rows and 100 columns; ims reads at most 1000000 cells from an ODS workbook"),
             "{err}"
         );
         // A filled cell repeated along a repeated row is as many cells.
@@ -304,6 +310,21 @@ mod tests {
             check_content(content(rows).as_bytes()),
             Err(ReadError::TooSpread { .. })
         ));
+    }
+
+    #[test]
+    fn the_sheets_of_a_workbook_share_the_limit() {
+        let tall = format!(
+            r#"<table:table-row>{FILLED}</table:table-row><table:table-row table:number-rows-repeated="600000"><table:table-cell/></table:table-row><table:table-row>{FILLED}</table:table-row>"#
+        );
+        let one = content(&tall);
+        assert!(check_content(one.as_bytes()).is_ok());
+        let two = one.replace(
+            "</table:table>",
+            &format!(r#"</table:table><table:table table:name="Second">{tall}</table:table>"#),
+        );
+        let err = check_content(two.as_bytes()).unwrap_err();
+        assert!(err.to_string().starts_with("sheet \"Second\""), "{err}");
     }
 
     #[test]

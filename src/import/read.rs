@@ -169,7 +169,7 @@ pub enum ReadError {
     /// reading it would take more memory than ims allows: such a sheet is
     /// read whole, blanks between its cells included.
     #[error(
-        "sheet \"{sheet}\" spreads its cells over {rows} rows and {columns} columns, more than the {MAX_CELLS} cells ims reads from {format} workbooks, where blank cells between filled ones count too"
+        "sheet \"{sheet}\" spreads its cells over {rows} rows and {columns} columns; ims reads at most {MAX_CELLS} cells from an {format} workbook, all its sheets together, counting the blank cells between filled ones"
     )]
     TooSpread {
         /// The kind of workbook.

@@ -250,6 +250,9 @@ fn records(mut stream: &[u8]) -> impl Iterator<Item = Record<'_>> {
 /// holds the other.
 fn check_records(stream: &[u8]) -> Result<(), ReadError> {
     let mut sheets = Vec::new();
+    // What the sheets before this one spread over: calamine holds them all
+    // at once.
+    let mut before = 0u64;
     for record in records(stream) {
         match record.kind {
             // BoundSheet8: where a sheet's records start, and its name.
@@ -283,9 +286,9 @@ fn check_records(stream: &[u8]) -> Result<(), ReadError> {
                 0x000A => break,
                 // Dimensions: calamine reserves room for every cell in it.
                 0x0200 => {
-                    let declared = declared(data);
-                    if declared > MAX_CELLS as u64 {
-                        return Err(too_spread(&name, declared, 1));
+                    let (rows, columns) = declared(data);
+                    if rows.saturating_mul(columns) > MAX_CELLS as u64 {
+                        return Err(too_spread(&name, rows, columns));
                     }
                 }
                 // Number, Label, RString, BoolErr, RK, LabelSst, Formula.
@@ -302,7 +305,8 @@ fn check_records(stream: &[u8]) -> Result<(), ReadError> {
             }
         }
         let (rows, columns) = spread.size();
-        if rows * columns > MAX_CELLS as u64 {
+        before = before.saturating_add(rows * columns);
+        if before > MAX_CELLS as u64 {
             return Err(too_spread(&name, rows, columns));
         }
     }
@@ -339,7 +343,7 @@ fn too_spread(sheet: &str, rows: u64, columns: u64) -> ReadError {
 
 /// The cells a Dimensions record makes calamine reserve, worked out as
 /// calamine works them out (a range that ends before it starts wraps).
-fn declared(data: &[u8]) -> u64 {
+fn declared(data: &[u8]) -> (u64, u64) {
     let (first_row, last_row, mut first_column, last_column) = match data.len() {
         10 => (
             u32::from(u16_at(data, 0)),
@@ -353,7 +357,7 @@ fn declared(data: &[u8]) -> u64 {
             u32::from(u16_at(data, 8)),
             u32::from(u16_at(data, 10)),
         ),
-        _ => return 0,
+        _ => return (0, 0),
     };
     if 0xFF < first_column || last_column < first_column {
         first_column = 0;
@@ -366,7 +370,7 @@ fn declared(data: &[u8]) -> u64 {
     let rows = u64::from(end_row.wrapping_sub(first_row).wrapping_add(1));
     let columns = u64::from(end_column.wrapping_sub(first_column).wrapping_add(1));
     // A wrap to 0 rows reserves nothing; a wrap to a huge count, much.
-    rows.saturating_mul(columns)
+    (rows, columns)
 }
 
 /// The first and last row and column with a cell.
@@ -423,13 +427,14 @@ mod tests {
             data.extend(n.to_le_bytes());
         }
         data.extend([0, 0, 1, 0, 0, 0]);
-        assert!(declared(&data) > MAX_CELLS as u64);
+        let (rows, columns) = declared(&data);
+        assert!(rows * columns > MAX_CELLS as u64);
         let mut sane = Vec::new();
         for n in [0u32, 100] {
             sane.extend(n.to_le_bytes());
         }
         sane.extend([0, 0, 10, 0, 0, 0]);
-        assert_eq!(declared(&sane), 1000);
+        assert_eq!(declared(&sane), (100, 10));
     }
 
     #[test]
