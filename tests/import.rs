@@ -600,6 +600,58 @@ fn an_inclusion_without_a_status_reads_back_from_the_soa() {
     }
 }
 
+/// The status file without its first line, the comment naming the file.
+fn without_the_file_name(text: &str) -> &str {
+    text.split_once('\n').map_or("", |(_, rest)| rest)
+}
+
+#[test]
+fn the_client_sheet_imports_the_same_from_xlsx_ods_and_xls() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut written = Vec::new();
+    for (source, name) in [
+        ("examples/client-soa.xlsx", "from-xlsx.yaml"),
+        ("tests/fixtures/import/client-soa.ods", "from-ods.yaml"),
+        ("tests/fixtures/import/client-soa.xls", "from-xls.yaml"),
+    ] {
+        let out = dir.path().join(name);
+        let (code, _, stderr) = run(&["import", source, "--organisation", "H", "-o", path(&out)]);
+        assert_eq!(code, 0, "{source}: {stderr}");
+        assert!(stderr.contains("mapped: 7 entries"), "{source}: {stderr}");
+        written.push(std::fs::read_to_string(&out).unwrap());
+    }
+    assert!(written[0].contains("from examples/client-soa.xlsx"));
+    for other in &written[1..] {
+        assert_eq!(
+            without_the_file_name(other),
+            without_the_file_name(&written[0])
+        );
+    }
+    // The format is read from the bytes, whatever the name says.
+    for (source, misnamed) in [
+        ("tests/fixtures/import/client-soa.ods", "soa.xlsx"),
+        ("tests/fixtures/import/client-soa.xls", "soa.csv"),
+    ] {
+        let copy = dir.path().join(misnamed);
+        std::fs::copy(source, &copy).unwrap();
+        let out = dir.path().join(format!("{misnamed}.yaml"));
+        let (code, _, stderr) = run(&[
+            "import",
+            path(&copy),
+            "--organisation",
+            "H",
+            "-o",
+            path(&out),
+        ]);
+        assert_eq!(code, 0, "{misnamed}: {stderr}");
+        let text = std::fs::read_to_string(&out).unwrap();
+        assert_eq!(
+            without_the_file_name(&text),
+            without_the_file_name(&written[0])
+        );
+    }
+}
+
 #[test]
 fn the_guide_shows_what_an_soa_only_import_says_and_writes() {
     let guide =
@@ -646,5 +698,27 @@ fn the_guide_shows_what_an_soa_only_import_says_and_writes() {
     assert_eq!(entries.len(), 2, "{written}");
     for entry in entries {
         assert!(text.contains(&entry), "{entry}\nnot in:\n{text}");
+    }
+}
+
+#[test]
+fn an_empty_template_formatted_out_to_xfd_says_it_has_no_rows() {
+    let template = "tests/fixtures/import/empty-template.xlsx";
+    for extra in [&[][..], &["--standard", "iso27001"][..]] {
+        let mut args = vec!["import", template];
+        args.extend(extra);
+        let (code, stdout, stderr) = run(&args);
+        assert_eq!(code, 2, "{stderr}");
+        assert!(stdout.is_empty());
+        assert!(
+            stderr.contains(
+                "empty-template.xlsx: sheet \"SoA\" has a header row (row 3) but no rows below it: nothing to import"
+            ),
+            "{stderr}"
+        );
+        // Neither the question of the standard nor the blank cells.
+        for unsaid in ["which standard", "beyond row", "cell(s)"] {
+            assert!(!stderr.contains(unsaid), "{unsaid}: {stderr}");
+        }
     }
 }

@@ -614,6 +614,100 @@ fn messages_say_what_is_the_case() {
     assert!(stderr.contains("imported <stdin>"), "{stderr}");
 }
 
+/// What a BIFF8 BOF record of a workbook's globals or a sheet holds.
+const BOF: [u8; 16] = [0, 6, 0x10, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0];
+
+/// One record of an XLS workbook stream.
+fn record(kind: u16, data: &[u8]) -> Vec<u8> {
+    let mut out = kind.to_le_bytes().to_vec();
+    out.extend((data.len() as u16).to_le_bytes());
+    out.extend(data);
+    out
+}
+
+/// The Workbook stream of one sheet, "SoA", of the records `cells`.
+fn one_sheet(cells: &[Vec<u8>]) -> Vec<u8> {
+    let globals = (4 + BOF.len()) + (4 + 11) + 4;
+    let mut bound = [0u8; 11];
+    bound[..4].copy_from_slice(&(globals as u32).to_le_bytes());
+    bound[6] = 3;
+    bound[8..].copy_from_slice(b"SoA");
+    let mut stream = record(0x0809, &BOF);
+    stream.extend(record(0x0085, &bound));
+    stream.extend(record(0x000A, &[]));
+    stream.extend(record(0x0809, &BOF));
+    for cell in cells {
+        stream.extend(cell);
+    }
+    stream.extend(record(0x000A, &[]));
+    stream
+}
+
+/// The fuzz target's own forms of an ODS and an XLS workbook (its
+/// `content.xml`, its `Workbook` stream) make workbooks ims reads, so that
+/// mutations of them reach what is inside.
+#[test]
+fn the_fuzz_forms_of_ods_and_xls_make_workbooks_ims_reads() {
+    use std::io::Read as _;
+    let mut ods =
+        zip::ZipArchive::new(std::fs::File::open("tests/fixtures/import/client-soa.ods").unwrap())
+            .unwrap();
+    let mut content = Vec::new();
+    ods.by_name("content.xml")
+        .unwrap()
+        .read_to_end(&mut content)
+        .unwrap();
+    let sheets = ims::import::sheets("x", &import_check::ods(&content).unwrap()).unwrap();
+    let names: Vec<&str> = sheets.iter().map(|s| s.name.as_str()).collect();
+    assert_eq!(names, ["Cover", "SoA"]);
+    // A Workbook stream of one sheet, "SoA", whose cell B3 says `A.5.1`.
+    let label = [2, 0, 1, 0, 0, 0, 5, 0, 0, b'A', b'.', b'5', b'.', b'1'];
+    let stream = one_sheet(&[record(0x0204, &label)]);
+    let sheets = ims::import::sheets("x", &import_check::compound(&stream)).unwrap();
+    assert_eq!(sheets.len(), 1);
+    assert_eq!(sheets[0].name, "SoA");
+    assert_eq!(sheets[0].rows[2].get(1), Some("A.5.1"));
+}
+
+/// What calamine would not survive in an XLS workbook is refused as a
+/// file ims cannot read: a record shorter than calamine reads from (a
+/// panic inside it, caught and never shown), a sheet that declares four
+/// billion rows (an allocation that would end the process), a chain of
+/// sectors that loops (a loop for ever).
+#[test]
+fn an_xls_file_calamine_would_not_survive_is_refused_plainly() {
+    let dir = tempfile::tempdir().unwrap();
+    // A BoundSheet8 record of two bytes, where calamine reads six.
+    let mut short = record(0x0809, &BOF);
+    short.extend(record(0x0085, &[0, 0]));
+    short.extend(record(0x000A, &[]));
+    // A sheet whose Dimensions record runs from row 5 to row 1.
+    let dimensions = [5, 0, 0, 0, 2, 0, 0, 0, 0, 0, 1, 0, 0, 0];
+    let declared = one_sheet(&[record(0x0200, &dimensions)]);
+    // Sector 0 of the table names itself as the next of the directory's.
+    let mut looping = import_check::compound(&short);
+    looping[512..516].copy_from_slice(&1u32.to_le_bytes());
+    looping[516..520].copy_from_slice(&1u32.to_le_bytes());
+    for (name, bytes, said) in [
+        (
+            "short.xls",
+            import_check::compound(&short),
+            "not a readable Excel 97-2003 workbook (.xls): a record is shorter than its kind must be",
+        ),
+        (
+            "declared.xls",
+            import_check::compound(&declared),
+            "sheet \"SoA\" spreads its cells over 4294967293 rows and 1 columns",
+        ),
+        ("looping.xls", looping, "a chain of sectors loops"),
+    ] {
+        let sheet = file(dir.path(), name, bytes);
+        let result = run(&["import", path(&sheet)]);
+        assert_eq!(result.code, 2, "{name}: {}", result.stderr);
+        assert!(result.stderr.contains(said), "{name}: {}", result.stderr);
+    }
+}
+
 /// The import fuzz target's findings, minimised and kept in
 /// `tests/fixtures/fuzz/import/` as the target saved them (CSV bytes, XLSX
 /// bytes or its `IMSX` form), replayed through the target's own check:

@@ -1,4 +1,4 @@
-//! Fuzzes `ims import` on CSV bytes and XLSX bytes: every import either
+//! Fuzzes `ims import` on CSV bytes and XLSX, ODS and XLS workbooks: every import either
 //! fails, or names a sheet for each problem and writes a status file that
 //! `ims validate` accepts. The check is in `../import_check.rs`, shared
 //! with the test that replays the findings.

@@ -58,7 +58,7 @@ pub enum Command {
     /// List the documents of the integrated system, or those a status file needs; write skeletons
     #[command(after_help = PLAIN_EXIT_CODES_HELP)]
     Docs(DocsArgs),
-    /// Turn a spreadsheet (an SoA or a gap-assessment sheet, XLSX or CSV) into a status file
+    /// Turn a spreadsheet (an SoA or a gap sheet; XLSX, ODS, XLS or CSV) into a status file
     #[command(after_help = PLAIN_EXIT_CODES_HELP)]
     Import(ImportArgs),
     /// Show what changed between two assessments (status files or JSON reports)
@@ -229,7 +229,7 @@ pub struct DocsArgs {
 /// `ims import`.
 #[derive(Debug, Args)]
 pub struct ImportArgs {
-    /// The spreadsheet: .xlsx, or .csv in UTF-8 with any common delimiter
+    /// The spreadsheet: .xlsx, .ods, .xls (told by its content), or .csv in UTF-8 with any common delimiter
     #[arg(value_name = "FILE")]
     pub file: PathBuf,
 

@@ -38,7 +38,7 @@ pub fn run(context: &Context, args: ImportArgs) -> Result<Outcome, Failure> {
     let bytes = io::read_bytes(&args.file, io::Input::Spreadsheet)
         .map_err(|p| Failure::Problems(vec![p]))?;
     let sheets = import::sheets(&file_name(&args.file, stdin), &bytes)
-        .map_err(|err| Failure::message(format!("{file}: {err}"), read_help(&err)))?;
+        .map_err(|err| Failure::message(format!("{file}: {}", err.chain()), read_help(&err)))?;
     let imported = import::import(&context.catalog, &file, &sheets, &options)
         .map_err(|err| refusal(context, &file, &sheets, &err))?;
     report_problems(context, &file, &imported.problems, &imported.known_words);
@@ -128,8 +128,14 @@ fn report_problems(context: &Context, file: &str, problems: &[Problem], known_wo
 /// What to do about a file that cannot be read.
 fn read_help(err: &read::ReadError) -> Option<String> {
     let help = match err {
-        read::ReadError::Ole(_) => {
-            "open it in the spreadsheet program, remove any password, and save it as an Excel workbook (.xlsx) or as CSV UTF-8"
+        read::ReadError::Encrypted => {
+            "open it in the spreadsheet program, remove the password, and save it again"
+        }
+        read::ReadError::NotXls(_) => {
+            "open it in the spreadsheet program and save it as an Excel workbook (.xlsx), an ODS workbook or CSV UTF-8"
+        }
+        read::ReadError::TooSpread { .. } => {
+            "delete the cells far from the table (select the empty rows and columns after it, delete them, and save), or save the sheet as .xlsx or CSV"
         }
         read::ReadError::UnclosedQuote(_) => {
             "close the quote, or double a quote that is part of the text (\"\"); a spreadsheet program saves such files correctly"
@@ -188,6 +194,14 @@ fn refusal(context: &Context, file: &str, sheets: &[read::Sheet], err: &ImportEr
                 .map(|h| format!("\"{h}\""))
                 .collect::<Vec<_>>()
                 .join(", ")
+        ),
+        ImportError::NoRows { .. } => {
+            "fill in a row for each control below the header, or name another sheet with --sheet"
+                .to_owned()
+        }
+        ImportError::Empty(_) => format!(
+            "check that this is the file you meant; the sheets are {}",
+            all.join(", ")
         ),
     };
     Failure::message(format!("{file}: {err}"), Some(help))

@@ -12,16 +12,19 @@
 //! a located problem, never a silent skip.
 
 mod about;
+mod book;
 pub mod ciso_assistant;
 pub mod columns;
 mod ids;
 mod inherit;
 mod lists;
+mod ods;
 pub mod read;
 mod rows;
 mod vocabulary;
 pub mod words;
 pub mod write;
+mod xls;
 mod xlsx;
 
 pub use vocabulary::load as load_words;
@@ -296,32 +299,44 @@ pub enum ImportError {
         /// The headers it has, the closest to the one named first.
         present: Vec<String>,
     },
+    /// The sheet has a header row and nothing below it, as an empty
+    /// template has.
+    #[error(
+        "sheet \"{sheet}\" has a header row (row {header_row}) but no rows below it: nothing to import"
+    )]
+    NoRows {
+        /// The sheet's name.
+        sheet: String,
+        /// The header row, from 1.
+        header_row: usize,
+    },
+    /// No sheet looked in holds a single filled cell.
+    #[error("{} no filled cell: nothing to import", describe_empty(.0))]
+    Empty(Vec<String>),
+}
+
+/// The sheets that hold nothing, as the sentence names them.
+fn describe_empty(sheets: &[String]) -> String {
+    match sheets {
+        [one] => format!("sheet \"{one}\" holds"),
+        _ => "the file's sheets hold".to_owned(),
+    }
 }
 
 /// The column letter of a column index from 0: A, B, ..., Z, AA, ...
 pub use crate::diag::column_letter as letter;
 
-/// The sheets of the file named `name`: a workbook when its bytes start
-/// like one, else one CSV sheet named after the file. An OLE compound file
-/// (what Excel writes for a password-protected workbook, and for the old
-/// `.xls` format) is refused by what it is, whatever its name says.
+/// The sheets of the file named `name`, read by what its bytes are,
+/// whatever its name says: an OLE compound file is an XLS workbook (or a
+/// password-protected one, refused as such), a ZIP archive is an ODS
+/// workbook when its `mimetype` says so and an XLSX one otherwise, and
+/// anything else is one CSV sheet named after the file.
 pub fn sheets(name: &str, bytes: &[u8]) -> Result<Vec<Sheet>, read::ReadError> {
-    if bytes.starts_with(b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1") {
-        // An encrypted workbook keeps its encryption description in a
-        // stream of that name, written in UTF-16.
-        let marker: Vec<u8> = "EncryptionInfo"
-            .encode_utf16()
-            .flat_map(u16::to_le_bytes)
-            .collect();
-        return Err(read::ReadError::Ole(
-            if bytes.windows(marker.len()).any(|w| w == marker) {
-                "a password-protected (encrypted) workbook"
-            } else {
-                "a legacy Excel 97-2003 workbook (.xls) or another OLE compound file"
-            },
-        ));
-    }
-    if read::is_workbook(bytes) {
+    if bytes.starts_with(xls::OLE) {
+        xls::workbook(bytes)
+    } else if read::is_workbook(bytes) && ods::is_ods(bytes) {
+        ods::workbook(bytes)
+    } else if read::is_workbook(bytes) {
         xlsx::workbook(bytes)
     } else {
         read::csv(name, bytes).map(|sheet| vec![sheet])
@@ -336,6 +351,18 @@ pub fn import(
     options: &Options,
 ) -> Result<Import, ImportError> {
     let (sheet, columns, passed) = choose_sheet(sheets, options)?;
+    // An empty template is said to be one before any question about it.
+    if sheet
+        .rows
+        .iter()
+        .skip(columns.header_row + 1)
+        .all(read::Row::is_blank)
+    {
+        return Err(ImportError::NoRows {
+            sheet: sheet.name.clone(),
+            header_row: columns.header_row + 1,
+        });
+    }
     let audit = ciso_assistant::Audit::of(sheet, &columns);
     let about = about::read(file, sheets);
     let mut out = Import {
@@ -576,8 +603,13 @@ fn choose_sheet<'s>(
             return Err(ImportError::Unreadable(why.clone()));
         }
         let Some(columns) = find_columns(sheet, options) else {
-            return Err(named_but_absent(sheet, None, options)
-                .unwrap_or_else(|| ImportError::NoHeader(vec![name.clone()])));
+            return Err(named_but_absent(sheet, None, options).unwrap_or_else(|| {
+                if sheet.rows.iter().all(read::Row::is_blank) {
+                    ImportError::Empty(vec![name.clone()])
+                } else {
+                    ImportError::NoHeader(vec![name.clone()])
+                }
+            }));
         };
         if let Some(absent) = named_but_absent(sheet, Some(&columns), options) {
             return Err(absent);
@@ -615,9 +647,15 @@ fn choose_sheet<'s>(
     {
         return Err(absent);
     }
-    Err(ImportError::NoHeader(
-        visible.iter().map(|s| s.name.clone()).collect(),
-    ))
+    let names = visible.iter().map(|s| s.name.clone()).collect();
+    if !visible.is_empty()
+        && visible
+            .iter()
+            .all(|s| s.rows.iter().all(read::Row::is_blank))
+    {
+        return Err(ImportError::Empty(names));
+    }
+    Err(ImportError::NoHeader(names))
 }
 
 /// The first `--column ROLE=HEADER` whose header the sheet does not have:

@@ -113,12 +113,49 @@ pub struct Sheet {
     pub notes: Vec<Note>,
 }
 
-/// Why a spreadsheet could not be read.
+/// The kinds of workbook ims reads, as the messages name them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    /// Office Open XML, what Excel saves by default.
+    Xlsx,
+    /// OpenDocument, what LibreOffice saves by default.
+    Ods,
+    /// The Excel 97-2003 binary format.
+    Xls,
+}
+
+impl std::fmt::Display for Format {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(match self {
+            Format::Xlsx => "XLSX",
+            Format::Ods => "ODS",
+            Format::Xls => "XLS",
+        })
+    }
+}
+
+/// The error a library gave, kept as the source of a [`ReadError`].
+pub type Cause = Box<dyn std::error::Error + Send + Sync + 'static>;
+
+/// Why a spreadsheet could not be read. The library's own error, where
+/// there is one, is the source, so that the whole chain can be shown.
 #[derive(Debug, thiserror::Error)]
 pub enum ReadError {
-    /// The workbook is damaged or not a workbook.
-    #[error("not a readable XLSX workbook: {0}")]
-    Workbook(String),
+    /// A library could not read the workbook: `what` says which part of it,
+    /// when ims knows.
+    #[error("not a readable {format} workbook{}", what.map(|w| format!(": {w}")).unwrap_or_default())]
+    Workbook {
+        /// The kind of workbook.
+        format: Format,
+        /// What could not be read, when ims knows.
+        what: Option<&'static str>,
+        /// The library's error.
+        #[source]
+        source: Cause,
+    },
+    /// The workbook holds what no spreadsheet program writes.
+    #[error("not a readable {0} workbook: {1}")]
+    Damaged(Format, String),
     /// The workbook's parts unpack to more than ims reads.
     #[error("the workbook unpacks to {0} MiB, more than the {max} MiB ims reads", max = MAX_UNPACKED / (1024 * 1024))]
     TooLarge(u64),
@@ -128,24 +165,76 @@ pub enum ReadError {
     /// The file holds more cells than ims reads.
     #[error("the file holds more than {MAX_CELLS} cells, more than ims imports")]
     TooManyCells,
+    /// A sheet of an ODS or XLS workbook spreads its cells so far that
+    /// reading it would take more memory than ims allows: such a sheet is
+    /// read whole, blanks between its cells included.
+    #[error(
+        "sheet \"{sheet}\" spreads its cells over {rows} rows and {columns} columns; ims reads at most {MAX_CELLS} cells from an {format} workbook, all its sheets together, counting the blank cells between filled ones"
+    )]
+    TooSpread {
+        /// The kind of workbook.
+        format: Format,
+        /// The sheet's name.
+        sheet: String,
+        /// Rows from the first filled cell to the last.
+        rows: u64,
+        /// Columns from the first filled cell to the last.
+        columns: u64,
+    },
     /// The CSV is not UTF-8.
     #[error("the CSV file is not UTF-8 text (save it as \"CSV UTF-8\")")]
     NotUtf8,
-    /// An OLE compound file: a password-protected workbook, or a legacy
-    /// Excel 97-2003 one.
-    #[error("this is {0}, which ims cannot read")]
-    Ole(&'static str),
+    /// A password-protected workbook, which is encrypted.
+    #[error("this is a password-protected (encrypted) workbook, which ims cannot read")]
+    Encrypted,
+    /// An OLE compound file that is not an XLS workbook calamine can read.
+    #[error("this is an OLE compound file that is not a readable Excel 97-2003 workbook (.xls)")]
+    NotXls(#[source] Cause),
     /// A quoted CSV cell that is never closed.
     #[error(
         "line {0}: a quote opens a cell that is never closed, so every line after it would be read into that one cell"
     )]
     UnclosedQuote(usize),
     /// The CSV is malformed.
-    #[error("not a readable CSV file: {0}")]
-    Csv(String),
+    #[error("not a readable CSV file")]
+    Csv(#[source] ::csv::Error),
 }
 
-/// Whether `bytes` start like a ZIP archive, which an XLSX workbook is.
+impl ReadError {
+    /// A library's error reading a workbook of `format`.
+    pub(super) fn workbook<E: std::error::Error + Send + Sync + 'static>(
+        format: Format,
+        what: Option<&'static str>,
+    ) -> impl FnOnce(E) -> Self {
+        move |source| ReadError::Workbook {
+            format,
+            what,
+            source: Box::new(source),
+        }
+    }
+
+    /// The message with every source after it, as the user reads it:
+    /// `not a readable XLSX workbook: <what calamine says>`. A library's
+    /// message often repeats its own source's, which is then not said twice.
+    pub fn chain(&self) -> String {
+        let mut text = self.to_string();
+        let mut said = String::new();
+        let mut next = std::error::Error::source(self);
+        while let Some(cause) = next {
+            let message = cause.to_string();
+            if !said.contains(&message) {
+                text.push_str(": ");
+                text.push_str(&message);
+            }
+            said = message;
+            next = cause.source();
+        }
+        text
+    }
+}
+
+/// Whether `bytes` start like a ZIP archive, which an XLSX or ODS
+/// workbook is.
 pub fn is_workbook(bytes: &[u8]) -> bool {
     bytes.starts_with(b"PK\x03\x04")
 }
@@ -221,11 +310,13 @@ impl Builder {
     pub fn put(&mut self, budget: &mut Budget, cell: Cell) -> Result<(), ReadError> {
         let Cell { at, text, number } = cell;
         let (row, column) = at;
-        if row >= MAX_ROWS || column >= MAX_COLUMNS {
-            self.beyond += 1;
+        // A blank cell (one a template only formats) costs nothing, and
+        // is no cell left out.
+        if text.is_empty() {
             return Ok(());
         }
-        if text.is_empty() {
+        if row >= MAX_ROWS || column >= MAX_COLUMNS {
+            self.beyond += 1;
             return Ok(());
         }
         budget.cells += 1;
@@ -329,10 +420,7 @@ pub fn csv(name: &str, bytes: &[u8]) -> Result<Sheet, ReadError> {
     let mut builder = Builder::new(name);
     let mut record = ::csv::StringRecord::new();
     let mut row = 0usize;
-    while reader
-        .read_record(&mut record)
-        .map_err(|err| ReadError::Csv(err.to_string()))?
-    {
+    while reader.read_record(&mut record).map_err(ReadError::Csv)? {
         if row >= MAX_ROWS {
             builder.beyond(record.iter().filter(|text| !text.is_empty()).count());
         } else {
@@ -434,6 +522,31 @@ mod tests {
 
     fn texts(row: &Row) -> Vec<&str> {
         row.cells().map(|(_, text)| text).collect()
+    }
+
+    #[test]
+    fn blank_cells_count_against_no_limit() {
+        let mut budget = Budget::default();
+        let mut builder = Builder::new("SoA");
+        // A template's formatted cells: blank, far beyond the limits.
+        for at in [(0, 16_383), (1_048_575, 0), (MAX_ROWS, MAX_COLUMNS)] {
+            let blank = Cell {
+                at,
+                text: String::new(),
+                number: false,
+            };
+            builder.put(&mut budget, blank).unwrap();
+        }
+        let filled = Cell {
+            at: (0, MAX_COLUMNS),
+            text: "x".to_owned(),
+            number: false,
+        };
+        builder.put(&mut budget, filled).unwrap();
+        let sheet = builder.finish();
+        assert_eq!(budget.cells, 0);
+        assert_eq!(sheet.notes.len(), 1);
+        assert_eq!(sheet.notes[0].left_out, 1, "{:?}", sheet.notes);
     }
 
     #[test]

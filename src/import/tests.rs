@@ -168,7 +168,10 @@ fn ole_files_are_named_for_what_they_are() {
     let mut ole = b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1".to_vec();
     ole.extend([0u8; 64]);
     let legacy = sheets("book.xlsx", &ole).unwrap_err().to_string();
-    assert!(legacy.contains("legacy Excel 97-2003"), "{legacy}");
+    assert!(
+        legacy.contains("an OLE compound file that is not a readable Excel 97-2003 workbook"),
+        "{legacy}"
+    );
     ole.extend("EncryptionInfo".encode_utf16().flat_map(u16::to_le_bytes));
     let encrypted = sheets("book.xlsx", &ole).unwrap_err().to_string();
     assert!(encrypted.contains("password-protected"), "{encrypted}");
@@ -234,4 +237,62 @@ fn a_date_is_read_whole_or_not_at_all() {
     ] {
         assert_eq!(d(text), None, "{text}");
     }
+}
+
+#[test]
+fn read_errors_keep_the_library_error_as_their_source() {
+    use std::error::Error as _;
+    // A ZIP archive whose directory cannot be read: zip's error is kept.
+    let err = sheets(
+        "book.xlsx",
+        b"PK\x03\x04 and then nothing a ZIP archive holds",
+    )
+    .unwrap_err();
+    let source = err.source().expect("a source");
+    assert!(
+        source.downcast_ref::<zip::result::ZipError>().is_some(),
+        "{source:?}"
+    );
+    assert_eq!(
+        err.to_string(),
+        "not a readable XLSX workbook: its ZIP directory cannot be read"
+    );
+    assert!(
+        err.chain().starts_with(&format!("{err}: ")),
+        "{}",
+        err.chain()
+    );
+    // An OLE file that is no XLS workbook says why.
+    let mut ole = b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1".to_vec();
+    ole.extend([0u8; 64]);
+    let err = sheets("book.xls", &ole).unwrap_err();
+    assert!(err.source().is_some());
+    assert!(
+        err.chain().ends_with(": it is shorter than its header"),
+        "{}",
+        err.chain()
+    );
+}
+
+#[test]
+fn a_sheet_with_a_header_and_nothing_below_says_so_before_asking_the_standard() {
+    let catalog = catalog();
+    // Ids such as 4.1 would leave the standard open; there are none.
+    let template = sheet(&[
+        &["Title of the template"],
+        &[],
+        &["ID", "Status", "Owner"],
+        &["", "", ""],
+    ]);
+    let err = import(&catalog, "t.csv", &template, &Options::default()).unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "sheet \"s\" has a header row (row 3) but no rows below it: nothing to import"
+    );
+    let nothing = sheet(&[&["", ""]]);
+    let err = import(&catalog, "t.csv", &nothing, &Options::default()).unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "sheet \"s\" holds no filled cell: nothing to import"
+    );
 }

@@ -10,11 +10,11 @@
 
 use std::io::{BufReader, Cursor, Read};
 
-use calamine::{DataRef, Reader, SheetVisible};
+use calamine::{DataRef, Reader};
 use quick_xml::events::{BytesStart, Event};
 
-use super::read::{Budget, Builder, Cell, MAX_UNPACKED, ReadError, Sheet};
-use crate::date::Date;
+use super::book;
+use super::read::{Cell, Format, MAX_UNPACKED, ReadError, Sheet};
 
 /// The last row and column a spreadsheet has: 1,048,576 and XFD.
 const LAST_ROW: u64 = 1_048_576;
@@ -25,72 +25,56 @@ const LAST_COLUMN: u64 = 16_384;
 /// two sheets with one name only the first can be read, and the second
 /// says so.
 pub fn workbook(bytes: &[u8]) -> Result<Vec<Sheet>, ReadError> {
-    let mut archive = zip::ZipArchive::new(Cursor::new(bytes))
-        .map_err(|err| ReadError::Workbook(format!("its ZIP directory cannot be read ({err})")))?;
-    let unpacked = unpacked_size(&mut archive)?;
-    if unpacked > MAX_UNPACKED {
-        return Err(ReadError::TooLarge(unpacked / (1024 * 1024)));
-    }
+    let mut archive = zip::ZipArchive::new(Cursor::new(bytes)).map_err(ReadError::workbook(
+        Format::Xlsx,
+        Some("its ZIP directory cannot be read"),
+    ))?;
+    check_size(&mut archive, Format::Xlsx)?;
     check_parts(&mut archive)?;
-    let bad = |err: calamine::XlsxError| ReadError::Workbook(err.to_string());
+    let bad = |err: calamine::XlsxError| ReadError::workbook(Format::Xlsx, None)(err);
     let mut book: calamine::Xlsx<_> = calamine::Xlsx::new(Cursor::new(bytes)).map_err(bad)?;
     let epoch_1904 = book.has_1904_epoch();
-    let metadata: Vec<(String, bool)> = book
-        .sheets_metadata()
-        .iter()
-        .map(|s| (s.name.clone(), s.visible != SheetVisible::Visible))
-        .collect();
-    let mut budget = Budget::default();
-    let mut sheets: Vec<Sheet> = Vec::new();
-    for (n, (name, hidden)) in metadata.iter().enumerate() {
-        // A sheet without a name (which no spreadsheet program writes) is
-        // named by its place, so that problems can say where they are.
-        let shown = if name.trim().is_empty() {
-            format!("(unnamed sheet {})", n + 1)
-        } else {
-            name.clone()
-        };
-        if let Some(first) = metadata[..n].iter().position(|(other, _)| other == name) {
-            sheets.push(Sheet {
-                name: shown,
-                hidden: *hidden,
-                unreadable: Some(format!(
-                    "the workbook has two sheets named \"{name}\" (sheets {} and {}), which no spreadsheet program allows; ims can read only the first: rename the other in the spreadsheet program and save",
-                    first + 1,
-                    n + 1
-                )),
-                ..Sheet::default()
-            });
-            continue;
-        }
-        let mut builder = Builder::new(&shown);
+    let metadata = book::metadata(book.sheets_metadata());
+    book::each_sheet(&metadata, |name, builder, budget| {
         let mut reader = book.worksheet_cells_reader(name).map_err(bad)?;
         while let Some(cell) = reader.next_cell().map_err(bad)? {
             let (row, column) = cell.get_position();
             let value = cell.get_value();
             let cell = Cell {
                 at: (row as usize, column as usize),
-                text: cell_text(value, epoch_1904),
+                text: book::cell_text(value, epoch_1904),
                 number: matches!(value, DataRef::Int(_) | DataRef::Float(_)),
             };
-            builder.put(&mut budget, cell)?;
+            builder.put(budget, cell)?;
         }
-        let mut sheet = builder.finish();
-        sheet.hidden = *hidden;
-        sheets.push(sheet);
+        Ok(())
+    })
+}
+
+/// Refuses an archive whose entries unpack, as its directory says, to more
+/// than [`MAX_UNPACKED`], before anything is unpacked.
+pub(super) fn check_size<R: Read + std::io::Seek>(
+    archive: &mut zip::ZipArchive<R>,
+    format: Format,
+) -> Result<(), ReadError> {
+    let unpacked = unpacked_size(archive, format)?;
+    if unpacked > MAX_UNPACKED {
+        return Err(ReadError::TooLarge(unpacked / (1024 * 1024)));
     }
-    Ok(sheets)
+    Ok(())
 }
 
 /// The total size the archive's entries unpack to, as its directory says.
 fn unpacked_size<R: Read + std::io::Seek>(
     archive: &mut zip::ZipArchive<R>,
+    format: Format,
 ) -> Result<u64, ReadError> {
     let mut total = 0u64;
     for index in 0..archive.len() {
-        let entry = archive.by_index_raw(index).map_err(|err| {
-            ReadError::Workbook(format!("its ZIP directory cannot be read ({err})"))
-        })?;
+        let entry = archive.by_index_raw(index).map_err(ReadError::workbook(
+            format,
+            Some("its ZIP directory cannot be read"),
+        ))?;
         total = total.saturating_add(entry.size());
     }
     Ok(total)
@@ -131,7 +115,7 @@ fn check_part(part: &str, source: impl std::io::BufRead) -> Result<(), ReadError
     // text of its value so far.
     let mut shared: Option<String> = None;
     let mut value: Option<String> = None;
-    let damaged = |what: String| ReadError::Workbook(format!("{part}: {what}"));
+    let damaged = |what: String| ReadError::Damaged(Format::Xlsx, format!("{part}: {what}"));
     loop {
         buf.clear();
         let event = match xml.read_event_into(&mut buf) {
@@ -201,7 +185,7 @@ fn check_part(part: &str, source: impl std::io::BufRead) -> Result<(), ReadError
 }
 
 /// The raw text of an attribute named exactly `key`, as calamine reads it.
-fn attribute(element: &BytesStart<'_>, key: &str) -> Option<String> {
+pub(super) fn attribute(element: &BytesStart<'_>, key: &str) -> Option<String> {
     element
         .attributes()
         .with_checks(false)
@@ -277,71 +261,9 @@ fn check_range(range: &str) -> Result<(), String> {
     Ok(())
 }
 
-/// A cell as text: numbers without a trailing `.0`, dates as YYYY-MM-DD
-/// (in the workbook's own date system), booleans as `yes`/`no`, errors as
-/// the spreadsheet shows them (`#REF!`).
-fn cell_text(cell: &DataRef<'_>, epoch_1904: bool) -> String {
-    match cell {
-        DataRef::Empty => String::new(),
-        DataRef::Error(err) => err.to_string(),
-        DataRef::String(text) => text.clone(),
-        DataRef::SharedString(text) => (*text).to_owned(),
-        DataRef::Int(n) => n.to_string(),
-        DataRef::Float(f) => {
-            if f.fract() == 0.0 && f.abs() < 1e15 {
-                format!("{f:.0}")
-            } else {
-                f.to_string()
-            }
-        }
-        DataRef::Bool(b) => if *b { "yes" } else { "no" }.to_owned(),
-        DataRef::DateTime(serial) => date_text(serial.as_f64(), epoch_1904),
-        DataRef::DateTimeIso(text) => text.get(..10).unwrap_or(text).to_owned(),
-        DataRef::DurationIso(text) => text.clone(),
-    }
-}
-
-/// A date serial as YYYY-MM-DD, as the spreadsheet shows it.
-fn date_text(value: f64, epoch_1904: bool) -> String {
-    if value < 1.0 {
-        // A time of day with no date: no date to read.
-        return format!("{value} (a time, not a date)");
-    }
-    let serial = value.floor() as i64;
-    let days = if epoch_1904 {
-        // Days since 1904-01-01, 24,107 of them before 1970-01-01.
-        serial - 24_107
-    } else if serial < 60 {
-        // Excel counts 1900-01-01 as day 1 and then a 29 February 1900
-        // that never was (day 60, for Lotus 1-2-3's sake): before it, the
-        // days count from 1899-12-31.
-        serial - 25_568
-    } else if serial == 60 {
-        return format!("{value} (Excel's 1900-02-29, a day that never was)");
-    } else {
-        // After it, from 1899-12-30: 25,569 days before 1970-01-01.
-        serial - 25_569
-    };
-    Date::from_days(days).map_or_else(|| value.to_string(), |d| d.to_string())
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn date_serials_read_as_excel_shows_them() {
-        for (serial, shown) in [
-            (1.0, "1900-01-01"),
-            (59.0, "1900-02-28"),
-            (61.0, "1900-03-01"),
-            (45_658.0, "2025-01-01"),
-        ] {
-            assert_eq!(date_text(serial, false), shown, "{serial}");
-        }
-        assert!(date_text(60.0, false).contains("never was"));
-        assert_eq!(date_text(0.0 + 1.0, true), "1904-01-02");
-    }
 
     #[test]
     fn references_no_spreadsheet_writes_are_refused() {
