@@ -343,7 +343,11 @@ pub fn sheets(name: &str, bytes: &[u8]) -> Result<Vec<Sheet>, read::ReadError> {
     }
 }
 
-/// Imports `sheets` (of the file named `file`) against the catalogue.
+/// Imports `sheets` (of the file named `file`) against the catalogue, in
+/// the steps a reader takes: choose the sheet and its header row, say an
+/// empty template is one, take what the sheet says of itself, decide the
+/// standard, then read the rows one by one and settle those that show a
+/// heading's status.
 pub fn import(
     catalog: &Catalog,
     file: &str,
@@ -364,25 +368,7 @@ pub fn import(
         });
     }
     let audit = ciso_assistant::Audit::of(sheet, &columns);
-    let about = about::read(file, sheets);
-    let mut out = Import {
-        file: file.to_owned(),
-        sheet: sheet.name.clone(),
-        header_row: columns.header_row + 1,
-        columns: lettered(&columns.found),
-        ignored_columns: lettered(&columns.ignored),
-        unread_columns: columns
-            .unread
-            .iter()
-            .map(|(column, header)| (letter(*column), header.clone()))
-            .collect(),
-        organisation: organisation(file, options, about.organisation.as_deref()),
-        scope: about.scope.map(|s| read::clean(&s).0),
-        assessed: about.assessed,
-        soa: about.soa,
-        problems: about.problems,
-        ..Import::default()
-    };
+    let mut out = start(file, sheets, sheet, &columns, options);
     if let Some(audit) = &audit {
         audit.start(sheet, columns.header_row, &mut out);
     }
@@ -397,36 +383,8 @@ pub fn import(
         })?;
     out.standard = fixed;
     out.standard_from = standard_from;
-    // Names go into the status file's header comment, cleaned there.
-    for (what, name) in [("file name", file), ("sheet name", &sheet.name)] {
-        if read::clean(name).1 {
-            out.problems.push(problem(
-                file,
-                &Place::whole(&sheet.name),
-                ProblemCode::TextChanged,
-                format!(
-                    "the {what} holds a control character, which no status file can hold: it is written with \u{fffd} in the status file's comments"
-                ),
-            ));
-        }
-    }
-    for name in passed {
-        out.problems.push(counted(
-            problem(
-                file,
-                &Place::whole(&name),
-                ProblemCode::HiddenSheet,
-                "the workbook hides this sheet, so it is not looked in; name it with --sheet to read it".to_owned(),
-            ),
-            0,
-        ));
-    }
-    for note in &sheet.notes {
-        out.problems.push(from_note(file, &sheet.name, note));
-    }
-    if let Some(problem) = headless_cells(file, sheet, &columns) {
-        out.problems.push(problem);
-    }
+    out.problems
+        .extend(sheet_problems(file, sheet, &columns, passed));
     // CISO Assistant's result words are read only in its own export.
     let mut statuses = options.statuses.clone();
     if audit.is_some() {
@@ -465,8 +423,87 @@ pub fn import(
         }
     }
     inherit::settle(&mut rows);
+    Ok(finish(file, sheet, &columns, rows))
+}
+
+/// The import as the sheet describes itself, before any row is read: the
+/// file, the sheet, the header row and the columns read and not read, and
+/// what an About sheet says (the organisation, scope, date and approval).
+fn start(
+    file: &str,
+    sheets: &[Sheet],
+    sheet: &Sheet,
+    columns: &Columns,
+    options: &Options,
+) -> Import {
+    let about = about::read(file, sheets);
+    Import {
+        file: file.to_owned(),
+        sheet: sheet.name.clone(),
+        header_row: columns.header_row + 1,
+        columns: lettered(&columns.found),
+        ignored_columns: lettered(&columns.ignored),
+        unread_columns: columns
+            .unread
+            .iter()
+            .map(|(column, header)| (letter(*column), header.clone()))
+            .collect(),
+        organisation: organisation(file, options, about.organisation.as_deref()),
+        scope: about.scope.map(|s| read::clean(&s).0),
+        assessed: about.assessed,
+        soa: about.soa,
+        problems: about.problems,
+        ..Import::default()
+    }
+}
+
+/// What is said of the sheet as a whole before its rows: names that hold a
+/// control character, the hidden sheets passed by, what the reader noted,
+/// and the cells in columns without a header.
+fn sheet_problems(
+    file: &str,
+    sheet: &Sheet,
+    columns: &Columns,
+    passed: Vec<String>,
+) -> Vec<Problem> {
+    let mut problems = Vec::new();
+    // Names go into the status file's header comment, cleaned there.
+    for (what, name) in [("file name", file), ("sheet name", &sheet.name)] {
+        if read::clean(name).1 {
+            problems.push(problem(
+                file,
+                &Place::whole(&sheet.name),
+                ProblemCode::TextChanged,
+                format!(
+                    "the {what} holds a control character, which no status file can hold: it is written with \u{fffd} in the status file's comments"
+                ),
+            ));
+        }
+    }
+    for name in passed {
+        problems.push(counted(
+            problem(
+                file,
+                &Place::whole(&name),
+                ProblemCode::HiddenSheet,
+                "the workbook hides this sheet, so it is not looked in; name it with --sheet to read it".to_owned(),
+            ),
+            0,
+        ));
+    }
+    for note in &sheet.notes {
+        problems.push(from_note(file, &sheet.name, note));
+    }
+    problems.extend(headless_cells(file, sheet, columns));
+    problems
+}
+
+/// The import once every row is read: the known words listed when a row
+/// used one ims does not know, the rows of other standards and the cells
+/// trimmed counted, and the entries in catalogue order.
+fn finish(file: &str, sheet: &Sheet, columns: &Columns, rows: rows::Rows<'_>) -> Import {
     let (other_standard, trimmed) = (rows.other_standard, rows.trimmed.clone());
-    let known_words = known_words(&rows, &columns);
+    let known_words = known_words(&rows, columns);
     let mut out = rows.out;
     out.known_words = known_words;
     if other_standard > 0 {
@@ -498,7 +535,7 @@ pub fn import(
         ));
     }
     out.entries.sort_by_key(|e| (e.standard, e.item));
-    Ok(out)
+    out
 }
 
 /// The closing lines that list the known status and applicability words,
