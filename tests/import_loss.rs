@@ -204,3 +204,29 @@ fn the_headers_published_soas_use_are_read_without_flags() {
         assert!(stdout.contains(entry), "{entry}\n{stdout}");
     }
 }
+
+#[test]
+fn a_czech_soa_of_all_93_controls_imports_whole_with_no_flags() {
+    // Semicolons, as Czech Excel saves CSV; Czech headers, applicability
+    // and status words; ids as `A.x.y`.
+    let (code, stdout, stderr) = run(&["import", "tests/fixtures/import/lang/cs-93.csv"]);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(
+        stderr.contains(
+            "mapped: 93 entries (23 implemented, 23 partial, 22 planned, 22 not-implemented, 3 not-applicable)"
+        ),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("left out: 0 row(s) written commented out (they would not validate), 0 row(s) not placed, 0 cell(s) left out"),
+        "{stderr}"
+    );
+    // The applicability is kept: the three exclusions with their reasons.
+    assert!(
+        stdout.contains(
+            "  A.8.30:\n    status: not-applicable\n    justification: Vývoj nezadáváme externím dodavatelům.\n"
+        ),
+        "{stdout}"
+    );
+    assert_eq!(stdout.matches("status: not-applicable").count(), 3, "{stdout}");
+}
