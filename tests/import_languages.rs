@@ -80,7 +80,7 @@ fn a_czech_soa_keeps_its_applicability() {
         [
             "id=Opatření",
             "title=Název",
-            "applicable=Použitelnost",
+            "applicable=Použitelnost (ano/ne)",
             "justification=Zdůvodnění",
             "status=Stav",
             "owner=Vlastník"

@@ -103,13 +103,15 @@ impl fmt::Display for Role {
     }
 }
 
-/// Header text as it is compared: lowercase, anything but letters, digits
-/// and `#` taken for a space, spaces collapsed, a trailing `?` or `*` gone.
+/// Header text as it is compared: lowercase, anything but letters, digits,
+/// `#`, `§` and `%` taken for a space, spaces collapsed, a trailing `?` or
+/// `*` gone. `§` names a clause column as `#` names a number; `%` keeps
+/// "% Implantación" (a share) from reading as "Implantación".
 pub fn normalise(text: &str) -> String {
     text.to_lowercase()
         .chars()
         .map(|c| {
-            if c.is_alphanumeric() || c == '#' {
+            if c.is_alphanumeric() || matches!(c, '#' | '§' | '%') {
                 c
             } else {
                 ' '
@@ -255,6 +257,16 @@ mod tests {
 
     fn row(cells: &[&str]) -> Row {
         cells.iter().copied().collect()
+    }
+
+    #[test]
+    fn a_section_sign_is_an_id_and_a_share_is_not_the_implementation() {
+        assert_eq!(normalise("§"), "§");
+        assert_eq!(known("§"), Some(Role::Id));
+        assert_eq!(normalise("% Implantación"), "% implantación");
+        assert_eq!(known("% Implantación"), None);
+        assert_eq!(known("Implantación"), Some(Role::Implementation));
+        assert_eq!(known("% implemented"), None);
     }
 
     #[test]

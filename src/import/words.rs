@@ -161,13 +161,17 @@ impl Words {
     /// The status an unknown status word most likely means, and the known
     /// word that says so; `None` when nothing says it for sure.
     pub fn status_hint(&self, text: &str) -> Option<(Option<Status>, &Word)> {
-        hint(text, &self.statuses, &self.negations)
+        // "teils umgesetzt", "largement conforme": a word that holds an
+        // implemented word says how far, not that it is done.
+        hint(text, &self.statuses, &self.negations, |s| {
+            *s != Some(Status::Implemented)
+        })
     }
 
     /// Whether an unknown applicability word most likely means yes or no,
     /// and the known word that says so.
     pub fn applicable_hint(&self, text: &str) -> Option<(bool, &Word)> {
-        hint(text, &self.applicable, &self.negations)
+        hint(text, &self.applicable, &self.negations, |_| true)
     }
 
     /// The status words of `languages` (all, when none is given), by status,
@@ -214,18 +218,21 @@ impl Words {
 }
 
 /// What an unknown word most likely means: a known word it is a near
-/// spelling of, or else the longest known word it holds as whole words
-/// (when no other as long means something else); never when it holds a
-/// negation, which may turn the meaning round ("not yet implemented").
+/// spelling of, or else the longest known word of 3 characters or more it
+/// holds as whole words whose meaning `held` allows (when no other as long
+/// means something else); never when it holds a negation, which may turn
+/// the meaning round ("not yet implemented"), nor a digit or `%`, which
+/// says how far ("50%", "teilweise, Rest 2027") in a way no word reads.
 fn hint<'w, T: Copy + PartialEq>(
     text: &str,
     known: &'w [(Word, T)],
     negations: &[String],
+    held: impl Fn(&T) -> bool,
 ) -> Option<(T, &'w Word)> {
     let wanted = normalise(text);
     let words: Vec<&str> = wanted.split(' ').collect();
     let negated = |w: &[&str]| w.iter().any(|w| negations.iter().any(|n| n == w));
-    if wanted.is_empty() {
+    if wanted.is_empty() || text.chars().any(|c| c.is_ascii_digit() || c == '%') {
         return None;
     }
     // A near spelling: a typo, not a word with more in it ("unimplemented"
@@ -251,7 +258,10 @@ fn hint<'w, T: Copy + PartialEq>(
     let mut best: Option<(T, &Word)> = None;
     let mut tied = false;
     for (word, meaning) in known {
-        if !padded.contains(&format!(" {} ", word.key)) {
+        if word.key.chars().count() < 3
+            || !held(meaning)
+            || !padded.contains(&format!(" {} ", word.key))
+        {
             continue;
         }
         match best {
@@ -278,11 +288,8 @@ mod tests {
         let status = |text: &str| words.status_hint(text).map(|(s, _)| s);
         assert_eq!(status("Částečně zavedené"), Some(Some(Status::Partial)));
         assert_eq!(status("partially implemnted"), Some(Some(Status::Partial)));
-        assert_eq!(status("teilweise, Rest 2027"), Some(Some(Status::Partial)));
-        assert_eq!(
-            status("Implemented in 2024"),
-            Some(Some(Status::Implemented))
-        );
+        assert_eq!(status("teilweise, Rest offen"), Some(Some(Status::Partial)));
+        assert_eq!(status("Implemnted"), Some(Some(Status::Implemented)));
         // A word that holds the opposite is read as the opposite, not as
         // the word it holds.
         assert_eq!(
@@ -294,6 +301,8 @@ mod tests {
             "Not yet",
             "not yet implemented",
             "Implemented, not tested",
+            "Implemented in 2024",
+            "teilweise, Rest 2027",
             "None",
             "Maybe",
         ] {
@@ -303,6 +312,79 @@ mod tests {
         assert_eq!(applicable("Ano, částečně"), Some(true));
         assert_eq!(applicable("ne - mimo rozsah"), None);
         assert_eq!(applicable("perhaps"), None);
+    }
+
+    #[test]
+    fn a_word_holding_an_implemented_word_is_not_proposed_implemented() {
+        let words = Words::default();
+        let status = |text: &str| words.status_hint(text).map(|(s, _)| s);
+        // Each of these holds an implemented word and says it is not done.
+        for (text, hinted) in [
+            ("teils umgesetzt", Some(Some(Status::Partial))),
+            ("en partie mis en œuvre", Some(Some(Status::Partial))),
+            (
+                "mis en œuvre en partie seulement",
+                Some(Some(Status::Partial)),
+            ),
+            ("largement conforme", None),
+            ("umgesetzt bis auf die Schulung", None),
+        ] {
+            assert_eq!(status(text), hinted, "{text}");
+        }
+        // A gerund is near "implementado" in spelling and means under way,
+        // so it is a known word, not left to the hint.
+        for text in ["implementando", "Implantando", "wdrażane"] {
+            assert_eq!(
+                words.status_of(text).map(|(s, _)| s),
+                Some(Some(Status::Partial)),
+                "{text}"
+            );
+        }
+        // A near spelling of an implemented word still says implemented.
+        assert_eq!(status("Implemnted"), Some(Some(Status::Implemented)));
+        assert_eq!(status("umgestzt"), Some(Some(Status::Implemented)));
+    }
+
+    /// Holds that none of `texts` gets a status hint.
+    fn no_status_hint(texts: &[&str]) {
+        let words = Words::default();
+        for text in texts {
+            assert_eq!(words.status_hint(text).map(|(s, _)| s), None, "{text}");
+        }
+    }
+
+    #[test]
+    fn a_cell_with_a_digit_or_a_share_gets_no_hint() {
+        no_status_hint(&[
+            "wdrożone w 50%",
+            "Implantado al 50%",
+            "teilweise (2 von 5)",
+            "planned for Q3 2026",
+            "80 %",
+        ]);
+    }
+
+    #[test]
+    fn a_known_word_of_two_letters_is_not_looked_for_inside_others() {
+        no_status_hint(&["na etapie analizy", "NA - siehe Konzept"]);
+        let words = Words::default();
+        let applicable = |text: &str| words.applicable_hint(text).map(|(a, _)| a);
+        assert_eq!(applicable("ja, intern"), None);
+        assert_eq!(applicable("si richiesto dal cliente"), None);
+    }
+
+    #[test]
+    fn the_reviewers_negations_withhold_the_hint() {
+        no_status_hint(&[
+            "weder geplant noch begonnen",
+            "jamais planifié",
+            "nessuna pianificazione prevista",
+            "planificado salvo el centro de datos",
+            "żaden plan",
+            "žádné plánování",
+            "nenhum planejado",
+            "bijna gepland",
+        ]);
     }
 
     #[test]
