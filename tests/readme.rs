@@ -311,3 +311,26 @@ fn every_relative_link_of_the_readme_and_the_manual_leads_somewhere() {
     }
     assert!(checked > 30, "{checked} links");
 }
+
+#[test]
+fn the_import_examples_show_what_ims_says() {
+    let readme = read("README.md");
+    let blocks = text_blocks(&readme, "A sheet in German");
+    let mut said = String::new();
+    let mut commands = 0;
+    for line in blocks[0].lines() {
+        if let Some(command) = line.strip_prefix("$ ims ") {
+            let args: Vec<&str> = command.split_whitespace().collect();
+            let output = ims().args(&args).output().unwrap();
+            assert_eq!(output.status.code(), Some(0), "{command}");
+            said = String::from_utf8(output.stderr).unwrap();
+            commands += 1;
+        } else {
+            assert!(
+                said.lines().any(|l| l == line),
+                "{line}\nnot in:\n{said}"
+            );
+        }
+    }
+    assert_eq!(commands, 2, "a non-English sheet and an SoA-only sheet");
+}
