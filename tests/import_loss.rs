@@ -228,5 +228,9 @@ fn a_czech_soa_of_all_93_controls_imports_whole_with_no_flags() {
         ),
         "{stdout}"
     );
-    assert_eq!(stdout.matches("status: not-applicable").count(), 3, "{stdout}");
+    assert_eq!(
+        stdout.matches("status: not-applicable").count(),
+        3,
+        "{stdout}"
+    );
 }

@@ -326,10 +326,7 @@ fn the_import_examples_show_what_ims_says() {
             said = String::from_utf8(output.stderr).unwrap();
             commands += 1;
         } else {
-            assert!(
-                said.lines().any(|l| l == line),
-                "{line}\nnot in:\n{said}"
-            );
+            assert!(said.lines().any(|l| l == line), "{line}\nnot in:\n{said}");
         }
     }
     assert_eq!(commands, 2, "a non-English sheet and an SoA-only sheet");
