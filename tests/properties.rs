@@ -117,6 +117,64 @@ proptest! {
     }
 }
 
+/// Text that looks like an import words file: languages, roles, statuses,
+/// yes and no, words that clash, and broken YAML.
+fn wordsish() -> impl Strategy<Value = String> {
+    let keys = prop::sample::select(vec![
+        "languages",
+        "  xx",
+        "  en",
+        "    name",
+        "    headers",
+        "      id",
+        "      status",
+        "      nonsense",
+        "    statuses",
+        "      implemented",
+        "      partial",
+        "      done",
+        "    applicable",
+        "      yes",
+        "      no",
+        "    negations",
+        "x",
+        "- a",
+        "",
+    ]);
+    let values = prop::sample::select(vec![
+        "",
+        "~",
+        "[Control]",
+        "[Status, Control]",
+        "[implemented, partial]",
+        "[\"\", \" \"]",
+        "[ja, nein]",
+        "[ja]",
+        "{a: b}",
+        "Xx",
+        "\"unterminated",
+        "[",
+        "&a [x]",
+        "*a",
+        "#c",
+        "\t",
+    ]);
+    let line = (keys, values).prop_map(|(key, value)| format!("{key}: {value}"));
+    prop::collection::vec(line, 0..20).prop_map(|lines| lines.join("\n"))
+}
+
+proptest! {
+    // Each case reads the built-in words too, so fewer cases than above.
+    #![proptest_config(ProptestConfig { cases: 100, ..ProptestConfig::default() })]
+
+    #[test]
+    fn any_text_loads_as_import_words_or_fails_located(text in prop_oneof![any::<String>(), wordsish()]) {
+        if let Err(err) = ims::import::load_words(&[("words.yaml".to_owned(), text)]) {
+            located(&err.0)?;
+        }
+    }
+}
+
 /// A random but valid status file over the built-in standards.
 fn assessment_text() -> impl Strategy<Value = String> {
     let catalog = builtin();
