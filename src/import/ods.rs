@@ -114,14 +114,25 @@ fn check_content(source: impl std::io::BufRead) -> Result<(), ReadError> {
     // blank cells not yet stored (calamine stores them only when a filled
     // cell follows).
     let mut row: Option<(u64, u64, u64)> = None;
+    // Whether a sheet is open: calamine reads a sheet up to its end tag,
+    // and reads on for ever when there is none.
+    let mut open = false;
     loop {
         buf.clear();
         let Ok(event) = xml.read_event_into(&mut buf) else {
             return Ok(());
         };
         match event {
+            Event::Eof if open => {
+                return Err(ReadError::Damaged(
+                    Format::Ods,
+                    "content.xml: a sheet is never closed; the file is cut short or damaged"
+                        .to_owned(),
+                ));
+            }
             Event::Eof => return Ok(()),
             Event::Start(e) if sheet.is_none() && e.name().as_ref() == "table:table" => {
+                open = true;
                 if let Some(name) = attribute(&e, "table:name") {
                     sheet = Some(Count {
                         name,
@@ -130,6 +141,7 @@ fn check_content(source: impl std::io::BufRead) -> Result<(), ReadError> {
                 }
             }
             Event::End(e) if row.is_none() && e.name().as_ref() == "table:table" => {
+                open = false;
                 if let Some(count) = sheet.take() {
                     let (rows, columns) = count.spread();
                     before = before.saturating_add(rows.saturating_mul(columns));
@@ -325,6 +337,14 @@ mod tests {
         );
         let err = check_content(two.as_bytes()).unwrap_err();
         assert!(err.to_string().starts_with("sheet \"Second\""), "{err}");
+    }
+
+    #[test]
+    fn a_sheet_never_closed_is_refused_since_calamine_would_read_on_for_ever() {
+        let cut = content(&format!("<table:table-row>{FILLED}</table:table-row>"));
+        let cut = cut.split("</table:table>").next().unwrap();
+        let err = check_content(cut.as_bytes()).unwrap_err();
+        assert!(err.to_string().contains("a sheet is never closed"), "{err}");
     }
 
     #[test]
