@@ -5,13 +5,15 @@
 # python3 to take workbooks apart into the `IMSX` form of the import target.
 set -euo pipefail
 cd "$(dirname "$0")"
-mkdir -p corpus/status corpus/catalog corpus/crosswalk corpus/import
+mkdir -p corpus/status corpus/catalog corpus/crosswalk corpus/import corpus/words
 cp ../examples/*.yaml ../tests/fixtures/*.yaml corpus/status/
 find ../tests/fixtures/bad -maxdepth 1 -type f -exec cp {} corpus/status/ \;
 cp ../catalog/*.yaml ../tests/fixtures/toy-catalog/*.yaml corpus/catalog/
 for file in ../tests/fixtures/bad-catalog/*.yaml; do cp "$file" "corpus/catalog/bad-$(basename "$file")"; done
 find ../tests/fixtures/bad -maxdepth 1 -type f -exec cp {} corpus/catalog/ \;
 cp corpus/catalog/* corpus/crosswalk/
+# The words target: the built-in import words and the test files of words.
+cp ../catalog/import-words.yaml ../tests/fixtures/import/*words*.yaml corpus/words/
 
 # The import target: ims's own SoA (CSV and XLSX) and gap CSV of each
 # example, the client's workbook, the regression cases, and each workbook's
