@@ -72,6 +72,11 @@ impl Date {
 impl Date {
     /// The date `days` after 1970-01-01; `None` outside years 1 to 9999.
     pub fn from_days(days: i64) -> Option<Date> {
+        // 0001-01-01 and 9999-12-31, which also keeps the arithmetic below
+        // far from overflow.
+        if !(-719_162..=2_932_896).contains(&days) {
+            return None;
+        }
         // Howard Hinnant's civil_from_days.
         let shifted = days + 719_468;
         let era = shifted.div_euclid(146_097);
@@ -160,6 +165,17 @@ impl schemars::JsonSchema for Date {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn days_beyond_the_years_held_are_no_date() {
+        for days in [i64::MIN, i64::MAX, -719_163, 2_932_897] {
+            assert_eq!(Date::from_days(days), None, "{days}");
+        }
+        assert_eq!(
+            Date::from_days(2_932_896).map(|d| d.to_string()).as_deref(),
+            Some("9999-12-31")
+        );
+    }
 
     #[test]
     fn parses_valid_dates_and_round_trips() {

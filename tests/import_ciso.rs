@@ -200,7 +200,8 @@ fn the_urns_name_the_standard_where_the_ids_cannot() {
             "{stdout}"
         );
     }
-    // URNs of a framework ims does not hold decide nothing: the ids still ask.
+    // URNs of a framework ims does not hold (another edition, say) stop the
+    // import: its ids would be read as other controls.
     let file = dir.path().join("other.csv");
     std::fs::write(
         &file,
@@ -210,7 +211,10 @@ fn the_urns_name_the_standard_where_the_ids_cannot() {
     .unwrap();
     let (code, _, stderr) = run(&["import", path(&file)]);
     assert_eq!(code, 2, "{stderr}");
-    assert!(stderr.contains("which standard"), "{stderr}");
+    assert!(
+        stderr.contains("the export's URNs name the framework `other-2020`"),
+        "{stderr}"
+    );
 }
 
 #[test]

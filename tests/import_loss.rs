@@ -234,3 +234,60 @@ fn a_czech_soa_of_all_93_controls_imports_whole_with_no_flags() {
         "{stdout}"
     );
 }
+
+#[test]
+fn the_ids_decide_the_standard_before_the_applicability_column_does() {
+    let dir = tempfile::tempdir().unwrap();
+    // An ISO 20000 sheet with an applicability column: 8.5.1 is no item of
+    // ISO 27001 (nor, read as Annex A, any control), so the sheet is ISO
+    // 20000's and 8.2 is its service portfolio, not A.8.2.
+    let sheet = dir.path().join("service.csv");
+    std::fs::write(
+        &sheet,
+        "Clause,Title,Applicable,Status\n\
+         8.2,Service portfolio,Yes,Planned\n\
+         8.5.1,Change management,Yes,Implemented\n",
+    )
+    .unwrap();
+    let (code, stdout, stderr) = run(&["import", path(&sheet)]);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(
+        stdout.contains("\niso20000:\n  \"8.2\": planned\n  \"8.5.1\": implemented\n"),
+        "{stdout}"
+    );
+    assert!(!stdout.contains("A.8.2"), "{stdout}");
+    // An SoA numbered as Annex A without the `A.` (5.1 ... 8.34): 8.4 is
+    // ISO 20000's clause too, but 8.34 only Annex A's, so the sheet stays
+    // ISO 27001's.
+    let numbered = dir.path().join("numbered.csv");
+    std::fs::write(
+        &numbered,
+        "Control,Applicable,Status\n5.1,Yes,Implemented\n8.4,Yes,Partial\n8.34,No,\n",
+    )
+    .unwrap();
+    let (code, stdout, stderr) = run(&["import", path(&numbered)]);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(
+        stdout.contains("  A.5.1: implemented\n  A.8.4: partial\n"),
+        "{stdout}"
+    );
+}
+
+#[test]
+fn an_export_of_an_edition_ims_does_not_hold_is_refused_not_misread() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("audit.csv");
+    std::fs::write(
+        &file,
+        "urn;ref_id;name;compliance_result;requirement_progress;observations\n\
+         urn:intuitem:risk:req_node:iso27001-2013:a.8.1;A.8.1;Responsibility for assets;compliant;done;\n",
+    )
+    .unwrap();
+    let (code, stdout, stderr) = run(&["import", path(&file)]);
+    assert_eq!(code, 2, "{stderr}");
+    assert!(stdout.is_empty(), "{stdout}");
+    assert!(
+        stderr.contains("the export's URNs name the framework `iso27001-2013`"),
+        "{stderr}"
+    );
+}

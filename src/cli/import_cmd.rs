@@ -199,6 +199,7 @@ fn refusal(context: &Context, file: &str, sheets: &[read::Sheet], err: &ImportEr
             "fill in a row for each control below the header, or name another sheet with --sheet"
                 .to_owned()
         }
+        ImportError::UnknownFramework(_) => "export the audit against CISO Assistant's ISO/IEC 27001:2022 framework, or import it with --standard if its ids are that edition's".to_owned(),
         ImportError::Empty(_) => format!(
             "check that this is the file you meant; the sheets are {}",
             all.join(", ")

@@ -111,13 +111,19 @@ pub(super) fn cell_text(cell: &DataRef<'_>, epoch_1904: bool) -> String {
         }
         DataRef::Bool(b) => if *b { "yes" } else { "no" }.to_owned(),
         DataRef::DateTime(serial) => date_text(serial.as_f64(), epoch_1904),
-        DataRef::DateTimeIso(text) => text.get(..10).unwrap_or(text).to_owned(),
+        // The whole text, for the date reader to take whole or refuse:
+        // `2026-06-301` is not cut to a day it does not say.
+        DataRef::DateTimeIso(text) => text.clone(),
         DataRef::DurationIso(text) => text.clone(),
     }
 }
 
 /// A date serial as YYYY-MM-DD, as the spreadsheet shows it.
 fn date_text(value: f64, epoch_1904: bool) -> String {
+    // Beyond year 9999 (serial 2,958,465) or no number at all: no date.
+    if !value.is_finite() || value >= 3_000_000.0 {
+        return format!("{value} (not a date)");
+    }
     if value < 1.0 {
         // A time of day with no date: no date to read.
         return format!("{value} (a time, not a date)");
@@ -148,6 +154,9 @@ mod tests {
     fn date_serials_read_as_excel_shows_them() {
         for (serial, shown) in [
             (1.0, "1900-01-01"),
+            (1e19, "10000000000000000000 (not a date)"),
+            (f64::NAN, "NaN (not a date)"),
+            (f64::INFINITY, "inf (not a date)"),
             (59.0, "1900-02-28"),
             (61.0, "1900-03-01"),
             (45_658.0, "2025-01-01"),

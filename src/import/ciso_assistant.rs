@@ -45,7 +45,7 @@
 
 use super::columns::{self, Columns, Role};
 use super::read::{Row, Sheet};
-use super::{Import, Imported, letter};
+use super::{Import, ImportError, Imported, letter};
 use crate::analysis::ciso_assistant::node_prefix;
 use crate::catalog::CISO_ASSISTANT_COUNTERPART;
 use crate::model::{Catalog, StandardIndex};
@@ -286,8 +286,10 @@ impl Audit {
         catalog: &Catalog,
         sheet: &Sheet,
         header_row: usize,
-    ) -> Option<(Option<StandardIndex>, String)> {
-        let column = self.urn?;
+    ) -> Result<Option<(Option<StandardIndex>, String)>, ImportError> {
+        let Some(column) = self.urn else {
+            return Ok(None);
+        };
         let prefixes: Vec<(StandardIndex, String)> = catalog
             .indexes()
             .flat_map(|s| {
@@ -306,24 +308,34 @@ impl Audit {
             if urn.is_empty() {
                 continue;
             }
-            let here = prefixes.iter().find(|(_, prefix)| {
+            let Some(here) = prefixes.iter().find(|(_, prefix)| {
                 urn.strip_prefix(prefix.as_str())
                     .is_some_and(|rest| rest.starts_with(':'))
-            })?;
+            }) else {
+                // `urn:<packager>:risk:req_node:<framework>:<ref>`.
+                return match urn.split(':').nth(4) {
+                    Some(framework) if urn.split(':').count() > 5 => {
+                        Err(ImportError::UnknownFramework(framework.to_owned()))
+                    }
+                    _ => Ok(None),
+                };
+            };
             if found.is_some_and(|s| s != here.0) {
-                return None;
+                return Ok(None);
             }
             found = Some(here.0);
             count += 1;
         }
-        let standard = found?;
-        Some((
+        let Some(standard) = found else {
+            return Ok(None);
+        };
+        Ok(Some((
             Some(standard),
             format!(
                 "the URNs of CISO Assistant's audit export: {count} of them, all of its framework of {}",
                 catalog.standards[standard].name
             ),
-        ))
+        )))
     }
 }
 

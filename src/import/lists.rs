@@ -90,7 +90,10 @@ pub(super) fn read_date(text: &str) -> Option<Date> {
         && let (day, month, year) = (day, month.trim_start(), year.trim_start())
         && (1..=2).contains(&day.len())
         && (1..=2).contains(&month.len())
+        // The year, alone or followed by a time of day: `31.12.2026 23:59`.
+        && let (year, time) = year.split_at_checked(4).unwrap_or((year, "x"))
         && year.len() == 4
+        && (time.is_empty() || time.strip_prefix(' ').is_some_and(is_time))
     {
         return Date::parse(&format!("{year}-{month:0>2}-{day:0>2}"));
     }
@@ -126,8 +129,13 @@ fn is_time(text: &str) -> bool {
     };
     let (clock, fraction) = text.split_once('.').unwrap_or((text, "0"));
     let parts: Vec<&str> = clock.split(':').collect();
+    // Hours to 23, minutes to 59, seconds to 60 (a leap second).
+    let highest = [23, 59, 60];
     (2..=3).contains(&parts.len())
-        && parts.iter().all(|p| two_digits(p))
+        && parts
+            .iter()
+            .zip(highest)
+            .all(|(part, most)| two_digits(part) && part.parse::<u8>().is_ok_and(|n| n <= most))
         && !fraction.is_empty()
         && fraction.bytes().all(|b| b.is_ascii_digit())
 }

@@ -310,6 +310,12 @@ pub enum ImportError {
         /// The header row, from 1.
         header_row: usize,
     },
+    /// The URNs of an export name a framework ims holds no catalogue of
+    /// (another edition, say): its ids would land on other controls.
+    #[error(
+        "the export's URNs name the framework `{0}`, which no loaded catalogue is: its ids would be read as another edition's controls"
+    )]
+    UnknownFramework(String),
     /// No sheet looked in holds a single filled cell.
     #[error("{} no filled cell: nothing to import", describe_empty(.0))]
     Empty(Vec<String>),
@@ -373,14 +379,19 @@ pub fn import(
         audit.start(sheet, columns.header_row, &mut out);
     }
     let soa_sheet = columns.of(Role::Applicable).is_some();
-    let (fixed, standard_from) =
-        standard(catalog, options, &columns, soa_sheet).or_else(|err| {
-            audit
-                .as_ref()
-                .and_then(|a| a.standard(catalog, sheet, columns.header_row))
-                .or_else(|| standard_of_the_ids(catalog, sheet, &columns))
-                .ok_or(err)
-        })?;
+    // A flag or a column, else the URNs of an export, else the ids when
+    // only one standard holds them all, else the applicability column.
+    let decided = match named_standard(options, &columns) {
+        Some(named) => Some(named),
+        None => match &audit {
+            Some(audit) => audit.standard(catalog, sheet, columns.header_row)?,
+            None => None,
+        },
+    };
+    let (fixed, standard_from) = decided
+        .or_else(|| standard_of_the_ids(catalog, sheet, &columns, soa_sheet))
+        .or_else(|| soa_sheet.then(|| excludable_standard(catalog)).flatten())
+        .ok_or(ImportError::NoStandard)?;
     out.standard = fixed;
     out.standard_from = standard_from;
     out.problems
@@ -776,30 +787,29 @@ fn organisation(file: &str, options: &Options, about: Option<&str>) -> (String, 
     }
 }
 
-/// The standard of every row, when one is, and how it was decided.
-fn standard(
-    catalog: &Catalog,
-    options: &Options,
-    columns: &Columns,
-    soa_sheet: bool,
-) -> Result<(Option<StandardIndex>, String), ImportError> {
+/// The standard a flag or a column names: `--standard`, or the standard
+/// column, row by row.
+fn named_standard(options: &Options, columns: &Columns) -> Option<(Option<StandardIndex>, String)> {
     match (options.standard, columns.of(Role::Standard)) {
-        (Some(standard), _) => Ok((Some(standard), "--standard".to_owned())),
-        (None, Some(_)) => Ok((None, "the standard column, row by row".to_owned())),
-        (None, None) if soa_sheet => {
-            let excludable: Vec<StandardIndex> = catalog
-                .indexes()
-                .filter(|&s| catalog.standards[s].items.iter().any(|i| i.excludable))
-                .collect();
-            match excludable.as_slice() {
-                [one] => Ok((
-                    Some(*one),
-                    "the applicability column: a sheet that says which controls apply is a Statement of Applicability of the one standard whose items may be excluded".to_owned(),
-                )),
-                _ => Err(ImportError::NoStandard),
-            }
-        }
-        (None, None) => Err(ImportError::NoStandard),
+        (Some(standard), _) => Some((Some(standard), "--standard".to_owned())),
+        (None, Some(_)) => Some((None, "the standard column, row by row".to_owned())),
+        (None, None) => None,
+    }
+}
+
+/// The standard of a sheet that says which controls apply, when its ids
+/// leave the question open: the one standard whose items may be excluded.
+fn excludable_standard(catalog: &Catalog) -> Option<(Option<StandardIndex>, String)> {
+    let excludable: Vec<StandardIndex> = catalog
+        .indexes()
+        .filter(|&s| catalog.standards[s].items.iter().any(|i| i.excludable))
+        .collect();
+    match excludable.as_slice() {
+        [one] => Some((
+            Some(*one),
+            "the applicability column: a sheet that says which controls apply is a Statement of Applicability of the one standard whose items may be excluded".to_owned(),
+        )),
+        _ => None,
     }
 }
 
@@ -811,6 +821,7 @@ fn standard_of_the_ids(
     catalog: &Catalog,
     sheet: &Sheet,
     columns: &Columns,
+    soa_sheet: bool,
 ) -> Option<(Option<StandardIndex>, String)> {
     let id_column = columns.of(Role::Id)?;
     let mut holding: Vec<StandardIndex> = catalog.indexes().collect();
@@ -821,7 +832,7 @@ fn standard_of_the_ids(
         };
         let here: Vec<StandardIndex> = catalog
             .indexes()
-            .filter(|&s| ids::place_id(catalog, s, raw, false).is_some())
+            .filter(|&s| ids::place_id(catalog, s, raw, soa_sheet).is_some())
             .collect();
         // A row whose id no standard holds is reported later, row by row.
         if here.is_empty() {
