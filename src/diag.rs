@@ -103,6 +103,7 @@ problem_codes! {
     OutputExists = "output-exists": "A file that would be written exists already; nothing is written without --force.",
     MissingEffort = "missing-effort": "A catalogue that estimates effort for some assessable items but not for this one.",
     PhaseOrder = "phase-order": "An item that waits for an item whose work belongs to a later project phase.",
+    SeveralIds = "several-ids": "A spreadsheet id cell that names more than one item (`A.5.4 / A.5.5`); the row is not imported.",
     IdAsNumber = "id-as-number": "A spreadsheet id typed as a number, which cannot tell 5.10 from 5.1; the row is not imported.",
     OtherStandardRows = "other-standard-rows": "Spreadsheet rows of a standard other than the one --standard names, left out as asked.",
     HiddenSheet = "hidden-sheet": "A sheet the workbook hides, which import does not look in unless --sheet names it.",
@@ -111,6 +112,7 @@ problem_codes! {
     UnknownReason = "unknown-reason": "A reason for inclusion other than the six ims knows; it is left out of the entry.",
     HollowText = "hollow-text": "A justification that says nothing (a placeholder, or invisible characters alone); it is left out.",
     CellsLeftOut = "cells-left-out": "Spreadsheet cells not imported: in a column without a header, given twice, or beyond the rows and columns read.",
+    HeadingStatus = "heading-status": "A spreadsheet row that gives a heading a status, which stands for every item beneath it without a row of its own.",
     OwnEntry = "own-entry": "A row shown inheriting a heading's status that says something else, written as an entry of its own.",
     TextChanged = "text-changed": "Text changed to fit a status file: a control character replaced, or spaces around it trimmed.",
 }

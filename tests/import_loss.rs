@@ -291,3 +291,176 @@ fn an_export_of_an_edition_ims_does_not_hold_is_refused_not_misread() {
         "{stderr}"
     );
 }
+
+#[test]
+fn an_id_cell_names_one_item_and_its_title_is_checked_there_too() {
+    let dir = tempfile::tempdir().unwrap();
+    let sheet = dir.path().join("sheet.csv");
+    std::fs::write(
+        &sheet,
+        "Control,Status\n\
+         A.5.4 / A.5.5,Implemented\n\
+         A.5.10 and A.5.11,Implemented\n\
+         A.5.12 Threat intelligence,Partial\n\
+         A.5.1 Policies for information security,Implemented\n\
+         A.8,Implemented\n\
+         A.8.1,Planned\n",
+    )
+    .unwrap();
+    let (code, stdout, stderr) = run(&["import", path(&sheet), "--standard", "iso27001"]);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(
+        stderr.contains(
+            "row 2, column A: warning[several-ids]: the id cell `A.5.4 / A.5.5` names more than one item (A.5.4, A.5.5)"
+        ),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("`A.5.10 and A.5.11` names more than one item"),
+        "{stderr}"
+    );
+    for absent in ["A.5.4:", "A.5.5:", "A.5.10:", "A.5.11:"] {
+        assert!(
+            !stdout.contains(&format!("\n  {absent}")),
+            "{absent}\n{stdout}"
+        );
+    }
+    // The title written after the id is another control's.
+    assert!(
+        stderr.contains(
+            "its title `Threat intelligence` is that of A.5.7 (Threat intelligence), not of A.5.12"
+        ),
+        "{stderr}"
+    );
+    assert!(stdout.contains("  A.5.1: implemented\n"), "{stdout}");
+    // A heading's status stands for its items without rows: said.
+    assert!(
+        stderr.contains("row 6, column B: note[heading-status]: A.8 is a heading: its status stands for the items beneath it (34)"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn words_and_columns_given_two_meanings_are_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let sheet = dir.path().join("sheet.csv");
+    std::fs::write(
+        &sheet,
+        "Control,Status,Owner,Status\nA.5.1,Live,CISO,Planned\n",
+    )
+    .unwrap();
+    for (args, said) in [
+        (
+            &["--status", "Live=implemented", "--status", "live=planned"][..],
+            "--status gives `live` both implemented and planned",
+        ),
+        (
+            &["--applicable", "J=yes", "--applicable", "j=no"][..],
+            "--applicable gives `j` both yes and no",
+        ),
+        (
+            &["--column", "status=Owner", "--column", "owner=Owner"][..],
+            "--column names the header `Owner` for both status and owner",
+        ),
+        (
+            &["--column", "status=Status", "--column", "status=Owner"][..],
+            "--column names the role status twice",
+        ),
+    ] {
+        let mut all = vec!["import", path(&sheet), "--standard", "iso27001"];
+        all.extend(args);
+        let (code, _, stderr) = run(&all);
+        assert_eq!(code, 2, "{args:?}: {stderr}");
+        assert!(stderr.contains(said), "{args:?}: {stderr}");
+    }
+    // Two columns with the header named: the first is read, the second
+    // listed as not read, as without the flag.
+    let (code, stdout, stderr) = run(&[
+        "import",
+        path(&sheet),
+        "--standard",
+        "iso27001",
+        "--status",
+        "Live=implemented",
+        "--column",
+        "status=Status",
+    ]);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(stdout.contains("status: implemented"), "{stdout}");
+    assert!(stderr.contains("not read: \"Status\" (D)"), "{stderr}");
+    // Two --words files that give one word two meanings; one file that
+    // names a language twice.
+    let first = dir.path().join("first.yaml");
+    let second = dir.path().join("second.yaml");
+    std::fs::write(
+        &first,
+        "languages:\n  h:\n    name: House\n    statuses:\n      implemented: [Live]\n",
+    )
+    .unwrap();
+    std::fs::write(
+        &second,
+        "languages:\n  g:\n    name: Group\n    statuses:\n      planned: [Live]\n",
+    )
+    .unwrap();
+    let (code, _, stderr) = run(&[
+        "import",
+        path(&sheet),
+        "--standard",
+        "iso27001",
+        "--words",
+        path(&first),
+        "--words",
+        path(&second),
+    ]);
+    assert_eq!(code, 2, "{stderr}");
+    assert!(
+        stderr.contains("`Live` is the status planned here, but the status implemented in an earlier --words file"),
+        "{stderr}"
+    );
+    std::fs::write(
+        &first,
+        "languages:\n  h:\n    name: House\n    statuses:\n      implemented: [Live]\n  h:\n    name: Again\n",
+    )
+    .unwrap();
+    let (code, _, stderr) = run(&["import", path(&sheet), "--words", path(&first)]);
+    assert_eq!(code, 2, "{stderr}");
+    assert!(stderr.contains(":6:3: error[duplicate-key]"), "{stderr}");
+}
+
+#[test]
+fn a_word_with_a_question_mark_asks_and_is_no_status() {
+    let dir = tempfile::tempdir().unwrap();
+    let sheet = dir.path().join("sheet.csv");
+    std::fs::write(
+        &sheet,
+        "Control,Applicable,Status\nA.5.1,Yes,Implemented?\nA.5.2,Yes?,Implemented\nA.5.3,Yes,Implemented\n",
+    )
+    .unwrap();
+    let (code, stdout, stderr) = run(&["import", path(&sheet)]);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(
+        stderr.contains("unknown status word `Implemented?`"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("cannot read `Yes?` as applicable"),
+        "{stderr}"
+    );
+    assert!(stdout.contains("  A.5.3: implemented\n"), "{stdout}");
+    assert!(!stdout.contains("\n  A.5.1: implemented"), "{stdout}");
+    // Said with its question mark, the word is the user's to define, and
+    // only for cells that ask.
+    let (code, stdout, stderr) = run(&[
+        "import",
+        path(&sheet),
+        "--status",
+        "Implemented?=partial",
+        "--applicable",
+        "Yes?=yes",
+    ]);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(
+        stdout.contains("  A.5.1: partial\n  A.5.2: implemented\n  A.5.3: implemented\n"),
+        "{stdout}"
+    );
+}

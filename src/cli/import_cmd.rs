@@ -199,7 +199,16 @@ fn refusal(context: &Context, file: &str, sheets: &[read::Sheet], err: &ImportEr
             "fill in a row for each control below the header, or name another sheet with --sheet"
                 .to_owned()
         }
-        ImportError::UnknownFramework(_) => "export the audit against CISO Assistant's ISO/IEC 27001:2022 framework, or import it with --standard if its ids are that edition's".to_owned(),
+        ImportError::UnknownFramework(_) => format!(
+            "export the audit against the framework of an edition ims holds ({}), or give --standard if its ids are that edition's",
+            context
+                .catalog
+                .standards
+                .iter()
+                .map(|s| s.name.as_str())
+                .collect::<Vec<_>>()
+                .join(", ")
+        ),
         ImportError::Empty(_) => format!(
             "check that this is the file you meant; the sheets are {}",
             all.join(", ")
@@ -243,7 +252,22 @@ fn options(context: &Context, args: &ImportArgs) -> Result<Options, Failure> {
                 )),
             ));
         };
-        columns.push((role, header.trim().to_owned()));
+        let header = header.trim().to_owned();
+        let named = import::columns::normalise(&header);
+        if let Some((other, _)) = columns
+            .iter()
+            .find(|(r, h): &&(Role, String)| *r == role || import::columns::normalise(h) == named)
+        {
+            return Err(Failure::message(
+                if *other == role {
+                    format!("--column names the role {role} twice")
+                } else {
+                    format!("--column names the header `{header}` for both {other} and {role}")
+                },
+                Some("name each role once, each with a header of its own".to_owned()),
+            ));
+        }
+        columns.push((role, header));
     }
     let mut statuses = Vec::new();
     if args
@@ -273,7 +297,21 @@ fn options(context: &Context, args: &ImportArgs) -> Result<Options, Failure> {
                 )
             })?),
         };
-        statuses.push((word.trim().to_owned(), status));
+        let word = word.trim().to_owned();
+        if let Some((_, other)) = statuses.iter().find(|(w, s): &&(String, Option<Status>)| {
+            import::words::key(w) == import::words::key(&word) && *s != status
+        }) {
+            let name = |s: Option<Status>| s.map_or(status::NOT_ASSESSED, Status::as_str);
+            return Err(Failure::message(
+                format!(
+                    "--status gives `{word}` both {} and {}",
+                    name(*other),
+                    name(status)
+                ),
+                Some("give each word one meaning".to_owned()),
+            ));
+        }
+        statuses.push((word, status));
     }
     let mut applicable = Vec::new();
     for given in &args.applicable {
@@ -294,7 +332,20 @@ fn options(context: &Context, args: &ImportArgs) -> Result<Options, Failure> {
                 ),
             ));
         };
-        applicable.push((word.trim().to_owned(), yes));
+        let word = word.trim().to_owned();
+        if let Some((_, other)) = applicable.iter().find(|(w, y): &&(String, bool)| {
+            import::words::key(w) == import::words::key(&word) && *y != yes
+        }) {
+            return Err(Failure::message(
+                format!(
+                    "--applicable gives `{word}` both {} and {}",
+                    if *other { "yes" } else { "no" },
+                    if yes { "yes" } else { "no" }
+                ),
+                Some("give each word one meaning".to_owned()),
+            ));
+        }
+        applicable.push((word, yes));
     }
     let mut files = Vec::new();
     for path in &args.words {

@@ -192,6 +192,7 @@ pub fn find(
 ) -> Option<Columns> {
     for (index, row) in rows.iter().enumerate().take(HEADER_ROWS) {
         let mut found: Vec<(Role, usize, String)> = Vec::new();
+        let mut named: Vec<Role> = Vec::new();
         let mut ignored = Vec::new();
         let mut unread = Vec::new();
         for (column, header) in row.cells() {
@@ -206,8 +207,15 @@ pub fn find(
                 unread.push((column, header.to_owned()));
                 continue;
             };
-            // An override takes its role from whatever column guessed it.
+            // An override takes its role from whatever column guessed it;
+            // of two columns with the header named, the first is read and
+            // the second is listed as not read, as without the flag.
+            if overridden.is_some() && named.contains(&role) {
+                ignored.push((role, column, header.to_owned()));
+                continue;
+            }
             if overridden.is_some() {
+                named.push(role);
                 for taken in found.iter().filter(|(r, _, _)| *r == role) {
                     ignored.push(taken.clone());
                 }

@@ -95,6 +95,9 @@ pub enum Outcome {
     OwnEntry,
     /// A cell was changed (a character no status file can hold replaced).
     Changed,
+    /// Nothing was left out or changed; the reader is told what a row
+    /// means in the status file.
+    Noted,
 }
 
 impl Outcome {
@@ -108,6 +111,7 @@ impl Outcome {
             | ProblemCode::HollowText
             | ProblemCode::CellsLeftOut => Outcome::CellLeftOut,
             ProblemCode::OwnEntry => Outcome::OwnEntry,
+            ProblemCode::HeadingStatus => Outcome::Noted,
             ProblemCode::TextChanged => Outcome::Changed,
             _ => Outcome::NotPlaced,
         }
@@ -121,6 +125,7 @@ fn severity(code: ProblemCode) -> Severity {
     match code {
         ProblemCode::OtherStandardRows
         | ProblemCode::HiddenSheet
+        | ProblemCode::HeadingStatus
         | ProblemCode::OwnEntry
         | ProblemCode::TextChanged => Severity::Note,
         _ => Severity::Warning,

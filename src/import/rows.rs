@@ -206,12 +206,11 @@ impl Rows<'_> {
         let id = catalogue.items[item].id.clone();
         let heading = self.heading(index, row, standard, item);
         let mut wrong: Vec<String> = Vec::new();
-        if let Some(other) = self.titled_as_another(row, standard, item) {
+        if let Some((other, title)) = self.titled_as_another(row, standard, item) {
             let items = &self.catalog.standards[standard].items;
             let (other, own) = (&items[other], &items[item]);
             wrong.push(format!(
-                "its title `{}` is that of {} ({}), not of {} ({}): check which control the row is about",
-                self.token(row, Role::Title),
+                "its title `{title}` is that of {} ({}), not of {} ({}): check which control the row is about",
                 other.id,
                 other.title,
                 own.id,
@@ -243,6 +242,7 @@ impl Rows<'_> {
             audit.complete(row, &mut entry, tally);
         }
         wrong.extend(invalid(self.catalog, &entry));
+        self.heading_status(index, &entry);
         match heading {
             Some(heading) if wrong.is_empty() => {
                 self.claims.push(Claim { heading, entry });
@@ -253,6 +253,27 @@ impl Rows<'_> {
                 RowOutcome::Entry
             }
         }
+    }
+
+    /// Says that a status written on a heading's row (`A.8`) stands for
+    /// every item beneath it without a row of its own, as a status file
+    /// reads it: one row then speaks for many.
+    fn heading_status(&mut self, index: usize, entry: &Imported) {
+        let catalogue = &self.catalog.standards[entry.standard];
+        let beneath = catalogue.leaves_under(entry.item).len();
+        if catalogue.items[entry.item].children.is_empty() || entry.status.is_none() {
+            return;
+        }
+        let message = format!(
+            "{} is a heading: its status stands for the items beneath it ({beneath}) that have no row of their own",
+            entry.id
+        );
+        self.problem(
+            index,
+            Some(Role::Status),
+            ProblemCode::HeadingStatus,
+            message,
+        );
     }
 
     /// An entry as it is, or commented out with what is wrong with it.
@@ -347,8 +368,18 @@ impl Rows<'_> {
         row: &Row,
         standard: StandardIndex,
         item: ItemIndex,
-    ) -> Option<ItemIndex> {
-        let title = columns::normalise(&self.token(row, Role::Title));
+    ) -> Option<(ItemIndex, String)> {
+        // The title column, else the title written after the id in its
+        // own cell (`A.5.12 Threat intelligence`).
+        let mut written = self.token(row, Role::Title);
+        if written.is_empty() {
+            written = self
+                .token(row, Role::Id)
+                .split_once(char::is_whitespace)
+                .map(|(_, rest)| rest.trim().to_owned())
+                .unwrap_or_default();
+        }
+        let title = columns::normalise(&written);
         if title.is_empty() {
             return None;
         }
@@ -366,6 +397,7 @@ impl Rows<'_> {
         titles
             .other_than(&title, item)
             .filter(|&other| !lineage(item, other) && !lineage(other, item))
+            .map(|other| (other, written))
     }
 
     /// The row's standard: fixed, or from its standard column.
@@ -423,6 +455,25 @@ impl Rows<'_> {
             self.problem(index, Some(Role::Id), ProblemCode::UnknownItem, message);
             return None;
         };
+        // `A.5.4 / A.5.5`, `A.5.10 and A.5.11`: one status for several
+        // items is no entry of any one of them.
+        let others: Vec<String> = raw_id
+            .split(|c: char| c.is_whitespace() || "/,;&+".contains(c))
+            .skip(1)
+            .filter(|token| token.contains('.'))
+            .filter_map(|token| place_id(self.catalog, standard, token, self.soa_sheet))
+            .map(|(other, _)| catalogue.items[other].id.clone())
+            .filter(|other| *other != catalogue.items[item].id)
+            .collect();
+        if !others.is_empty() {
+            let message = format!(
+                "the id cell `{raw_id}` names more than one item ({}, {}): give each its own row",
+                catalogue.items[item].id,
+                others.join(", ")
+            );
+            self.problem(index, Some(Role::Id), ProblemCode::SeveralIds, message);
+            return None;
+        }
         if numbered {
             self.out.annex_numbered += 1;
         }
@@ -488,12 +539,19 @@ impl Rows<'_> {
         self.unknown.0 = true;
         let hint = match self.words.status_hint(&text) {
             Some((status, known)) => format!(
-                "it reads like `{}`: add it with --status \"{text}={}\"",
+                "it reads like `{}`: add it with {}",
                 known.text.to_lowercase(),
-                status.map_or(crate::status::NOT_ASSESSED, Status::as_str)
+                flag(
+                    "--status",
+                    &format!(
+                        "{text}={}",
+                        status.map_or(crate::status::NOT_ASSESSED, Status::as_str)
+                    )
+                )
             ),
             None => format!(
-                "say what it means with --status \"{text}=STATUS\" (the statuses are listed below)"
+                "say what it means with {} (the statuses are listed below)",
+                flag("--status", &format!("{text}=STATUS"))
             ),
         };
         self.problem(
@@ -518,11 +576,18 @@ impl Rows<'_> {
         self.unknown.1 = true;
         let hint = match self.words.applicable_hint(&text) {
             Some((yes, known)) => format!(
-                "it reads like `{}`: add it with --applicable \"{text}={}\"",
+                "it reads like `{}`: add it with {}",
                 known.text.to_lowercase(),
-                if yes { "yes" } else { "no" }
+                flag(
+                    "--applicable",
+                    &format!("{text}={}", if yes { "yes" } else { "no" })
+                )
             ),
-            None => format!("say which with --applicable \"{text}=yes\" or \"{text}=no\""),
+            None => format!(
+                "say which with {} or {}",
+                flag("--applicable", &format!("{text}=yes")),
+                flag("--applicable", &format!("{text}=no"))
+            ),
         };
         self.problem(
             index,
@@ -640,6 +705,23 @@ impl Rows<'_> {
             );
         }
         evidence
+    }
+}
+
+/// A flag with `value` as a shell reads it back as written, to paste from
+/// a hint: in double quotes when nothing in it is special there, else in
+/// single quotes; joined by `=` when it starts with `-`, which would read
+/// as a flag of its own.
+pub(super) fn flag(name: &str, value: &str) -> String {
+    let quoted = if value.contains(['"', '\\', '$', '`', '!']) {
+        format!("'{}'", value.replace('\'', "'\\''"))
+    } else {
+        format!("\"{value}\"")
+    };
+    if value.starts_with('-') {
+        format!("{name}={quoted}")
+    } else {
+        format!("{name} {quoted}")
     }
 }
 

@@ -302,3 +302,28 @@ fn a_sheet_with_a_header_and_nothing_below_says_so_before_asking_the_standard() 
         "sheet \"s\" holds no filled cell: nothing to import"
     );
 }
+
+#[test]
+fn a_hint_is_a_flag_the_shell_reads_back_as_written() {
+    use super::rows::flag;
+    assert_eq!(
+        flag("--status", "Not yet=STATUS"),
+        "--status \"Not yet=STATUS\""
+    );
+    // Nothing a shell would run or expand inside double quotes.
+    assert_eq!(
+        flag("--status", "$(touch /tmp/x)=STATUS"),
+        "--status '$(touch /tmp/x)=STATUS'"
+    );
+    assert_eq!(flag("--status", "`id`=STATUS"), "--status '`id`=STATUS'");
+    assert_eq!(
+        flag("--status", "Done \"mostly\"=STATUS"),
+        "--status 'Done \"mostly\"=STATUS'"
+    );
+    assert_eq!(
+        flag("--status", "It's \"done\"=STATUS"),
+        "--status 'It'\\''s \"done\"=STATUS'"
+    );
+    // A word that starts with `-` is joined to its flag.
+    assert_eq!(flag("--status", "-=STATUS"), "--status=\"-=STATUS\"");
+}

@@ -176,7 +176,10 @@ pub fn load(files: &[(String, String)]) -> Result<Words, InvalidInput> {
     let mut problems = Vec::new();
     for (name, text) in files {
         match read(name, text) {
-            Ok(file) => words.append(file),
+            Ok(file) => {
+                problems.extend(conflicts(name, &words, &file));
+                words.append(file);
+            }
             Err(found) => problems.extend(found.0),
         }
     }
@@ -192,6 +195,59 @@ pub fn load(files: &[(String, String)]) -> Result<Words, InvalidInput> {
     }
 }
 
+/// The words of the user's file `name` that an earlier file of the user's
+/// gives another meaning: which one would win depends on the order of the
+/// flags, so neither does.
+fn conflicts(name: &str, earlier: &Words, file: &Words) -> Vec<crate::diag::Problem> {
+    let mut out = Vec::new();
+    let mut say = |text: &str, before: String, now: String| {
+        out.push(crate::diag::Problem::whole_file(
+            ProblemCode::InvalidValue,
+            name,
+            format!("`{text}` is {now} here, but {before} in an earlier --words file"),
+            "give each word one meaning across the --words files",
+        ));
+    };
+    for (word, role) in &file.headers {
+        if let Some((_, other)) = earlier
+            .headers
+            .iter()
+            .find(|(w, r)| w.key == word.key && r != role)
+        {
+            say(
+                &word.text,
+                format!("the role {other}"),
+                format!("the role {role}"),
+            );
+        }
+    }
+    let status = |s: &Option<Status>| s.map_or(status::NOT_ASSESSED, Status::as_str);
+    for (word, meaning) in &file.statuses {
+        if let Some((_, other)) = earlier
+            .statuses
+            .iter()
+            .find(|(w, s)| w.key == word.key && s != meaning)
+        {
+            say(
+                &word.text,
+                format!("the status {}", status(other)),
+                format!("the status {}", status(meaning)),
+            );
+        }
+    }
+    let yes_no = |yes: bool| if yes { "yes" } else { "no" }.to_owned();
+    for (word, yes) in &file.applicable {
+        if let Some((_, other)) = earlier
+            .applicable
+            .iter()
+            .find(|(w, y)| w.key == word.key && y != yes)
+        {
+            say(&word.text, yes_no(*other), yes_no(*yes));
+        }
+    }
+    out
+}
+
 /// One file's words, checked: no word blank, none meaning two things.
 fn read(name: &str, text: &str) -> Result<Words, InvalidInput> {
     let mut problems = Problems::new(name);
@@ -201,9 +257,9 @@ fn read(name: &str, text: &str) -> Result<Words, InvalidInput> {
             .help("a file of import words starts with `languages:`");
         return Err(problems.into());
     }
-    let raw: RawFile = match yaml::parse_fast(text)
-        .map_or_else(|| yaml::parse(text, yaml::Duplicates::Refuse), Ok)
-    {
+    // The full reader, which refuses a language or key given twice; a
+    // words file is small, so the fast reader gains nothing here.
+    let raw: RawFile = match yaml::parse(text, yaml::Duplicates::Refuse) {
         Ok(raw) => raw,
         Err(err) => {
             let problem = problems.add(err.code, err.pos, err.message);

@@ -132,10 +132,14 @@ impl Words {
 
     /// The status a word names, if it is one; `Some(None)` is not assessed.
     pub fn status_of(&self, text: &str) -> Option<(Option<Status>, &Word)> {
+        // `Implemented?` asks rather than says: only a word written with
+        // its question mark (a user's `--status "Implemented?=partial"`)
+        // is one.
+        let asks = text.contains('?');
         let wanted = key(text);
         self.statuses
             .iter()
-            .find(|(w, _)| w.key == wanted)
+            .find(|(w, _)| w.key == wanted && asks == w.text.contains('?'))
             .map(|(w, s)| (*s, w))
     }
 
@@ -150,10 +154,11 @@ impl Words {
         if self.undecided(text) {
             return Ok(None);
         }
+        let asks = text.contains('?');
         let wanted = key(text);
         self.applicable
             .iter()
-            .find(|(w, _)| w.key == wanted)
+            .find(|(w, _)| w.key == wanted && asks == w.text.contains('?'))
             .map(|(_, yes)| Some(*yes))
             .ok_or(())
     }
@@ -232,7 +237,11 @@ fn hint<'w, T: Copy + PartialEq>(
     let wanted = normalise(text);
     let words: Vec<&str> = wanted.split(' ').collect();
     let negated = |w: &[&str]| w.iter().any(|w| negations.iter().any(|n| n == w));
-    if wanted.is_empty() || text.chars().any(|c| c.is_ascii_digit() || c == '%') {
+    if wanted.is_empty()
+        || text
+            .chars()
+            .any(|c| c.is_ascii_digit() || c == '%' || c == '?')
+    {
         return None;
     }
     // A near spelling: a typo, not a word with more in it ("unimplemented"
