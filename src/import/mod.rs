@@ -347,6 +347,11 @@ pub fn sheets(name: &str, bytes: &[u8]) -> Result<Vec<Sheet>, read::ReadError> {
         xls::workbook(bytes)
     } else if read::is_workbook(bytes) && ods::is_ods(bytes) {
         ods::workbook(bytes)
+    } else if let Some(mimetype) = read::is_workbook(bytes)
+        .then(|| ods::other_document(bytes))
+        .flatten()
+    {
+        Err(read::ReadError::NotASpreadsheet(mimetype))
     } else if read::is_workbook(bytes) {
         xlsx::workbook(bytes)
     } else {

@@ -26,6 +26,19 @@ const MIMETYPE: &[u8] = b"application/vnd.oasis.opendocument.spreadsheet";
 const LAST_ROW: u64 = 1_048_576;
 const LAST_COLUMN: u64 = 16_384;
 
+/// The `mimetype` of an OpenDocument file that is not a spreadsheet (a
+/// text, a presentation, ...), which no reader of ims takes: said as what
+/// it is rather than as a workbook that cannot be read.
+pub fn other_document(bytes: &[u8]) -> Option<String> {
+    let mut archive = zip::ZipArchive::new(Cursor::new(bytes)).ok()?;
+    let entry = archive.by_name("mimetype").ok()?;
+    let mut head = Vec::new();
+    entry.take(100).read_to_end(&mut head).ok()?;
+    let mimetype = String::from_utf8(head).ok()?;
+    (mimetype.starts_with("application/vnd.oasis.opendocument.") && mimetype.as_bytes() != MIMETYPE)
+        .then_some(mimetype)
+}
+
 /// Whether `bytes`, a ZIP archive, is an ODS workbook: its `mimetype`
 /// entry says so, whatever the file is named.
 pub fn is_ods(bytes: &[u8]) -> bool {

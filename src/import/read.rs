@@ -153,6 +153,9 @@ pub enum ReadError {
         #[source]
         source: Cause,
     },
+    /// An OpenDocument file that is not a spreadsheet.
+    #[error("an OpenDocument file of type `{0}`, not a spreadsheet")]
+    NotASpreadsheet(String),
     /// The workbook holds what no spreadsheet program writes.
     #[error("not a readable {0} workbook: {1}")]
     Damaged(Format, String),

@@ -327,3 +327,25 @@ fn a_hint_is_a_flag_the_shell_reads_back_as_written() {
     // A word that starts with `-` is joined to its flag.
     assert_eq!(flag("--status", "-=STATUS"), "--status=\"-=STATUS\"");
 }
+
+#[test]
+fn an_opendocument_text_is_named_for_what_it_is() {
+    use std::io::Write as _;
+    let mut bytes = Vec::new();
+    {
+        let mut zip = zip::ZipWriter::new(std::io::Cursor::new(&mut bytes));
+        let stored = zip::write::SimpleFileOptions::default()
+            .compression_method(zip::CompressionMethod::Stored);
+        zip.start_file("mimetype", stored).unwrap();
+        zip.write_all(b"application/vnd.oasis.opendocument.text")
+            .unwrap();
+        zip.start_file("content.xml", stored).unwrap();
+        zip.write_all(b"<office:document-content/>").unwrap();
+        zip.finish().unwrap();
+    }
+    let err = sheets("letter.ods", &bytes).unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "an OpenDocument file of type `application/vnd.oasis.opendocument.text`, not a spreadsheet"
+    );
+}
