@@ -464,3 +464,54 @@ fn a_word_with_a_question_mark_asks_and_is_no_status() {
         "{stdout}"
     );
 }
+
+#[test]
+fn sheets_a_consultant_writes_in_french_and_german_read_with_no_flags() {
+    let dir = tempfile::tempdir().unwrap();
+    let french = dir.path().join("fr.csv");
+    std::fs::write(
+        &french,
+        "N° de mesure,Justification (inclusion/exclusion),Applicable (O/N),État de mise en œuvre,Échéance\n\
+         A.5.1,Politique validée,O,Fait,\n\
+         A.5.2,Rôles définis,O,Opérationnel,\n\
+         A.5.3,Séparation des tâches,O,Non commencé,30/06/2026\n\
+         A.5.4,Engagement de la direction,O,Non commencé,03/04/2026\n\
+         A.7.4,Pas de locaux propres,N,,\n",
+    )
+    .unwrap();
+    let (code, stdout, stderr) = run(&["import", path(&french)]);
+    assert_eq!(code, 0, "{stderr}");
+    for entry in [
+        "  A.5.1:\n    status: implemented\n",
+        "  A.5.2:\n    status: implemented\n",
+        "  A.5.3:\n    status: not-implemented\n    justification: Séparation des tâches\n    due: 2026-06-30\n",
+        "  A.7.4:\n    status: not-applicable\n    justification: Pas de locaux propres\n",
+    ] {
+        assert!(stdout.contains(entry), "{entry}\n{stdout}");
+    }
+    // A date whose order does not show is left out, and said so.
+    assert!(
+        stderr.contains("`03/04/2026` reads as day 03 of month 04 or as day 04 of month 03"),
+        "{stderr}"
+    );
+    let german = dir.path().join("de.csv");
+    std::fs::write(
+        &german,
+        "Kontrolle,Titel,Anwendbar,Begründung der Anwendbarkeit,Umsetzungsstand\n\
+         A.5.1,Informationssicherheitsleitlinien,Ja,Vorgabe der Geschäftsführung,umgesetzt\n\
+         A.7.4,Physische Überwachung,Nein,Keine eigenen Räume,\n",
+    )
+    .unwrap();
+    let (code, stdout, stderr) = run(&["import", path(&german)]);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(
+        stdout.contains(
+            "  A.7.4:\n    status: not-applicable\n    justification: Keine eigenen Räume\n"
+        ),
+        "{stdout}"
+    );
+    assert!(
+        stdout.contains("  A.5.1:\n    status: implemented\n"),
+        "{stdout}"
+    );
+}

@@ -71,7 +71,7 @@ impl Input {
             }
             Input::Catalogue => "check the path of the catalogue file",
             Input::Spreadsheet => {
-                "check the path of the spreadsheet: an .xlsx workbook or a .csv file"
+                "check the path of the spreadsheet: an .xlsx, .ods or .xls workbook or a .csv file"
             }
         }
     }
@@ -83,7 +83,7 @@ impl Input {
                 "give the path of a YAML file; a directory of catalogues goes to --catalog"
             }
             Input::Catalogue => "give the path of a catalogue file",
-            Input::Spreadsheet => "give the path of an .xlsx workbook or a .csv file",
+            Input::Spreadsheet => "give the path of an .xlsx, .ods or .xls workbook or a .csv file",
         }
     }
 }

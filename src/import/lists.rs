@@ -79,9 +79,10 @@ pub(super) fn evidence(
 /// A date cell: `YYYY-MM-DD`, alone or with the time of day a spreadsheet
 /// adds to a date-and-time value (`2026-06-30 00:00:00`, `2026-06-30T09:15Z`),
 /// or `DD.MM.YYYY` as German, Czech, Polish and other sheets write it (no
-/// country writes the month first with dots). Anything else is no date:
-/// `2026-06-301` is not cut to a date it does not say, and `03/04/2026`,
-/// which reads as two different days, is not guessed.
+/// country writes the month first with dots), or with slashes where the
+/// order shows. Anything else is no date: `2026-06-301` is not cut to a
+/// date it does not say, and `03/04/2026`, which reads as two different
+/// days, is not guessed.
 pub(super) fn read_date(text: &str) -> Option<Date> {
     let text = text.trim();
     if let Some((day, rest)) = text.split_once('.')
@@ -96,6 +97,23 @@ pub(super) fn read_date(text: &str) -> Option<Date> {
         && (time.is_empty() || time.strip_prefix(' ').is_some_and(is_time))
     {
         return Date::parse(&format!("{year}-{month:0>2}-{day:0>2}"));
+    }
+    // `30/06/2026` (day first, as most of Europe writes it) or `06/30/2026`
+    // (month first, as the United States does): read only when one of the
+    // two numbers is over 12, so that the order shows; `03/04/2026` reads
+    // as two different days and is never guessed.
+    if let [first, second, year] = text.split('/').collect::<Vec<_>>()[..]
+        && year.len() == 4
+        && let (Ok(a), Ok(b)) = (first.parse::<u8>(), second.parse::<u8>())
+        && (1..=2).contains(&first.len())
+        && (1..=2).contains(&second.len())
+    {
+        let (day, month) = match (a > 12, b > 12) {
+            (true, false) => (a, b),
+            (false, true) => (b, a),
+            _ => return None,
+        };
+        return Date::parse(&format!("{year}-{month:02}-{day:02}"));
     }
     let (day, time) = match text.get(..10) {
         Some(day) => (day, &text[10..]),

@@ -671,12 +671,20 @@ impl Rows<'_> {
         }
         let date = read_date(&text);
         if date.is_none() {
-            self.problem(
-                index,
-                Some(role),
-                ProblemCode::InvalidValue,
-                format!("cannot read `{text}` as a date (YYYY-MM-DD or DD.MM.YYYY), left out"),
-            );
+            let parts: Vec<&str> = text.split('/').collect();
+            let message = match parts[..] {
+                [a, b, year]
+                    if year.len() == 4
+                        && a.parse::<u8>().is_ok_and(|a| a <= 12)
+                        && b.parse::<u8>().is_ok_and(|b| b <= 12) =>
+                {
+                    format!(
+                        "`{text}` reads as day {a} of month {b} or as day {b} of month {a}, so it is left out: write it {year}-MM-DD"
+                    )
+                }
+                _ => format!("cannot read `{text}` as a date (YYYY-MM-DD or DD.MM.YYYY), left out"),
+            };
+            self.problem(index, Some(role), ProblemCode::InvalidValue, message);
         }
         date
     }
