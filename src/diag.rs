@@ -336,14 +336,14 @@ impl Problem {
 
 /// The key under which problems are the same: code, severity, file,
 /// sheet, column, message and help.
-type Sameness = (
+type Sameness<'p> = (
     ProblemCode,
     Severity,
-    String,
-    String,
+    &'p str,
+    &'p str,
     u32,
-    String,
-    Option<String>,
+    &'p str,
+    Option<&'p str>,
 );
 
 /// The problems, with those of a spreadsheet that say the same thing (code,
@@ -351,22 +351,23 @@ type Sameness = (
 /// once, at the place of the first, the others in [`InSheet::also`]: a
 /// sheet whose rows 2 to 21 all use one unknown word gives one line, not
 /// twenty.
-pub fn grouped(problems: Vec<Problem>) -> Vec<Problem> {
+pub fn grouped(problems: &[Problem]) -> Vec<Problem> {
     let mut out: Vec<Problem> = Vec::with_capacity(problems.len());
-    let mut first: std::collections::HashMap<Sameness, usize> = std::collections::HashMap::new();
+    let mut first: std::collections::HashMap<Sameness<'_>, usize> =
+        std::collections::HashMap::new();
     for problem in problems {
         let Some(sheet) = problem.sheet.as_ref().filter(|_| problem.line > 0) else {
-            out.push(problem);
+            out.push(problem.clone());
             continue;
         };
         let key = (
             problem.code,
             problem.severity,
-            problem.file.clone(),
-            sheet.name.clone(),
+            problem.file.as_str(),
+            sheet.name.as_str(),
             problem.column,
-            problem.message.clone(),
-            problem.help.clone(),
+            problem.message.as_str(),
+            problem.help.as_deref(),
         );
         if let Some(&at) = first.get(&key)
             && let Some(kept) = out[at].sheet.as_mut()
@@ -376,7 +377,7 @@ pub fn grouped(problems: Vec<Problem>) -> Vec<Problem> {
             continue;
         }
         first.insert(key, out.len());
-        out.push(problem);
+        out.push(problem.clone());
     }
     out
 }

@@ -112,7 +112,7 @@ pub fn run(context: &Context, args: ImportArgs) -> Result<Outcome, Failure> {
 /// the summary counts them all. Then the known words, once, when a row used
 /// one ims does not know.
 fn report_problems(context: &Context, file: &str, problems: &[Problem], known_words: &[String]) {
-    let grouped = crate::diag::grouped(problems.to_vec());
+    let grouped = crate::diag::grouped(problems);
     let mut notes = render::problems::problems(&grouped, PROBLEMS_SHOWN, context.styled_stderr);
     if grouped.len() > PROBLEMS_SHOWN {
         notes.push_str("the summary below counts every problem\n");

@@ -260,10 +260,10 @@ impl Rows<'_> {
     /// reads it: one row then speaks for many.
     fn heading_status(&mut self, index: usize, entry: &Imported) {
         let catalogue = &self.catalog.standards[entry.standard];
-        let beneath = catalogue.leaves_under(entry.item).len();
         if catalogue.items[entry.item].children.is_empty() || entry.status.is_none() {
             return;
         }
+        let beneath = catalogue.leaves_under(entry.item).len();
         let message = format!(
             "{} is a heading: its status stands for the items beneath it ({beneath}) that have no row of their own",
             entry.id

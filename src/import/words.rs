@@ -52,6 +52,37 @@ pub struct Words {
     pub negations: Vec<String>,
     /// Each language's key and name.
     pub languages: Vec<(String, String)>,
+    /// The first status and applicability word of each key, made on the
+    /// first lookup: a sheet of many rows looks each cell up once, not
+    /// through a thousand words.
+    index: std::sync::OnceLock<Index>,
+}
+
+/// Where the first word of each key (and whether it asks, with a `?`) is
+/// in the status and applicability lists.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+struct Index {
+    statuses: std::collections::HashMap<(String, bool), usize>,
+    applicable: std::collections::HashMap<(String, bool), usize>,
+}
+
+impl Index {
+    fn of(words: &Words) -> Self {
+        let mut index = Index::default();
+        for (at, (word, _)) in words.statuses.iter().enumerate() {
+            index
+                .statuses
+                .entry((word.key.clone(), word.text.contains('?')))
+                .or_insert(at);
+        }
+        for (at, (word, _)) in words.applicable.iter().enumerate() {
+            index
+                .applicable
+                .entry((word.key.clone(), word.text.contains('?')))
+                .or_insert(at);
+        }
+        index
+    }
 }
 
 /// The statuses as `--status` names them.
@@ -67,11 +98,13 @@ impl Words {
             applicable: Vec::new(),
             negations: Vec::new(),
             languages: Vec::new(),
+            index: std::sync::OnceLock::new(),
         }
     }
 
     /// Adds `other`'s words after these.
     pub(super) fn append(&mut self, other: Words) {
+        self.index = std::sync::OnceLock::new();
         self.headers.extend(other.headers);
         self.statuses.extend(other.statuses);
         self.applicable.extend(other.applicable);
@@ -97,6 +130,7 @@ impl Words {
             .iter()
             .map(|(w, s)| (Word::new(w, "--status"), *s))
             .collect();
+        self.index = std::sync::OnceLock::new();
         first.append(&mut self.statuses);
         self.statuses = first;
         let mut first: Vec<_> = applicable
@@ -136,11 +170,9 @@ impl Words {
         // its question mark (a user's `--status "Implemented?=partial"`)
         // is one.
         let asks = text.contains('?');
-        let wanted = key(text);
-        self.statuses
-            .iter()
-            .find(|(w, _)| w.key == wanted && asks == w.text.contains('?'))
-            .map(|(w, s)| (*s, w))
+        let index = self.index.get_or_init(|| Index::of(self));
+        let &at = index.statuses.get(&(key(text), asks))?;
+        self.statuses.get(at).map(|(w, s)| (*s, w))
     }
 
     /// Whether a cell decides nothing: blank, or a not-assessed word.
@@ -155,10 +187,10 @@ impl Words {
             return Ok(None);
         }
         let asks = text.contains('?');
-        let wanted = key(text);
+        let index = self.index.get_or_init(|| Index::of(self));
+        let at = index.applicable.get(&(key(text), asks)).ok_or(())?;
         self.applicable
-            .iter()
-            .find(|(w, _)| w.key == wanted && asks == w.text.contains('?'))
+            .get(*at)
             .map(|(_, yes)| Some(*yes))
             .ok_or(())
     }
