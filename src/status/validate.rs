@@ -449,6 +449,9 @@ impl Checker<'_> {
         Some(entry)
     }
 
+    /// The long form of an entry, field by field: the keys it may not have
+    /// said, each field read, then the status it ends with once its
+    /// `applicable` is weighed against its `status`.
     fn long_form(
         &mut self,
         long: RawLong,
@@ -456,8 +459,41 @@ impl Checker<'_> {
         key: &Located<String>,
         at: Pos,
     ) -> Option<Option<Status>> {
-        let commas = long.unknown.iter().any(|key| key.value.contains(' '));
-        for unknown in long.unknown {
+        self.unknown_entry_keys(long.unknown, key);
+        let mut given = Given::default();
+        let mut seen: HashMap<EntryField, Pos> = HashMap::new();
+        for (field, value) in long.fields {
+            if let Some(first) = seen.get(&field.value) {
+                self.problems.add(
+                    ProblemCode::DuplicateKey,
+                    field.pos,
+                    format!(
+                        "`{}` is given twice in the entry for `{}` (first at line {})",
+                        field.value, key.value, first.line
+                    ),
+                );
+                continue;
+            }
+            seen.insert(field.value, field.pos);
+            self.field(&field, value, entry, key, &mut given);
+        }
+        if !given.status && given.applicable.is_none() {
+            self.problems
+                .add(
+                    ProblemCode::MissingKey,
+                    at,
+                    format!("the entry for `{}` has no `status`", key.value),
+                )
+                .help(status_list_help());
+        }
+        entry.justification = entry.justification.take().filter(|text| !text.is_empty());
+        self.settle_applicability(entry, &given, key)
+    }
+
+    /// The keys an entry may not have, each said with what it may have.
+    fn unknown_entry_keys(&mut self, unknown: Vec<Located<String>>, key: &Located<String>) {
+        let commas = unknown.iter().any(|key| key.value.contains(' '));
+        for unknown in unknown {
             let known = EntryField::ALL.iter().map(|field| field.as_str());
             let comma_hint = commas.then(|| {
                 "a comma inside `{...}` starts a new key: put text that contains commas in quotes".to_owned()
@@ -484,115 +520,109 @@ impl Checker<'_> {
                 )
                 .help(help);
         }
-        let mut status = None;
-        let mut status_given = false;
-        let mut applicable_at = None;
-        let mut seen: HashMap<EntryField, Pos> = HashMap::new();
-        for (field, value) in long.fields {
-            if let Some(first) = seen.get(&field.value) {
-                self.problems.add(
-                    ProblemCode::DuplicateKey,
-                    field.pos,
-                    format!(
-                        "`{}` is given twice in the entry for `{}` (first at line {})",
-                        field.value, key.value, first.line
-                    ),
-                );
-                continue;
-            }
-            seen.insert(field.value, field.pos);
-            match value {
-                RawField::Evidence(items) => entry.evidence = self.evidence(items, key),
-                RawField::List(items) => match field.value {
-                    EntryField::Reasons => entry.reasons = self.reasons(items, key),
-                    _ => {
-                        entry.risks = items
-                            .into_iter()
-                            .map(|item| item.value.trim().to_owned())
-                            .filter(|id| !id.is_empty())
-                            .collect();
-                    }
-                },
-                RawField::Text(None) => match field.value {
+    }
+
+    /// One field of a long-form entry, read into `entry`; what it says of
+    /// the status and the applicability is noted in `given`.
+    fn field(
+        &mut self,
+        field: &Located<EntryField>,
+        value: RawField,
+        entry: &mut Entry,
+        key: &Located<String>,
+        given: &mut Given,
+    ) {
+        match value {
+            RawField::Evidence(items) => entry.evidence = self.evidence(items, key),
+            RawField::List(items) => match field.value {
+                EntryField::Reasons => entry.reasons = self.reasons(items, key),
+                _ => {
+                    entry.risks = items
+                        .into_iter()
+                        .map(|item| item.value.trim().to_owned())
+                        .filter(|id| !id.is_empty())
+                        .collect();
+                }
+            },
+            RawField::Text(None) => match field.value {
+                EntryField::Status => {
+                    given.status = true;
+                    self.problems
+                        .add(
+                            ProblemCode::UnknownStatus,
+                            field.pos,
+                            format!("the status of `{}` is empty", key.value),
+                        )
+                        .help(status_list_help());
+                }
+                EntryField::Applicable => {
+                    given.applicable = Some(field.pos);
+                    self.problems
+                        .add(
+                            ProblemCode::EmptyValue,
+                            field.pos,
+                            format!("`applicable` of `{}` is empty", key.value),
+                        )
+                        .help(APPLICABLE_HELP);
+                }
+                _ => {}
+            },
+            RawField::Text(Some(text)) => {
+                let trimmed = Located::new(text.value.trim().to_owned(), text.pos);
+                match field.value {
                     EntryField::Status => {
-                        status_given = true;
-                        self.problems
-                            .add(
-                                ProblemCode::UnknownStatus,
-                                field.pos,
-                                format!("the status of `{}` is empty", key.value),
-                            )
-                            .help(status_list_help());
+                        given.status = true;
+                        given.written = self.status(&trimmed, key);
                     }
                     EntryField::Applicable => {
-                        applicable_at = Some(field.pos);
-                        self.problems
-                            .add(
-                                ProblemCode::EmptyValue,
-                                field.pos,
-                                format!("`applicable` of `{}` is empty", key.value),
-                            )
-                            .help(APPLICABLE_HELP);
+                        given.applicable = Some(field.pos);
+                        entry.applicable = self.applicable(&trimmed, key);
                     }
-                    _ => {}
-                },
-                RawField::Text(Some(text)) => {
-                    let trimmed = Located::new(text.value.trim().to_owned(), text.pos);
-                    match field.value {
-                        EntryField::Status => {
-                            status_given = true;
-                            status = self.status(&trimmed, key);
-                        }
-                        EntryField::Applicable => {
-                            applicable_at = Some(field.pos);
-                            entry.applicable = self.applicable(&trimmed, key);
-                        }
-                        EntryField::Owner => entry.owner = Some(trimmed.value),
-                        EntryField::Note => entry.note = Some(trimmed.value),
-                        EntryField::Justification => entry.justification = Some(trimmed.value),
-                        EntryField::Implementation => {
-                            entry.implementation =
-                                Some(trimmed.value).filter(|text| !text.is_empty());
-                        }
-                        EntryField::Reasons => {
-                            entry.reasons = self.reasons(vec![trimmed], key);
-                        }
-                        EntryField::Risks => {
-                            entry.risks = Some(trimmed.value)
-                                .filter(|id| !id.is_empty())
-                                .into_iter()
-                                .collect();
-                        }
-                        EntryField::Due => entry.due = self.date(&trimmed, "`due`"),
-                        EntryField::Priority => entry.priority = self.priority(&trimmed, key),
-                        EntryField::Effort => {
-                            entry.effort = self.number(&trimmed, "`effort`", 0.0, MAX_ENTRY_EFFORT);
-                        }
-                        EntryField::Reviewed => entry.reviewed = self.date(&trimmed, "`reviewed`"),
-                        // Evidence is a list, read as one above.
-                        EntryField::Evidence => {}
+                    EntryField::Owner => entry.owner = Some(trimmed.value),
+                    EntryField::Note => entry.note = Some(trimmed.value),
+                    EntryField::Justification => entry.justification = Some(trimmed.value),
+                    EntryField::Implementation => {
+                        entry.implementation = Some(trimmed.value).filter(|text| !text.is_empty());
                     }
+                    EntryField::Reasons => {
+                        entry.reasons = self.reasons(vec![trimmed], key);
+                    }
+                    EntryField::Risks => {
+                        entry.risks = Some(trimmed.value)
+                            .filter(|id| !id.is_empty())
+                            .into_iter()
+                            .collect();
+                    }
+                    EntryField::Due => entry.due = self.date(&trimmed, "`due`"),
+                    EntryField::Priority => entry.priority = self.priority(&trimmed, key),
+                    EntryField::Effort => {
+                        entry.effort = self.number(&trimmed, "`effort`", 0.0, MAX_ENTRY_EFFORT);
+                    }
+                    EntryField::Reviewed => entry.reviewed = self.date(&trimmed, "`reviewed`"),
+                    // Evidence is a list, read as one above.
+                    EntryField::Evidence => {}
                 }
             }
         }
-        if !status_given && applicable_at.is_none() {
-            self.problems
-                .add(
-                    ProblemCode::MissingKey,
-                    at,
-                    format!("the entry for `{}` has no `status`", key.value),
-                )
-                .help(status_list_help());
-        }
-        entry.justification = entry.justification.take().filter(|text| !text.is_empty());
-        let (Some(applicable), Some(pos)) = (entry.applicable, applicable_at) else {
-            return status;
+    }
+
+    /// The status an entry ends with, its `applicable` weighed against its
+    /// `status`: `applicable: no` alone is an exclusion, and one that
+    /// contradicts the status is reported (`None`).
+    fn settle_applicability(
+        &mut self,
+        entry: &Entry,
+        given: &Given,
+        key: &Located<String>,
+    ) -> Option<Option<Status>> {
+        let (Some(applicable), Some(pos)) = (entry.applicable, given.applicable) else {
+            return given.written;
         };
-        if !status_given {
+        if !given.status {
             // `applicable: no` alone is an exclusion, with all its rules.
             return Some((!applicable).then_some(Status::NotApplicable));
         }
-        let written = status?;
+        let written = given.written?;
         if (written == Some(Status::NotApplicable)) != applicable {
             return Some(written);
         }
@@ -1268,4 +1298,16 @@ fn first_leaf_id(standard: &Standard) -> &str {
         .leaves()
         .next()
         .map_or("1", |leaf| standard.items[leaf].id.as_str())
+}
+
+/// What the fields of a long-form entry said of its status and
+/// applicability, for weighing the two once every field is read.
+#[derive(Debug, Default)]
+struct Given {
+    /// Whether a `status` key was given, readable or not.
+    status: bool,
+    /// The status it gave, when readable: `Some(None)` is not assessed.
+    written: Option<Option<Status>>,
+    /// Where the `applicable` key was given.
+    applicable: Option<Pos>,
 }
