@@ -137,10 +137,14 @@ pub(super) fn find(
     overrides: &[(Role, String)],
     role_of: &dyn Fn(&str) -> Option<Role>,
 ) -> Option<Columns> {
-    let (index, row) = rows.iter().enumerate().take(30).find(|(_, row)| {
-        let headers = headers(row);
-        at(&headers, &[REF_ID]).is_some() && at(&headers, &[RESULT]).is_some()
-    })?;
+    let (index, row) = rows
+        .iter()
+        .enumerate()
+        .take(columns::HEADER_ROWS)
+        .find(|(_, row)| {
+            let headers = headers(row);
+            at(&headers, &[REF_ID]).is_some() && at(&headers, &[RESULT]).is_some()
+        })?;
     let headers = headers(row);
     let mut named = overrides.to_vec();
     for (role, names) in [

@@ -102,12 +102,7 @@ pub(super) fn read_date(text: &str) -> Option<Date> {
     // (month first, as the United States does): read only when one of the
     // two numbers is over 12, so that the order shows; `03/04/2026` reads
     // as two different days and is never guessed.
-    if let [first, second, year] = text.split('/').collect::<Vec<_>>()[..]
-        && year.len() == 4
-        && let (Ok(a), Ok(b)) = (first.parse::<u8>(), second.parse::<u8>())
-        && (1..=2).contains(&first.len())
-        && (1..=2).contains(&second.len())
-    {
+    if let Some((a, b, year)) = slashed(text) {
         let (day, month) = match (a > 12, b > 12) {
             (true, false) => (a, b),
             (false, true) => (b, a),
@@ -125,6 +120,18 @@ pub(super) fn read_date(text: &str) -> Option<Date> {
         .or_else(|| time.strip_prefix(' '))
         .unwrap_or(time);
     (time.is_empty() || is_time(time)).then_some(date)
+}
+
+/// The two numbers and the year of a date written with slashes
+/// (`30/06/2026`), in the order written.
+pub(super) fn slashed(text: &str) -> Option<(u8, u8, &str)> {
+    let [first, second, year] = text.trim().split('/').collect::<Vec<_>>()[..] else {
+        return None;
+    };
+    let short = |part: &str| (1..=2).contains(&part.len());
+    (year.len() == 4 && short(first) && short(second))
+        .then(|| Some((first.parse().ok()?, second.parse().ok()?, year)))
+        .flatten()
 }
 
 /// Whether `text` is a time of day: `HH:MM`, with seconds and a fraction

@@ -8,7 +8,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use super::ciso_assistant::Audit;
 use super::columns::{self, Columns, Role};
 use super::ids::{lost_zero, place_id};
-use super::lists::{evidence, read_date, split_list};
+use super::lists::{evidence, read_date, slashed, split_list};
 use super::read::{Row, Sheet};
 use super::words::{Words, key as word};
 use super::{Commented, Import, Imported, Place, problem};
@@ -671,17 +671,10 @@ impl Rows<'_> {
         }
         let date = read_date(&text);
         if date.is_none() {
-            let parts: Vec<&str> = text.split('/').collect();
-            let message = match parts[..] {
-                [a, b, year]
-                    if year.len() == 4
-                        && a.parse::<u8>().is_ok_and(|a| a <= 12)
-                        && b.parse::<u8>().is_ok_and(|b| b <= 12) =>
-                {
-                    format!(
-                        "`{text}` reads as day {a} of month {b} or as day {b} of month {a}, so it is left out: write it {year}-MM-DD"
-                    )
-                }
+            let message = match slashed(&text) {
+                Some((a, b, year)) if a <= 12 && b <= 12 => format!(
+                    "`{text}` reads as day {a:02} of month {b:02} or as day {b:02} of month {a:02}, so it is left out: write it {year}-MM-DD"
+                ),
                 _ => format!("cannot read `{text}` as a date (YYYY-MM-DD or DD.MM.YYYY), left out"),
             };
             self.problem(index, Some(role), ProblemCode::InvalidValue, message);
